@@ -1,0 +1,90 @@
+// The one contract between core and every front door: request channels and pushed events, with zod schemas.
+import { z } from 'zod';
+import {
+  collectorStatusSchema,
+  errorDataSchema,
+  settingsSchema,
+  snapshotSchema,
+  socketDeltaSchema,
+} from './model/schemas';
+
+const empty = z.object({}).strict();
+
+/** Every request channel: `domain:verb` -> request and response schemas. */
+export const channels = {
+  /** The whole current table, without subscribing. */
+  'sockets:snapshot': { request: empty, response: snapshotSchema },
+  /** Start receiving `sockets:delta` (and `collector:status`); answers with the table the deltas apply to. */
+  'sockets:subscribe': { request: empty, response: snapshotSchema },
+  /** Stop receiving `sockets:delta`. */
+  'sockets:unsubscribe': { request: empty, response: z.object({ subscribed: z.literal(false) }) },
+  /** Collector health: source, interval, last duration, errors, owner visibility. */
+  'collector:status': { request: empty, response: collectorStatusSchema },
+  /** Pause or resume live refresh. */
+  'collector:set-paused': {
+    request: z.object({ paused: z.boolean() }).strict(),
+    response: collectorStatusSchema,
+  },
+  'settings:get': { request: empty, response: settingsSchema },
+  /** Changes some settings; answers with all of them as stored. */
+  'settings:set': { request: settingsSchema.partial().strict(), response: settingsSchema },
+  /** Facts about the host the renderer talks to. */
+  'app:info': {
+    request: empty,
+    response: z.object({
+      version: z.string(),
+      platform: z.string(),
+      host: z.enum(['electron', 'browser']),
+      /** The OS language (BCP 47) core sees, for 'system' language. */
+      locale: z.string(),
+    }),
+  },
+} as const;
+
+/** Every pushed event -> payload schema. */
+export const events = {
+  'sockets:delta': socketDeltaSchema,
+  'collector:status': collectorStatusSchema,
+  'settings:changed': settingsSchema,
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type Request<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof channels)[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** Every channel name, in declaration order. */
+export const CHANNELS = Object.keys(channels) as Channel[];
+/** Every event name. */
+export const EVENTS = Object.keys(events) as EventName[];
+
+/** True when `name` is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+/** True when `name` is an event of the contract. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** The wire form of a Result, for validating what comes back over a transport. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: errorDataSchema }),
+  ]);
+}
+
+/** Messages of the browser-mode WebSocket (and the privileged helper): client -> server. */
+export const wireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string(),
+  request: z.unknown(),
+});
+
+/** Server -> client: an answer to a request, or a pushed event. */
+export type WireMessage =
+  | { readonly id: number; readonly result: unknown }
+  | { readonly event: EventName; readonly payload: unknown };

@@ -1,0 +1,58 @@
+// Stable error codes that cross every boundary, and the Result wrapper they travel in.
+
+/** Every error code a user can meet; the UI translates each (i18n key `errors.<CODE>`). */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'EPERM',
+  'ESRCH',
+  'NOT_SUPPORTED',
+  'NEEDS_ELEVATION',
+  'COLLECTOR_FAILED',
+  'TIMEOUT',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure as it crosses a process boundary: plain data, never an Error instance. */
+export interface AppErrorData {
+  readonly code: ErrorCode;
+  /** English fallback message: what happened and what to do. */
+  readonly message: string;
+  /** Values the translated message interpolates (e.g. a field name). */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** What every request returns: a value, or an error; never a throw. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData };
+
+/** An error carrying a stable code, thrown inside core and turned into a Result at the boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+  constructor(code: ErrorCode, message: string, params?: Readonly<Record<string, string | number>>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** Plain data for the wire. */
+  toData(): AppErrorData {
+    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
+  }
+}
+
+/** Wraps a value as a successful Result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Turns anything thrown into wire data, keeping AppError codes and hiding other internals behind INTERNAL. */
+export function toErrorData(e: unknown): AppErrorData {
+  if (e instanceof AppError) return e.toData();
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message: `Internal error: ${message}` };
+}
