@@ -14,7 +14,7 @@ const isExternal = (id) =>
   id === 'electron' || builtins.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
-const quiet = { logLevel: 'warn', configFile: false, root };
+const quiet = { logLevel: 'warn', configFile: false, root, define: { __APP_VERSION__: JSON.stringify(pkg.version) } };
 
 const nodeBuild = (outDir, input, external) => ({
   ...quiet,

@@ -50,17 +50,17 @@ export const processInfoSchema = z.object({
 export const snapshotSchema = z.object({
   seq: z.number().int(),
   takenAt: z.number(),
-  sockets: z.array(socketSchema),
-  processes: z.array(processInfoSchema),
+  sockets: z.array(socketSchema).readonly(),
+  processes: z.array(processInfoSchema).readonly(),
 });
 
 export const socketDeltaSchema = z.object({
   seq: z.number().int(),
   takenAt: z.number(),
-  added: z.array(socketSchema),
-  removed: z.array(z.string()),
-  changed: z.array(socketSchema),
-  processes: z.array(processInfoSchema),
+  added: z.array(socketSchema).readonly(),
+  removed: z.array(z.string()).readonly(),
+  changed: z.array(socketSchema).readonly(),
+  processes: z.array(processInfoSchema).readonly(),
 });
 
 export const settingsSchema = z.object({

@@ -1,0 +1,34 @@
+// The `netinspect` command: one program, one file per command; failures print one line and set the exit code.
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../../shared/model/errors';
+import { APP_VERSION } from '../core/version';
+import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
+import { registerList } from './list-command';
+import { registerServe } from './serve-command';
+
+/** Builds the program (exported for tests of --help and parsing). */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('netinspect')
+    .description('Every TCP/UDP socket on this machine, its state and owning process.')
+    .version(APP_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerList(program);
+  registerServe(program);
+  return program;
+}
+
+function fail(e: unknown): never {
+  if (e instanceof CommanderError) {
+    // Commander already printed its message; help and --version are not failures.
+    process.exit(e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`netinspect: ${message}\n`);
+  process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch(fail);

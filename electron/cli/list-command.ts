@@ -1,0 +1,98 @@
+// `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
+import type { Command } from 'commander';
+import { formatEndpoint } from '../../shared/logic/endpoint';
+import {
+  matchesQuery,
+  parsePid,
+  parsePort,
+  parsePortRange,
+  parseProto,
+  parseStates,
+  type SocketQuery,
+} from '../../shared/logic/socket-query';
+import { renderCsv, renderTextTable } from '../../shared/logic/text-table';
+import { AppError } from '../../shared/model/errors';
+import type { RawSnapshot } from '../../shared/model/snapshot';
+import type { RawSocket } from '../../shared/model/socket';
+import { createCollector } from '../core/platform/index';
+
+interface ListFlags {
+  json?: boolean;
+  csv?: boolean;
+  proto?: string;
+  state?: string;
+  port?: string;
+  portRange?: string;
+  pid?: string;
+}
+
+/** Turns the flags into a validated query; throws INVALID_INPUT with a one-line reason. */
+export function queryFromFlags(f: ListFlags): SocketQuery {
+  if (f.json && f.csv) throw new AppError('INVALID_INPUT', 'Choose one output format: --json or --csv, not both.');
+  return {
+    ...(f.proto !== undefined && { proto: parseProto(f.proto) }),
+    ...(f.state !== undefined && { states: parseStates(f.state) }),
+    ...(f.port !== undefined && { port: parsePort(f.port) }),
+    ...(f.portRange !== undefined && { portRange: parsePortRange(f.portRange) }),
+    ...(f.pid !== undefined && { pid: parsePid(f.pid) }),
+  };
+}
+
+const CSV_HEADER = [
+  'proto', 'family', 'localAddress', 'localPort', 'remoteAddress', 'remotePort', 'state', 'pid', 'process', 'user',
+] as const;
+
+/** The three output forms of `list`. */
+export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: ListFlags): string {
+  if (f.json) {
+    return JSON.stringify({
+      schema: 'netinspect.snapshot/1',
+      takenAt: snap.takenAt,
+      source: snap.source,
+      ownerVisibility: snap.ownerVisibility,
+      hiddenOwners: snap.hiddenOwners,
+      sockets,
+    });
+  }
+  if (f.csv) return renderCsv(CSV_HEADER, sockets.map((s) => CSV_HEADER.map((k) => s[k])));
+  const rows = sockets.map((s) => [
+    `${s.proto}${s.family === 6 ? '6' : ''}`,
+    formatEndpoint(s.localAddress, s.localPort),
+    formatEndpoint(s.remoteAddress, s.remotePort),
+    s.state,
+    s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
+    s.user ?? '-',
+  ]);
+  const table = renderTextTable(['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'], rows);
+  const note =
+    snap.ownerVisibility === 'partial'
+      ? `\nOwners of ${snap.hiddenOwners} sockets are hidden: run as root to see every owner.`
+      : '';
+  return `${table}${note}`;
+}
+
+/** Registers `list` on the program. */
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('List every TCP/UDP socket with its state and owning process')
+    .option('--json', 'print JSON (schema netinspect.snapshot/1)')
+    .option('--csv', 'print CSV')
+    .option('--proto <proto>', 'only tcp or udp')
+    .option('--state <list>', 'only these states, comma-separated (e.g. LISTEN,TIME_WAIT; ss names work too)')
+    .option('--port <n>', 'only sockets with this local or remote port')
+    .option('--port-range <a-b>', 'only sockets with a local or remote port in this range')
+    .option('--pid <n>', 'only sockets of this process')
+    .action((flags: ListFlags) => {
+      const query = queryFromFlags(flags);
+      // One-shot: the CLI calls the collector in its own process (a native crash ends only this command).
+      const collector = createCollector();
+      try {
+        const snap = collector.snapshot();
+        const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
+        process.stdout.write(`${renderList(snap, sockets, flags)}\n`);
+      } finally {
+        collector.close();
+      }
+    });
+}

@@ -1,0 +1,100 @@
+// Core: the one implementation of the contract that the Electron main process, browser mode and CLI wrap.
+import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../../shared/contract';
+import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
+import type { Settings } from '../../shared/model/settings';
+import type { Client } from './client';
+import { CollectorHost, type SpawnWorker } from './collector/host';
+import { createHandlers, type Handler, type Handlers } from './handlers';
+import { isElevated } from './privilege/elevation';
+import type { CoreServices } from './services';
+import { SettingsStore } from './settings-store';
+import { SocketMonitor } from './socket-monitor';
+
+export interface CoreOptions {
+  readonly configDir: string;
+  readonly host: 'electron' | 'browser';
+  readonly spawnWorker: SpawnWorker;
+  readonly version: string;
+  readonly locale: string;
+}
+
+/** The running core. */
+export interface Core {
+  /** Validates and answers one request; never throws. */
+  handle(channel: unknown, request: unknown, client: Client): Promise<Result<unknown>>;
+  /** Forgets a front end that went away. */
+  disconnect(client: Client): void;
+  readonly handlers: Handlers;
+  dispose(): void;
+}
+
+/** Starts core with its collector host, settings store and monitor. */
+export function createCore(options: CoreOptions): Core {
+  const settings = new SettingsStore(options.configDir);
+  const subscribers = new Map<string, Client>();
+  const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const c of subscribers.values()) c.send(event, payload);
+  };
+  let monitor: SocketMonitor | null = null;
+  const host = new CollectorHost({
+    spawn: options.spawnWorker,
+    onEvent: (e) => monitor?.noteError('COLLECTOR_FAILED', e.message),
+  });
+  monitor = new SocketMonitor({
+    host,
+    intervalMs: settings.get().refreshIntervalMs,
+    elevated: isElevated(),
+    onDelta: (d) => broadcast('sockets:delta', d),
+    onStatus: (s) => broadcast('collector:status', s),
+  });
+  const m = monitor;
+  const services: CoreServices = {
+    monitor: m,
+    settings,
+    info: { version: options.version, platform: process.platform, host: options.host, locale: options.locale },
+    async subscribe(client) {
+      if (subscribers.has(client.id)) return m.snapshot();
+      subscribers.set(client.id, client);
+      return m.addListener();
+    },
+    unsubscribe(client) {
+      if (subscribers.delete(client.id)) m.removeListener();
+    },
+    setSettings(update: Partial<Settings>) {
+      const before = settings.get();
+      const next = settings.set(update);
+      if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
+      broadcast('settings:changed', next);
+      return next;
+    },
+  };
+  const handlers = createHandlers(services);
+
+  return {
+    handlers,
+    async handle(channel, request, client) {
+      try {
+        if (!isChannel(channel)) {
+          throw new AppError('UNKNOWN_CHANNEL', `Unknown request channel: ${String(channel).slice(0, 64)}.`);
+        }
+        const parsed = channels[channel].request.safeParse(request ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const field = issue?.path.join('.') || 'request';
+          throw new AppError('INVALID_INPUT', `Invalid ${field}: ${issue?.message ?? 'malformed request'}.`, { field });
+        }
+        const handler = handlers[channel as Channel] as Handler<Channel>;
+        return ok(await handler(parsed.data as never, client));
+      } catch (e) {
+        return { ok: false, error: toErrorData(e) };
+      }
+    },
+    disconnect(client) {
+      services.unsubscribe(client);
+    },
+    dispose() {
+      m.stop();
+      host.dispose();
+    },
+  };
+}

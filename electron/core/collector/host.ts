@@ -1,0 +1,164 @@
+// Starts and supervises the collector process: requests with time-outs, restart with back-off after a crash.
+import { fork } from 'node:child_process';
+import { AppError } from '../../../shared/model/errors';
+import type { FullResult, TickResult, WorkerReply } from './protocol';
+
+/** A running collector process, whichever API started it (child_process.fork or Electron's utilityProcess). */
+export interface WorkerHandle {
+  readonly pid: number | undefined;
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Starts a new collector process. */
+export type SpawnWorker = () => WorkerHandle;
+
+/** Spawner for plain Node (CLI serve, tests): child_process.fork with structured-clone serialization. */
+export function forkWorker(modulePath: string): SpawnWorker {
+  return () => {
+    const child = fork(modulePath, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (m) => {
+        if (child.connected) child.send(m as object);
+      },
+      onMessage: (l) => child.on('message', l),
+      onExit: (l) => child.on('exit', (code) => l(code)),
+      kill: () => child.kill('SIGKILL'),
+    };
+  };
+}
+
+export interface HostOptions {
+  readonly spawn: SpawnWorker;
+  /** How long one request may take before the collector is presumed hung and restarted (ms). */
+  readonly timeoutMs?: number;
+  /** First restart delay (ms); doubles per consecutive crash up to maxBackoffMs. */
+  readonly backoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Called when the collector died or was restarted, with a human description. */
+  readonly onEvent?: (e: { kind: 'crashed' | 'restarted'; message: string }) => void;
+}
+
+interface Pending {
+  resolve(v: TickResult | FullResult): void;
+  reject(e: unknown): void;
+  timer: NodeJS.Timeout;
+}
+
+/** One supervised collector process. */
+export class CollectorHost {
+  private worker: WorkerHandle | null = null;
+  private ready: Promise<void> | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private crashes = 0;
+  private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private disposed = false;
+  /** How many times the collector was restarted after dying. */
+  restarts = 0;
+  /** Set after a restart until the next 'full' request: the new process has no table yet. */
+  needsFull = true;
+
+  constructor(private readonly options: HostOptions) {}
+
+  get pid(): number | undefined {
+    return this.worker?.pid;
+  }
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Asks the collector for a refresh. Rejects with COLLECTOR_FAILED or TIMEOUT, never hangs. */
+  async request(op: 'tick' | 'full'): Promise<TickResult | FullResult> {
+    if (this.disposed) throw new AppError('COLLECTOR_FAILED', 'The collector has been stopped.');
+    if (!this.worker) this.start();
+    await this.ready;
+    const worker = this.worker;
+    if (!worker) throw new AppError('COLLECTOR_FAILED', 'The collector process is restarting; try again shortly.');
+    const id = this.nextId++;
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const result = new Promise<TickResult | FullResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new AppError('TIMEOUT', `The collector did not answer within ${timeoutMs} ms; it is being restarted.`));
+        worker.kill();
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+    });
+    worker.send({ id, op });
+    const value = await result;
+    if (value.kind === 'full') this.needsFull = false;
+    return value;
+  }
+
+  /** Stops the collector for good. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.worker?.kill();
+    this.worker = null;
+    this.failAll(new AppError('COLLECTOR_FAILED', 'The collector has been stopped.'));
+  }
+
+  private start(): void {
+    const worker = this.options.spawn();
+    this.worker = worker;
+    this.startedAt = Date.now();
+    this.needsFull = true;
+    let markReady: () => void = () => {};
+    this.ready = new Promise((r) => (markReady = r));
+    worker.onMessage((m) => {
+      if (typeof m === 'object' && m !== null && 'ready' in m) {
+        markReady();
+        return;
+      }
+      this.onReply(m as WorkerReply);
+    });
+    worker.onExit((code) => this.onExit(worker, code, markReady));
+  }
+
+  private onReply(reply: WorkerReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    clearTimeout(p.timer);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.params));
+  }
+
+  private onExit(worker: WorkerHandle, code: number | null, markReady: () => void): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    markReady();
+    const message = `The collector process exited unexpectedly (code ${code ?? 'signal'}).`;
+    this.failAll(new AppError('COLLECTOR_FAILED', `${message} It is being restarted.`));
+    if (this.disposed) return;
+    // A collector that ran a while before dying starts the back-off afresh.
+    if (Date.now() - this.startedAt > 30_000) this.crashes = 0;
+    const delay = Math.min((this.options.backoffMs ?? 250) * 2 ** this.crashes, this.options.maxBackoffMs ?? 10_000);
+    this.crashes++;
+    this.options.onEvent?.({ kind: 'crashed', message: `${message} Restarting in ${delay} ms.` });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.disposed || this.worker) return;
+      this.restarts++;
+      this.start();
+      this.options.onEvent?.({ kind: 'restarted', message: `The collector process was restarted (${this.restarts}).` });
+    }, delay);
+  }
+
+  private failAll(e: AppError): void {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(e);
+    }
+    this.pending.clear();
+  }
+}

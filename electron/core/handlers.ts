@@ -1,0 +1,30 @@
+// One handler per contract channel; the type makes a missing or extra handler a compile error.
+import type { z } from 'zod';
+import type { Channel, Response, channels } from '../../shared/contract';
+import type { Client } from './client';
+import type { CoreServices } from './services';
+
+/** A channel's handler: its validated request in, its response out (thrown AppErrors become Results). */
+export type Handler<C extends Channel> = (
+  request: z.output<(typeof channels)[C]['request']>,
+  client: Client,
+) => Promise<Response<C>> | Response<C>;
+
+export type Handlers = { readonly [C in Channel]: Handler<C> };
+
+/** The handlers of every channel, bound to core's services. */
+export function createHandlers(s: CoreServices): Handlers {
+  return {
+    'sockets:snapshot': () => s.monitor.snapshot(),
+    'sockets:subscribe': (_req, client) => s.subscribe(client),
+    'sockets:unsubscribe': (_req, client) => {
+      s.unsubscribe(client);
+      return { subscribed: false as const };
+    },
+    'collector:status': () => s.monitor.status(),
+    'collector:set-paused': (req) => s.monitor.setPaused(req.paused),
+    'settings:get': () => s.settings.get(),
+    'settings:set': (req) => s.setSettings(req),
+    'app:info': () => s.info,
+  };
+}

@@ -1,0 +1,175 @@
+// The live table in core: refreshes through the collector host at the set interval and pushes deltas.
+import { applyDelta, diffSockets } from '../../shared/logic/diff';
+import { AppError, toErrorData, type AppErrorData } from '../../shared/model/errors';
+import type { Snapshot, SocketDelta } from '../../shared/model/snapshot';
+import type { ProcessInfo, Socket } from '../../shared/model/socket';
+import type { Response } from '../../shared/contract';
+import type { CollectorHost } from './collector/host';
+import type { TickStats } from './collector/protocol';
+
+export type CollectorStatus = Response<'collector:status'>;
+
+const MAX_ERRORS = 20;
+
+export interface MonitorOptions {
+  readonly host: CollectorHost;
+  readonly intervalMs: number;
+  readonly elevated: boolean;
+  readonly onDelta: (d: SocketDelta) => void;
+  readonly onStatus: (s: CollectorStatus) => void;
+}
+
+/** Keeps the current table, refreshes it while anyone listens, and reports collector health. */
+export class SocketMonitor {
+  private table = new Map<string, Socket>();
+  private processes = new Map<number, ProcessInfo>();
+  private seq = 0;
+  private stats: TickStats | null = null;
+  private errors: { at: number; code: AppErrorData['code']; message: string }[] = [];
+  private intervalMs: number;
+  private paused = false;
+  private listeners = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: MonitorOptions) {
+    this.intervalMs = options.intervalMs;
+  }
+
+  /** The table as of the last refresh, refreshing first if there has been none. */
+  async snapshot(): Promise<Snapshot> {
+    if (!this.stats || (this.listeners === 0 && !this.paused)) await this.refresh();
+    return this.current();
+  }
+
+  /** Counts a listener in; the first starts the refresh loop. */
+  async addListener(): Promise<Snapshot> {
+    this.listeners++;
+    const snap = await this.snapshot();
+    this.schedule();
+    return snap;
+  }
+
+  /** Counts a listener out; the loop stops with the last. */
+  removeListener(): void {
+    this.listeners = Math.max(0, this.listeners - 1);
+    if (this.listeners === 0) this.clearTimer();
+  }
+
+  setInterval(ms: number): void {
+    this.intervalMs = ms;
+    this.clearTimer();
+    this.schedule();
+    this.emitStatus();
+  }
+
+  setPaused(paused: boolean): CollectorStatus {
+    this.paused = paused;
+    this.clearTimer();
+    this.schedule();
+    this.emitStatus();
+    return this.status();
+  }
+
+  /** Records a collector event (crash, restart) so the status shows it. */
+  noteError(code: AppErrorData['code'], message: string): void {
+    this.errors.push({ at: Date.now(), code, message });
+    if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
+    this.emitStatus();
+  }
+
+  status(): CollectorStatus {
+    const s = this.stats;
+    return {
+      platform: process.platform,
+      running: this.options.host.running,
+      paused: this.paused,
+      intervalMs: this.intervalMs,
+      source: s?.source ?? null,
+      fallbackReason: s?.fallbackReason ?? null,
+      lastDurationMs: s ? Math.round(s.durationMs * 10) / 10 : null,
+      lastTakenAt: s?.takenAt ?? null,
+      socketCount: this.table.size,
+      ownerVisibility: s?.ownerVisibility ?? 'all',
+      hiddenOwners: s?.hiddenOwners ?? 0,
+      elevated: this.options.elevated,
+      restarts: this.options.host.restarts,
+      errors: [...this.errors],
+    };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  /** One refresh; concurrent callers share it. */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.doRefresh().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async doRefresh(): Promise<void> {
+    try {
+      const host = this.options.host;
+      const r = await host.request(host.needsFull ? 'full' : 'tick');
+      let delta: Omit<SocketDelta, 'seq'>;
+      if (r.kind === 'full') {
+        // A (re)started collector sends its whole table: diff it against ours so firstSeen survives a restart.
+        const d = diffSockets(this.table, r.sockets, r.stats.takenAt);
+        this.table = d.table;
+        this.processes = new Map(r.processes.map((p) => [p.pid, p]));
+        delta = { takenAt: r.stats.takenAt, added: d.added, removed: d.removed, changed: d.changed, processes: r.processes };
+      } else {
+        applyDelta(this.table, r);
+        for (const p of r.processes) this.processes.set(p.pid, p);
+        delta = { takenAt: r.stats.takenAt, added: r.added, removed: r.removed, changed: r.changed, processes: r.processes };
+      }
+      this.stats = r.stats;
+      if (delta.added.length || delta.removed.length || delta.changed.length || delta.processes.length) {
+        this.seq++;
+        this.options.onDelta({ seq: this.seq, ...delta });
+      }
+    } catch (e) {
+      const err = toErrorData(e);
+      this.noteError(err.code === 'INTERNAL' ? 'COLLECTOR_FAILED' : err.code, err.message);
+      if (!this.stats) throw e instanceof AppError ? e : new AppError('COLLECTOR_FAILED', err.message);
+    }
+    this.emitStatus();
+  }
+
+  private current(): Snapshot {
+    this.pruneProcesses();
+    return {
+      seq: this.seq,
+      takenAt: this.stats?.takenAt ?? Date.now(),
+      sockets: [...this.table.values()],
+      processes: [...this.processes.values()],
+    };
+  }
+
+  private pruneProcesses(): void {
+    const live = new Set<number>();
+    for (const s of this.table.values()) if (s.pid !== null) live.add(s.pid);
+    for (const pid of this.processes.keys()) if (!live.has(pid)) this.processes.delete(pid);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.paused || this.stopped || this.listeners === 0) return;
+    this.timer = setTimeout(async () => {
+      this.timer = null;
+      await this.refresh().catch(() => undefined);
+      this.schedule();
+    }, this.intervalMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private emitStatus(): void {
+    this.options.onStatus(this.status());
+  }
+}

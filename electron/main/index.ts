@@ -1,0 +1,42 @@
+// Electron main: lifecycle only; every concern is a setupX() called in order.
+import { app, BrowserWindow, Menu } from 'electron';
+import { createCore, type Core } from '../core/app-core';
+import { APP_VERSION } from '../core/version';
+import { spawnUtilityWorker } from './collector-process';
+import { setupIpc } from './ipc';
+import { setupSecurity } from './security';
+import { createMainWindow } from './window';
+
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  setupSecurity();
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(() => {
+    core = createCore({
+      configDir: app.getPath('userData'),
+      host: 'electron',
+      spawnWorker: spawnUtilityWorker,
+      version: APP_VERSION,
+      locale: app.getLocale(),
+    });
+    setupIpc(core);
+    if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => core?.dispose());
+}

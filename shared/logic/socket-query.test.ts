@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../model/errors';
+import type { RawSocket } from '../model/socket';
+import { matchesQuery, parsePort, parsePortRange, parseProto, parseStates } from './socket-query';
+
+const s = (over: Partial<RawSocket>): RawSocket => ({
+  proto: 'tcp',
+  family: 4,
+  localAddress: '127.0.0.1',
+  localPort: 8080,
+  remoteAddress: '127.0.0.1',
+  remotePort: 50000,
+  state: 'ESTABLISHED',
+  pid: 42,
+  process: 'node',
+  user: 'root',
+  uid: 0,
+  inode: 1,
+  recvQueue: 0,
+  sendQueue: 0,
+  metrics: null,
+  ...over,
+});
+
+const code = (f: () => unknown): string | undefined => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof AppError ? e.code : 'not an AppError';
+  }
+  return undefined;
+};
+
+describe('socket query parsing', () => {
+  it('accepts ports 1..65535 and refuses 0, 70000 and text', () => {
+    expect(parsePort('443')).toBe(443);
+    expect(code(() => parsePort('0'))).toBe('INVALID_INPUT');
+    expect(code(() => parsePort('70000'))).toBe('INVALID_INPUT');
+    expect(code(() => parsePort('80a'))).toBe('INVALID_INPUT');
+  });
+
+  it('parses ranges and refuses reversed ones', () => {
+    expect(parsePortRange('10-90')).toEqual([10, 90]);
+    expect(code(() => parsePortRange('90-10'))).toBe('INVALID_INPUT');
+    expect(() => parsePortRange('90-10')).toThrow(/must not exceed/);
+    expect(code(() => parsePortRange('10'))).toBe('INVALID_INPUT');
+  });
+
+  it('parses canonical and ss-style state names and refuses unknown ones', () => {
+    expect([...parseStates('time-wait,ESTAB,close_wait')]).toEqual(['TIME_WAIT', 'ESTABLISHED', 'CLOSE_WAIT']);
+    expect(() => parseStates('BOGUS')).toThrow(/Unknown state "BOGUS": use one of LISTEN/);
+  });
+
+  it('parses protocols', () => {
+    expect(parseProto('UDP')).toBe('udp');
+    expect(code(() => parseProto('sctp'))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('matchesQuery', () => {
+  it('matches --port on either end', () => {
+    expect(matchesQuery(s({}), { port: 8080 })).toBe(true);
+    expect(matchesQuery(s({}), { port: 50000 })).toBe(true);
+    expect(matchesQuery(s({}), { port: 1 })).toBe(false);
+  });
+
+  it('combines criteria', () => {
+    const q = { proto: 'tcp' as const, states: parseStates('ESTABLISHED'), portRange: [8000, 8100] as const, pid: 42 };
+    expect(matchesQuery(s({}), q)).toBe(true);
+    expect(matchesQuery(s({ pid: 7 }), q)).toBe(false);
+    expect(matchesQuery(s({ state: 'LISTEN' }), q)).toBe(false);
+    expect(matchesQuery(s({ proto: 'udp' }), q)).toBe(false);
+  });
+});
