@@ -1,0 +1,97 @@
+// libc bindings through koffi (the only libc FFI in the app): sockets, close, geteuid, with errno-carrying errors.
+import koffi from 'koffi';
+
+/** A failed libc call: `errno` as the number and its symbolic name (EPERM, EACCES, EPROTONOSUPPORT ...). */
+export class ErrnoError extends Error {
+  readonly errno: number;
+  readonly code: string;
+  readonly syscall: string;
+  constructor(syscall: string, errno: number) {
+    const code = errnoName(errno);
+    super(`${syscall} failed: ${code} (errno ${errno})`);
+    this.name = 'ErrnoError';
+    this.errno = errno;
+    this.code = code;
+    this.syscall = syscall;
+  }
+}
+
+/** Symbolic name of an errno value, e.g. 13 -> EACCES; `E<n>` when koffi's table does not know it. */
+export function errnoName(errno: number): string {
+  if (!names) {
+    names = new Map();
+    for (const [name, value] of Object.entries(koffi.os.errno)) if (!names.has(value)) names.set(value, name);
+  }
+  return names.get(errno) ?? `E${errno}`;
+}
+let names: Map<number, string> | null = null;
+
+/** Symbolic errno value by name, e.g. 'EINTR' -> 4 (from koffi's table, so it is right for this OS). */
+export function errnoValue(name: string): number | undefined {
+  return koffi.os.errno[name];
+}
+
+type IntFn = (...args: unknown[]) => number;
+
+interface Libc {
+  readonly socket: IntFn;
+  readonly sendto: IntFn;
+  readonly recv: IntFn;
+  readonly setsockopt: IntFn;
+  readonly close: IntFn;
+  readonly geteuid: () => number;
+}
+
+let libc: Libc | null = null;
+
+/** Loads libc.so.6 once, on first use, so importing this module costs nothing where no call is made. */
+function lib(): Libc {
+  if (libc) return libc;
+  const l = koffi.load('libc.so.6');
+  libc = {
+    socket: l.func('int socket(int domain, int type, int protocol)'),
+    sendto: l.func(
+      'intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
+    ),
+    recv: l.func('intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)'),
+    setsockopt: l.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
+    close: l.func('int close(int fd)'),
+    geteuid: l.func('uint32_t geteuid()'),
+  };
+  return libc;
+}
+
+function check(syscall: string, r: number): number {
+  if (r === -1) throw new ErrnoError(syscall, koffi.errno());
+  return r;
+}
+
+/** socket(2); returns the fd. */
+export function socket(domain: number, type: number, protocol: number): number {
+  return check('socket', lib().socket(domain, type, protocol));
+}
+
+/** sendto(2) of the whole of `data`, to `addr` (a sockaddr) or, when null, the socket's default peer. */
+export function sendto(fd: number, data: Uint8Array, flags: number, addr: Uint8Array | null): number {
+  return check('sendto', lib().sendto(fd, data, data.length, flags, addr, addr ? addr.length : 0));
+}
+
+/** recv(2) into `buf` (written in place, no copy); returns the byte count (or, with MSG_TRUNC, the real length). */
+export function recv(fd: number, buf: Uint8Array, flags: number): number {
+  return check('recv', lib().recv(fd, buf, buf.length, flags));
+}
+
+/** setsockopt(2) with a raw option value. */
+export function setsockopt(fd: number, level: number, name: number, value: Uint8Array): void {
+  check('setsockopt', lib().setsockopt(fd, level, name, value, value.length));
+}
+
+/** close(2). */
+export function close(fd: number): void {
+  check('close', lib().close(fd));
+}
+
+/** Effective uid of this process (0 when running as root). */
+export function geteuid(): number {
+  return lib().geteuid();
+}

@@ -1,0 +1,102 @@
+// A NETLINK_SOCK_DIAG client: one socket kept open, dump requests for tcp/udp x v4/v6, replies decoded in place.
+import { close, ErrnoError, errnoValue, recv, sendto, setsockopt, socket } from '../../ffi/libc';
+import type { Proto } from '../../../../shared/model/socket';
+import type { KernelSocket } from './kernel-socket';
+import {
+  AF_INET,
+  AF_INET6,
+  decodeSockDiag,
+  INET_DIAG_INFO,
+  NLMSG_HDRLEN,
+  SOCK_DIAG_BY_FAMILY,
+} from './sockdiag-decode';
+
+const AF_NETLINK = 16;
+const SOCK_RAW = 3;
+const SOCK_CLOEXEC = 0o2000000;
+const NETLINK_SOCK_DIAG = 4;
+const NLM_F_REQUEST = 0x1;
+const NLM_F_DUMP = 0x300;
+const IPPROTO_TCP = 6;
+const IPPROTO_UDP = 17;
+const SOL_SOCKET = 1;
+/** SO_RCVTIMEO on x86-64 and arm64 (asm-generic); a timeout turns a stuck dump into EAGAIN instead of a hang. */
+const SO_RCVTIMEO = 20;
+const MSG_TRUNC = 0x20;
+const RECV_TIMEOUT_S = 5;
+/** inet_diag_req_v2 is 56 bytes after the 16-byte nlmsghdr. */
+const REQUEST_LEN = NLMSG_HDRLEN + 56;
+/**
+ * The kernel fills each dump datagram up to what the reader last asked for, capped near 32 KiB; a larger buffer
+ * costs nothing and leaves room should a kernel send bigger ones (MSG_TRUNC would tell us if it did).
+ */
+const RECV_BUFFER_BYTES = 256 * 1024;
+
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** One open NETLINK_SOCK_DIAG socket; not thread-safe, one dump at a time. */
+export class SockDiagClient {
+  private fd: number;
+  private seq: number;
+  private readonly request = new Uint8Array(REQUEST_LEN);
+  private readonly requestView = new DataView(this.request.buffer);
+  private readonly rx = new Uint8Array(RECV_BUFFER_BYTES);
+
+  /** Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...). */
+  constructor() {
+    this.fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    try {
+      const tv = new DataView(new ArrayBuffer(16)); // struct timeval { long tv_sec; long tv_usec; }
+      tv.setBigInt64(0, BigInt(RECV_TIMEOUT_S), LE);
+      setsockopt(this.fd, SOL_SOCKET, SO_RCVTIMEO, new Uint8Array(tv.buffer));
+    } catch (e) {
+      close(this.fd);
+      throw e;
+    }
+    // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
+    this.seq = (Date.now() & 0xffff) << 8;
+  }
+
+  /** Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error. */
+  dump(proto: Proto, family: 4 | 6, out: KernelSocket[]): void {
+    if (this.fd < 0) throw new Error('sock_diag socket is closed');
+    const seq = (this.seq = (this.seq + 1) >>> 0);
+    const v = this.requestView;
+    this.request.fill(0);
+    v.setUint32(0, REQUEST_LEN, LE);
+    v.setUint16(4, SOCK_DIAG_BY_FAMILY, LE);
+    v.setUint16(6, NLM_F_REQUEST | NLM_F_DUMP, LE);
+    v.setUint32(8, seq, LE);
+    v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
+    v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
+    v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
+    v.setUint32(20, 0xffffffff, LE); // every state
+    sendto(this.fd, this.request, 0, null); // no address: netlink's default peer is the kernel
+    const eintr = errnoValue('EINTR');
+    for (;;) {
+      let n: number;
+      try {
+        n = recv(this.fd, this.rx, MSG_TRUNC);
+      } catch (e) {
+        if (e instanceof ErrnoError && e.errno === eintr) continue;
+        throw e;
+      }
+      if (n === 0) throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
+      if (n > this.rx.length) throw new Error(`sock_diag: a ${n}-byte reply does not fit the receive buffer`);
+      const status = decodeSockDiag(this.rx, n, proto, seq, out);
+      if (status.kind === 'done') return;
+      if (status.kind === 'error') {
+        if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family}`, status.errno);
+        throw new Error(`sock_diag ${proto}${family}: ${status.message}`);
+      }
+    }
+  }
+
+  /** Closes the socket; later dumps throw. */
+  close(): void {
+    if (this.fd < 0) return;
+    const fd = this.fd;
+    this.fd = -1;
+    close(fd);
+  }
+}

@@ -1,0 +1,422 @@
+// sock_diag decoding against buffers built byte by byte from the documented layouts, including broken ones.
+import { describe, expect, it } from 'vitest';
+import type { KernelSocket } from './kernel-socket';
+import { decodeSockDiag, type DecodeStatus } from './sockdiag-decode';
+
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const SEQ = 77;
+
+/** A growable byte writer in host order for netlink fields, with explicit big-endian helpers for ports. */
+class Bytes {
+  private readonly parts: number[] = [];
+  u8(v: number): this {
+    this.parts.push(v & 0xff);
+    return this;
+  }
+  u16(v: number): this {
+    const b = [v & 0xff, (v >>> 8) & 0xff];
+    this.parts.push(...(LE ? b : b.reverse()));
+    return this;
+  }
+  be16(v: number): this {
+    this.parts.push((v >>> 8) & 0xff, v & 0xff);
+    return this;
+  }
+  u32(v: number): this {
+    const b = [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+    this.parts.push(...(LE ? b : b.reverse()));
+    return this;
+  }
+  i32(v: number): this {
+    return this.u32(v >>> 0);
+  }
+  u64(v: number): this {
+    const lo = v % 4294967296;
+    const hi = Math.floor(v / 4294967296);
+    return LE ? this.u32(lo).u32(hi) : this.u32(hi).u32(lo);
+  }
+  raw(bytes: ArrayLike<number>): this {
+    for (let i = 0; i < bytes.length; i++) this.parts.push(bytes[i]);
+    return this;
+  }
+  zeros(n: number): this {
+    for (let i = 0; i < n; i++) this.parts.push(0);
+    return this;
+  }
+  get length(): number {
+    return this.parts.length;
+  }
+  bytes(): Uint8Array {
+    return Uint8Array.from(this.parts);
+  }
+}
+
+function nlmsg(type: number, payload: Uint8Array, seq = SEQ): Uint8Array {
+  const b = new Bytes()
+    .u32(16 + payload.length)
+    .u16(type)
+    .u16(0x2)
+    .u32(seq)
+    .u32(0)
+    .raw(payload);
+  while (b.length % 4 !== 0) b.u8(0);
+  return b.bytes();
+}
+
+function concat(...chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+interface DiagSpec {
+  family: 2 | 10;
+  state: number;
+  sport: number;
+  dport: number;
+  src: number[];
+  dst: number[];
+  rqueue?: number;
+  wqueue?: number;
+  uid?: number;
+  inode?: number;
+}
+
+function inetDiagMsg(s: DiagSpec): Bytes {
+  const addr = (a: number[]): number[] => [...a, ...new Array<number>(16 - a.length).fill(0)];
+  return new Bytes()
+    .u8(s.family)
+    .u8(s.state)
+    .u8(0)
+    .u8(0)
+    .be16(s.sport)
+    .be16(s.dport)
+    .raw(addr(s.src))
+    .raw(addr(s.dst))
+    .u32(0) // interface
+    .u32(0x1234)
+    .u32(0x5678) // cookie
+    .u32(0) // expires
+    .u32(s.rqueue ?? 0)
+    .u32(s.wqueue ?? 0)
+    .u32(s.uid ?? 1000)
+    .u32(s.inode ?? 4242);
+}
+
+function rtattr(type: number, payload: Uint8Array): Uint8Array {
+  const b = new Bytes()
+    .u16(4 + payload.length)
+    .u16(type)
+    .raw(payload);
+  while (b.length % 4 !== 0) b.u8(0);
+  return b.bytes();
+}
+
+/** A struct tcp_info of `len` bytes with the fields we read set (only those that fit). */
+function tcpInfo(len: number): Uint8Array {
+  const b = new Bytes().zeros(68).u32(1500); // tcpi_rtt = 1500 us
+  b.zeros(100 - 72).u32(3); // tcpi_total_retrans
+  b.zeros(120 - 104).u64(5_000_000_000); // tcpi_bytes_acked (> 2^32)
+  b.u64(777); // tcpi_bytes_received at 128
+  b.zeros(200 - 136).u64(5_000_000_123); // tcpi_bytes_sent
+  b.zeros(Math.max(0, len - b.length));
+  return b.bytes().subarray(0, len);
+}
+
+const V6_LOOPBACK = [...new Array<number>(15).fill(0), 1];
+const V6_MAPPED = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1];
+const DONE = nlmsg(3, new Bytes().i32(0).bytes());
+
+function decode(buf: Uint8Array, proto: 'tcp' | 'udp' = 'tcp'): { status: DecodeStatus; out: KernelSocket[] } {
+  const out: KernelSocket[] = [];
+  const status = decodeSockDiag(buf, buf.length, proto, SEQ, out);
+  return { status, out };
+}
+
+describe('decodeSockDiag', () => {
+  it('decodes an IPv4 TCP connection with a full tcp_info', () => {
+    const msg = concat(
+      inetDiagMsg({
+        family: 2,
+        state: 1,
+        sport: 8080,
+        dport: 51000,
+        src: [127, 0, 0, 1],
+        dst: [127, 0, 0, 2],
+        rqueue: 10,
+        wqueue: 20,
+        uid: 1000,
+        inode: 99,
+      }).bytes(),
+      rtattr(1, new Uint8Array(8)), // INET_DIAG_MEMINFO: ignored
+      rtattr(2, tcpInfo(232)),
+    );
+    const { status, out } = decode(concat(nlmsg(20, msg), DONE));
+    expect(status.kind).toBe('done');
+    expect(out).toEqual([
+      {
+        proto: 'tcp',
+        family: 4,
+        state: 'ESTABLISHED',
+        localAddress: '127.0.0.1',
+        localPort: 8080,
+        remoteAddress: '127.0.0.2',
+        remotePort: 51000,
+        uid: 1000,
+        inode: 99,
+        recvQueue: 10,
+        sendQueue: 20,
+        metrics: { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_123, bytesReceived: 777 },
+      },
+    ]);
+  });
+
+  it('decodes IPv6 addresses in RFC 5952 form, mapped IPv4 included', () => {
+    const a = inetDiagMsg({
+      family: 10,
+      state: 10,
+      sport: 443,
+      dport: 0,
+      src: V6_LOOPBACK,
+      dst: [],
+      rqueue: 1,
+      wqueue: 128,
+    });
+    const b = inetDiagMsg({
+      family: 10,
+      state: 8,
+      sport: 443,
+      dport: 40000,
+      src: V6_MAPPED,
+      dst: [0xfe, 0x80, ...new Array<number>(13).fill(0), 1],
+    });
+    const { status, out } = decode(concat(nlmsg(20, concat(a.bytes(), rtattr(2, tcpInfo(232)))), nlmsg(20, b.bytes())));
+    expect(status.kind).toBe('more');
+    expect(out.map((s) => [s.localAddress, s.remoteAddress, s.state, s.family])).toEqual([
+      ['::1', '::', 'LISTEN', 6],
+      ['::ffff:127.0.0.1', 'fe80::1', 'CLOSE_WAIT', 6],
+    ]);
+    // Listener: queues are accept queue / backlog, and tcp_info gives no connection metrics.
+    expect(out[0]).toMatchObject({ recvQueue: 1, sendQueue: 128, metrics: null });
+    expect(out[1].metrics).toBeNull();
+  });
+
+  it('gives null for tcp_info fields beyond a short attribute, and falls back to bytes_acked', () => {
+    const cases: ReadonlyArray<readonly [number, object]> = [
+      [60, { rttMs: null, retransmits: null, bytesSent: null, bytesReceived: null }],
+      [72, { rttMs: 1.5, retransmits: null, bytesSent: null, bytesReceived: null }],
+      [104, { rttMs: 1.5, retransmits: 3, bytesSent: null, bytesReceived: null }],
+      [128, { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_000, bytesReceived: null }],
+      [136, { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_000, bytesReceived: 777 }],
+      [207, { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_000, bytesReceived: 777 }],
+      [208, { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_123, bytesReceived: 777 }],
+    ];
+    for (const [len, metrics] of cases) {
+      const msg = concat(
+        inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 2, src: [10, 0, 0, 1], dst: [10, 0, 0, 2] }).bytes(),
+        rtattr(2, tcpInfo(len)),
+      );
+      const { status, out } = decode(nlmsg(20, msg));
+      expect(status.kind, `tcp_info of ${len} bytes`).toBe('more');
+      expect(out[0].metrics, `tcp_info of ${len} bytes`).toEqual(metrics);
+    }
+  });
+
+  it('decodes TIME_WAIT and request sockets without attributes (inode 0, no metrics)', () => {
+    const tw = inetDiagMsg({
+      family: 2,
+      state: 6,
+      sport: 5000,
+      dport: 80,
+      src: [127, 0, 0, 1],
+      dst: [127, 0, 0, 1],
+      uid: 0,
+      inode: 0,
+    });
+    const rq = inetDiagMsg({
+      family: 2,
+      state: 12,
+      sport: 80,
+      dport: 5001,
+      src: [127, 0, 0, 1],
+      dst: [127, 0, 0, 1],
+      uid: 0,
+      inode: 0,
+    });
+    const { out } = decode(concat(nlmsg(20, tw.bytes()), nlmsg(20, rq.bytes()), DONE));
+    expect(out.map((s) => [s.state, s.inode, s.metrics])).toEqual([
+      ['TIME_WAIT', 0, null],
+      ['SYN_RECEIVED', 0, null],
+    ]);
+  });
+
+  it('decodes UDP with its two states and no metrics even if a tcp_info-typed attribute appears', () => {
+    const unconn = inetDiagMsg({ family: 2, state: 7, sport: 53, dport: 0, src: [127, 0, 0, 53], dst: [] });
+    const conn = inetDiagMsg({ family: 10, state: 1, sport: 4000, dport: 53, src: V6_LOOPBACK, dst: V6_LOOPBACK });
+    const { status, out } = decode(
+      concat(nlmsg(20, concat(unconn.bytes(), rtattr(2, tcpInfo(232)))), nlmsg(20, conn.bytes()), DONE),
+      'udp',
+    );
+    expect(status.kind).toBe('done');
+    expect(
+      out.map((s) => [s.proto, s.state, s.localAddress, s.localPort, s.remoteAddress, s.remotePort, s.metrics]),
+    ).toEqual([
+      ['udp', 'UNCONN', '127.0.0.53', 53, '0.0.0.0', 0, null],
+      ['udp', 'ESTABLISHED', '::1', 4000, '::1', 53, null],
+    ]);
+  });
+
+  it('leaves out sockets whose state number it does not know', () => {
+    const odd = inetDiagMsg({ family: 2, state: 42, sport: 1, dport: 2, src: [1, 2, 3, 4], dst: [] });
+    const udpListen = inetDiagMsg({ family: 2, state: 10, sport: 1, dport: 2, src: [1, 2, 3, 4], dst: [] });
+    expect(decode(nlmsg(20, odd.bytes())).out).toEqual([]);
+    expect(decode(nlmsg(20, udpListen.bytes()), 'udp').out).toEqual([]);
+  });
+
+  it('decodes many messages in one buffer and stops at NLMSG_DONE', () => {
+    const msgs: Uint8Array[] = [];
+    for (let i = 0; i < 500; i++) {
+      msgs.push(
+        nlmsg(
+          20,
+          concat(
+            inetDiagMsg({
+              family: 2,
+              state: 1,
+              sport: 10000 + i,
+              dport: 80,
+              src: [127, 0, 0, 1],
+              dst: [127, 0, 0, 1],
+              inode: i + 1,
+            }).bytes(),
+            rtattr(2, tcpInfo(232)),
+          ),
+        ),
+      );
+    }
+    const after = nlmsg(20, inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes());
+    const { status, out } = decode(concat(...msgs, DONE, after));
+    expect(status.kind).toBe('done');
+    expect(out).toHaveLength(500);
+    expect(out[499]).toMatchObject({ localPort: 10499, inode: 500 });
+  });
+
+  it('skips messages of another sequence number (a stale dump), including its NLMSG_DONE', () => {
+    const stale = nlmsg(
+      20,
+      inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
+      SEQ - 1,
+    );
+    const staleDone = nlmsg(3, new Bytes().i32(0).bytes(), SEQ - 1);
+    const ours = nlmsg(20, inetDiagMsg({ family: 2, state: 10, sport: 22, dport: 0, src: [], dst: [] }).bytes());
+    const { status, out } = decode(concat(stale, staleDone, ours, DONE));
+    expect(status.kind).toBe('done');
+    expect(out.map((s) => s.localPort)).toEqual([22]);
+  });
+
+  it('reports NLMSG_ERROR with its errno, and treats errno 0 as an acknowledgement', () => {
+    const err = nlmsg(2, new Bytes().i32(-2).zeros(16).bytes());
+    expect(decode(err).status).toEqual({ kind: 'error', errno: 2, message: expect.stringContaining('errno 2') });
+    const ack = nlmsg(2, new Bytes().i32(0).zeros(16).bytes());
+    expect(decode(concat(ack, DONE)).status.kind).toBe('done');
+  });
+
+  it('reports a dump that NLMSG_DONE marks as failed', () => {
+    expect(decode(nlmsg(3, new Bytes().i32(-16).bytes())).status).toMatchObject({ kind: 'error', errno: 16 });
+    // A DONE without payload is a plain end.
+    expect(decode(nlmsg(3, new Uint8Array(0))).status.kind).toBe('done');
+  });
+
+  describe('malformed input gives an error, never a throw or a loop', () => {
+    const good = nlmsg(
+      20,
+      concat(
+        inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 2, src: [127, 0, 0, 1], dst: [127, 0, 0, 1] }).bytes(),
+        rtattr(2, tcpInfo(232)),
+      ),
+    );
+    const withLen = (b: Uint8Array, len: number): Uint8Array => {
+      const c = b.slice();
+      new DataView(c.buffer).setUint32(0, len, LE);
+      return c;
+    };
+    const cases: ReadonlyArray<readonly [string, Uint8Array]> = [
+      ['short header', good.subarray(0, 10)],
+      ['nlmsg_len 0 (would loop forever)', withLen(good, 0)],
+      ['nlmsg_len < 16', withLen(good, 15)],
+      ['nlmsg_len past the buffer', withLen(good, good.length + 4)],
+      ['nlmsg_len 2^32-1', withLen(good, 0xffffffff)],
+      ['short inet_diag_msg', nlmsg(20, new Uint8Array(40))],
+      ['header only, cut message', good.subarray(0, 60)],
+      [
+        'bad family',
+        nlmsg(
+          20,
+          inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] })
+            .bytes()
+            .map((v, i) => (i === 0 ? 7 : v)),
+        ),
+      ],
+      [
+        'rtattr length 0',
+        nlmsg(
+          20,
+          concat(
+            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
+            new Bytes().u16(0).u16(2).zeros(8).bytes(),
+          ),
+        ),
+      ],
+      [
+        'rtattr past the message',
+        nlmsg(
+          20,
+          concat(
+            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
+            new Bytes().u16(400).u16(2).zeros(8).bytes(),
+          ),
+        ),
+      ],
+      ['truncated NLMSG_ERROR', nlmsg(2, new Uint8Array(0))],
+      ['good message then garbage tail', concat(good, new Uint8Array([1, 2, 3, 4, 5]))],
+    ];
+    it.each(cases)('%s', (_name, buf) => {
+      const { status } = decode(buf);
+      expect(status.kind).toBe('error');
+    });
+
+    it('rejects a length beyond the buffer', () => {
+      expect(decodeSockDiag(good, good.length + 1, 'tcp', SEQ, []).kind).toBe('error');
+    });
+
+    it('survives every truncation and random corruption of a valid buffer', () => {
+      const full = concat(good, good, DONE);
+      for (let n = 0; n <= full.length; n++) expect(() => decodeSockDiag(full, n, 'tcp', SEQ, [])).not.toThrow();
+      let seed = 7;
+      for (let round = 0; round < 2000; round++) {
+        const c = full.slice();
+        for (let k = 0; k < 4; k++) {
+          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+          c[seed % c.length] = seed >>> 8;
+        }
+        expect(() => decodeSockDiag(c, c.length, 'tcp', SEQ, [])).not.toThrow();
+      }
+    });
+  });
+
+  it('decodes at an offset into a larger buffer (a pooled receive buffer)', () => {
+    const msg = concat(
+      nlmsg(20, inetDiagMsg({ family: 2, state: 10, sport: 80, dport: 0, src: [0, 0, 0, 0], dst: [] }).bytes()),
+      DONE,
+    );
+    const big = new Uint8Array(msg.length + 64);
+    big.set(msg, 32);
+    const out: KernelSocket[] = [];
+    expect(decodeSockDiag(big.subarray(32), msg.length, 'tcp', SEQ, out).kind).toBe('done');
+    expect(out[0]).toMatchObject({ localAddress: '0.0.0.0', localPort: 80, state: 'LISTEN' });
+  });
+});

@@ -1,0 +1,145 @@
+// Pure decoding of NETLINK_SOCK_DIAG dump replies (nlmsghdr + inet_diag_msg + rtattr tcp_info) into KernelSocket rows.
+import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
+import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/socket';
+import type { KernelSocket } from './kernel-socket';
+import { LINUX_TCP_LISTEN, tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
+
+/** nlmsghdr: u32 len, u16 type, u16 flags, u32 seq, u32 pid. */
+export const NLMSG_HDRLEN = 16;
+export const NLMSG_ERROR = 2;
+export const NLMSG_DONE = 3;
+export const SOCK_DIAG_BY_FAMILY = 20;
+/** inet_diag_msg: family, state, timer, retrans; sockid (48) at 4; expires, rqueue, wqueue, uid, inode. */
+export const INET_DIAG_MSG_LEN = 72;
+/** rtattr type carrying struct tcp_info. */
+export const INET_DIAG_INFO = 2;
+export const AF_INET = 2;
+export const AF_INET6 = 10;
+
+/** Outcome of decoding one receive buffer: keep reading, the dump is complete, or it failed. */
+export type DecodeStatus =
+  | { readonly kind: 'more' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'error'; readonly errno: number | null; readonly message: string };
+
+const MORE: DecodeStatus = { kind: 'more' };
+const DONE: DecodeStatus = { kind: 'done' };
+
+/** Netlink headers and inet_diag_msg counters are in host byte order; ports and addresses in network order. */
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const TWO_32 = 4294967296;
+
+function fail(message: string, errno: number | null = null): DecodeStatus {
+  return { kind: 'error', errno, message };
+}
+
+/**
+ * Decodes the first `length` bytes of `buf` (one or more netlink messages, as one recv returns them) and appends
+ * every socket to `out`. Messages whose sequence number is not `seq` (stale replies of an aborted dump) are
+ * skipped. Never throws on malformed input: truncation or impossible lengths give an `error` status.
+ */
+export function decodeSockDiag(
+  buf: Uint8Array,
+  length: number,
+  proto: Proto,
+  seq: number,
+  out: KernelSocket[],
+): DecodeStatus {
+  if (length < 0 || length > buf.length) return fail(`length ${length} outside the ${buf.length}-byte buffer`);
+  const dv = new DataView(buf.buffer, buf.byteOffset, length);
+  let off = 0;
+  while (off < length) {
+    if (length - off < NLMSG_HDRLEN) return fail(`truncated netlink header at byte ${off}`);
+    const len = dv.getUint32(off, LE);
+    if (len < NLMSG_HDRLEN) return fail(`netlink message length ${len} < ${NLMSG_HDRLEN} at byte ${off}`);
+    if (len > length - off) return fail(`netlink message length ${len} runs past the buffer at byte ${off}`);
+    const type = dv.getUint16(off + 4, LE);
+    if (dv.getUint32(off + 8, LE) === seq) {
+      if (type === SOCK_DIAG_BY_FAMILY) {
+        const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out);
+        if (bad) return bad;
+      } else if (type === NLMSG_DONE) {
+        // A dump that failed part-way reports the negative errno in NLMSG_DONE's payload.
+        const code = len >= NLMSG_HDRLEN + 4 ? dv.getInt32(off + NLMSG_HDRLEN, LE) : 0;
+        return code < 0 ? fail(`netlink dump failed (errno ${-code})`, -code) : DONE;
+      } else if (type === NLMSG_ERROR) {
+        if (len < NLMSG_HDRLEN + 4) return fail(`truncated NLMSG_ERROR at byte ${off}`);
+        const code = -dv.getInt32(off + NLMSG_HDRLEN, LE);
+        // errno 0 is an acknowledgement, not a failure.
+        if (code !== 0) return fail(`netlink request failed (errno ${code})`, code);
+      }
+    }
+    off += (len + 3) & ~3;
+  }
+  return MORE;
+}
+
+/** Decodes one inet_diag_msg and its attributes in [start, end); returns an error status or null. */
+function decodeInetDiag(
+  buf: Uint8Array,
+  dv: DataView,
+  start: number,
+  end: number,
+  proto: Proto,
+  out: KernelSocket[],
+): DecodeStatus | null {
+  if (end - start < INET_DIAG_MSG_LEN) return fail(`inet_diag_msg of ${end - start} bytes < ${INET_DIAG_MSG_LEN}`);
+  const af = buf[start];
+  if (af !== AF_INET && af !== AF_INET6) return fail(`unexpected address family ${af} in inet_diag_msg`);
+  const linuxState = buf[start + 1];
+  const state: SocketState | null = proto === 'tcp' ? tcpStateFromLinux(linuxState) : udpStateFromLinux(linuxState);
+  // A state number newer than our table cannot be shown truthfully; leave that socket out rather than guess.
+  if (state === null) return null;
+  const v4 = af === AF_INET;
+  let metrics: TcpMetrics | null = null;
+  for (let a = start + INET_DIAG_MSG_LEN; a + 4 <= end;) {
+    const rlen = dv.getUint16(a, LE);
+    if (rlen < 4 || rlen > end - a) return fail(`rtattr length ${rlen} invalid at byte ${a}`);
+    // Listeners carry a tcp_info too, but it describes no connection: no metrics for them.
+    if ((dv.getUint16(a + 2, LE) & 0x3fff) === INET_DIAG_INFO && proto === 'tcp' && linuxState !== LINUX_TCP_LISTEN) {
+      metrics = decodeTcpInfo(dv, a + 4, rlen - 4);
+    }
+    a += (rlen + 3) & ~3;
+  }
+  out.push({
+    proto,
+    family: v4 ? 4 : 6,
+    state,
+    localAddress: v4 ? formatIPv4(buf, start + 8) : formatIPv6(buf, start + 8),
+    localPort: (buf[start + 4] << 8) | buf[start + 5],
+    remoteAddress: v4 ? formatIPv4(buf, start + 24) : formatIPv6(buf, start + 24),
+    remotePort: (buf[start + 6] << 8) | buf[start + 7],
+    uid: dv.getUint32(start + 64, LE),
+    inode: dv.getUint32(start + 68, LE),
+    recvQueue: dv.getUint32(start + 56, LE),
+    sendQueue: dv.getUint32(start + 60, LE),
+    metrics,
+  });
+  return null;
+}
+
+/** Offsets in struct tcp_info (include/uapi/linux/tcp.h). */
+const TCPI_RTT = 68;
+const TCPI_TOTAL_RETRANS = 100;
+const TCPI_BYTES_ACKED = 120;
+const TCPI_BYTES_RECEIVED = 128;
+const TCPI_BYTES_SENT = 200;
+
+/** Reads the tcp_info fields we show; a field that ends beyond `n` bytes (older kernel) is null. */
+function decodeTcpInfo(dv: DataView, p: number, n: number): TcpMetrics {
+  const acked = n >= TCPI_BYTES_ACKED + 8 ? u64(dv, p + TCPI_BYTES_ACKED) : null;
+  return {
+    rttMs: n >= TCPI_RTT + 4 ? dv.getUint32(p + TCPI_RTT, LE) / 1000 : null,
+    retransmits: n >= TCPI_TOTAL_RETRANS + 4 ? dv.getUint32(p + TCPI_TOTAL_RETRANS, LE) : null,
+    // tcpi_bytes_sent exists since Linux 4.19; before it, bytes acked is the closest measure of bytes sent.
+    bytesSent: n >= TCPI_BYTES_SENT + 8 ? u64(dv, p + TCPI_BYTES_SENT) : acked,
+    bytesReceived: n >= TCPI_BYTES_RECEIVED + 8 ? u64(dv, p + TCPI_BYTES_RECEIVED) : null,
+  };
+}
+
+/** u64 as a number: exact below 2^53 bytes, which no connection reaches. */
+function u64(dv: DataView, p: number): number {
+  return LE
+    ? dv.getUint32(p, true) + dv.getUint32(p + 4, true) * TWO_32
+    : dv.getUint32(p, false) * TWO_32 + dv.getUint32(p + 4, false);
+}
