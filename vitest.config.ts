@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['electron/**/*.integration.test.ts'],
+          globalSetup: ['electron/test-support/build-once.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

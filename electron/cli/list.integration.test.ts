@@ -1,0 +1,107 @@
+// `netinspect list` against real sockets, bad input, and an unprivileged run (setpriv as nobody).
+import { execFileSync } from 'node:child_process';
+import type net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect, listen, portOf, runCli } from '../test-support/net-fixtures';
+
+interface JsonSocket {
+  proto: string;
+  family: number;
+  localAddress: string;
+  localPort: number;
+  remotePort: number;
+  state: string;
+  pid: number | null;
+  process: string | null;
+  user: string | null;
+}
+interface JsonList {
+  schema: string;
+  takenAt: number;
+  ownerVisibility: string;
+  hiddenOwners: number;
+  sockets: JsonSocket[];
+}
+
+const open: (net.Server | net.Socket)[] = [];
+afterAll(() => open.forEach((o) => ('destroy' in o ? o.destroy() : o.close())));
+
+const hasSetpriv = (): boolean => {
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    return process.getuid?.() === 0;
+  } catch {
+    return false;
+  }
+};
+
+describe('netinspect list', () => {
+  it('prints netinspect.snapshot/1 JSON with our listener and connection, owned by us', async () => {
+    const server = await listen();
+    open.push(server);
+    const port = portOf(server);
+    const client = await connect(port);
+    open.push(client);
+    const r = await runCli(['list', '--json', '--port', String(port)]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonList;
+    expect(out.schema).toBe('netinspect.snapshot/1');
+    expect(typeof out.takenAt).toBe('number');
+    const listener = out.sockets.find((s) => s.state === 'LISTEN');
+    expect(listener).toMatchObject({ proto: 'tcp', family: 4, localAddress: '127.0.0.1', localPort: port, pid: process.pid });
+    expect(out.sockets.filter((s) => s.state === 'ESTABLISHED')).toHaveLength(2);
+    // --port matches local or remote: every row touches the port.
+    expect(out.sockets.every((s) => s.localPort === port || s.remotePort === port)).toBe(true);
+  });
+
+  it('filters by state and protocol, and prints an aligned table and CSV', async () => {
+    const server = await listen();
+    open.push(server);
+    const port = portOf(server);
+    const table = await runCli(['list', '--state', 'listen', '--proto', 'tcp', '--port', String(port)]);
+    expect(table.code).toBe(0);
+    const [header, row] = table.stdout.trim().split('\n');
+    expect(header).toMatch(/^Proto\s+Local Address\s+Remote Address\s+State\s+PID\/Program\s+User$/);
+    expect(row).toContain(`127.0.0.1:${port}`);
+    expect(row).toContain(`${process.pid}/`);
+    expect(header.indexOf('State')).toBe(row.indexOf('LISTEN'));
+    const csv = await runCli(['list', '--csv', '--port', String(port)]);
+    expect(csv.stdout.split('\r\n')[0]).toBe('proto,family,localAddress,localPort,remoteAddress,remotePort,state,pid,process,user');
+    expect(csv.stdout).toContain(`tcp,4,127.0.0.1,${port},0.0.0.0,0,LISTEN,${process.pid},`);
+  });
+
+  it.each([
+    [['--port', '70000'], /port 70000: ports go from 1 to 65535/],
+    [['--port-range', '90-10'], /first port must not exceed the last/],
+    [['--state', 'BOGUS'], /Unknown state "BOGUS": use one of/],
+    [['--proto', 'sctp'], /Unknown protocol "sctp": use tcp or udp/],
+    [['--frobnicate'], /unknown option/],
+  ])('refuses %j with exit code 2 and one clear line', async (args, message) => {
+    const r = await runCli(['list', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toMatch(message);
+  });
+
+  it('as an unprivileged user, shows pid null for our sockets and says owners are partly hidden', async (ctx) => {
+    if (!hasSetpriv()) {
+      ctx.skip(true, 'needs root and setpriv(1) to run the CLI as nobody');
+      return;
+    }
+    const server = await listen();
+    open.push(server);
+    const port = portOf(server);
+    const r = await runCli(['list', '--json', '--port', String(port)], {
+      wrap: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'],
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonList;
+    const listener = out.sockets.find((s) => s.localPort === port && s.state === 'LISTEN');
+    expect(listener).toBeDefined();
+    expect(listener?.pid).toBeNull();
+    expect(listener?.user).toBe('root');
+    expect(out.ownerVisibility).toBe('partial');
+    expect(out.hiddenOwners).toBeGreaterThan(0);
+  });
+});
