@@ -49,7 +49,6 @@ export const en = {
   status: {
     label: 'Collector status',
     sockets: 'Sockets: {{n}}',
-    shown: 'Shown: {{n}}',
     duration: 'Refresh: {{ms}} ms',
     source: 'Source: {{source}}',
     fallback: 'Fell back to {{source}}: {{reason}}',

@@ -50,7 +50,6 @@ export const zhCN: Dictionary = {
   status: {
     label: '采集器状态',
     sockets: '套接字：{{n}}',
-    shown: '显示：{{n}}',
     duration: '刷新耗时：{{ms}} 毫秒',
     source: '数据源：{{source}}',
     fallback: '已回退到 {{source}}：{{reason}}',

@@ -1,0 +1,177 @@
+// The only module that talks to the host: Electron's preload bridge when present, else a WebSocket to `netinspect serve`.
+import { z } from 'zod';
+import { BRIDGE_GLOBAL, TOKEN_PARAM, WS_PATH, type HostBridge } from '../../shared/bridge';
+import {
+  channels,
+  events,
+  isEventName,
+  resultSchema,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type Request,
+  type Response,
+} from '../../shared/contract';
+import type { AppErrorData, Result } from '../../shared/model/errors';
+
+/** Whether the host can be reached right now. */
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+/** A bridge plus the connection facts the UI shows; Electron's preload is always 'open'. */
+export interface Host {
+  readonly bridge: HostBridge;
+  readonly kind: 'electron' | 'browser';
+  /** Listens to connection changes; `reconnected` is true when a dropped connection came back (resubscribe). */
+  onConnection(listener: (state: ConnectionState, reconnected: boolean) => void): () => void;
+}
+
+/** How long a request may wait for its answer (ms). */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** First and longest wait before reconnecting (ms); doubles in between. */
+const BACKOFF_MIN_MS = 250;
+const BACKOFF_MAX_MS = 8_000;
+
+const envelopeSchema = resultSchema(z.unknown());
+const wireSchema = z.union([
+  z.object({ id: z.number(), result: z.unknown() }),
+  z.object({ event: z.string(), payload: z.unknown() }),
+]);
+
+function failure(code: AppErrorData['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Checks an answer against the contract: the Result envelope always, the value with the channel's schema. */
+function validateResult<C extends Channel>(channel: C, raw: unknown): Result<Response<C>> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return failure('INTERNAL', `malformed answer on ${channel}`);
+  if (!envelope.data.ok) return envelope.data;
+  const value = channels[channel].response.safeParse(envelope.data.value);
+  if (!value.success) return failure('INTERNAL', `unexpected answer on ${channel}: ${value.error.message}`);
+  return { ok: true, value: value.data as Response<C> };
+}
+
+type Listener = (payload: unknown) => void;
+interface Pending {
+  readonly channel: Channel;
+  readonly resolve: (r: Result<unknown>) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+/** The browser-mode client: one WebSocket, requests matched by id, events fanned out, reconnect with back-off. */
+function createWebSocketHost(url: string): Host {
+  const listeners = new Map<EventName, Set<Listener>>();
+  const connectionListeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
+  const pending = new Map<number, Pending>();
+  const outbox: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let backoff = BACKOFF_MIN_MS;
+  let everOpened = false;
+
+  const notify = (state: ConnectionState, reconnected: boolean) => {
+    for (const l of connectionListeners) l(state, reconnected);
+  };
+
+  const settle = (id: number, result: Result<unknown>) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    clearTimeout(p.timer);
+    p.resolve(result);
+  };
+
+  const onMessage = (data: unknown) => {
+    if (typeof data !== 'string') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const msg = wireSchema.safeParse(parsed);
+    if (!msg.success) return;
+    if ('id' in msg.data) {
+      const p = pending.get(msg.data.id);
+      if (p) settle(msg.data.id, validateResult(p.channel, msg.data.result));
+      return;
+    }
+    const { event, payload } = msg.data;
+    if (!isEventName(event)) return;
+    const checked = events[event].safeParse(payload);
+    if (!checked.success) return;
+    for (const l of listeners.get(event) ?? []) l(checked.data);
+  };
+
+  const connect = () => {
+    notify('connecting', false);
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      const reconnected = everOpened;
+      everOpened = true;
+      backoff = BACKOFF_MIN_MS;
+      for (const m of outbox.splice(0)) ws.send(m);
+      notify('open', reconnected);
+    };
+    ws.onmessage = (e) => onMessage(e.data);
+    ws.onclose = () => {
+      socket = null;
+      // The server forgot these requests with the connection: fail them now rather than at their timeout.
+      for (const id of [...pending.keys()]) settle(id, failure('TIMEOUT', 'connection lost'));
+      notify('closed', false);
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+    };
+  };
+
+  const bridge: HostBridge = {
+    invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>> {
+      const id = nextId++;
+      return new Promise<Result<Response<C>>>((resolve) => {
+        const timer = setTimeout(() => settle(id, failure('TIMEOUT', `no answer on ${channel}`)), REQUEST_TIMEOUT_MS);
+        pending.set(id, { channel, timer, resolve: resolve as (r: Result<unknown>) => void });
+        const message = JSON.stringify({ id, channel, request });
+        if (socket?.readyState === WebSocket.OPEN) socket.send(message);
+        else outbox.push(message);
+      });
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      set.add(listener as Listener);
+      return () => set.delete(listener as Listener);
+    },
+  };
+
+  connect();
+  return {
+    bridge,
+    kind: 'browser',
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}
+
+function preloadBridge(): HostBridge | null {
+  const candidate: unknown = Reflect.get(window, BRIDGE_GLOBAL);
+  if (typeof candidate !== 'object' || candidate === null) return null;
+  const ok =
+    typeof Reflect.get(candidate, 'invoke') === 'function' && typeof Reflect.get(candidate, 'on') === 'function';
+  return ok ? (candidate as HostBridge) : null;
+}
+
+function createHost(): Host {
+  const preload = preloadBridge();
+  if (preload) {
+    return { bridge: preload, kind: 'electron', onConnection: () => () => undefined };
+  }
+  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createWebSocketHost(`${scheme}://${location.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`);
+}
+
+/** The host this window talks to, picked once at startup. */
+export const host: Host = createHost();

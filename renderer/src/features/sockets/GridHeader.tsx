@@ -1,0 +1,43 @@
+// Header row of the socket grid: one sort button per column, with aria-sort on the column header.
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index';
+import { COLUMN_IDS, NUMERIC_COLUMNS, type ColumnId } from './columns';
+
+function HeaderCell({ column }: { readonly column: ColumnId }) {
+  const { t } = useTranslation();
+  const direction = useStore((s) => (s.sort.column === column ? s.sort.direction : null));
+  const toggleSort = useStore((s) => s.toggleSort);
+  const label = t(`columns.${column}`);
+  return (
+    <div
+      role="columnheader"
+      aria-sort={direction ?? 'none'}
+      className={NUMERIC_COLUMNS.has(column) ? 'cell num' : 'cell'}
+    >
+      <button
+        type="button"
+        tabIndex={-1}
+        title={t('grid.sortBy', { column: label })}
+        onClick={() => toggleSort(column)}
+      >
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
+        </span>
+      </button>
+    </div>
+  );
+}
+
+/** The sticky header row. */
+export function GridHeader() {
+  return (
+    <div role="rowgroup" className="grid-head">
+      <div role="row" className="grid-row">
+        {COLUMN_IDS.map((c) => (
+          <HeaderCell key={c} column={c} />
+        ))}
+      </div>
+    </div>
+  );
+}

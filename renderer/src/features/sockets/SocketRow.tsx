@@ -1,0 +1,62 @@
+// One row of the socket grid; memoized so a tick re-renders only rows whose socket or mark changed.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatAddress, formatPort, formatRtt, formatTraffic } from '../../../../shared/logic/format';
+import { socketService } from '../../../../shared/logic/services';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+import type { ChangeKind } from '../../store/types';
+import { AgeCell, PidCell, ProcessCell, StateCell } from './cells';
+
+interface Props {
+  readonly socket: Socket;
+  readonly index: number;
+  /** Offset from the top of the body (px). */
+  readonly start: number;
+  readonly focused: boolean;
+  readonly change: ChangeKind | undefined;
+}
+
+/** DOM id of the row at `index`, for aria-activedescendant. */
+export const rowId = (index: number) => `socket-row-${index}`;
+
+function Cell({ children, num = false }: { readonly children: React.ReactNode; readonly num?: boolean }) {
+  return (
+    <div role="gridcell" className={num ? 'cell num' : 'cell'}>
+      {children}
+    </div>
+  );
+}
+
+export const SocketRow = memo(function SocketRow({ socket: s, index, start, focused, change }: Props) {
+  const { t } = useTranslation();
+  const services = useStore((st) => st.services);
+  const m = s.metrics;
+  const classes = ['grid-row', focused ? 'focused' : '', change ? `change-${change}` : ''].join(' ');
+  return (
+    <div
+      role="row"
+      id={rowId(index)}
+      aria-rowindex={index + 1}
+      aria-selected={focused}
+      aria-description={change ? t(`change.${change}`) : undefined}
+      data-change={change}
+      className={classes}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <Cell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</Cell>
+      <Cell>{formatAddress(s.localAddress)}</Cell>
+      <Cell num>{formatPort(s.localPort)}</Cell>
+      <Cell>{formatAddress(s.remoteAddress)}</Cell>
+      <Cell num>{formatPort(s.remotePort)}</Cell>
+      <StateCell state={s.state} />
+      <PidCell socket={s} />
+      <ProcessCell socket={s} />
+      <Cell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</Cell>
+      <Cell>{socketService(services, s) ?? ''}</Cell>
+      <AgeCell since={s.stateSince} />
+      <Cell num>{formatRtt(m?.rttMs ?? null)}</Cell>
+      <Cell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</Cell>
+    </div>
+  );
+});

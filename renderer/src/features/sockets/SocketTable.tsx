@@ -1,0 +1,99 @@
+// The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index';
+import { GridHeader } from './GridHeader';
+import { rowId, SocketRow } from './SocketRow';
+import { useVisibleRows } from './use-visible-rows';
+
+/** Row height (px); fixed so the virtualizer never has to measure. */
+const ROW_HEIGHT = 22;
+/** Rows moved by PageUp / PageDown. */
+const PAGE_ROWS = 20;
+
+function nextIndex(key: string, current: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(count - 1, current + 1);
+    case 'ArrowUp':
+      return Math.max(0, current - 1);
+    case 'PageDown':
+      return Math.min(count - 1, current + PAGE_ROWS);
+    case 'PageUp':
+      return Math.max(0, current - PAGE_ROWS);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/** The grid, with its header and empty / loading notes. */
+export function SocketTable() {
+  const { t } = useTranslation();
+  const rows = useVisibleRows();
+  const ready = useStore((s) => s.ready);
+  const changes = useStore((s) => s.changes);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Focus follows the socket, not the index, so it stays put while rows move around it.
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
+  const items = virtualizer.getVirtualItems();
+  const focusedVisible = items.some((v) => v.index === focusedIndex);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (rows.length === 0) return;
+    const next = nextIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
+    if (next === null) return;
+    e.preventDefault();
+    const index = Math.max(0, next);
+    setFocusedKey(rows[index].key);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  return (
+    <div className="grid-wrap">
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={t('grid.label')}
+        aria-rowcount={rows.length}
+        aria-busy={!ready}
+        aria-activedescendant={focusedVisible ? rowId(focusedIndex) : undefined}
+        aria-readonly="true"
+        tabIndex={0}
+        className="grid"
+        onKeyDown={onKeyDown}
+      >
+        <GridHeader />
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => {
+            const s = rows[v.index];
+            return (
+              <SocketRow
+                key={s.key}
+                socket={s}
+                index={v.index}
+                start={v.start}
+                focused={v.index === focusedIndex}
+                change={changes.get(s.key)?.kind}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {!ready && <p className="grid-note">{t('app.loading')}</p>}
+      {ready && rows.length === 0 && <p className="grid-note">{t('app.empty')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Cells of the socket grid that need more than a formatted value: owner, age, state.
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../../../shared/logic/format';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+
+/** PID, or an explained dash when the owner is not visible. */
+export function PidCell({ socket: s }: { readonly socket: Socket }) {
+  const { t } = useTranslation();
+  if (s.pid !== null) {
+    return (
+      <div role="gridcell" className="cell num">
+        {s.pid}
+      </div>
+    );
+  }
+  // TIME_WAIT and half-open sockets belong to no process any more; anything else is another user's.
+  const why = s.state === 'TIME_WAIT' || s.state === 'SYN_RECEIVED' ? t('pid.kernel') : t('pid.hidden');
+  return (
+    <div role="gridcell" className="cell num muted" title={why} aria-label={why}>
+      —
+    </div>
+  );
+}
+
+/** Process name, with its command line as a tooltip. */
+export function ProcessCell({ socket: s }: { readonly socket: Socket }) {
+  const info = useStore((st) => (s.pid === null ? undefined : st.processes.get(s.pid)));
+  const name = s.process ?? info?.name ?? '';
+  return (
+    <div role="gridcell" className="cell process" title={info?.cmdline ?? info?.exe ?? undefined}>
+      {name}
+    </div>
+  );
+}
+
+/** Time in the current state, ticking with the store's clock. */
+export function AgeCell({ since }: { readonly since: number }) {
+  const now = useStore((s) => s.now);
+  return (
+    <div role="gridcell" className="cell num">
+      {formatDuration(now - since)}
+    </div>
+  );
+}
+
+/** State as a coloured chip; the text carries the meaning, colour only helps. */
+export function StateCell({ state }: { readonly state: string }) {
+  return (
+    <div role="gridcell" className="cell">
+      <span className={`state state-${state.toLowerCase()}`}>{state}</span>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The socket table's columns: ids, header keys, sort keys; one list drives header, rows and sorting.
+import { socketService, type ServiceTable } from '../../../../shared/logic/services';
+import type { Socket } from '../../../../shared/model/socket';
+import { SOCKET_STATES } from '../../../../shared/model/socket';
+
+/** Every column, in display order. */
+export const COLUMN_IDS = [
+  'proto',
+  'localAddress',
+  'localPort',
+  'remoteAddress',
+  'remotePort',
+  'state',
+  'pid',
+  'process',
+  'user',
+  'service',
+  'age',
+  'rtt',
+  'bytes',
+] as const;
+
+/** A column of the socket table. */
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** Columns whose values are numbers: right-aligned, tabular figures. */
+export const NUMERIC_COLUMNS: ReadonlySet<ColumnId> = new Set([
+  'localPort',
+  'remotePort',
+  'pid',
+  'age',
+  'rtt',
+  'bytes',
+]);
+
+const STATE_ORDER = new Map<string, number>(SOCKET_STATES.map((s, i) => [s, i]));
+
+/** Sorts IPv4 numerically (zero-padded octets) ahead of IPv6, instead of as plain text. */
+export function addressSortKey(address: string): string {
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  if (!v4) return `6${address}`;
+  return `4${v4
+    .slice(1)
+    .map((o) => o.padStart(3, '0'))
+    .join('.')}`;
+}
+
+/** The value a column sorts by; nulls sort as -1 / '' so they gather at one end. */
+export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): number | string {
+  switch (column) {
+    case 'proto':
+      return `${s.proto}${s.family}`;
+    case 'localAddress':
+      return addressSortKey(s.localAddress);
+    case 'localPort':
+      return s.localPort;
+    case 'remoteAddress':
+      return addressSortKey(s.remoteAddress);
+    case 'remotePort':
+      return s.remotePort;
+    case 'state':
+      return STATE_ORDER.get(s.state) ?? -1;
+    case 'pid':
+      return s.pid ?? -1;
+    case 'process':
+      return s.process?.toLowerCase() ?? '';
+    case 'user':
+      return s.user ?? '';
+    case 'service':
+      return socketService(services, s) ?? '';
+    case 'age':
+      // Oldest first when ascending by age means the smallest stateSince last: negate.
+      return -s.stateSince;
+    case 'rtt':
+      return s.metrics?.rttMs ?? -1;
+    case 'bytes':
+      return (s.metrics?.bytesSent ?? 0) + (s.metrics?.bytesReceived ?? 0);
+  }
+}

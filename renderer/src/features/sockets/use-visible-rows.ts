@@ -1,0 +1,22 @@
+// The grid's rows, recomputed only when the table, filter, toggles, sort or service names change.
+import { useDeferredValue, useMemo } from 'react';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+import { selectRows } from './visible-rows';
+
+/** Filtered and sorted rows; typing in the filter box stays responsive because the filter is deferred. */
+export function useVisibleRows(): Socket[] {
+  const version = useStore((s) => s.version);
+  const table = useStore((s) => s.table);
+  const ghosts = useStore((s) => s.ghosts);
+  const services = useStore((s) => s.services);
+  const toggles = useStore((s) => s.toggles);
+  const sort = useStore((s) => s.sort);
+  const filterText = useDeferredValue(useStore((s) => s.filterText));
+  return useMemo(
+    () => selectRows(table, ghosts, filterText, toggles, sort, services),
+    // `version` stands for in-place changes of `table` and `ghosts`, which keep their identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, table, ghosts, filterText, toggles, sort, services],
+  );
+}

@@ -1,0 +1,77 @@
+// Status bar: per-state totals, refresh cost, source, pause state, collector health and visibility warnings.
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index';
+import { useStateTotals } from './use-state-totals';
+
+function Counters() {
+  const { t } = useTranslation();
+  const totals = useStateTotals();
+  const count = useStore((s) => s.table.size);
+  const status = useStore((s) => s.status);
+  const lastError = status?.errors.at(-1);
+  return (
+    // Counters change every tick: kept out of the polite live region so screen readers are not flooded.
+    <span className="counters" aria-live="off">
+      <span className="stat">{t('status.sockets', { n: count })}</span>
+      {totals.map(([state, n]) => (
+        <span key={state} className="stat">
+          <span className={`state state-${state.toLowerCase()}`}>{state}</span> <span className="num">{n}</span>
+        </span>
+      ))}
+      {status?.lastDurationMs != null && (
+        <span className="stat">{t('status.duration', { ms: status.lastDurationMs.toFixed(1) })}</span>
+      )}
+      {status?.source && <span className="stat">{t('status.source', { source: status.source })}</span>}
+      {status && status.restarts > 0 && (
+        <span className="stat warn">{t('status.restarts', { n: status.restarts })}</span>
+      )}
+      {status && status.errors.length > 0 && (
+        <span
+          className="stat warn"
+          title={lastError ? t('status.lastError', { message: lastError.message }) : undefined}
+        >
+          {t('status.errors', { n: status.errors.length })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Notes() {
+  const { t } = useTranslation();
+  const connection = useStore((s) => s.connection);
+  const status = useStore((s) => s.status);
+  return (
+    <>
+      {connection === 'connecting' && <span className="note">{t('status.connecting')}</span>}
+      {connection === 'closed' && <span className="note warn">⚠ {t('status.disconnected')}</span>}
+      {status?.fallbackReason && (
+        <span className="note warn">
+          ⚠ {t('status.fallback', { source: status.source ?? '?', reason: status.fallbackReason })}
+        </span>
+      )}
+      {status?.ownerVisibility === 'partial' && (
+        <span className="note warn">⚠ {t('status.hiddenOwners', { n: status.hiddenOwners })}</span>
+      )}
+    </>
+  );
+}
+
+/** The bar along the bottom of the window. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const paused = useStore((s) => s.status?.paused ?? false);
+  return (
+    <footer role="status" aria-label={t('status.label')} className="status-bar">
+      <div className="status-line">
+        <span className={paused ? 'live-dot paused' : 'live-dot'}>
+          {paused ? t('status.paused') : t('status.live')}
+        </span>
+        <Counters />
+      </div>
+      <div className="status-notes">
+        <Notes />
+      </div>
+    </footer>
+  );
+}

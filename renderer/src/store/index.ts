@@ -1,0 +1,17 @@
+// The one bound store, built from slices (zustand's slices pattern).
+import { create } from 'zustand';
+import { createSettingsSlice } from './settings-slice';
+import { createSocketsSlice } from './sockets-slice';
+import { createStatusSlice } from './status-slice';
+import { createToastSlice } from './toast-slice';
+import type { AppState } from './types';
+import { createViewSlice } from './view-slice';
+
+/** The app's state and actions; select single values or use useShallow for derived arrays. */
+export const useStore = create<AppState>()((...a) => ({
+  ...createSocketsSlice(...a),
+  ...createStatusSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createViewSlice(...a),
+  ...createToastSlice(...a),
+}));

@@ -1,0 +1,29 @@
+// Wires host events to store actions and loads the first state; called once at startup.
+import { host } from '../api';
+import { useStore } from './index';
+
+/** Interval of the clock that ages rows and expires highlights (ms). */
+const SWEEP_MS = 500;
+
+/** Subscribes to everything the UI shows. */
+export function startApp(): void {
+  const s = useStore.getState();
+  host.bridge.on('sockets:delta', (d) => useStore.getState().receiveDelta(d));
+  host.bridge.on('collector:status', (st) => useStore.getState().setStatus(st));
+  host.bridge.on('settings:changed', (st) => useStore.getState().receiveSettings(st));
+  host.onConnection((state, reconnected) => {
+    const store = useStore.getState();
+    store.setConnection(state);
+    // The server forgets subscriptions with the connection: ask again for everything.
+    if (reconnected) {
+      void store.subscribe();
+      void store.loadStatus();
+      void store.loadSettings();
+    }
+  });
+  setInterval(() => useStore.getState().sweep(Date.now()), SWEEP_MS);
+  void s.loadSettings();
+  void s.loadStatus();
+  void s.subscribe();
+  void s.loadServices();
+}
