@@ -1,0 +1,177 @@
+// The Linux SocketCollector: sock_diag dumps (or /proc/net), owners from the fd map, details per owning process.
+import type { Family, ProcessInfo, Proto, RawSocket } from '../../../../shared/model/socket';
+import type { RawSnapshot, SocketSource } from '../../../../shared/model/snapshot';
+import { ErrnoError } from '../../ffi/libc';
+import type { SocketCollector } from '../collector';
+import type { KernelSocket } from './kernel-socket';
+import { SockDiagClient } from './netlink-sockdiag';
+import { OwnerMap, type OwnerMapStats, type ProcFdSource } from './owner-map';
+import { ProcInfoCache, userName } from './proc-info';
+import { readProcNet } from './procnet';
+
+export interface LinuxCollectorOptions {
+  /** Read /proc/net even where netlink works (tests, or a kernel whose sock_diag misbehaves). */
+  readonly forceProcfs?: boolean;
+  /** Where fd links are read from; the real /proc unless a test substitutes it. */
+  readonly fdSource?: ProcFdSource;
+}
+
+/** The Linux collector, with its owner-map work counters exposed for diagnostics and tests. */
+export interface LinuxSocketCollector extends SocketCollector {
+  ownerStats(): OwnerMapStats;
+}
+
+const TABLES: ReadonlyArray<readonly [Proto, Family]> = [
+  ['tcp', 4],
+  ['tcp', 6],
+  ['udp', 4],
+  ['udp', 6],
+];
+
+/** errnos that mean this kernel or sandbox will never give us sock_diag: stop trying. */
+const PERMANENT = new Set(['EPROTONOSUPPORT', 'EAFNOSUPPORT', 'EACCES', 'EPERM', 'ESOCKTNOSUPPORT']);
+
+function errorCode(e: unknown): string {
+  if (e instanceof ErrnoError) return e.code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface KernelRows {
+  readonly rows: KernelSocket[];
+  readonly source: SocketSource;
+  readonly fallbackReason: string | null;
+}
+
+/** Creates the Linux collector; it keeps one sock_diag socket open until close(). */
+export function createLinuxCollector(options: LinuxCollectorOptions = {}): LinuxSocketCollector {
+  const owners = new OwnerMap(options.fdSource);
+  const procs = new ProcInfoCache();
+  let client: SockDiagClient | null = null;
+  /** Set once netlink is known to be unusable for good; every later snapshot reads /proc/net. */
+  let netlinkOff: string | null = options.forceProcfs ? '/proc/net forced by configuration (forceProcfs)' : null;
+
+  function openClient(): SockDiagClient | string {
+    try {
+      return new SockDiagClient();
+    } catch (e) {
+      const code = errorCode(e);
+      const reason = `netlink sock_diag unavailable (${code}): using /proc/net`;
+      if (PERMANENT.has(code)) netlinkOff = reason;
+      return reason;
+    }
+  }
+
+  function procfsOnly(reason: string): KernelRows {
+    const rows: KernelSocket[] = [];
+    for (const [proto, family] of TABLES) for (const r of readProcNet(proto, family)) rows.push(r);
+    return { rows, source: 'procfs', fallbackReason: reason };
+  }
+
+  function collectKernel(): KernelRows {
+    if (netlinkOff) return procfsOnly(netlinkOff);
+    if (!client) {
+      const opened = openClient();
+      if (typeof opened === 'string') return procfsOnly(opened);
+      client = opened;
+    }
+    const rows: KernelSocket[] = [];
+    const failed: string[] = [];
+    for (const [proto, family] of TABLES) {
+      const mark = rows.length;
+      try {
+        if (!client) throw new Error('sock_diag socket could not be reopened');
+        client.dump(proto, family, rows);
+      } catch (e) {
+        // A partial dump is dropped whole; this table comes from /proc/net instead (e.g. udp_diag not loaded).
+        rows.length = mark;
+        failed.push(`${proto}${family} (${errorCode(e)})`);
+        for (const r of readProcNet(proto, family)) rows.push(r);
+        // Only a kernel NLMSG_ERROR leaves the socket in a clean state; anything else may leave a dump running.
+        if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag'))) {
+          client?.close();
+          const reopened = openClient();
+          client = typeof reopened === 'string' ? null : reopened;
+        }
+      }
+    }
+    if (failed.length === TABLES.length) {
+      return {
+        rows,
+        source: 'procfs',
+        fallbackReason: `netlink sock_diag failed (${failed.join(', ')}): using /proc/net`,
+      };
+    }
+    const reason = failed.length > 0 ? `netlink sock_diag failed for ${failed.join(', ')}: those from /proc/net` : null;
+    return { rows, source: 'netlink', fallbackReason: reason };
+  }
+
+  function snapshot(): RawSnapshot {
+    const started = performance.now();
+    const takenAt = Date.now();
+    const { rows, source, fallbackReason } = collectKernel();
+    const inodes = new Array<number>(rows.length);
+    for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;
+    const { owners: ownerOf, deniedPids } = owners.refresh(inodes, takenAt);
+
+    const infoByPid = new Map<number, ProcessInfo | null>();
+    const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
+    let hidden = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
+      let info: ProcessInfo | null = null;
+      if (pid !== null) {
+        info = infoByPid.get(pid) ?? null;
+        if (!infoByPid.has(pid)) {
+          info = procs.get(pid);
+          infoByPid.set(pid, info);
+        }
+      } else if (r.inode !== 0) {
+        hidden++;
+      }
+      // TIME_WAIT and request sockets keep no uid (the kernel reports 0, which would read as root).
+      const uidless = r.state === 'TIME_WAIT' || (r.inode === 0 && r.state === 'SYN_RECEIVED');
+      const uid = info?.uid ?? (uidless ? null : r.uid);
+      sockets[i] = {
+        proto: r.proto,
+        family: r.family,
+        localAddress: r.localAddress,
+        localPort: r.localPort,
+        remoteAddress: r.remoteAddress,
+        remotePort: r.remotePort,
+        state: r.state,
+        pid,
+        process: info?.name ?? null,
+        user: info?.user ?? (uid === null ? null : userName(uid)),
+        uid,
+        inode: r.inode,
+        recvQueue: r.recvQueue,
+        sendQueue: r.sendQueue,
+        metrics: r.metrics,
+      };
+    }
+    procs.retain(new Set(infoByPid.keys()));
+    const processes: ProcessInfo[] = [];
+    for (const info of infoByPid.values()) if (info) processes.push(info);
+    return {
+      takenAt,
+      source,
+      fallbackReason,
+      sockets,
+      processes,
+      ownerVisibility: hidden > 0 || deniedPids > 0 ? 'partial' : 'all',
+      hiddenOwners: hidden,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  return {
+    platform: 'linux',
+    snapshot,
+    ownerStats: () => owners.stats(),
+    close(): void {
+      client?.close();
+      client = null;
+    },
+  };
+}

@@ -1,0 +1,164 @@
+// Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
+import { describe, expect, it } from 'vitest';
+import { OwnerMap, socketInodeFromLink, UNRESOLVED_RETRY_MS, type ProcFdSource } from './owner-map';
+
+/** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
+class FakeProc implements ProcFdSource {
+  readonly procs = new Map<number, Map<string, number> | 'denied'>();
+  readonly reads: string[] = [];
+  listPids(): number[] {
+    return [...this.procs.keys()];
+  }
+  listFds(pid: number): string[] | 'denied' | 'gone' {
+    const p = this.procs.get(pid);
+    if (!p) return 'gone';
+    return p === 'denied' ? 'denied' : [...p.keys()];
+  }
+  readFdLink(pid: number, fd: string): number {
+    this.reads.push(`${pid}/${fd}`);
+    const p = this.procs.get(pid);
+    return p && p !== 'denied' ? (p.get(fd) ?? 0) : 0;
+  }
+  set(pid: number, fds: Record<string, number> | 'denied'): void {
+    this.procs.set(pid, fds === 'denied' ? 'denied' : new Map(Object.entries(fds)));
+  }
+  take(): string[] {
+    return this.reads.splice(0).sort();
+  }
+}
+
+function setup(): { proc: FakeProc; map: OwnerMap } {
+  const proc = new FakeProc();
+  proc.set(100, { '0': 0, '1': 0, '3': 5001, '4': 5002 });
+  proc.set(200, { '0': 0, '5': 6001 });
+  return { proc, map: new OwnerMap(proc) };
+}
+
+describe('OwnerMap', () => {
+  it('maps inodes to pids on the first refresh, reading every fd once', () => {
+    const { proc, map } = setup();
+    const r = map.refresh([5001, 5002, 6001, 0], 0);
+    expect([...r.owners].sort()).toEqual([
+      [5001, 100],
+      [5002, 100],
+      [6001, 200],
+    ]);
+    expect(proc.take()).toEqual(['100/0', '100/1', '100/3', '100/4', '200/0', '200/5']);
+    expect(r.deniedPids).toBe(0);
+  });
+
+  it('does no fd scan when every inode is already owned by a live pid', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001], 0);
+    proc.take();
+    const before = map.stats();
+    const r = map.refresh([5001, 6001, 0, 0], 1000); // a socket closed: still nothing new to place
+    expect(proc.take()).toEqual([]);
+    expect(map.stats()).toEqual({
+      readlinkCalls: before.readlinkCalls,
+      fdDirReads: before.fdDirReads,
+      lastScan: 'none',
+    });
+    expect(r.owners.get(6001)).toBe(200);
+  });
+
+  it('pass 1 reads only new fds and fds whose socket vanished', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001], 0);
+    proc.take();
+    // pid 100 closed 5002 (fd 4) and reused fd 4 for a new socket; pid 200 opened fd 6.
+    proc.set(100, { '0': 0, '1': 0, '3': 5001, '4': 5003 });
+    proc.set(200, { '0': 0, '5': 6001, '6': 6002 });
+    const r = map.refresh([5001, 5003, 6001, 6002], 1000);
+    expect(proc.take()).toEqual(['100/4', '200/6']);
+    expect(map.stats().lastScan).toBe('pass1');
+    expect(r.owners.get(5003)).toBe(100);
+    expect(r.owners.get(6002)).toBe(200);
+  });
+
+  it('pass 2 re-reads cached fds when pass 1 cannot place an inode (fd number reused across a tick)', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001], 0);
+    proc.take();
+    // fd 1 of pid 100 was not a socket; it was closed and reopened as socket 5004 between ticks.
+    proc.set(100, { '0': 0, '1': 5004, '3': 5001, '4': 5002 });
+    const r = map.refresh([5001, 5002, 6001, 5004], 1000);
+    expect(map.stats().lastScan).toBe('pass2');
+    expect(r.owners.get(5004)).toBe(100);
+    // Pass 2 reads the remaining fds of every readable process; pass 1 read none here.
+    expect(proc.take()).toEqual(['100/0', '100/1', '100/3', '100/4', '200/0', '200/5']);
+  });
+
+  it('does not retry an unresolvable inode every tick, but after the retry interval', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001, 9999], 0); // 9999: held by nobody we can see
+    proc.take();
+    map.refresh([5001, 5002, 6001, 9999], 1000);
+    expect(proc.take()).toEqual([]);
+    expect(map.stats().lastScan).toBe('none');
+    map.refresh([5001, 5002, 6001, 9999], UNRESOLVED_RETRY_MS + 1);
+    expect(proc.take().length).toBeGreaterThan(0);
+    expect(map.stats().lastScan).toBe('pass2');
+  });
+
+  it('on a new pid, reads only that process for inodes known to be unresolvable', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001, 9999], 0);
+    proc.take();
+    proc.set(300, { '0': 0, '7': 9999 });
+    const r = map.refresh([5001, 5002, 6001, 9999], 1000);
+    expect(proc.take()).toEqual(['300/0', '300/7']);
+    expect(r.owners.get(9999)).toBe(300);
+  });
+
+  it('drops exited processes and finds the other holder of a shared socket', () => {
+    const { proc, map } = setup();
+    proc.set(150, { '3': 5001 }); // forked child shares socket 5001
+    let r = map.refresh([5001, 5002, 6001], 0);
+    expect(r.owners.get(5001)).toBe(100); // lowest pid
+    proc.take();
+    proc.procs.delete(100);
+    r = map.refresh([5001, 6001], 1000);
+    expect(r.owners.get(5001)).toBe(150);
+    expect(r.owners.has(5002)).toBe(false);
+    // 150 was already cached: nothing new to read from the survivors' fd links.
+    expect(proc.take()).toEqual([]);
+  });
+
+  it('always picks the lowest pid for a shared socket, whatever the discovery order', () => {
+    const proc = new FakeProc();
+    proc.set(900, { '3': 7000 });
+    const map = new OwnerMap(proc);
+    expect(map.refresh([7000], 0).owners.get(7000)).toBe(900);
+    proc.set(20, { '9': 7000, '10': 7001 });
+    expect(map.refresh([7000, 7001], 1000).owners.get(7000)).toBe(20);
+  });
+
+  it('counts processes whose fd directory is denied and retries them only on the interval', () => {
+    const { proc, map } = setup();
+    proc.set(400, 'denied');
+    const r = map.refresh([5001, 8888], 0);
+    expect(r.deniedPids).toBe(1);
+    expect(r.owners.has(8888)).toBe(false);
+    const dirReads = map.stats().fdDirReads;
+    map.refresh([5001, 8888, 8889], 1000); // a new unknown inode: scans, but not the denied pid
+    expect(map.stats().fdDirReads - dirReads).toBe(2);
+    proc.set(400, { '1': 8888 }); // e.g. privileges gained
+    const later = map.refresh([5001, 8888], UNRESOLVED_RETRY_MS + 1);
+    expect(later.owners.get(8888)).toBe(400);
+    expect(later.deniedPids).toBe(0);
+  });
+});
+
+describe('socketInodeFromLink', () => {
+  it('parses socket links and rejects everything else', () => {
+    expect(socketInodeFromLink('socket:[12345]')).toBe(12345);
+    expect(socketInodeFromLink('socket:[4294967295]')).toBe(4294967295);
+    expect(socketInodeFromLink('pipe:[12345]')).toBe(0);
+    expect(socketInodeFromLink('/dev/null')).toBe(0);
+    expect(socketInodeFromLink('socket:[]')).toBe(0);
+    expect(socketInodeFromLink('socket:[12a]')).toBe(0);
+    expect(socketInodeFromLink('socket:[123')).toBe(0);
+    expect(socketInodeFromLink('anon_inode:[eventpoll]')).toBe(0);
+  });
+});
