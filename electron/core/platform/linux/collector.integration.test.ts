@@ -185,11 +185,15 @@ function splitEndpoint(text: string): [string, number] {
 
 /** TCP sockets that `ss -tanH` shows touching `ports`, as "local lport remote rport" -> our state name. */
 function ssStates(ports: ReadonlySet<number>): Map<string, string> | string {
+  // ss filters by port itself, so a machine with many sockets does not flood the pipe.
+  const filter = [...ports].map((p) => `sport = :${p} or dport = :${p}`).join(' or ');
   let text: string;
   try {
-    text = execFileSync('ss', ['-tanH'], { encoding: 'utf8' });
+    text = execFileSync('ss', ['-tanH', filter], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   } catch (e) {
-    return `ss not runnable here (${(e as Error).message})`;
+    // Only a missing ss is a reason to skip; any other failure is a failure.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'ss (iproute2) is not installed';
+    throw e;
   }
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {

@@ -1,6 +1,12 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import { OwnerMap, socketInodeFromLink, UNRESOLVED_RETRY_MS, type ProcFdSource } from './owner-map';
+import {
+  OwnerMap,
+  PASS2_MIN_INTERVAL_MS,
+  socketInodeFromLink,
+  UNRESOLVED_RETRY_MS,
+  type ProcFdSource,
+} from './owner-map';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
 class FakeProc implements ProcFdSource {
@@ -99,6 +105,24 @@ describe('OwnerMap', () => {
     map.refresh([5001, 5002, 6001, 9999], UNRESOLVED_RETRY_MS + 1);
     expect(proc.take().length).toBeGreaterThan(0);
     expect(map.stats().lastScan).toBe('pass2');
+  });
+
+  it('rate-limits pass 2 when unattributable sockets keep appearing, then catches up', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001, 9001], 0); // 9001 is nobody's we can see: pass 2 at t=0
+    expect(map.stats().lastScan).toBe('pass2');
+    proc.take();
+    map.refresh([5001, 5002, 6001, 9001, 9002], 500); // another one, too soon for pass 2
+    expect(map.stats().lastScan).toBe('pass1');
+    expect(proc.take()).toEqual([]); // pass 1 found no new fd to read
+    map.refresh([5001, 5002, 6001, 9001, 9002], 1000); // 9002 is not due before the pass-2 floor
+    expect(map.stats().lastScan).toBe('none');
+    // fd 1 of pid 100 turns out to hold 9002 (reused fd number): found once pass 2 is allowed again.
+    proc.set(100, { '0': 0, '1': 9002, '3': 5001, '4': 5002 });
+    const r = map.refresh([5001, 5002, 6001, 9001, 9002], PASS2_MIN_INTERVAL_MS);
+    expect(map.stats().lastScan).toBe('pass2');
+    expect(r.owners.get(9002)).toBe(100);
+    expect(r.owners.has(9001)).toBe(false);
   });
 
   it('on a new pid, reads only that process for inodes known to be unresolvable', () => {

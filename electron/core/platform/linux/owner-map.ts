@@ -13,6 +13,12 @@ export interface ProcFdSource {
 
 /** Retry interval for inodes no process could be found for, and for pids whose fds we may not read (ms). */
 export const UNRESOLVED_RETRY_MS = 10_000;
+/**
+ * Shortest gap between two pass-2 scans (ms). Pass 2 re-reads every fd link; without this floor, a steady trickle
+ * of sockets we can never attribute (other users' or other pid namespaces' processes) would re-read them all
+ * every tick.
+ */
+export const PASS2_MIN_INTERVAL_MS = 2_000;
 
 /** Work counters, cumulative since creation, so tests and diagnostics can see whether a tick scanned. */
 export interface OwnerMapStats {
@@ -44,9 +50,11 @@ interface PidFds {
 export class OwnerMap {
   private readonly pids = new Map<number, PidFds>();
   private owners = new Map<number, number>();
-  /** Inodes no visible process held at the last try; not retried before UNRESOLVED_RETRY_MS or a pid change. */
-  private unresolved = new Set<number>();
-  private lastRetryAt = -Infinity;
+  /** Inodes no visible process held at the last try -> when to look again (ms), unless the pid set changes. */
+  private unresolved = new Map<number, number>();
+  /** When denied fd directories were last retried (ms). */
+  private lastDeniedRetryAt = -Infinity;
+  private lastPass2At = -Infinity;
   private readlinks = 0;
   private dirReads = 0;
   private lastScan: OwnerMapStats['lastScan'] = 'none';
@@ -60,18 +68,17 @@ export class OwnerMap {
   /** Brings the map up to date for the socket `inodes` of a new snapshot (0 entries are ignored). */
   refresh(inodes: readonly number[], now: number = Date.now()): OwnerResult {
     const pidSetChanged = this.syncPids();
-    const retryDue = now - this.lastRetryAt >= UNRESOLVED_RETRY_MS;
     let wanted: Set<number> | null = null;
     for (let i = 0; i < inodes.length; i++) {
       const inode = inodes[i];
       if (inode === 0) continue;
       const pid = this.owners.get(inode);
       if (pid !== undefined && this.pids.has(pid)) continue;
-      if (this.unresolved.has(inode) && !retryDue && !pidSetChanged) continue;
+      if ((this.unresolved.get(inode) ?? -Infinity) > now && !pidSetChanged) continue;
       (wanted ??= new Set()).add(inode);
     }
     this.lastScan = 'none';
-    if (wanted) this.scan(inodes, wanted, retryDue, now);
+    if (wanted) this.scan(inodes, wanted, now);
     return { owners: this.owners, deniedPids: this.countDenied() };
   }
 
@@ -94,36 +101,45 @@ export class OwnerMap {
     return changed;
   }
 
-  private scan(inodes: readonly number[], wanted: Set<number>, retryDue: boolean, now: number): void {
+  private scan(inodes: readonly number[], wanted: Set<number>, now: number): void {
     const live = new Set(inodes);
     const order = [...this.pids.keys()].sort((a, b) => a - b);
-    // Only known-unresolvable inodes and a changed pid set: the new processes are the only news worth reading.
-    let newPidsOnly = !retryDue;
-    for (const inode of wanted) if (!this.unresolved.has(inode)) newPidsOnly = false;
+    const retryDenied = now - this.lastDeniedRetryAt >= UNRESOLVED_RETRY_MS;
+    if (retryDenied) this.lastDeniedRetryAt = now;
+    // Only inodes not yet due for a retry, wanted because the pid set changed: read the new processes only.
+    let newPidsOnly = true;
+    for (const inode of wanted) if ((this.unresolved.get(inode) ?? -Infinity) <= now) newPidsOnly = false;
     this.lastScan = 'pass1';
-    for (const pid of order) if (!newPidsOnly || this.pids.get(pid)?.fresh) this.pass1(pid, live, retryDue);
+    for (const pid of order) if (!newPidsOnly || this.pids.get(pid)?.fresh) this.pass1(pid, live, retryDenied);
     this.rebuildOwners(order, live);
     let stillWanted = this.stillUnresolved(wanted);
-    // Pass 2 re-reads fds whose cached answer may be stale (fd numbers reused between ticks); it is the expensive
-    // one, so inodes already known to be unresolvable only trigger it on the retry interval.
-    if (stillWanted.length > 0 && (retryDue || stillWanted.some((i) => !this.unresolved.has(i)))) {
+    // Pass 2 re-reads fds whose cached answer may be stale (an fd number closed and reused between two ticks).
+    let didPass2 = false;
+    if (stillWanted.length > 0 && !newPidsOnly && now - this.lastPass2At >= PASS2_MIN_INTERVAL_MS) {
       this.lastScan = 'pass2';
+      didPass2 = true;
+      this.lastPass2At = now;
       for (const pid of order) this.pass2(pid);
       this.rebuildOwners(order, live);
       stillWanted = this.stillUnresolved(wanted);
     }
     for (const entry of this.pids.values()) entry.readNow = null;
-    if (retryDue) this.lastRetryAt = now;
-    const unresolved = new Set<number>();
-    for (const inode of this.unresolved) if (live.has(inode) && !this.owners.has(inode)) unresolved.add(inode);
-    for (const inode of stillWanted) unresolved.add(inode);
+    const unresolved = new Map<number, number>();
+    for (const [inode, at] of this.unresolved)
+      if (live.has(inode) && !this.owners.has(inode)) unresolved.set(inode, at);
+    for (const inode of stillWanted) {
+      const due = this.unresolved.get(inode) ?? -Infinity;
+      if (didPass2) unresolved.set(inode, now + UNRESOLVED_RETRY_MS);
+      // Pass 2 was skipped by its rate limit: try again as soon as it is allowed.
+      else if (due <= now) unresolved.set(inode, this.lastPass2At + PASS2_MIN_INTERVAL_MS);
+    }
     this.unresolved = unresolved;
   }
 
   /** Reads the fd list of `pid` and the links of fds not seen before or whose cached socket has vanished. */
-  private pass1(pid: number, live: ReadonlySet<number>, retryDue: boolean): void {
+  private pass1(pid: number, live: ReadonlySet<number>, retryDenied: boolean): void {
     const entry = this.pids.get(pid);
-    if (!entry || (entry.denied && !retryDue)) return;
+    if (!entry || (entry.denied && !retryDenied)) return;
     this.dirReads++;
     const names = this.source.listFds(pid);
     if (names === 'gone') {
