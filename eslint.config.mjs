@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'crypto', 'url', 'util', 'events', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'events',
+  'stream',
+];
 const restrict = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(
@@ -16,7 +28,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [restrict(['koffi'], 'koffi belongs in electron/core/ffi/ only.'), restrict(['electron'], 'electron belongs in electron/main and electron/preload only.')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['koffi'], 'koffi belongs in electron/core/ffi/ only.'),
+            restrict(['electron'], 'electron belongs in electron/main and electron/preload only.'),
+          ],
+        },
+      ],
     },
   },
   {
@@ -26,7 +46,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'koffi', 'react', 'react-dom', ...nodeBuiltins], 'shared/ is pure: no electron, node, react or DOM.'),
+            restrict(
+              ['electron', 'koffi', 'react', 'react-dom', ...nodeBuiltins],
+              'shared/ is pure: no electron, node, react or DOM.',
+            ),
           ],
         },
       ],
@@ -40,11 +63,35 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [restrict(['electron', 'koffi', ...nodeBuiltins], 'renderer/ runs in a sandbox: no electron or node.')] },
+        {
+          patterns: [
+            restrict(['electron', 'koffi', ...nodeBuiltins], 'renderer/ runs in a sandbox: no electron or node.'),
+          ],
+        },
       ],
     },
   },
-  { files: ['electron/core/ffi/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [restrict(['electron'], 'electron belongs in electron/main and electron/preload only.')] }] } },
-  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [restrict(['koffi'], 'koffi belongs in electron/core/ffi/ only.')] }] } },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['electron/core/ffi/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [restrict(['electron'], 'electron belongs in electron/main and electron/preload only.')] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [restrict(['koffi'], 'koffi belongs in electron/core/ffi/ only.')] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -11,7 +11,8 @@ const pairsPerHolder = Number(process.env.BENCH_PAIRS ?? 4000);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const cli = path.join(root, 'bin', 'netinspect.cjs');
 const worker = path.join(root, 'out', 'node', 'collector-worker.cjs');
-if (!existsSync(worker)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node'], { stdio: 'inherit' });
+if (!existsSync(worker))
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node'], { stdio: 'inherit' });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,9 +43,19 @@ function timeCommand(cmd, args) {
 function forkHolder() {
   // Each holder needs ~2 fds per pair: raise its soft limit (within the hard limit) before exec.
   const limit = pairsPerHolder * 2 + 200;
-  const child = spawn('/bin/sh', ['-c', `ulimit -n ${limit} && exec "$0" "$@"`, process.execPath, path.join(root, 'bench', 'socket-holder.cjs'), String(pairsPerHolder)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    '/bin/sh',
+    [
+      '-c',
+      `ulimit -n ${limit} && exec "$0" "$@"`,
+      process.execPath,
+      path.join(root, 'bench', 'socket-holder.cjs'),
+      String(pairsPerHolder),
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
@@ -79,7 +90,10 @@ async function main() {
   console.log(`bench: starting ${holders} holders x ${pairsPerHolder} connection pairs ...`);
   const children = await Promise.all(Array.from({ length: holders }, forkHolder));
   try {
-    const count = execFileSync('ss', ['-tanH'], { maxBuffer: 1 << 28 }).toString().trim().split('\n').length;
+    const count = execFileSync('ss', ['-tanH'], { maxBuffer: 1 << 28 })
+      .toString()
+      .trim()
+      .split('\n').length;
     console.log(`bench: ${count} TCP sockets on the machine (ss -tanH)`);
     const contenders = [['netinspect list --json', process.execPath, [cli, 'list', '--json']]];
     if (have('ss')) contenders.push(['ss -tanp', 'ss', ['-tanp']]);
@@ -93,7 +107,8 @@ async function main() {
     console.log(`\nfull snapshot with owners, whole process, median of ${runs} alternating runs:`);
     for (const [name] of contenders) {
       const m = median(times.get(name));
-      const ratio = name === 'netinspect list --json' ? '' : `  ratio netinspect/${name.split(' ')[0]} = ${(ours / m).toFixed(2)}`;
+      const ratio =
+        name === 'netinspect list --json' ? '' : `  ratio netinspect/${name.split(' ')[0]} = ${(ours / m).toFixed(2)}`;
       console.log(`  ${name.padEnd(24)} ${m.toFixed(0).padStart(6)} ms${ratio}`);
     }
     const c = await collectorDurations(runs);

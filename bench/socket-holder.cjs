@@ -10,11 +10,15 @@ server.listen(0, '127.0.0.1', async () => {
   for (let i = 0; i < pairs; i += batch) {
     const n = Math.min(batch, pairs - i);
     await Promise.all(
-      Array.from({ length: n }, () => new Promise((resolve, reject) => {
-        const c = net.connect(port, '127.0.0.1', () => resolve());
-        c.once('error', reject);
-        held.push(c);
-      })),
+      Array.from(
+        { length: n },
+        () =>
+          new Promise((resolve, reject) => {
+            const c = net.connect(port, '127.0.0.1', () => resolve());
+            c.once('error', reject);
+            held.push(c);
+          }),
+      ),
     );
   }
   process.send?.({ ready: true, port, sockets: pairs * 2 + 1 });

@@ -49,7 +49,9 @@ if (want('node')) {
 if (want('preload')) {
   // The sandboxed preload may require nothing but 'electron': bundle everything else into it.
   await build({
-    ...nodeBuild(path.join(root, 'out/preload'), { preload: path.join(root, 'electron/preload/index.ts') }, ['electron']),
+    ...nodeBuild(path.join(root, 'out/preload'), { preload: path.join(root, 'electron/preload/index.ts') }, [
+      'electron',
+    ]),
     ssr: { noExternal: true },
   });
 }

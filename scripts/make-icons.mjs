@@ -10,7 +10,9 @@ const svg = readFileSync(path.join(assets, 'icon.svg'), 'utf8');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const render = async (size) => {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('width="512" height="512"', `width="${size}" height="${size}"`)}</body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg.replace('width="512" height="512"', `width="${size}" height="${size}"`)}</body></html>`,
+  );
   const png = await page.screenshot({ omitBackground: true });
   await page.close();
   return png;
@@ -41,7 +43,12 @@ icoSizes.forEach((s, i) => {
 writeFileSync(path.join(assets, 'icon.ico'), Buffer.concat([header, ...icoSizes.map((s) => sizes[s])]));
 
 // ICNS with PNG entries: ic07 128, ic08 256, ic09 512, ic10 1024.
-const icns = [['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]].map(([type, s]) => {
+const icns = [
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+].map(([type, s]) => {
   const h = Buffer.alloc(8);
   h.write(type, 0, 'ascii');
   h.writeUInt32BE(8 + sizes[s].length, 4);

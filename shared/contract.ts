@@ -86,5 +86,4 @@ export const wireRequestSchema = z.object({
 
 /** Server -> client: an answer to a request, or a pushed event. */
 export type WireMessage =
-  | { readonly id: number; readonly result: unknown }
-  | { readonly event: EventName; readonly payload: unknown };
+  { readonly id: number; readonly result: unknown } | { readonly event: EventName; readonly payload: unknown };

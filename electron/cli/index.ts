@@ -22,13 +22,15 @@ export function buildProgram(): Command {
 function fail(e: unknown): never {
   if (e instanceof CommanderError) {
     // Commander already printed its message; help and --version are not failures.
-    process.exit(e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE);
+    process.exit(
+      e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
+        ? 0
+        : EXIT_USAGE,
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`netinspect: ${message}\n`);
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
-buildProgram()
-  .parseAsync(process.argv)
-  .catch(fail);
+buildProgram().parseAsync(process.argv).catch(fail);

@@ -39,7 +39,16 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
 }
 
 const CSV_HEADER = [
-  'proto', 'family', 'localAddress', 'localPort', 'remoteAddress', 'remotePort', 'state', 'pid', 'process', 'user',
+  'proto',
+  'family',
+  'localAddress',
+  'localPort',
+  'remoteAddress',
+  'remotePort',
+  'state',
+  'pid',
+  'process',
+  'user',
 ] as const;
 
 /** The three output forms of `list`. */
@@ -54,7 +63,11 @@ export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: 
       sockets,
     });
   }
-  if (f.csv) return renderCsv(CSV_HEADER, sockets.map((s) => CSV_HEADER.map((k) => s[k])));
+  if (f.csv)
+    return renderCsv(
+      CSV_HEADER,
+      sockets.map((s) => CSV_HEADER.map((k) => s[k])),
+    );
   const rows = sockets.map((s) => [
     `${s.proto}${s.family === 6 ? '6' : ''}`,
     formatEndpoint(s.localAddress, s.localPort),

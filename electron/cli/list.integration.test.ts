@@ -48,7 +48,13 @@ describe('netinspect list', () => {
     expect(out.schema).toBe('netinspect.snapshot/1');
     expect(typeof out.takenAt).toBe('number');
     const listener = out.sockets.find((s) => s.state === 'LISTEN');
-    expect(listener).toMatchObject({ proto: 'tcp', family: 4, localAddress: '127.0.0.1', localPort: port, pid: process.pid });
+    expect(listener).toMatchObject({
+      proto: 'tcp',
+      family: 4,
+      localAddress: '127.0.0.1',
+      localPort: port,
+      pid: process.pid,
+    });
     expect(out.sockets.filter((s) => s.state === 'ESTABLISHED')).toHaveLength(2);
     // --port matches local or remote: every row touches the port.
     expect(out.sockets.every((s) => s.localPort === port || s.remotePort === port)).toBe(true);
@@ -66,7 +72,9 @@ describe('netinspect list', () => {
     expect(row).toContain(`${process.pid}/`);
     expect(header.indexOf('State')).toBe(row.indexOf('LISTEN'));
     const csv = await runCli(['list', '--csv', '--port', String(port)]);
-    expect(csv.stdout.split('\r\n')[0]).toBe('proto,family,localAddress,localPort,remoteAddress,remotePort,state,pid,process,user');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'proto,family,localAddress,localPort,remoteAddress,remotePort,state,pid,process,user',
+    );
     expect(csv.stdout).toContain(`tcp,4,127.0.0.1,${port},0.0.0.0,0,LISTEN,${process.pid},`);
   });
 

@@ -11,7 +11,9 @@ import { AppError } from '../../shared/model/errors';
 /** Parses --port for serve: 0 (any free port) to 65535. */
 export function parseServePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
-    throw new AppError('INVALID_INPUT', `Invalid port "${text}": give 0 (any free port) or 1 to 65535.`, { field: 'port' });
+    throw new AppError('INVALID_INPUT', `Invalid port "${text}": give 0 (any free port) or 1 to 65535.`, {
+      field: 'port',
+    });
   }
   return Number(text);
 }
@@ -38,8 +40,13 @@ export function registerServe(program: Command): void {
         log: (line) => process.stderr.write(`netinspect: ${line}\n`),
       }).catch((e: NodeJS.ErrnoException) => {
         core.dispose();
-        if (e.code === 'EADDRINUSE') throw new AppError('INVALID_INPUT', `Port ${port} is already in use: pick another with --port, or 0 for any free port.`);
-        if (e.code === 'EACCES') throw new AppError('EPERM', `Port ${port} needs privileges to bind: pick one above 1023.`);
+        if (e.code === 'EADDRINUSE')
+          throw new AppError(
+            'INVALID_INPUT',
+            `Port ${port} is already in use: pick another with --port, or 0 for any free port.`,
+          );
+        if (e.code === 'EACCES')
+          throw new AppError('EPERM', `Port ${port} needs privileges to bind: pick one above 1023.`);
         throw e;
       });
       process.stdout.write(`${server.url}\n`);

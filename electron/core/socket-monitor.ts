@@ -113,18 +113,31 @@ export class SocketMonitor {
   private async doRefresh(): Promise<void> {
     try {
       const host = this.options.host;
-      const r = await host.request(host.needsFull ? 'full' : 'tick');
+      // A new collector process, or a monitor that never synced, needs the whole table rather than a delta.
+      const r = await host.request(host.needsFull || !this.stats ? 'full' : 'tick');
       let delta: Omit<SocketDelta, 'seq'>;
       if (r.kind === 'full') {
         // A (re)started collector sends its whole table: diff it against ours so firstSeen survives a restart.
         const d = diffSockets(this.table, r.sockets, r.stats.takenAt);
         this.table = d.table;
         this.processes = new Map(r.processes.map((p) => [p.pid, p]));
-        delta = { takenAt: r.stats.takenAt, added: d.added, removed: d.removed, changed: d.changed, processes: r.processes };
+        delta = {
+          takenAt: r.stats.takenAt,
+          added: d.added,
+          removed: d.removed,
+          changed: d.changed,
+          processes: r.processes,
+        };
       } else {
         applyDelta(this.table, r);
         for (const p of r.processes) this.processes.set(p.pid, p);
-        delta = { takenAt: r.stats.takenAt, added: r.added, removed: r.removed, changed: r.changed, processes: r.processes };
+        delta = {
+          takenAt: r.stats.takenAt,
+          added: r.added,
+          removed: r.removed,
+          changed: r.changed,
+          processes: r.processes,
+        };
       }
       this.stats = r.stats;
       if (delta.added.length || delta.removed.length || delta.changed.length || delta.processes.length) {

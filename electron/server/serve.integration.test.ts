@@ -10,7 +10,10 @@ import { connect, listen, portOf, startServe, waitFor } from '../test-support/ne
 
 interface Rpc {
   ws: WebSocket;
-  call(channel: string, request?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  call(
+    channel: string,
+    request?: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   events: { event: string; payload: unknown }[];
 }
 
@@ -102,7 +105,10 @@ describe('netinspect serve', () => {
     const port = portOf(listener);
     const rpc = await openRpc(wsUrl, { Origin: `http://${url.host}` });
     open.push(rpc.ws);
-    const snap = (await rpc.call('sockets:subscribe')) as { ok: true; value: { seq: number; sockets: { localPort: number; state: string; pid: number | null }[] } };
+    const snap = (await rpc.call('sockets:subscribe')) as {
+      ok: true;
+      value: { seq: number; sockets: { localPort: number; state: string; pid: number | null }[] };
+    };
     expect(snap.ok).toBe(true);
     const mine = snap.value.sockets.find((s) => s.localPort === port && s.state === 'LISTEN');
     expect(mine?.pid).toBe(process.pid);
@@ -131,7 +137,9 @@ describe('netinspect serve', () => {
     expect(bad.error?.message).toMatch(/refreshIntervalMs/);
     const good = await rpc.call('settings:set', { refreshIntervalMs: 500 });
     expect(good.ok).toBe(true);
-    const stored = JSON.parse(fs.readFileSync(path.join(configDir, 'settings.json'), 'utf8')) as { refreshIntervalMs: number };
+    const stored = JSON.parse(fs.readFileSync(path.join(configDir, 'settings.json'), 'utf8')) as {
+      refreshIntervalMs: number;
+    };
     expect(stored.refreshIntervalMs).toBe(500);
     const status = (await rpc.call('collector:status')) as { value: { intervalMs: number; source: string } };
     expect(status.value.intervalMs).toBe(500);

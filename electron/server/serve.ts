@@ -53,7 +53,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
     if (isPage && !tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) {
       log(`refused page request with a wrong or missing token from ${req.socket.remoteAddress}`);
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      res
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Forbidden: open the exact URL that `netinspect serve` printed (it carries the session token).');
       return;
     }

@@ -35,7 +35,12 @@ export function diffSockets(prev: ReadonlyMap<string, Socket>, raw: readonly Raw
     } else if (sameSocket(old, r)) {
       table.set(key, old);
     } else {
-      const s: Socket = { ...r, key, firstSeen: old.firstSeen, stateSince: old.state === r.state ? old.stateSince : now };
+      const s: Socket = {
+        ...r,
+        key,
+        firstSeen: old.firstSeen,
+        stateSince: old.state === r.state ? old.stateSince : now,
+      };
       table.set(key, s);
       changed.push(s);
     }
@@ -74,7 +79,11 @@ export function sameSocket(a: RawSocket, b: RawSocket): boolean {
 /** Applies a delta to a table in place (renderer and host side); returns the same map. */
 export function applyDelta(
   table: Map<string, Socket>,
-  delta: { readonly added: readonly Socket[]; readonly removed: readonly string[]; readonly changed: readonly Socket[] },
+  delta: {
+    readonly added: readonly Socket[];
+    readonly removed: readonly string[];
+    readonly changed: readonly Socket[];
+  },
 ): Map<string, Socket> {
   for (const key of delta.removed) table.delete(key);
   for (const s of delta.added) table.set(s.key, s);

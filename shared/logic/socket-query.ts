@@ -28,7 +28,8 @@ const invalid = (field: string, message: string): AppError => new AppError('INVA
 
 /** Parses a port number 1..65535 given as text. */
 export function parsePort(text: string, field = 'port'): number {
-  if (!/^\d+$/.test(text.trim())) throw invalid(field, `Invalid ${field} "${text}": give a whole number from 1 to 65535.`);
+  if (!/^\d+$/.test(text.trim()))
+    throw invalid(field, `Invalid ${field} "${text}": give a whole number from 1 to 65535.`);
   const n = Number(text);
   if (n < 1 || n > 65535) throw invalid(field, `Invalid ${field} ${n}: ports go from 1 to 65535.`);
   return n;
@@ -40,7 +41,8 @@ export function parsePortRange(text: string): readonly [number, number] {
   if (!m) throw invalid('port-range', `Invalid port range "${text}": write it as FIRST-LAST, e.g. 8000-8100.`);
   const a = parsePort(m[1], 'port-range');
   const b = parsePort(m[2], 'port-range');
-  if (a > b) throw invalid('port-range', `Invalid port range ${a}-${b}: the first port must not exceed the last (${b}-${a}?).`);
+  if (a > b)
+    throw invalid('port-range', `Invalid port range ${a}-${b}: the first port must not exceed the last (${b}-${a}?).`);
   return [a, b];
 }
 

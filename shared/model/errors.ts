@@ -41,7 +41,9 @@ export class AppError extends Error {
 
   /** Plain data for the wire. */
   toData(): AppErrorData {
-    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
+    return this.params
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message };
   }
 }
 

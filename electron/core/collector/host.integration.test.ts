@@ -60,7 +60,9 @@ describe('collector host', () => {
     expect(same?.firstSeen).toBe(mine?.firstSeen);
     const status = m.status();
     expect(status.restarts).toBe(1);
-    expect(status.errors.some((e) => e.code === 'COLLECTOR_FAILED' && /exited unexpectedly/.test(e.message))).toBe(true);
+    expect(status.errors.some((e) => e.code === 'COLLECTOR_FAILED' && /exited unexpectedly/.test(e.message))).toBe(
+      true,
+    );
     server.close();
   });
 });

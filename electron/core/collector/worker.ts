@@ -38,8 +38,16 @@ const post = (m: WorkerReply | WorkerReady): void => {
   if (port) port.postMessage(m);
   else process.send?.(m);
 };
-if (port) port.on('message', (e) => { const r = handle(e.data); if (r) post(r); });
-else process.on('message', (m) => { const r = handle(m); if (r) post(r); });
+if (port)
+  port.on('message', (e) => {
+    const r = handle(e.data);
+    if (r) post(r);
+  });
+else
+  process.on('message', (m) => {
+    const r = handle(m);
+    if (r) post(r);
+  });
 // Exit with the host: an orphaned collector would keep reading /proc for nobody.
 process.on('disconnect', () => process.exit(0));
 post({ ready: true, pid: process.pid });
