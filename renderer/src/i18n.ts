@@ -14,6 +14,7 @@ void i18n.use(initReactI18next).init({
   // React escapes what it renders; escaping here too would show entities.
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 
 export { i18n };

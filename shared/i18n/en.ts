@@ -59,6 +59,8 @@ export const en = {
     lastError: 'Last error: {{message}}',
     hiddenOwners:
       'Owners of {{n}} sockets are hidden: netinspect runs without administrator rights; run it as root/Administrator to see every owner.',
+    hiddenOwnersElevated:
+      'Owners of {{n}} sockets could not be seen: their processes ended or hid them during the scan.',
     connecting: 'Connecting…',
     disconnected: 'Connection to netinspect lost; reconnecting…',
   },

@@ -51,7 +51,9 @@ function Notes() {
         </span>
       )}
       {status?.ownerVisibility === 'partial' && (
-        <span className="note warn">⚠ {t('status.hiddenOwners', { n: status.hiddenOwners })}</span>
+        <span className="note warn">
+          ⚠ {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', { n: status.hiddenOwners })}
+        </span>
       )}
     </>
   );
