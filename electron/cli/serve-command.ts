@@ -1,11 +1,5 @@
 // `netinspect serve`: browser mode on 127.0.0.1, printing exactly one line: its URL with the token.
 import type { Command } from 'commander';
-import { createCore } from '../core/app-core';
-import { forkWorker } from '../core/collector/host';
-import { defaultConfigDir } from '../core/config-dir';
-import { COLLECTOR_WORKER, RENDERER_DIR } from '../core/paths';
-import { APP_VERSION } from '../core/version';
-import { startServer } from '../server/serve';
 import { AppError } from '../../shared/model/errors';
 
 /** Parses --port for serve: 0 (any free port) to 65535. */
@@ -26,37 +20,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (0 = any free port)', '0')
     .action(async (flags: { port: string }) => {
       const port = parseServePort(flags.port);
-      const core = createCore({
-        configDir: defaultConfigDir(),
-        host: 'browser',
-        spawnWorker: forkWorker(COLLECTOR_WORKER),
-        version: APP_VERSION,
-        locale: Intl.DateTimeFormat().resolvedOptions().locale,
-      });
-      const server = await startServer({
-        core,
-        rendererDir: RENDERER_DIR,
-        port,
-        log: (line) => process.stderr.write(`netinspect: ${line}\n`),
-      }).catch((e: NodeJS.ErrnoException) => {
-        core.dispose();
-        if (e.code === 'EADDRINUSE')
-          throw new AppError(
-            'INVALID_INPUT',
-            `Port ${port} is already in use: pick another with --port, or 0 for any free port.`,
-          );
-        if (e.code === 'EACCES')
-          throw new AppError('EPERM', `Port ${port} needs privileges to bind: pick one above 1023.`);
-        throw e;
-      });
-      process.stdout.write(`${server.url}\n`);
-      const stop = (): void => {
-        void server.close().finally(() => {
-          core.dispose();
-          process.exit(0);
-        });
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { runServe } = await import('./serve-run');
+      await runServe(port);
     });
 }

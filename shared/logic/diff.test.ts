@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, diffSockets } from './diff';
+import { SocketDiffer, applyDelta, diffSockets } from './diff';
 import type { RawSocket, Socket } from '../model/socket';
 
 const raw = (over: Partial<RawSocket> = {}): RawSocket => ({
@@ -76,3 +76,67 @@ describe('diffSockets', () => {
     expect([...copy.entries()].sort()).toEqual([...second.table.entries()].sort());
   });
 });
+
+describe('SocketDiffer', () => {
+  it('reports nothing and keeps the table when the collector hands back the same objects', () => {
+    const differ = new SocketDiffer();
+    const a = raw();
+    const b = raw({ remotePort: 40001 });
+    expect(differ.next([a, b], 1000).added).toHaveLength(2);
+    const before = differ.table;
+    const d = differ.next([a, b], 2000);
+    expect(d).toEqual({ added: [], removed: [], changed: [] });
+    expect(differ.table).toBe(before);
+  });
+
+  it('still compares fields when objects are new but equal (collectors without identity reuse)', () => {
+    const differ = new SocketDiffer();
+    differ.next([raw()], 1000);
+    const d = differ.next([raw()], 2000);
+    expect(d).toEqual({ added: [], removed: [], changed: [] });
+    expect([...differ.table.values()][0].firstSeen).toBe(1000);
+  });
+
+  it('mixes identity hits with a changed, an added and a removed socket', () => {
+    const differ = new SocketDiffer();
+    const keep = raw();
+    const gone = raw({ remotePort: 40001 });
+    const moving = raw({ remotePort: 40002 });
+    differ.next([keep, gone, moving], 1000);
+    const moved = { ...moving, state: 'CLOSE_WAIT' as const };
+    const fresh = raw({ remotePort: 40003 });
+    const d = differ.next([keep, moved, fresh], 2000);
+    expect(d.removed).toEqual(['tcp4 127.0.0.1:5000 127.0.0.1:40001']);
+    expect(d.changed.map((s) => [s.remotePort, s.state, s.firstSeen, s.stateSince])).toEqual([
+      [40002, 'CLOSE_WAIT', 1000, 2000],
+    ]);
+    expect(d.added.map((s) => s.remotePort)).toEqual([40003]);
+    expect(differ.table.size).toBe(3);
+    // The untouched socket is the very same Socket object as before.
+    expect(differ.table.get('tcp4 127.0.0.1:5000 127.0.0.1:40000')?.firstSeen).toBe(1000);
+  });
+
+  it('matches diffSockets on a random sequence of snapshots', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pool = Array.from({ length: 40 }, (_, i) => raw({ remotePort: 41000 + i }));
+    const differ = new SocketDiffer();
+    let table = new Map<string, Socket>();
+    for (let t = 1; t <= 30; t++) {
+      for (let k = 0; k < 5; k++) {
+        const i = rand(pool.length);
+        if (rand(2)) pool[i] = { ...pool[i], state: rand(2) ? 'ESTABLISHED' : 'CLOSE_WAIT' };
+      }
+      const snap = pool.filter(() => rand(5) !== 0);
+      const expected = diffSockets(table, snap, t);
+      const got = differ.next(snap, t);
+      expect(sortedKeys(got)).toEqual(sortedKeys(expected));
+      table = expected.table;
+      expect([...differ.table.keys()].sort()).toEqual([...table.keys()].sort());
+    }
+  });
+});
+
+function sortedKeys(d: { added: Socket[]; removed: string[]; changed: Socket[] }): string[][] {
+  return [d.added.map((s) => s.key).sort(), [...d.removed].sort(), d.changed.map((s) => s.key).sort()];
+}

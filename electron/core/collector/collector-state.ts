@@ -1,12 +1,12 @@
 // The collector process's memory: its last table, so only deltas cross the process boundary.
-import { diffSockets } from '../../../shared/logic/diff';
-import type { ProcessInfo, Socket } from '../../../shared/model/socket';
+import { SocketDiffer } from '../../../shared/logic/diff';
+import type { ProcessInfo } from '../../../shared/model/socket';
 import type { SocketCollector } from '../platform/collector';
 import type { FullResult, TickResult, TickStats } from './protocol';
 
 /** Keeps the last table and the process details already sent, and turns snapshots into deltas. */
 export class CollectorState {
-  private table = new Map<string, Socket>();
+  private readonly differ = new SocketDiffer();
   private sent = new Map<number, ProcessInfo>();
   private processes = new Map<number, ProcessInfo>();
 
@@ -16,8 +16,7 @@ export class CollectorState {
   tick(): TickResult {
     const started = performance.now();
     const snap = this.collector.snapshot();
-    const d = diffSockets(this.table, snap.sockets, snap.takenAt);
-    this.table = d.table;
+    const d = this.differ.next(snap.sockets, snap.takenAt);
     this.processes = new Map(snap.processes.map((p) => [p.pid, p]));
     const processes: ProcessInfo[] = [];
     for (const p of snap.processes) {
@@ -35,7 +34,7 @@ export class CollectorState {
       ownerVisibility: snap.ownerVisibility,
       hiddenOwners: snap.hiddenOwners,
       durationMs: performance.now() - started,
-      socketCount: d.table.size,
+      socketCount: this.differ.table.size,
     };
     return { kind: 'tick', added: d.added, removed: d.removed, changed: d.changed, processes, stats };
   }
@@ -43,7 +42,7 @@ export class CollectorState {
   /** Takes a snapshot and returns the whole table. */
   full(): FullResult {
     const t = this.tick();
-    return { kind: 'full', sockets: [...this.table.values()], processes: [...this.processes.values()], stats: t.stats };
+    return { kind: 'full', sockets: [...this.differ.table.values()], processes: [...this.processes.values()], stats: t.stats };
   }
 
   close(): void {
