@@ -42,7 +42,12 @@ export class CollectorState {
   /** Takes a snapshot and returns the whole table. */
   full(): FullResult {
     const t = this.tick();
-    return { kind: 'full', sockets: [...this.differ.table.values()], processes: [...this.processes.values()], stats: t.stats };
+    return {
+      kind: 'full',
+      sockets: [...this.differ.table.values()],
+      processes: [...this.processes.values()],
+      stats: t.stats,
+    };
   }
 
   close(): void {
