@@ -118,7 +118,7 @@ describe('SocketDiffer', () => {
 
   it('matches diffSockets on a random sequence of snapshots', () => {
     let seed = 7;
-    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     const pool = Array.from({ length: 40 }, (_, i) => raw({ remotePort: 41000 + i }));
     const differ = new SocketDiffer();
     let table = new Map<string, Socket>();

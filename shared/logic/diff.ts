@@ -118,7 +118,11 @@ export function sameSocket(a: RawSocket, b: RawSocket): boolean {
 /** Applies a delta to a table in place (renderer and host side); returns the same map. */
 export function applyDelta(
   table: Map<string, Socket>,
-  delta: { readonly added: readonly Socket[]; readonly removed: readonly string[]; readonly changed: readonly Socket[] },
+  delta: {
+    readonly added: readonly Socket[];
+    readonly removed: readonly string[];
+    readonly changed: readonly Socket[];
+  },
 ): Map<string, Socket> {
   for (const key of delta.removed) table.delete(key);
   for (const s of delta.added) table.set(s.key, s);
