@@ -1,9 +1,8 @@
 // Window layout: toolbar (filter, toggles, settings), the live socket grid, status bar, toasts.
 import { SettingsBar } from './features/settings/SettingsBar';
-import { SocketTable } from './features/sockets/SocketTable';
-import { StatusBar } from './features/status/StatusBar';
 import { Toasts } from './features/toasts/Toasts';
 import { FilterBar } from './features/toolbar/FilterBar';
+import { LiveView } from './LiveView';
 import { useAppearance } from './use-appearance';
 
 /** The whole window. */
@@ -18,10 +17,7 @@ export function App() {
         <FilterBar />
         <SettingsBar />
       </header>
-      <main className="main">
-        <SocketTable />
-      </main>
-      <StatusBar />
+      <LiveView />
       <Toasts />
     </div>
   );

@@ -37,7 +37,7 @@ export const en = {
   },
   filter: {
     label: 'Filter',
-    placeholder: ':8080  state:close_wait  pid:123  proto:udp  process:node',
+    placeholder: ':8080  state:close_wait  pid:123  proto:udp',
     help: 'Terms combine with AND. :port, state:, pid:, proto:, process:, free text; prefix ! to negate.',
     toggles: 'Show',
     tcp: 'TCP',
@@ -49,6 +49,7 @@ export const en = {
   status: {
     label: 'Collector status',
     sockets: 'Sockets: {{n}}',
+    shown: 'Shown: {{n}}',
     duration: 'Refresh: {{ms}} ms',
     source: 'Source: {{source}}',
     fallback: 'Fell back to {{source}}: {{reason}}',

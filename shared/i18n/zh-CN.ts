@@ -38,7 +38,7 @@ export const zhCN: Dictionary = {
   },
   filter: {
     label: '筛选',
-    placeholder: ':8080  state:close_wait  pid:123  proto:udp  process:node',
+    placeholder: ':8080  state:close_wait  pid:123  proto:udp',
     help: '多个条件同时满足（与）。支持 :端口、state:、pid:、proto:、process: 和任意文本；前缀 ! 表示排除。',
     toggles: '显示',
     tcp: 'TCP',
@@ -50,6 +50,7 @@ export const zhCN: Dictionary = {
   status: {
     label: '采集器状态',
     sockets: '套接字：{{n}}',
+    shown: '显示：{{n}}',
     duration: '刷新耗时：{{ms}} 毫秒',
     source: '数据源：{{source}}',
     fallback: '已回退到 {{source}}：{{reason}}',

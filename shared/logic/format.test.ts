@@ -1,6 +1,14 @@
 // Human formatting of bytes, durations, RTT and wildcard endpoints.
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatBytes, formatDuration, formatPort, formatRtt, formatTraffic } from './format';
+import {
+  formatAddress,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPort,
+  formatRtt,
+  formatTraffic,
+} from './format';
 
 describe('format', () => {
   it('formats bytes with binary units', () => {
@@ -23,10 +31,15 @@ describe('format', () => {
     expect(formatDuration(-5)).toBe('0s');
   });
   it('formats rtt', () => {
+    expect(formatRtt(0.001)).toBe('<0.01');
     expect(formatRtt(0.042)).toBe('0.04');
     expect(formatRtt(1.26)).toBe('1.3');
     expect(formatRtt(120.4)).toBe('120');
     expect(formatRtt(null)).toBe('');
+  });
+  it('groups thousands', () => {
+    expect(formatCount(50005, 'en')).toBe('50,005');
+    expect(formatCount(12, 'zh-CN')).toBe('12');
   });
   it('shows wildcards as *', () => {
     expect(formatAddress('0.0.0.0')).toBe('*');

@@ -36,12 +36,19 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-/** Formats a round-trip time (ms) with precision that suits its size: `0.04`, `1.3`, `120`; null gives ''. */
+/** Formats a round-trip time (ms) with precision that suits its size: `<0.01`, `0.04`, `1.3`, `120`; null gives ''. */
 export function formatRtt(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return '';
+  // Loopback RTTs are a few microseconds: say "under", not a misleading 0.00.
+  if (ms < 0.005) return '<0.01';
   if (ms < 1) return ms.toFixed(2);
   if (ms < 100) return ms.toFixed(1);
   return ms.toFixed(0);
+}
+
+/** Formats a count with thousands separators of `locale` (BCP 47): `50,005` / `50,005`. */
+export function formatCount(n: number, locale: string): string {
+  return n.toLocaleString(locale);
 }
 
 /** Shows an unspecified or wildcard address (`0.0.0.0`, `::`) as `*`, like `ss`, so real peers stand out. */

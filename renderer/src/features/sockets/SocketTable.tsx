@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
-import { useVisibleRows } from './use-visible-rows';
+import type { Socket } from '../../../../shared/model/socket';
 
 /** Row height (px); fixed so the virtualizer never has to measure. */
 const ROW_HEIGHT = 22;
@@ -31,10 +31,9 @@ function nextIndex(key: string, current: number, count: number): number | null {
   }
 }
 
-/** The grid, with its header and empty / loading notes. */
-export function SocketTable() {
+/** The grid of `rows` (already filtered and sorted), with its header and empty / loading notes. */
+export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const { t } = useTranslation();
-  const rows = useVisibleRows();
   const ready = useStore((s) => s.ready);
   const changes = useStore((s) => s.changes);
   const scrollRef = useRef<HTMLDivElement>(null);

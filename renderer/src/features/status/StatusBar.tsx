@@ -1,10 +1,12 @@
 // Status bar: per-state totals, refresh cost, source, pause state, collector health and visibility warnings.
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../../shared/logic/format';
 import { useStore } from '../../store/index';
 import { useStateTotals } from './use-state-totals';
 
-function Counters() {
-  const { t } = useTranslation();
+function Counters({ shown }: { readonly shown: number }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatCount(v, i18n.language);
   const totals = useStateTotals();
   const count = useStore((s) => s.table.size);
   const status = useStore((s) => s.status);
@@ -12,10 +14,11 @@ function Counters() {
   return (
     // Counters change every tick: kept out of the polite live region so screen readers are not flooded.
     <span className="counters" aria-live="off">
-      <span className="stat">{t('status.sockets', { n: count })}</span>
-      {totals.map(([state, n]) => (
+      <span className="stat">{t('status.sockets', { n: n(count) })}</span>
+      {shown !== count && <span className="stat">{t('status.shown', { n: n(shown) })}</span>}
+      {totals.map(([state, total]) => (
         <span key={state} className="stat">
-          <span className={`state state-${state.toLowerCase()}`}>{state}</span> <span className="num">{n}</span>
+          <span className={`state state-${state.toLowerCase()}`}>{state}</span> <span className="num">{n(total)}</span>
         </span>
       ))}
       {status?.lastDurationMs != null && (
@@ -59,8 +62,8 @@ function Notes() {
   );
 }
 
-/** The bar along the bottom of the window. */
-export function StatusBar() {
+/** The bar along the bottom of the window; `shown` is how many rows pass the filter. */
+export function StatusBar({ shown }: { readonly shown: number }) {
   const { t } = useTranslation();
   const paused = useStore((s) => s.status?.paused ?? false);
   return (
@@ -69,7 +72,7 @@ export function StatusBar() {
         <span className={paused ? 'live-dot paused' : 'live-dot'}>
           {paused ? t('status.paused') : t('status.live')}
         </span>
-        <Counters />
+        <Counters shown={shown} />
       </div>
       <div className="status-notes">
         <Notes />
