@@ -2,16 +2,21 @@
 import { SocketTable } from './features/sockets/SocketTable';
 import { useVisibleRows } from './features/sockets/use-visible-rows';
 import { StatusBar } from './features/status/StatusBar';
+import { useStore } from './store/index';
 
-/** Computes the visible rows once and hands them to the grid and the status bar. */
+/** Computes the visible rows once per tick and hands them to the grid and the status bar. */
 export function LiveView() {
   const rows = useVisibleRows();
+  const table = useStore((s) => s.table);
+  // Closed rows linger in the grid but are no longer sockets: leave them out of the count.
+  let live = 0;
+  for (const r of rows) if (table.has(r.key)) live++;
   return (
     <>
       <main className="main">
         <SocketTable rows={rows} />
       </main>
-      <StatusBar shown={rows.length} />
+      <StatusBar shown={live} />
     </>
   );
 }

@@ -61,7 +61,7 @@ export const en = {
     hiddenOwners:
       'Owners of {{n}} sockets are hidden: netinspect runs without administrator rights; run it as root/Administrator to see every owner.',
     hiddenOwnersElevated:
-      'Owners of {{n}} sockets could not be seen: their processes ended or hid them during the scan.',
+      'Sockets whose owner could not be seen: {{n}} (their processes ended during the scan, or live out of reach, e.g. in another container).',
     connecting: 'Connecting…',
     disconnected: 'Connection to netinspect lost; reconnecting…',
   },

@@ -61,7 +61,8 @@ export const zhCN: Dictionary = {
     lastError: '最近错误：{{message}}',
     hiddenOwners:
       '{{n}} 个套接字的所有者被隐藏：netinspect 未以管理员权限运行；请以 root/管理员身份运行以查看全部所有者。',
-    hiddenOwnersElevated: '{{n}} 个套接字的所有者无法识别：相关进程在扫描期间已退出或不可见。',
+    hiddenOwnersElevated:
+      '无法识别所有者的套接字：{{n}} 个（相关进程在扫描期间已退出，或位于无法访问的位置，例如其他容器中）。',
     connecting: '正在连接…',
     disconnected: '与 netinspect 的连接已断开，正在重连…',
   },

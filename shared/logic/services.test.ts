@@ -9,11 +9,12 @@ const table = buildServiceTable({
   '4/tcp': ['', 'Unassigned'],
   '50000/tcp': ['ibm-db2', 'dynamic range, dropped'],
   '5432/tcp': 'not an array',
+  '32768/tcp': ['filenet-tms', 'Filenet TMS'],
 });
 
 describe('services', () => {
   it('keeps named registered ports only', () => {
-    expect([...table.keys()].sort()).toEqual(['22/tcp', '443/tcp', '53/udp']);
+    expect([...table.keys()].sort()).toEqual(['22/tcp', '32768/tcp', '443/tcp', '53/udp']);
     expect(buildServiceTable(null).size).toBe(0);
   });
   it('looks up by port and protocol', () => {
@@ -29,5 +30,10 @@ describe('services', () => {
     expect(
       socketService(table, { proto: 'tcp', localPort: 51234, remotePort: 51235, state: 'ESTABLISHED' }),
     ).toBeNull();
+  });
+  it('does not name ephemeral ports of a connection, but does name a listener on one', () => {
+    const conn = { proto: 'tcp', localPort: 32768, remotePort: 42995, state: 'ESTABLISHED' } as const;
+    expect(socketService(table, conn)).toBeNull();
+    expect(socketService(table, { ...conn, remotePort: 0, state: 'LISTEN' })).toBe('filenet-tms');
   });
 });

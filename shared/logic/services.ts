@@ -4,6 +4,12 @@ import type { Proto } from '../model/socket';
 /** Highest registered port; dynamic (ephemeral) ports above it have no IANA names worth showing. */
 export const MAX_REGISTERED_PORT = 49_151;
 
+/**
+ * Lowest port of Linux's default ephemeral range. A connection between two ports at or above it is almost always
+ * client-to-client traffic on dynamic ports, whose IANA names (e.g. 32768 "filenet-tms") would mislead.
+ */
+export const EPHEMERAL_FLOOR = 32_768;
+
 /** A compact table: `port/proto` -> service name. */
 export type ServiceTable = ReadonlyMap<string, string>;
 
@@ -29,8 +35,8 @@ export function serviceName(table: ServiceTable, port: number, proto: Proto): st
 }
 
 /**
- * The service a socket speaks: a listener's own port; for a connection the lower named port of the two, since the
- * other end is usually an ephemeral port.
+ * The service a socket speaks: a listener's own port; for a connection the lower named port of the two below
+ * EPHEMERAL_FLOOR, since the other end is usually an ephemeral port.
  */
 export function socketService(
   table: ServiceTable,
@@ -38,7 +44,9 @@ export function socketService(
 ): string | null {
   const local = serviceName(table, s.localPort, s.proto);
   if (s.state === 'LISTEN' || s.state === 'UNCONN' || s.remotePort === 0) return local;
-  const remote = serviceName(table, s.remotePort, s.proto);
-  if (local !== null && remote !== null) return s.localPort <= s.remotePort ? local : remote;
-  return local ?? remote;
+  const named = (port: number, name: string | null) => (port < EPHEMERAL_FLOOR ? name : null);
+  const l = named(s.localPort, local);
+  const r = named(s.remotePort, serviceName(table, s.remotePort, s.proto));
+  if (l !== null && r !== null) return s.localPort <= s.remotePort ? l : r;
+  return l ?? r;
 }
