@@ -42,10 +42,45 @@ interface KernelRows {
   readonly fallbackReason: string | null;
 }
 
+/**
+ * The RawSocket for kernel row `r` owned by `pid`: `prev` itself when it was made from this same row object with
+ * the same owner, so that unchanged sockets are the same object (===) from one snapshot to the next.
+ */
+function withOwner(r: KernelSocket, pid: number | null, info: ProcessInfo | null, prev?: RawSocket): RawSocket {
+  // TIME_WAIT and request sockets keep no uid (the kernel reports 0, which would read as root).
+  const uidless = r.state === 'TIME_WAIT' || (r.inode === 0 && r.state === 'SYN_RECEIVED');
+  const uid = info?.uid ?? (uidless ? null : r.uid);
+  const name = info?.name ?? null;
+  const user = info?.user ?? (uid === null ? null : userName(uid));
+  if (prev && prev.pid === pid && prev.process === name && prev.user === user && prev.uid === uid) return prev;
+  return {
+    proto: r.proto,
+    family: r.family,
+    localAddress: r.localAddress,
+    localPort: r.localPort,
+    remoteAddress: r.remoteAddress,
+    remotePort: r.remotePort,
+    state: r.state,
+    pid,
+    process: name,
+    user,
+    uid,
+    inode: r.inode,
+    recvQueue: r.recvQueue,
+    sendQueue: r.sendQueue,
+    metrics: r.metrics,
+  };
+}
+
 /** Creates the Linux collector; it keeps one sock_diag socket open until close(). */
 export function createLinuxCollector(options: LinuxCollectorOptions = {}): LinuxSocketCollector {
   const owners = new OwnerMap(options.fdSource);
   const procs = new ProcInfoCache();
+  /**
+   * The RawSocket last made from each KernelSocket object: the decoder keeps an unchanged socket's object, so its
+   * RawSocket can be kept too. Weak, so rows the decoder has forgotten drop out without bookkeeping.
+   */
+  const previous = new WeakMap<KernelSocket, RawSocket>();
   let client: SockDiagClient | null = null;
   /** Set once netlink is known to be unusable for good; every later snapshot reads /proc/net. */
   let netlinkOff: string | null = options.forceProcfs ? '/proc/net forced by configuration (forceProcfs)' : null;
@@ -129,26 +164,10 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
       } else if (r.inode !== 0) {
         hidden++;
       }
-      // TIME_WAIT and request sockets keep no uid (the kernel reports 0, which would read as root).
-      const uidless = r.state === 'TIME_WAIT' || (r.inode === 0 && r.state === 'SYN_RECEIVED');
-      const uid = info?.uid ?? (uidless ? null : r.uid);
-      sockets[i] = {
-        proto: r.proto,
-        family: r.family,
-        localAddress: r.localAddress,
-        localPort: r.localPort,
-        remoteAddress: r.remoteAddress,
-        remotePort: r.remotePort,
-        state: r.state,
-        pid,
-        process: info?.name ?? null,
-        user: info?.user ?? (uid === null ? null : userName(uid)),
-        uid,
-        inode: r.inode,
-        recvQueue: r.recvQueue,
-        sendQueue: r.sendQueue,
-        metrics: r.metrics,
-      };
+      const prev = previous.get(r);
+      const socket = withOwner(r, pid, info, prev);
+      if (socket !== prev) previous.set(r, socket);
+      sockets[i] = socket;
     }
     procs.retain(new Set(infoByPid.keys()));
     const processes: ProcessInfo[] = [];

@@ -10,6 +10,7 @@ import {
   NLMSG_HDRLEN,
   SOCK_DIAG_BY_FAMILY,
 } from './sockdiag-decode';
+import { DumpMemo } from './sockdiag-memo';
 
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
@@ -41,6 +42,8 @@ export class SockDiagClient {
   private readonly request = new Uint8Array(REQUEST_LEN);
   private readonly requestView = new DataView(this.request.buffer);
   private readonly rx = new Uint8Array(RECV_BUFFER_BYTES);
+  /** Per table (proto + family): the last complete dump, so unchanged sockets keep their objects. */
+  private readonly memos = new Map<string, DumpMemo>();
 
   /** Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...). */
   constructor() {
@@ -57,9 +60,26 @@ export class SockDiagClient {
     this.seq = (Date.now() & 0xffff) << 8;
   }
 
-  /** Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error. */
+  /**
+   * Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error.
+   * A socket whose decoded fields equal those in this table's previous complete dump is the same object as then.
+   */
   dump(proto: Proto, family: 4 | 6, out: KernelSocket[]): void {
     if (this.fd < 0) throw new Error('sock_diag socket is closed');
+    const table = `${proto}${family}`;
+    let memo = this.memos.get(table);
+    if (!memo) this.memos.set(table, (memo = new DumpMemo()));
+    memo.begin();
+    try {
+      this.dumpInto(proto, family, out, memo);
+      memo.commit();
+    } catch (e) {
+      memo.abort();
+      throw e;
+    }
+  }
+
+  private dumpInto(proto: Proto, family: 4 | 6, out: KernelSocket[], memo: DumpMemo): void {
     const seq = (this.seq = (this.seq + 1) >>> 0);
     const v = this.requestView;
     this.request.fill(0);
@@ -83,7 +103,7 @@ export class SockDiagClient {
       }
       if (n === 0) throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
       if (n > this.rx.length) throw new Error(`sock_diag: a ${n}-byte reply does not fit the receive buffer`);
-      const status = decodeSockDiag(this.rx, n, proto, seq, out);
+      const status = decodeSockDiag(this.rx, n, proto, seq, out, memo);
       if (status.kind === 'done') return;
       if (status.kind === 'error') {
         if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family}`, status.errno);

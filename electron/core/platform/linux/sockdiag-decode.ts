@@ -2,6 +2,7 @@
 import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
 import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
+import { FP_ID_WORDS, type DumpMemo } from './sockdiag-memo';
 import { LINUX_TCP_LISTEN, tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
 
 /** nlmsghdr: u32 len, u16 type, u16 flags, u32 seq, u32 pid. */
@@ -37,6 +38,8 @@ function fail(message: string, errno: number | null = null): DecodeStatus {
  * Decodes the first `length` bytes of `buf` (one or more netlink messages, as one recv returns them) and appends
  * every socket to `out`. Messages whose sequence number is not `seq` (stale replies of an aborted dump) are
  * skipped. Never throws on malformed input: truncation or impossible lengths give an `error` status.
+ * With a `memo` (begun by the caller for this dump), a socket equal in every decoded field to one of the previous
+ * dump is pushed as that same object, compared straight from `buf`.
  */
 export function decodeSockDiag(
   buf: Uint8Array,
@@ -44,6 +47,7 @@ export function decodeSockDiag(
   proto: Proto,
   seq: number,
   out: KernelSocket[],
+  memo: DumpMemo | null = null,
 ): DecodeStatus {
   if (length < 0 || length > buf.length) return fail(`length ${length} outside the ${buf.length}-byte buffer`);
   const dv = new DataView(buf.buffer, buf.byteOffset, length);
@@ -56,7 +60,7 @@ export function decodeSockDiag(
     const type = dv.getUint16(off + 4, LE);
     if (dv.getUint32(off + 8, LE) === seq) {
       if (type === SOCK_DIAG_BY_FAMILY) {
-        const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out);
+        const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out, memo);
         if (bad) return bad;
       } else if (type === NLMSG_DONE) {
         // A dump that failed part-way reports the negative errno in NLMSG_DONE's payload.
@@ -82,6 +86,7 @@ function decodeInetDiag(
   end: number,
   proto: Proto,
   out: KernelSocket[],
+  memo: DumpMemo | null,
 ): DecodeStatus | null {
   if (end - start < INET_DIAG_MSG_LEN) return fail(`inet_diag_msg of ${end - start} bytes < ${INET_DIAG_MSG_LEN}`);
   const af = buf[start];
@@ -90,18 +95,41 @@ function decodeInetDiag(
   const state: SocketState | null = proto === 'tcp' ? tcpStateFromLinux(linuxState) : udpStateFromLinux(linuxState);
   // A state number newer than our table cannot be shown truthfully; leave that socket out rather than guess.
   if (state === null) return null;
-  const v4 = af === AF_INET;
-  let metrics: TcpMetrics | null = null;
+  let info = -1;
+  let infoLen = 0;
   for (let a = start + INET_DIAG_MSG_LEN; a + 4 <= end;) {
     const rlen = dv.getUint16(a, LE);
     if (rlen < 4 || rlen > end - a) return fail(`rtattr length ${rlen} invalid at byte ${a}`);
     // Listeners carry a tcp_info too, but it describes no connection: no metrics for them.
     if ((dv.getUint16(a + 2, LE) & 0x3fff) === INET_DIAG_INFO && proto === 'tcp' && linuxState !== LINUX_TCP_LISTEN) {
-      metrics = decodeTcpInfo(dv, a + 4, rlen - 4);
+      info = a + 4;
+      infoLen = rlen - 4;
     }
     a += (rlen + 3) & ~3;
   }
-  out.push({
+  let socket: KernelSocket | null = null;
+  if (memo) {
+    fingerprint(dv, start, info, infoLen, memo);
+    socket = memo.match();
+  }
+  if (!socket) {
+    socket = decodeSocket(buf, dv, start, proto, state, info < 0 ? null : decodeTcpInfo(dv, info, infoLen));
+    memo?.keep(socket);
+  }
+  out.push(socket);
+  return null;
+}
+
+function decodeSocket(
+  buf: Uint8Array,
+  dv: DataView,
+  start: number,
+  proto: Proto,
+  state: SocketState,
+  metrics: TcpMetrics | null,
+): KernelSocket {
+  const v4 = buf[start] === AF_INET;
+  return {
     proto,
     family: v4 ? 4 : 6,
     state,
@@ -114,8 +142,29 @@ function decodeInetDiag(
     recvQueue: dv.getUint32(start + 56, LE),
     sendQueue: dv.getUint32(start + 60, LE),
     metrics,
-  });
-  return null;
+  };
+}
+
+/** Every word `decodeSocket` and `decodeTcpInfo` read, into the memo's reserved slot (see FP_WORDS). */
+function fingerprint(dv: DataView, start: number, info: number, infoLen: number, memo: DumpMemo): void {
+  const base = memo.reserve();
+  const w = memo.words;
+  for (let k = 0; k < FP_ID_WORDS; k++) w[base + k] = dv.getUint32(start + 4 + 4 * k, LE);
+  let i = base + FP_ID_WORDS;
+  w[i++] = dv.getUint8(start + 1);
+  for (let p = start + 56; p < start + 72; p += 4) w[i++] = dv.getUint32(p, LE); // rqueue, wqueue, uid, inode
+  w[i++] = info < 0 ? 0 : infoLen + 1;
+  w[i++] = infoWord(dv, info, infoLen, TCPI_RTT);
+  w[i++] = infoWord(dv, info, infoLen, TCPI_TOTAL_RETRANS);
+  for (const field of U64_FIELDS) {
+    w[i++] = infoWord(dv, info, infoLen, field);
+    w[i++] = infoWord(dv, info, infoLen, field + 4);
+  }
+}
+
+/** One u32 of tcp_info, 0 when absent (the length word tells absent from zero). */
+function infoWord(dv: DataView, info: number, infoLen: number, field: number): number {
+  return info >= 0 && infoLen >= field + 4 ? dv.getUint32(info + field, LE) : 0;
 }
 
 /**
@@ -142,6 +191,7 @@ const TCPI_TOTAL_RETRANS = 100;
 const TCPI_BYTES_ACKED = 120;
 const TCPI_BYTES_RECEIVED = 128;
 const TCPI_BYTES_SENT = 200;
+const U64_FIELDS = [TCPI_BYTES_ACKED, TCPI_BYTES_RECEIVED, TCPI_BYTES_SENT] as const;
 
 /** Reads the tcp_info fields we show; a field that ends beyond `n` bytes (older kernel) is null. */
 function decodeTcpInfo(dv: DataView, p: number, n: number): TcpMetrics {
