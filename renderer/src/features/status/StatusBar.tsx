@@ -41,7 +41,7 @@ function Counters({ shown }: { readonly shown: number }) {
 }
 
 function Notes() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const connection = useStore((s) => s.connection);
   const status = useStore((s) => s.status);
   return (
@@ -55,7 +55,10 @@ function Notes() {
       )}
       {status?.ownerVisibility === 'partial' && (
         <span className="note warn">
-          ⚠ {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', { n: status.hiddenOwners })}
+          ⚠{' '}
+          {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', {
+            n: formatCount(status.hiddenOwners, i18n.language),
+          })}
         </span>
       )}
     </>
