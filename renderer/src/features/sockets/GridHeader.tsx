@@ -14,12 +14,7 @@ function HeaderCell({ column }: { readonly column: ColumnId }) {
       aria-sort={direction ?? 'none'}
       className={NUMERIC_COLUMNS.has(column) ? 'cell num' : 'cell'}
     >
-      <button
-        type="button"
-        tabIndex={-1}
-        title={t('grid.sortBy', { column: label })}
-        onClick={() => toggleSort(column)}
-      >
+      <button type="button" title={t('grid.sortBy', { column: label })} onClick={() => toggleSort(column)}>
         {label}
         <span className="sort-mark" aria-hidden="true">
           {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
