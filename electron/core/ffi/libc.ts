@@ -1,4 +1,4 @@
-// libc bindings through koffi (the only libc FFI in the app): sockets, close, geteuid, with errno-carrying errors.
+// libc bindings through koffi (the only libc FFI in the app): sockets, directory fds, links, with errno errors.
 import koffi from 'koffi';
 
 /** A failed libc call: `errno` as the number and its symbolic name (EPERM, EACCES, EPROTONOSUPPORT ...). */
@@ -61,6 +61,49 @@ function lib(): Libc {
   return libc;
 }
 
+interface LibcFs {
+  readonly open: IntFn;
+  readonly getdents64: IntFn;
+  readonly readlinkat: IntFn;
+}
+
+/** undefined: not tried yet; null: unavailable (getdents64 needs glibc 2.30). Loaded apart so a missing symbol here
+ * never takes the socket calls down with it. */
+let libcFs: LibcFs | null | undefined;
+
+function fs(): LibcFs {
+  if (libcFs === undefined) {
+    try {
+      const l = koffi.load('libc.so.6');
+      libcFs = {
+        // open(2) is variadic (mode); a fixed third argument is how koffi's own docs declare it, and 0 is ignored.
+        open: l.func('int open(const char *path, int flags, uint32_t mode)'),
+        getdents64: l.func('intptr_t getdents64(int fd, _Out_ void *buf, size_t len)'),
+        readlinkat: l.func('intptr_t readlinkat(int dirfd, const void *path, _Out_ void *buf, size_t len)'),
+      };
+    } catch {
+      libcFs = null;
+    }
+  }
+  if (!libcFs) throw new Error('libc directory calls (open, getdents64, readlinkat) are unavailable');
+  return libcFs;
+}
+
+/** True when open/getdents64/readlinkat can be called (glibc 2.30+); loads them on first call. */
+export function directoryCallsAvailable(): boolean {
+  try {
+    fs();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** O_* flags of open(2) for read-only directories, right for this CPU (O_DIRECTORY differs on arm and powerpc). */
+export const O_RDONLY = 0;
+export const O_CLOEXEC = 0o2000000;
+export const O_DIRECTORY = ['arm', 'arm64', 'ppc', 'ppc64'].includes(process.arch) ? 0o40000 : 0o200000;
+
 function check(syscall: string, r: number): number {
   if (r === -1) throw new ErrnoError(syscall, koffi.errno());
   return r;
@@ -89,6 +132,27 @@ export function setsockopt(fd: number, level: number, name: number, value: Uint8
 /** close(2). */
 export function close(fd: number): void {
   check('close', lib().close(fd));
+}
+
+/** open(2) without O_CREAT; returns the fd. */
+export function open(path: string, flags: number): number {
+  return check('open', fs().open(path, flags, 0));
+}
+
+/**
+ * getdents64(2) into `buf` (written in place): packed `struct linux_dirent64` records (u64 ino, s64 off,
+ * u16 reclen at 16, u8 type at 18, NUL-terminated name at 19); returns the byte count, 0 at the end.
+ */
+export function getdents64(fd: number, buf: Uint8Array): number {
+  return check('getdents64', fs().getdents64(fd, buf, buf.length));
+}
+
+/**
+ * readlinkat(2) of `name` (NUL-terminated bytes) relative to directory fd `dirfd`, into `buf` (in place, not
+ * NUL-terminated); returns the link's byte length, at most `buf.length` (longer targets are cut).
+ */
+export function readlinkat(dirfd: number, name: Uint8Array, buf: Uint8Array): number {
+  return check('readlinkat', fs().readlinkat(dirfd, name, buf, buf.length));
 }
 
 /** Effective uid of this process (0 when running as root). */

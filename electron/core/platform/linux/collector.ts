@@ -5,7 +5,8 @@ import { ErrnoError } from '../../ffi/libc';
 import type { SocketCollector } from '../collector';
 import type { KernelSocket } from './kernel-socket';
 import { SockDiagClient } from './netlink-sockdiag';
-import { OwnerMap, type OwnerMapStats, type ProcFdSource } from './owner-map';
+import { OwnerMap, type OwnerMapStats } from './owner-map';
+import type { ProcFdSource } from './proc-fd-source';
 import { ProcInfoCache, userName } from './proc-info';
 import { readProcNet } from './procnet';
 

@@ -1,32 +1,30 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import {
-  OwnerMap,
-  PASS2_MIN_INTERVAL_MS,
-  socketInodeFromLink,
-  UNRESOLVED_RETRY_MS,
-  type ProcFdSource,
-} from './owner-map';
+import { OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
+import type { ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
 class FakeProc implements ProcFdSource {
-  readonly procs = new Map<number, Map<string, number> | 'denied'>();
+  readonly procs = new Map<number, Map<number, number> | 'denied'>();
   readonly reads: string[] = [];
   listPids(): number[] {
     return [...this.procs.keys()];
   }
-  listFds(pid: number): string[] | 'denied' | 'gone' {
+  listFds(pid: number): number[] | 'denied' | 'gone' {
     const p = this.procs.get(pid);
     if (!p) return 'gone';
     return p === 'denied' ? 'denied' : [...p.keys()];
   }
-  readFdLink(pid: number, fd: string): number {
+  readFdLink(pid: number, fd: number): number {
     this.reads.push(`${pid}/${fd}`);
     const p = this.procs.get(pid);
     return p && p !== 'denied' ? (p.get(fd) ?? 0) : 0;
   }
   set(pid: number, fds: Record<string, number> | 'denied'): void {
-    this.procs.set(pid, fds === 'denied' ? 'denied' : new Map(Object.entries(fds)));
+    this.procs.set(
+      pid,
+      fds === 'denied' ? 'denied' : new Map(Object.entries(fds).map(([fd, inode]) => [Number(fd), inode])),
+    );
   }
   take(): string[] {
     return this.reads.splice(0).sort();
@@ -171,18 +169,5 @@ describe('OwnerMap', () => {
     const later = map.refresh([5001, 8888], UNRESOLVED_RETRY_MS + 1);
     expect(later.owners.get(8888)).toBe(400);
     expect(later.deniedPids).toBe(0);
-  });
-});
-
-describe('socketInodeFromLink', () => {
-  it('parses socket links and rejects everything else', () => {
-    expect(socketInodeFromLink('socket:[12345]')).toBe(12345);
-    expect(socketInodeFromLink('socket:[4294967295]')).toBe(4294967295);
-    expect(socketInodeFromLink('pipe:[12345]')).toBe(0);
-    expect(socketInodeFromLink('/dev/null')).toBe(0);
-    expect(socketInodeFromLink('socket:[]')).toBe(0);
-    expect(socketInodeFromLink('socket:[12a]')).toBe(0);
-    expect(socketInodeFromLink('socket:[123')).toBe(0);
-    expect(socketInodeFromLink('anon_inode:[eventpoll]')).toBe(0);
   });
 });

@@ -1,15 +1,5 @@
 // Socket inode -> owning pid, from /proc/<pid>/fd links (what `ss -p` does), cached so quiet ticks read no fd link.
-import { readdirSync, readlinkSync } from 'node:fs';
-
-/** The slice of /proc the owner map reads; injectable so the caching rules can be tested without real processes. */
-export interface ProcFdSource {
-  /** Pids of every visible process. */
-  listPids(): number[];
-  /** Fd names of `pid`, 'denied' when its fd directory is not readable (EACCES/EPERM), 'gone' when it exited. */
-  listFds(pid: number): string[] | 'denied' | 'gone';
-  /** The socket inode fd `fd` of `pid` refers to; 0 for anything else, or when the fd is gone. */
-  readFdLink(pid: number, fd: string): number;
-}
+import { defaultProcFdSource, type ProcFdSource } from './proc-fd-source';
 
 /** Retry interval for inodes no process could be found for, and for pids whose fds we may not read (ms). */
 export const UNRESOLVED_RETRY_MS = 10_000;
@@ -37,13 +27,15 @@ export interface OwnerResult {
 }
 
 interface PidFds {
-  /** fd name -> socket inode it referred to when last read (0: not a socket). */
-  fds: Map<string, number>;
+  /** fd number -> socket inode it referred to when last read (0: not a socket). */
+  fds: Map<number, number>;
   denied: boolean;
   /** True until the first successful read of the fd directory. */
   fresh: boolean;
-  /** Fd names read during the current scan (pass 2 skips them); null when none. */
-  readNow: Set<string> | null;
+  /** Fds read during the current scan (pass 2 skips them); null when none. */
+  readNow: Set<number> | null;
+  /** Every fd was read during the current scan (a fresh pid): pass 2 skips the pid, no set of them needed. */
+  readAll: boolean;
 }
 
 /** Keeps the inode -> pid map across ticks and re-reads fd links only when sockets appear that it cannot place. */
@@ -59,7 +51,7 @@ export class OwnerMap {
   private dirReads = 0;
   private lastScan: OwnerMapStats['lastScan'] = 'none';
 
-  constructor(private readonly source: ProcFdSource = procFdSource) {}
+  constructor(private readonly source: ProcFdSource = defaultProcFdSource()) {}
 
   stats(): OwnerMapStats {
     return { readlinkCalls: this.readlinks, fdDirReads: this.dirReads, lastScan: this.lastScan };
@@ -78,7 +70,13 @@ export class OwnerMap {
       (wanted ??= new Set()).add(inode);
     }
     this.lastScan = 'none';
-    if (wanted) this.scan(inodes, wanted, now);
+    if (wanted) {
+      try {
+        this.scan(inodes, wanted, now);
+      } finally {
+        this.source.release?.();
+      }
+    }
     return { owners: this.owners, deniedPids: this.countDenied() };
   }
 
@@ -90,7 +88,7 @@ export class OwnerMap {
     for (const pid of now) {
       seen.add(pid);
       if (!this.pids.has(pid)) {
-        this.pids.set(pid, { fds: new Map(), denied: false, fresh: true, readNow: null });
+        this.pids.set(pid, { fds: new Map(), denied: false, fresh: true, readNow: null, readAll: false });
         changed = true;
       }
     }
@@ -119,11 +117,18 @@ export class OwnerMap {
       this.lastScan = 'pass2';
       didPass2 = true;
       this.lastPass2At = now;
-      for (const pid of order) this.pass2(pid);
-      this.rebuildOwners(order, live);
-      stillWanted = this.stillUnresolved(wanted);
+      let reread = 0;
+      for (const pid of order) reread += this.pass2(pid);
+      // On a cold start every pid was fresh in pass 1: nothing was re-read, the owners stand as they are.
+      if (reread > 0) {
+        this.rebuildOwners(order, live);
+        stillWanted = this.stillUnresolved(wanted);
+      }
     }
-    for (const entry of this.pids.values()) entry.readNow = null;
+    for (const entry of this.pids.values()) {
+      entry.readNow = null;
+      entry.readAll = false;
+    }
     const unresolved = new Map<number, number>();
     for (const [inode, at] of this.unresolved)
       if (live.has(inode) && !this.owners.has(inode)) unresolved.set(inode, at);
@@ -154,8 +159,8 @@ export class OwnerMap {
     }
     entry.denied = false;
     const old = entry.fds;
-    const fds = new Map<string, number>();
-    let readNow: Set<string> | null = null;
+    const fds = new Map<number, number>();
+    let readNow: Set<number> | null = null;
     for (const name of names) {
       let inode = entry.fresh ? undefined : old.get(name);
       if (inode === undefined || (inode !== 0 && !live.has(inode))) {
@@ -166,21 +171,25 @@ export class OwnerMap {
       fds.set(name, inode);
     }
     // A fresh pid had every fd read just now: pass 2 has nothing to add for it.
-    entry.readNow = entry.fresh ? new Set(names) : readNow;
+    entry.readAll = entry.fresh;
+    entry.readNow = readNow;
     entry.fresh = false;
     entry.fds = fds;
   }
 
-  /** Re-reads every fd link of `pid` not read in pass 1. */
-  private pass2(pid: number): void {
+  /** Re-reads every fd link of `pid` not read in pass 1; returns how many it read. */
+  private pass2(pid: number): number {
     const entry = this.pids.get(pid);
-    if (!entry || entry.denied) return;
+    if (!entry || entry.denied || entry.readAll) return 0;
     const skip = entry.readNow;
+    let n = 0;
     for (const name of entry.fds.keys()) {
       if (skip?.has(name)) continue;
-      this.readlinks++;
+      n++;
       entry.fds.set(name, this.source.readFdLink(pid, name));
     }
+    this.readlinks += n;
+    return n;
   }
 
   /** inode -> lowest pid holding it, for live inodes only (pids iterated in ascending order). */
@@ -208,46 +217,3 @@ export class OwnerMap {
     return n;
   }
 }
-
-/** `socket:[` as char codes, compared without slicing the link text. */
-const SOCKET_PREFIX = 'socket:[';
-
-/** Parses `socket:[12345]` into 12345; 0 for any other link text (pipes, files, anon inodes). */
-export function socketInodeFromLink(link: string): number {
-  if (!link.startsWith(SOCKET_PREFIX)) return 0;
-  let n = 0;
-  for (let i = SOCKET_PREFIX.length; i < link.length; i++) {
-    const c = link.charCodeAt(i);
-    if (c === 93 /* ] */) return i > SOCKET_PREFIX.length ? n : 0;
-    if (c < 48 || c > 57) return 0;
-    n = n * 10 + (c - 48);
-  }
-  return 0;
-}
-
-/** The real /proc through synchronous node:fs calls (this runs in the collector process, off the UI). */
-export const procFdSource: ProcFdSource = {
-  listPids(): number[] {
-    const out: number[] = [];
-    for (const name of readdirSync('/proc')) {
-      const c = name.charCodeAt(0);
-      if (c >= 48 && c <= 57) out.push(Number(name));
-    }
-    return out;
-  },
-  listFds(pid: number): string[] | 'denied' | 'gone' {
-    try {
-      return readdirSync(`/proc/${pid}/fd`);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return code === 'EACCES' || code === 'EPERM' ? 'denied' : 'gone';
-    }
-  },
-  readFdLink(pid: number, fd: string): number {
-    try {
-      return socketInodeFromLink(readlinkSync(`/proc/${pid}/fd/${fd}`));
-    } catch {
-      return 0; // closed between readdir and readlink
-    }
-  },
-};

@@ -1,0 +1,199 @@
+// The real /proc behind the owner map: getdents64 + readlinkat into reused buffers, or plain node:fs as fallback.
+import { readdirSync, readlinkSync } from 'node:fs';
+import {
+  close,
+  directoryCallsAvailable,
+  ErrnoError,
+  getdents64,
+  O_CLOEXEC,
+  O_DIRECTORY,
+  O_RDONLY,
+  open,
+  readlinkat,
+} from '../../ffi/libc';
+
+/** The slice of /proc the owner map reads; injectable so the caching rules can be tested without real processes. */
+export interface ProcFdSource {
+  /** Pids of every visible process. */
+  listPids(): number[];
+  /** Fd numbers of `pid`, 'denied' when its fd directory is not readable (EACCES/EPERM), 'gone' when it exited. */
+  listFds(pid: number): number[] | 'denied' | 'gone';
+  /** The socket inode fd `fd` of `pid` refers to; 0 for anything else, or when the fd is gone. */
+  readFdLink(pid: number, fd: number): number;
+  /** Releases what a scan held open (a directory fd); called once the owner map is done reading. */
+  release?(): void;
+}
+
+const SOCKET_PREFIX = 'socket:[';
+const PREFIX_BYTES = Array.from(SOCKET_PREFIX, (c) => c.charCodeAt(0));
+
+/** Parses `socket:[12345]` into 12345; 0 for any other link text (pipes, files, anon inodes). */
+export function socketInodeFromLink(link: string): number {
+  if (!link.startsWith(SOCKET_PREFIX)) return 0;
+  let n = 0;
+  for (let i = SOCKET_PREFIX.length; i < link.length; i++) {
+    const c = link.charCodeAt(i);
+    if (c === 93 /* ] */) return i > SOCKET_PREFIX.length ? n : 0;
+    if (c < 48 || c > 57) return 0;
+    n = n * 10 + (c - 48);
+  }
+  return 0;
+}
+
+/** The same parse over the first `len` bytes of `buf` (a readlink result), without making a string. */
+export function socketInodeFromBytes(buf: Uint8Array, len: number): number {
+  const p = PREFIX_BYTES.length;
+  if (len <= p) return 0;
+  for (let i = 0; i < p; i++) if (buf[i] !== PREFIX_BYTES[i]) return 0;
+  let n = 0;
+  for (let i = p; i < len; i++) {
+    const c = buf[i];
+    if (c === 93 /* ] */) return i > p ? n : 0;
+    if (c < 48 || c > 57) return 0;
+    n = n * 10 + (c - 48);
+  }
+  return 0;
+}
+
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** linux_dirent64: d_reclen (u16) at 16, d_name at 19. */
+const DIRENT_RECLEN = 16;
+const DIRENT_NAME = 19;
+
+/**
+ * Appends the names of `buf[0, len)` (getdents64 records) that are decimal numbers to `out`, as numbers: fds and
+ * pids are all /proc names we want, and `.`, `..` and `self` are not. Returns false on a malformed record.
+ */
+export function numericDirents(buf: Uint8Array, len: number, out: number[]): boolean {
+  const dv = new DataView(buf.buffer, buf.byteOffset, len);
+  for (let off = 0; off < len;) {
+    if (len - off < DIRENT_NAME + 1) return false;
+    const reclen = dv.getUint16(off + DIRENT_RECLEN, LE);
+    if (reclen < DIRENT_NAME + 1 || reclen > len - off) return false;
+    let n = 0;
+    let i = off + DIRENT_NAME;
+    const end = off + reclen;
+    for (; i < end; i++) {
+      const c = buf[i];
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (i > off + DIRENT_NAME && (i === end || buf[i] === 0)) out.push(n);
+    off += reclen;
+  }
+  return true;
+}
+
+/** Writes `n` as NUL-terminated decimal into `buf` (a path name for readlinkat). */
+function writeDecimal(n: number, buf: Uint8Array): void {
+  let digits = 1;
+  for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
+  buf[digits] = 0;
+  for (let i = digits - 1, v = n; i >= 0; i--, v = Math.floor(v / 10)) buf[i] = 48 + (v % 10);
+}
+
+/**
+ * /proc through libc: one open directory fd per pid, names listed with getdents64 and links read with readlinkat
+ * relative to it, all into buffers reused across calls, so a cold scan of 80,000 fds makes no strings at all.
+ */
+export class LibcProcFdSource implements ProcFdSource {
+  private readonly dents = new Uint8Array(64 * 1024);
+  private readonly link = new Uint8Array(64);
+  private readonly name = new Uint8Array(16);
+  private dirPid = -1;
+  private dirFd = -1;
+
+  listPids(): number[] {
+    const out: number[] = [];
+    const fd = open('/proc', O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    try {
+      this.readNames(fd, out);
+    } finally {
+      close(fd);
+    }
+    return out;
+  }
+
+  listFds(pid: number): number[] | 'denied' | 'gone' {
+    const fd = this.openFdDir(pid);
+    if (typeof fd === 'string') return fd;
+    const out: number[] = [];
+    try {
+      this.readNames(fd, out);
+    } catch {
+      return 'gone'; // the process exited while we listed it
+    }
+    return out;
+  }
+
+  readFdLink(pid: number, fd: number): number {
+    const dir = this.openFdDir(pid);
+    if (typeof dir === 'string') return 0;
+    writeDecimal(fd, this.name);
+    try {
+      return socketInodeFromBytes(this.link, readlinkat(dir, this.name, this.link));
+    } catch {
+      return 0; // closed between getdents and readlink
+    }
+  }
+
+  release(): void {
+    if (this.dirFd >= 0) close(this.dirFd);
+    this.dirFd = -1;
+    this.dirPid = -1;
+  }
+
+  /** The fd directory of `pid`, kept open for the links that follow its listing (pass 1 reads them right after). */
+  private openFdDir(pid: number): number | 'denied' | 'gone' {
+    if (this.dirPid === pid) return this.dirFd;
+    this.release();
+    try {
+      this.dirFd = open(`/proc/${pid}/fd`, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    } catch (e) {
+      const code = e instanceof ErrnoError ? e.code : '';
+      return code === 'EACCES' || code === 'EPERM' ? 'denied' : 'gone';
+    }
+    this.dirPid = pid;
+    return this.dirFd;
+  }
+
+  private readNames(fd: number, out: number[]): void {
+    for (;;) {
+      const n = getdents64(fd, this.dents);
+      if (n === 0) return;
+      if (!numericDirents(this.dents, n, out)) throw new Error('getdents64 returned a malformed record');
+    }
+  }
+}
+
+/** /proc through synchronous node:fs calls: where the libc directory calls cannot be loaded. */
+export const fsProcFdSource: ProcFdSource = {
+  listPids(): number[] {
+    const out: number[] = [];
+    for (const name of readdirSync('/proc')) {
+      const c = name.charCodeAt(0);
+      if (c >= 48 && c <= 57) out.push(Number(name));
+    }
+    return out;
+  },
+  listFds(pid: number): number[] | 'denied' | 'gone' {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).map(Number);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'EACCES' || code === 'EPERM' ? 'denied' : 'gone';
+    }
+  },
+  readFdLink(pid: number, fd: number): number {
+    try {
+      return socketInodeFromLink(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      return 0; // closed between readdir and readlink
+    }
+  },
+};
+
+/** The fastest /proc reader this system supports. */
+export function defaultProcFdSource(): ProcFdSource {
+  return directoryCallsAvailable() ? new LibcProcFdSource() : fsProcFdSource;
+}
