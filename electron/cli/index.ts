@@ -1,5 +1,6 @@
 // The `netinspect` command: one program, one file per command; failures print one line and set the exit code.
 import { Command, CommanderError } from 'commander';
+import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/model/errors';
 import { APP_VERSION } from '../core/version';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
@@ -28,8 +29,10 @@ function fail(e: unknown): never {
         : EXIT_USAGE,
     );
   }
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`netinspect: ${message}\n`);
+  const lang = languageFromEnv(process.env);
+  const text = e instanceof Error ? e.message : String(e);
+  const message = e instanceof AppError && e.key ? translate(lang, e.key, e.params, text) : text;
+  process.stderr.write(`${translate(lang, 'cli.error', { message })}\n`);
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 

@@ -11,7 +11,8 @@ import {
   type SocketQuery,
 } from '../../shared/logic/socket-query';
 import { renderCsv, renderTextTable } from '../../shared/logic/text-table';
-import { AppError } from '../../shared/model/errors';
+import { keyedError } from '../../shared/logic/input-error';
+import { translate, languageFromEnv } from '../../shared/i18n/translate';
 import type { RawSnapshot } from '../../shared/model/snapshot';
 import type { RawSocket } from '../../shared/model/socket';
 import { createCollector } from '../core/platform/index';
@@ -28,7 +29,7 @@ interface ListFlags {
 
 /** Turns the flags into a validated query; throws INVALID_INPUT with a one-line reason. */
 export function queryFromFlags(f: ListFlags): SocketQuery {
-  if (f.json && f.csv) throw new AppError('INVALID_INPUT', 'Choose one output format: --json or --csv, not both.');
+  if (f.json && f.csv) throw keyedError('input.formatConflict');
   return {
     ...(f.proto !== undefined && { proto: parseProto(f.proto) }),
     ...(f.state !== undefined && { states: parseStates(f.state) }),
@@ -79,7 +80,7 @@ export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: 
   const table = renderTextTable(['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'], rows);
   const note =
     snap.ownerVisibility === 'partial'
-      ? `\nOwners of ${snap.hiddenOwners} sockets are hidden: run as root to see every owner.`
+      ? `\n${translate(languageFromEnv(process.env), 'cli.hiddenOwners', { n: snap.hiddenOwners })}`
       : '';
   return `${table}${note}`;
 }

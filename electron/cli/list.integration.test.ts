@@ -91,6 +91,18 @@ describe('netinspect list', () => {
     expect(r.stderr.split('\n')[0]).toMatch(message);
   });
 
+  it("speaks the user's language: a reversed range under LANG=zh_CN is explained in Chinese", async () => {
+    const r = await runCli(['list', '--port-range', '90-10'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('netinspect：端口范围 90-10 无效：起始端口不能大于结束端口（是否想写 10-90？）。');
+  });
+
+  it('refuses a serve port out of range with exit code 2', async () => {
+    const r = await runCli(['serve', '--port', '70000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('netinspect: Invalid port "70000": give 0 (any free port) or 1 to 65535.');
+  });
+
   it('as an unprivileged user, shows pid null for our sockets and says owners are partly hidden', async (ctx) => {
     if (!hasSetpriv()) {
       ctx.skip(true, 'needs root and setpriv(1) to run the CLI as nobody');

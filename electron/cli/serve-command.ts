@@ -1,13 +1,11 @@
 // `netinspect serve`: browser mode on 127.0.0.1, printing exactly one line: its URL with the token.
 import type { Command } from 'commander';
-import { AppError } from '../../shared/model/errors';
+import { keyedError } from '../../shared/logic/input-error';
 
 /** Parses --port for serve: 0 (any free port) to 65535. */
 export function parseServePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
-    throw new AppError('INVALID_INPUT', `Invalid port "${text}": give 0 (any free port) or 1 to 65535.`, {
-      field: 'port',
-    });
+    throw keyedError('input.servePort', { field: 'port', value: text });
   }
   return Number(text);
 }

@@ -5,7 +5,7 @@ import { defaultConfigDir } from '../core/config-dir';
 import { COLLECTOR_WORKER, RENDERER_DIR } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { startServer } from '../server/serve';
-import { AppError } from '../../shared/model/errors';
+import { keyedError } from '../../shared/logic/input-error';
 
 /** Starts core and the browser-mode server on `port`, prints the URL line, and stops on SIGINT/SIGTERM. */
 export async function runServe(port: number): Promise<void> {
@@ -23,12 +23,8 @@ export async function runServe(port: number): Promise<void> {
     log: (line) => process.stderr.write(`netinspect: ${line}\n`),
   }).catch((e: NodeJS.ErrnoException) => {
     core.dispose();
-    if (e.code === 'EADDRINUSE')
-      throw new AppError(
-        'INVALID_INPUT',
-        `Port ${port} is already in use: pick another with --port, or 0 for any free port.`,
-      );
-    if (e.code === 'EACCES') throw new AppError('EPERM', `Port ${port} needs privileges to bind: pick one above 1023.`);
+    if (e.code === 'EADDRINUSE') throw keyedError('cli.portInUse', { port });
+    if (e.code === 'EACCES') throw keyedError('cli.portPrivileged', { port }, 'EPERM');
     throw e;
   });
   process.stdout.write(`${server.url}\n`);

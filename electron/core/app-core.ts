@@ -1,5 +1,6 @@
 // Core: the one implementation of the contract that the Electron main process, browser mode and CLI wrap.
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../../shared/contract';
+import { keyedError } from '../../shared/logic/input-error';
 import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
 import type { Client } from './client';
@@ -81,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const field = issue?.path.join('.') || 'request';
-          throw new AppError('INVALID_INPUT', `Invalid ${field}: ${issue?.message ?? 'malformed request'}.`, { field });
+          throw keyedError('input.field', { field, detail: issue?.message ?? 'malformed request' });
         }
         const handler = handlers[channel as Channel] as Handler<Channel>;
         return ok(await handler(parsed.data as never, client));

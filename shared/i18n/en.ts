@@ -83,6 +83,26 @@ export const en = {
   toast: {
     dismiss: 'Dismiss',
   },
+  input: {
+    portNotNumber: 'Invalid {{field}} "{{value}}": give a whole number from 1 to 65535.',
+    portOutOfRange: 'Invalid {{field}} {{value}}: ports go from 1 to 65535.',
+    rangeFormat: 'Invalid port range "{{value}}": write it as FIRST-LAST, e.g. 8000-8100.',
+    rangeReversed:
+      'Invalid port range {{first}}-{{last}}: the first port must not exceed the last ({{last}}-{{first}}?).',
+    stateUnknown: 'Unknown state "{{value}}": use one of {{allowed}}.',
+    stateMissing: 'No state given: use one or more of {{allowed}}.',
+    protoUnknown: 'Unknown protocol "{{value}}": use tcp or udp.',
+    pidInvalid: 'Invalid PID "{{value}}": give a positive whole number.',
+    formatConflict: 'Choose one output format: --json or --csv, not both.',
+    servePort: 'Invalid port "{{value}}": give 0 (any free port) or 1 to 65535.',
+    field: 'Invalid {{field}}: {{detail}}.',
+  },
+  cli: {
+    error: 'netinspect: {{message}}',
+    portInUse: 'Port {{port}} is already in use: pick another with --port, or 0 for any free port.',
+    portPrivileged: 'Port {{port}} needs privileges to bind: pick one above 1023.',
+    hiddenOwners: 'Owners of {{n}} sockets are hidden: run as root to see every owner.',
+  },
   errors: {
     INVALID_INPUT: 'The request was rejected as invalid: {{message}}. Check the value and try again.',
     UNKNOWN_CHANNEL: 'This version of netinspect does not know that request. Update the app and its host together.',

@@ -84,6 +84,25 @@ export const zhCN: Dictionary = {
   toast: {
     dismiss: '关闭',
   },
+  input: {
+    portNotNumber: '{{field}} 无效："{{value}}"：请输入 1 到 65535 之间的整数。',
+    portOutOfRange: '{{field}} 无效：{{value}}：端口范围为 1 到 65535。',
+    rangeFormat: '端口范围 "{{value}}" 无效：请写成 起始-结束，例如 8000-8100。',
+    rangeReversed: '端口范围 {{first}}-{{last}} 无效：起始端口不能大于结束端口（是否想写 {{last}}-{{first}}？）。',
+    stateUnknown: '未知状态 "{{value}}"：可用的状态有 {{allowed}}。',
+    stateMissing: '未给出状态：请使用以下一个或多个：{{allowed}}。',
+    protoUnknown: '未知协议 "{{value}}"：请使用 tcp 或 udp。',
+    pidInvalid: 'PID "{{value}}" 无效：请输入正整数。',
+    formatConflict: '只能选择一种输出格式：--json 或 --csv，不能同时使用。',
+    servePort: '端口 "{{value}}" 无效：请输入 0（任意空闲端口）或 1 到 65535。',
+    field: '{{field}} 无效：{{detail}}。',
+  },
+  cli: {
+    error: 'netinspect：{{message}}',
+    portInUse: '端口 {{port}} 已被占用：请用 --port 另选一个，或用 0 表示任意空闲端口。',
+    portPrivileged: '绑定端口 {{port}} 需要特权：请选择 1023 以上的端口。',
+    hiddenOwners: '{{n}} 个套接字的所有者被隐藏：请以 root 身份运行以查看全部所有者。',
+  },
   errors: {
     INVALID_INPUT: '请求无效：{{message}}。请检查输入后重试。',
     UNKNOWN_CHANNEL: '当前版本的 netinspect 不认识该请求。请同时更新应用及其宿主。',

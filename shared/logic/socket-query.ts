@@ -1,6 +1,6 @@
 // Parsing and matching of socket selections (CLI flags, reports): protocol, states, port, port range, pid.
-import { AppError } from '../model/errors';
 import { SOCKET_STATES, type Proto, type RawSocket, type SocketState } from '../model/socket';
+import { keyedError } from './input-error';
 
 /** A validated selection of sockets; every present criterion must match. */
 export interface SocketQuery {
@@ -24,25 +24,23 @@ const STATE_ALIASES: Readonly<Record<string, SocketState>> = {
   CLOSE: 'CLOSED',
 };
 
-const invalid = (field: string, message: string): AppError => new AppError('INVALID_INPUT', message, { field });
+const ALLOWED_STATES = SOCKET_STATES.join(', ');
 
 /** Parses a port number 1..65535 given as text. */
 export function parsePort(text: string, field = 'port'): number {
-  if (!/^\d+$/.test(text.trim()))
-    throw invalid(field, `Invalid ${field} "${text}": give a whole number from 1 to 65535.`);
+  if (!/^\d+$/.test(text.trim())) throw keyedError('input.portNotNumber', { field, value: text });
   const n = Number(text);
-  if (n < 1 || n > 65535) throw invalid(field, `Invalid ${field} ${n}: ports go from 1 to 65535.`);
+  if (n < 1 || n > 65535) throw keyedError('input.portOutOfRange', { field, value: n });
   return n;
 }
 
 /** Parses "A-B" into an inclusive port range with 1 <= A <= B <= 65535. */
 export function parsePortRange(text: string): readonly [number, number] {
   const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
-  if (!m) throw invalid('port-range', `Invalid port range "${text}": write it as FIRST-LAST, e.g. 8000-8100.`);
+  if (!m) throw keyedError('input.rangeFormat', { field: 'port-range', value: text });
   const a = parsePort(m[1], 'port-range');
   const b = parsePort(m[2], 'port-range');
-  if (a > b)
-    throw invalid('port-range', `Invalid port range ${a}-${b}: the first port must not exceed the last (${b}-${a}?).`);
+  if (a > b) throw keyedError('input.rangeReversed', { field: 'port-range', first: a, last: b });
   return [a, b];
 }
 
@@ -51,13 +49,13 @@ export function parseState(text: string): SocketState {
   const norm = text.trim().toUpperCase().replace(/-/g, '_');
   const state = STATE_ALIASES[norm] ?? norm;
   if ((SOCKET_STATES as readonly string[]).includes(state)) return state as SocketState;
-  throw invalid('state', `Unknown state "${text}": use one of ${SOCKET_STATES.join(', ')}.`);
+  throw keyedError('input.stateUnknown', { field: 'state', value: text, allowed: ALLOWED_STATES });
 }
 
 /** Parses a comma-separated list of states. */
 export function parseStates(text: string): ReadonlySet<SocketState> {
   const parts = text.split(',').filter((p) => p.trim() !== '');
-  if (parts.length === 0) throw invalid('state', `No state given: use one or more of ${SOCKET_STATES.join(', ')}.`);
+  if (parts.length === 0) throw keyedError('input.stateMissing', { field: 'state', allowed: ALLOWED_STATES });
   return new Set(parts.map(parseState));
 }
 
@@ -65,13 +63,13 @@ export function parseStates(text: string): ReadonlySet<SocketState> {
 export function parseProto(text: string): Proto {
   const p = text.trim().toLowerCase();
   if (p === 'tcp' || p === 'udp') return p;
-  throw invalid('proto', `Unknown protocol "${text}": use tcp or udp.`);
+  throw keyedError('input.protoUnknown', { field: 'proto', value: text });
 }
 
 /** Parses a process id (a positive whole number). */
 export function parsePid(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 2 ** 31) {
-    throw invalid('pid', `Invalid PID "${text}": give a positive whole number.`);
+    throw keyedError('input.pidInvalid', { field: 'pid', value: text });
   }
   return Number(text);
 }

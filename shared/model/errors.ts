@@ -23,6 +23,8 @@ export interface AppErrorData {
   readonly message: string;
   /** Values the translated message interpolates (e.g. a field name). */
   readonly params?: Readonly<Record<string, string | number>>;
+  /** i18n key of the specific message (e.g. `input.portRange`); without it the UI translates `errors.<code>`. */
+  readonly key?: string;
 }
 
 /** What every request returns: a value, or an error; never a throw. */
@@ -32,18 +34,23 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params?: Readonly<Record<string, string | number>>;
-  constructor(code: ErrorCode, message: string, params?: Readonly<Record<string, string | number>>) {
+  readonly key?: string;
+  constructor(code: ErrorCode, message: string, params?: Readonly<Record<string, string | number>>, key?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.params = params;
+    this.key = key;
   }
 
   /** Plain data for the wire. */
   toData(): AppErrorData {
-    return this.params
-      ? { code: this.code, message: this.message, params: this.params }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.params && { params: this.params }),
+      ...(this.key && { key: this.key }),
+    };
   }
 }
 

@@ -73,6 +73,7 @@ export const errorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  key: z.string().optional(),
 });
 
 export const collectorStatusSchema = z.object({

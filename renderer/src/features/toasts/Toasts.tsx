@@ -6,10 +6,14 @@ import type { Toast } from '../../store/types';
 function ToastItem({ toast }: { readonly toast: Toast }) {
   const { t } = useTranslation();
   const dismiss = useStore((s) => s.dismissToast);
-  const { code, message, params } = toast.error;
+  const { code, message, params, key } = toast.error;
   return (
     <div role="alert" className="toast">
-      <p>{t(`errors.${code}`, { ...params, message, defaultValue: message })}</p>
+      <p>
+        {key
+          ? t(key, { ...params, defaultValue: message })
+          : t(`errors.${code}`, { ...params, message, defaultValue: message })}
+      </p>
       <button type="button" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
         ×
       </button>
