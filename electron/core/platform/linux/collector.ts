@@ -7,8 +7,9 @@ import type { KernelSocket } from './kernel-socket';
 import { SockDiagClient } from './netlink-sockdiag';
 import { OwnerMap, type OwnerMapStats } from './owner-map';
 import type { ProcFdSource } from './proc-fd-source';
-import { ProcInfoCache, userName } from './proc-info';
+import { ProcInfoCache } from './proc-info';
 import { readProcNet } from './procnet';
+import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
 
 export interface LinuxCollectorOptions {
   /** Read /proc/net even where netlink works (tests, or a kernel whose sock_diag misbehaves). */
@@ -39,49 +40,17 @@ function errorCode(e: unknown): string {
 
 interface KernelRows {
   readonly rows: KernelSocket[];
+  readonly runs: TableRun[];
   readonly source: SocketSource;
   readonly fallbackReason: string | null;
-}
-
-/**
- * The RawSocket for kernel row `r` owned by `pid`: `prev` itself when it was made from this same row object with
- * the same owner, so that unchanged sockets are the same object (===) from one snapshot to the next.
- */
-function withOwner(r: KernelSocket, pid: number | null, info: ProcessInfo | null, prev?: RawSocket): RawSocket {
-  // TIME_WAIT and request sockets keep no uid (the kernel reports 0, which would read as root).
-  const uidless = r.state === 'TIME_WAIT' || (r.inode === 0 && r.state === 'SYN_RECEIVED');
-  const uid = info?.uid ?? (uidless ? null : r.uid);
-  const name = info?.name ?? null;
-  const user = info?.user ?? (uid === null ? null : userName(uid));
-  if (prev && prev.pid === pid && prev.process === name && prev.user === user && prev.uid === uid) return prev;
-  return {
-    proto: r.proto,
-    family: r.family,
-    localAddress: r.localAddress,
-    localPort: r.localPort,
-    remoteAddress: r.remoteAddress,
-    remotePort: r.remotePort,
-    state: r.state,
-    pid,
-    process: name,
-    user,
-    uid,
-    inode: r.inode,
-    recvQueue: r.recvQueue,
-    sendQueue: r.sendQueue,
-    metrics: r.metrics,
-  };
 }
 
 /** Creates the Linux collector; it keeps one sock_diag socket open until close(). */
 export function createLinuxCollector(options: LinuxCollectorOptions = {}): LinuxSocketCollector {
   const owners = new OwnerMap(options.fdSource);
   const procs = new ProcInfoCache();
-  /**
-   * The RawSocket last made from each KernelSocket object: the decoder keeps an unchanged socket's object, so its
-   * RawSocket can be kept too. Weak, so rows the decoder has forgotten drop out without bookkeeping.
-   */
-  const previous = new WeakMap<KernelSocket, RawSocket>();
+  /** The decoder keeps an unchanged socket's row object; this keeps the RawSocket made from it. */
+  const previous = new RawSocketMemo(TABLES.length);
   let client: SockDiagClient | null = null;
   /** Set once netlink is known to be unusable for good; every later snapshot reads /proc/net. */
   let netlinkOff: string | null = options.forceProcfs ? '/proc/net forced by configuration (forceProcfs)' : null;
@@ -99,8 +68,13 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
 
   function procfsOnly(reason: string): KernelRows {
     const rows: KernelSocket[] = [];
-    for (const [proto, family] of TABLES) for (const r of readProcNet(proto, family)) rows.push(r);
-    return { rows, source: 'procfs', fallbackReason: reason };
+    const runs: TableRun[] = [];
+    TABLES.forEach(([proto, family], table) => {
+      const start = rows.length;
+      for (const r of readProcNet(proto, family)) rows.push(r);
+      runs.push({ table, start, end: rows.length, origins: null });
+    });
+    return { rows, runs, source: 'procfs', fallbackReason: reason };
   }
 
   function collectKernel(): KernelRows {
@@ -111,17 +85,21 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
       client = opened;
     }
     const rows: KernelSocket[] = [];
+    const runs: TableRun[] = [];
     const failed: string[] = [];
-    for (const [proto, family] of TABLES) {
+    for (let table = 0; table < TABLES.length; table++) {
+      const [proto, family] = TABLES[table];
       const mark = rows.length;
       try {
         if (!client) throw new Error('sock_diag socket could not be reopened');
-        client.dump(proto, family, rows);
+        const origins = client.dump(proto, family, rows);
+        runs.push({ table, start: mark, end: rows.length, origins });
       } catch (e) {
         // A partial dump is dropped whole; this table comes from /proc/net instead (e.g. udp_diag not loaded).
         rows.length = mark;
         failed.push(`${proto}${family} (${errorCode(e)})`);
         for (const r of readProcNet(proto, family)) rows.push(r);
+        runs.push({ table, start: mark, end: rows.length, origins: null });
         // Only a kernel NLMSG_ERROR leaves the socket in a clean state; anything else may leave a dump running.
         if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag'))) {
           client?.close();
@@ -133,18 +111,19 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     if (failed.length === TABLES.length) {
       return {
         rows,
+        runs,
         source: 'procfs',
         fallbackReason: `netlink sock_diag failed (${failed.join(', ')}): using /proc/net`,
       };
     }
     const reason = failed.length > 0 ? `netlink sock_diag failed for ${failed.join(', ')}: those from /proc/net` : null;
-    return { rows, source: 'netlink', fallbackReason: reason };
+    return { rows, runs, source: 'netlink', fallbackReason: reason };
   }
 
   function snapshot(): RawSnapshot {
     const started = performance.now();
     const takenAt = Date.now();
-    const { rows, source, fallbackReason } = collectKernel();
+    const { rows, runs, source, fallbackReason } = collectKernel();
     const inodes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;
     const { owners: ownerOf, deniedPids } = owners.refresh(inodes, takenAt);
@@ -152,24 +131,24 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const infoByPid = new Map<number, ProcessInfo | null>();
     const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
     let hidden = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
-      let info: ProcessInfo | null = null;
-      if (pid !== null) {
-        info = infoByPid.get(pid) ?? null;
-        if (!infoByPid.has(pid)) {
-          info = procs.get(pid);
-          infoByPid.set(pid, info);
+    for (const run of runs) {
+      for (let i = run.start; i < run.end; i++) {
+        const r = rows[i];
+        const pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
+        let info: ProcessInfo | null = null;
+        if (pid !== null) {
+          info = infoByPid.get(pid) ?? null;
+          if (!infoByPid.has(pid)) {
+            info = procs.get(pid);
+            infoByPid.set(pid, info);
+          }
+        } else if (r.inode !== 0) {
+          hidden++;
         }
-      } else if (r.inode !== 0) {
-        hidden++;
+        sockets[i] = withOwner(r, pid, info, previous.previous(run, i, r));
       }
-      const prev = previous.get(r);
-      const socket = withOwner(r, pid, info, prev);
-      if (socket !== prev) previous.set(r, socket);
-      sockets[i] = socket;
     }
+    previous.remember(runs, rows, sockets);
     procs.retain(new Set(infoByPid.keys()));
     const processes: ProcessInfo[] = [];
     for (const info of infoByPid.values()) if (info) processes.push(info);

@@ -63,8 +63,9 @@ export class SockDiagClient {
   /**
    * Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error.
    * A socket whose decoded fields equal those in this table's previous complete dump is the same object as then.
+   * Returns, per socket appended, its index in that previous dump when kept, else -1 (see DumpMemo.lastOrigins).
    */
-  dump(proto: Proto, family: 4 | 6, out: KernelSocket[]): void {
+  dump(proto: Proto, family: 4 | 6, out: KernelSocket[]): Int32Array {
     if (this.fd < 0) throw new Error('sock_diag socket is closed');
     const table = `${proto}${family}`;
     let memo = this.memos.get(table);
@@ -73,6 +74,7 @@ export class SockDiagClient {
     try {
       this.dumpInto(proto, family, out, memo);
       memo.commit();
+      return memo.lastOrigins();
     } catch (e) {
       memo.abort();
       throw e;

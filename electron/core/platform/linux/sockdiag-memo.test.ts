@@ -124,6 +124,9 @@ describe('DumpMemo with decodeSockDiag', () => {
       if (s.localPort === 9000) expect(byPort.has(9000)).toBe(false);
       else expect(s, `port ${s.localPort}`).toBe(byPort.get(s.localPort));
     }
+    // Where each kept object came from, by position in the previous dump.
+    const origins = [...Array.from({ length: 10 }, (_, i) => i), -1, ...Array.from({ length: 15 }, (_, i) => 10 + i)];
+    expect([...memo.lastOrigins()]).toEqual([...origins, ...Array.from({ length: 14 }, (_, i) => 26 + i)]);
   });
 
   it('finds its place again after a removed run longer than the lookahead, and after reordering', () => {

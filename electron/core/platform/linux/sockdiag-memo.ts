@@ -23,8 +23,11 @@ export class DumpMemo {
   private prevFp = new Uint32Array(0);
   private prevObjs: KernelSocket[] = [];
   private prevCount = 0;
+  private prevOrigins = new Int32Array(0);
   private fp = new Uint32Array(1024 * FP_WORDS);
   private objs: KernelSocket[] = [];
+  /** Per socket of this dump: its index in the previous dump when its object was kept, else -1. */
+  private origins = new Int32Array(1024);
   private count = 0;
   private cursor = 0;
   /** Hash slots -> previous index + 1 (0: empty); valid for this dump once `indexed`. */
@@ -46,6 +49,9 @@ export class DumpMemo {
       const grown = new Uint32Array(this.fp.length * 2);
       grown.set(this.fp);
       this.fp = grown;
+      const origins = new Int32Array(this.origins.length * 2);
+      origins.set(this.origins);
+      this.origins = origins;
     }
     return base;
   }
@@ -72,23 +78,38 @@ export class DumpMemo {
     if (hit >= this.cursor) this.cursor = hit + 1;
     if (!this.same(base, hit, FP_WORDS)) return null;
     const obj = this.prevObjs[hit];
+    this.origins[this.count] = hit;
     this.objs[this.count++] = obj;
     return obj;
   }
 
   /** Records a freshly decoded socket for the fingerprint last reserved. */
   keep(obj: KernelSocket): void {
+    this.origins[this.count] = -1;
     this.objs[this.count++] = obj;
+  }
+
+  /**
+   * For each socket of the last committed dump, in order: its index in the dump before, where its object was kept
+   * from, or -1 when it was decoded anew. Lets a consumer keep what it derived from those objects by position.
+   * Valid until the next commit.
+   */
+  lastOrigins(): Int32Array {
+    return this.prevOrigins.subarray(0, this.prevCount);
   }
 
   /** The dump completed: it becomes the reference for the next one. */
   commit(): void {
     const fp = this.prevFp;
     const objs = this.prevObjs;
+    const origins = this.prevOrigins;
     this.prevFp = this.fp;
     this.prevObjs = this.objs;
+    this.prevOrigins = this.origins;
     this.prevCount = this.count;
+    // The arrays of the dump before are reused, with the sizes they had, unless never allocated.
     this.fp = fp.length >= FP_WORDS * 1024 ? fp : new Uint32Array(1024 * FP_WORDS);
+    this.origins = origins.length * FP_WORDS === this.fp.length ? origins : new Int32Array(this.fp.length / FP_WORDS);
     this.objs = objs;
     this.objs.length = 0;
     this.count = 0;

@@ -1,0 +1,92 @@
+// RawSocket reuse: kept only for the same row object with the same owner, found by the decoder's origins.
+import { describe, expect, it } from 'vitest';
+import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
+import type { KernelSocket } from './kernel-socket';
+import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
+
+const row = (port: number): KernelSocket => ({
+  proto: 'tcp',
+  family: 4,
+  state: 'ESTABLISHED',
+  localAddress: '127.0.0.1',
+  localPort: port,
+  remoteAddress: '127.0.0.1',
+  remotePort: 80,
+  uid: 1000,
+  inode: port,
+  recvQueue: 0,
+  sendQueue: 0,
+  metrics: null,
+});
+
+const proc = (pid: number, name: string, user = 'alice'): ProcessInfo => ({
+  pid,
+  name,
+  exe: null,
+  cmdline: null,
+  user,
+  uid: 1000,
+  startTime: null,
+});
+
+describe('withOwner', () => {
+  it('keeps the previous object only while pid, process, user and uid stay the same', () => {
+    const r = row(1);
+    const a = withOwner(r, 10, proc(10, 'node'));
+    expect(a).toMatchObject({ pid: 10, process: 'node', user: 'alice', uid: 1000, localPort: 1 });
+    // A new ProcessInfo object with the same visible fields (e.g. details re-read) changes nothing shown.
+    expect(withOwner(r, 10, proc(10, 'node'), a)).toBe(a);
+    expect(withOwner(r, 11, proc(11, 'node'), a)).not.toBe(a);
+    expect(withOwner(r, 10, proc(10, 'deno'), a)).not.toBe(a);
+    expect(withOwner(r, 10, proc(10, 'node', 'bob'), a)).not.toBe(a);
+    expect(withOwner(r, null, null, a)).toMatchObject({ pid: null, process: null, uid: 1000 });
+  });
+});
+
+describe('RawSocketMemo', () => {
+  function snapshot(memo: RawSocketMemo, rows: KernelSocket[], runs: TableRun[]): RawSocket[] {
+    const sockets: RawSocket[] = [];
+    for (const run of runs)
+      for (let i = run.start; i < run.end; i++)
+        sockets[i] = withOwner(rows[i], 10, proc(10, 'node'), memo.previous(run, i, rows[i]));
+    memo.remember(runs, rows, sockets);
+    return sockets;
+  }
+
+  it('finds the previous RawSocket through the origins, per table, and nothing for new rows', () => {
+    const memo = new RawSocketMemo(2);
+    const t0 = [row(1), row(2), row(3)];
+    const t1 = [row(7)];
+    const first = snapshot(
+      memo,
+      [...t0, ...t1],
+      [
+        { table: 0, start: 0, end: 3, origins: Int32Array.of(-1, -1, -1) },
+        { table: 1, start: 3, end: 4, origins: Int32Array.of(-1) },
+      ],
+    );
+    // Table 0: row 2 removed, a new row inserted first; table 1 unchanged.
+    const fresh = row(9);
+    const rows = [fresh, t0[0], t0[2], t1[0]];
+    const second = snapshot(memo, rows, [
+      { table: 0, start: 0, end: 3, origins: Int32Array.of(-1, 0, 2) },
+      { table: 1, start: 3, end: 4, origins: Int32Array.of(0) },
+    ]);
+    expect(second[1]).toBe(first[0]);
+    expect(second[2]).toBe(first[2]);
+    expect(second[3]).toBe(first[3]);
+    expect(second[0].localPort).toBe(9);
+  });
+
+  it('ignores an origin whose row is not the same object, and keeps a table that fell back to /proc/net', () => {
+    const memo = new RawSocketMemo(1);
+    const rows = [row(1), row(2)];
+    const first = snapshot(memo, rows, [{ table: 0, start: 0, end: 2, origins: Int32Array.of(-1, -1) }]);
+    expect(memo.previous({ table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }, 0, row(1))).toBeUndefined();
+    // One tick from /proc/net (no origins): the run stays the reference the decoder also still compares against.
+    snapshot(memo, [row(1), row(2)], [{ table: 0, start: 0, end: 2, origins: null }]);
+    const third = snapshot(memo, rows, [{ table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }]);
+    expect(third[0]).toBe(first[0]);
+    expect(third[1]).toBe(first[1]);
+  });
+});
