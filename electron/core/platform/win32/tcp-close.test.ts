@@ -1,0 +1,64 @@
+// The MIB_TCPROW that SetTcpEntry gets, byte for byte, and the refusals that never reach native code.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../shared/model/errors';
+import { closeTcpConnection, encodeDeleteTcbRow, MIB_TCPROW_SIZE, parseIPv4 } from './tcp-close';
+
+const conn = {
+  proto: 'tcp',
+  family: 4,
+  localAddress: '127.0.0.1',
+  localPort: 8080,
+  remoteAddress: '192.168.10.20',
+  remotePort: 51234,
+} as const;
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AppError ? e.code : 'not an AppError';
+  }
+  return undefined;
+}
+
+describe('encodeDeleteTcbRow', () => {
+  it('encodes state DELETE_TCB, network-order addresses and ports in the low 16 bits', () => {
+    const row = encodeDeleteTcbRow(conn);
+    expect(row.length).toBe(MIB_TCPROW_SIZE);
+    const fields = (from: number, to: number): number[] => Array.from(row.subarray(from, to));
+    expect(fields(0, 4)).toEqual([12, 0, 0, 0]); // dwState = MIB_TCP_STATE_DELETE_TCB
+    expect(fields(4, 8)).toEqual([127, 0, 0, 1]); // dwLocalAddr
+    expect(fields(8, 12)).toEqual([0x1f, 0x90, 0, 0]); // dwLocalPort 8080
+    expect(fields(12, 16)).toEqual([192, 168, 10, 20]); // dwRemoteAddr
+    expect(fields(16, 20)).toEqual([0xc8, 0x22, 0, 0]); // dwRemotePort 51234
+  });
+
+  it('refuses what is not an IPv4 TCP connection with valid endpoints', () => {
+    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, family: 6 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, localAddress: '1.2.3' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, remotePort: 65536 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, localPort: -1 }))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('closeTcpConnection', () => {
+  it('answers NOT_SUPPORTED for IPv6 before any native call', () => {
+    expect(codeOf(() => closeTcpConnection({ ...conn, family: 6, localAddress: '::1', remoteAddress: '::1' }))).toBe(
+      'NOT_SUPPORTED',
+    );
+  });
+
+  it('refuses UDP', () => {
+    expect(codeOf(() => closeTcpConnection({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('parseIPv4', () => {
+  it('parses dotted quads and rejects everything else', () => {
+    expect(Array.from(parseIPv4('10.0.255.1') ?? [])).toEqual([10, 0, 255, 1]);
+    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.0.0.1', '01.2.3.4', '1.2.3.x', '::1', '1..2.3']) {
+      expect(parseIPv4(bad)).toBeNull();
+    }
+  });
+});
