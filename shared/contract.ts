@@ -7,6 +7,15 @@ import {
   snapshotSchema,
   socketDeltaSchema,
 } from './model/schemas';
+import {
+  closeResultSchema,
+  connectionSchema,
+  killRequestSchema,
+  killResultSchema,
+  pidSchema,
+  processDetailsSchema,
+} from './model/actions';
+import { elevateRequestSchema, privilegeStatusSchema } from './model/privilege';
 
 const empty = z.object({}).strict();
 
@@ -28,6 +37,20 @@ export const channels = {
   'settings:get': { request: empty, response: settingsSchema },
   /** Changes some settings; answers with all of them as stored. */
   'settings:set': { request: settingsSchema.partial().strict(), response: settingsSchema },
+  /** A process's details and every socket it holds. ESRCH when it is gone. */
+  'process:details': { request: z.object({ pid: pidSchema }).strict(), response: processDetailsSchema },
+  /**
+   * Ends a process: SIGTERM, then SIGKILL after a grace period when forced (Windows: TerminateProcess). Refuses
+   * pid 0/1 (Windows 0/4), kernel threads and netinspect's own processes (REFUSED); ESRCH when already exited;
+   * NEEDS_ELEVATION when it belongs to another user and no helper runs.
+   */
+  'process:kill': { request: killRequestSchema, response: killResultSchema },
+  /** Closes one TCP connection without touching its process (SOCK_DESTROY / SetTcpEntry). */
+  'socket:close': { request: connectionSchema, response: closeResultSchema },
+  /** Whether netinspect is elevated, and the privileged helper's state. */
+  'privilege:status': { request: empty, response: privilegeStatusSchema },
+  /** Starts the privileged helper through the OS's elevation prompt (once); later actions reuse it. */
+  'privilege:elevate': { request: elevateRequestSchema, response: privilegeStatusSchema },
   /** Facts about the host the renderer talks to. */
   'app:info': {
     request: empty,
@@ -46,7 +69,11 @@ export const events = {
   'sockets:delta': socketDeltaSchema,
   'collector:status': collectorStatusSchema,
   'settings:changed': settingsSchema,
+  'privilege:status': privilegeStatusSchema,
 } as const;
+
+/** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */
+export const PRIVILEGED_CHANNELS = ['process:kill', 'socket:close'] as const;
 
 export type Channel = keyof typeof channels;
 export type EventName = keyof typeof events;

@@ -6,7 +6,9 @@ import type { Settings } from '../../shared/model/settings';
 import type { Client } from './client';
 import { CollectorHost, type SpawnWorker } from './collector/host';
 import { createHandlers, type Handler, type Handlers } from './handlers';
+import { createPrivilegeBroker } from './privilege/broker';
 import { isElevated } from './privilege/elevation';
+import { createProcessActions } from './process-actions';
 import type { CoreServices } from './services';
 import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
@@ -49,10 +51,14 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (s) => broadcast('collector:status', s),
   });
   const m = monitor;
+  const broker = createPrivilegeBroker();
+  broker.onStatus((s) => broadcast('privilege:status', s));
   const services: CoreServices = {
     monitor: m,
     settings,
     info: { version: options.version, platform: process.platform, host: options.host, locale: options.locale },
+    actions: createProcessActions(),
+    broker,
     async subscribe(client) {
       if (subscribers.has(client.id)) return m.snapshot();
       subscribers.set(client.id, client);
@@ -96,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     dispose() {
       m.stop();
       host.dispose();
+      broker.dispose();
     },
   };
 }

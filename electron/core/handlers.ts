@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Channel, Response, channels } from '../../shared/contract';
 import type { Client } from './client';
+import { withElevation } from './privileged-dispatch';
 import type { CoreServices } from './services';
 
 /** A channel's handler: its validated request in, its response out (thrown AppErrors become Results). */
@@ -25,6 +26,24 @@ export function createHandlers(s: CoreServices): Handlers {
     'collector:set-paused': (req) => s.monitor.setPaused(req.paused),
     'settings:get': () => s.settings.get(),
     'settings:set': (req) => s.setSettings(req),
+    'process:details': async (req) => {
+      const details = s.actions.details(req.pid);
+      const { sockets } = await s.monitor.snapshot();
+      return { ...details, sockets: sockets.filter((x) => x.pid === req.pid) };
+    },
+    'process:kill': async (req) => {
+      const result = await withElevation(s.broker, 'process:kill', req, () => s.actions.kill(req));
+      // Push the process's sockets leaving the table now, not at the next tick.
+      await s.monitor.refresh();
+      return result;
+    },
+    'socket:close': async (req) => {
+      const result = await withElevation(s.broker, 'socket:close', req, async () => s.actions.close(req));
+      await s.monitor.refresh();
+      return result;
+    },
+    'privilege:status': () => s.broker.status(),
+    'privilege:elevate': (req) => s.broker.elevate(req),
     'app:info': () => s.info,
   };
 }

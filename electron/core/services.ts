@@ -3,6 +3,8 @@ import type { Response } from '../../shared/contract';
 import type { Settings } from '../../shared/model/settings';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Client } from './client';
+import type { PrivilegeBroker } from './privilege/broker';
+import type { ProcessActions } from './process-actions';
 import type { SettingsStore } from './settings-store';
 import type { SocketMonitor } from './socket-monitor';
 
@@ -11,6 +13,8 @@ export interface CoreServices {
   readonly monitor: SocketMonitor;
   readonly settings: SettingsStore;
   readonly info: Response<'app:info'>;
+  readonly actions: ProcessActions;
+  readonly broker: PrivilegeBroker;
   subscribe(client: Client): Promise<Snapshot>;
   unsubscribe(client: Client): void;
   setSettings(update: Partial<Settings>): Settings;

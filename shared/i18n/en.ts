@@ -110,6 +110,7 @@ export const en = {
     ESRCH: 'That process no longer exists. Refresh the table and try again.',
     NOT_SUPPORTED: 'This is not supported on this operating system or kernel.',
     NEEDS_ELEVATION: 'This needs administrator rights. Run netinspect as root/Administrator, or allow elevation.',
+    REFUSED: 'netinspect refuses to do that: {{message}}',
     COLLECTOR_FAILED: 'The socket collector failed. It restarts by itself; if this repeats, check the error list.',
     TIMEOUT: 'netinspect did not answer in time. Try again; if it repeats, restart netinspect.',
     UNAUTHORIZED: 'Access refused: the session token is wrong or expired. Open the URL `netinspect serve` printed.',

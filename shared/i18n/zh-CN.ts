@@ -110,6 +110,7 @@ export const zhCN: Dictionary = {
     ESRCH: '该进程已不存在。请刷新表格后重试。',
     NOT_SUPPORTED: '当前操作系统或内核不支持此操作。',
     NEEDS_ELEVATION: '此操作需要管理员权限。请以 root/管理员身份运行 netinspect，或允许提权。',
+    REFUSED: 'netinspect 拒绝执行该操作：{{message}}',
     COLLECTOR_FAILED: '套接字采集器出错。它会自动重启；如反复出现，请查看错误列表。',
     TIMEOUT: 'netinspect 未能及时响应。请重试；如反复出现，请重启 netinspect。',
     UNAUTHORIZED: '访问被拒绝：会话令牌错误或已过期。请打开 `netinspect serve` 输出的网址。',
