@@ -28,5 +28,13 @@ if (existsSync(e2e)) {
   seen.push(`e2e: ${s.expected ?? 0} passed, ${(s.unexpected ?? 0) + (s.flaky ?? 0)} failed`);
 }
 
+const wine = path.join(dir, 'wine.json');
+if (existsSync(wine)) {
+  const w = JSON.parse(readFileSync(wine, 'utf8'));
+  passed += w.passed;
+  failed += w.failed;
+  seen.push(`wine: ${w.passed} passed, ${w.failed} failed (${w.compared} sockets compared)`);
+}
+
 for (const line of seen) console.log(`  ${line}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

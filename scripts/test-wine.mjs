@@ -1,15 +1,23 @@
 // `npm run test:wine`: the Windows collector (Windows Node + koffi under Wine) and the Linux collector must report
 // the same real loopback sockets with the same addresses, ports and states. Never passes without comparing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleDir, buildBundle, ensureWindowsNode, linuxDir, nodeExe, run, wineEnv } from './wine-env.mjs';
 import { openTestSockets } from './wine-sockets.mjs';
 
 const started = Date.now();
 
+/** Records the outcome for the CI summary (scripts/test-summary.mjs). */
+function record(passed, failed, compared) {
+  const dir = path.join(import.meta.dirname, '..', 'out', 'test-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'wine.json'), JSON.stringify({ passed, failed, compared }));
+}
+
 function fail(message) {
   console.error(`test:wine: FAILED: ${message}`);
+  record(0, 1, 0);
   process.exit(1);
 }
 
@@ -108,6 +116,7 @@ async function main() {
     if (failures.length > 0) fail(`${failures.length} mismatch(es):\n  ${failures.join('\n  ')}`);
     const compared = sockets.expected.length;
     console.log(`test:wine: PASSED: ${compared} sockets compared between the Windows (Wine) and Linux collectors`);
+    record(1, 0, compared);
   } finally {
     sockets.close();
     // Stop this prefix's wineserver (and its winedevice), which would otherwise linger after the run.
