@@ -72,6 +72,12 @@ export interface RawSocket {
   readonly metrics: TcpMetrics | null;
 }
 
+/** What identifies a socket and its state, as every OS's socket table reports it before owners are attached. */
+export type SocketTuple = Pick<
+  RawSocket,
+  'proto' | 'family' | 'state' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'
+>;
+
 /** A socket with the history core keeps about it. */
 export interface Socket extends RawSocket {
   /** Stable identity across snapshots (see socketKey). */

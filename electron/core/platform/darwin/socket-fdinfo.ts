@@ -14,7 +14,7 @@
 // This code cannot run on the Linux machines that test it: the unit tests build these byte layouts from the
 // header by hand, so a layout change in a future macOS shows up only on a Mac.
 import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
-import type { Family, Proto, SocketState } from '../../../../shared/model/socket';
+import type { Family, Proto, SocketState, SocketTuple } from '../../../../shared/model/socket';
 import { DARWIN_TCP_LISTEN, tcpStateFromDarwin } from './tcp-states';
 
 /** sizeof(struct socket_fdinfo) on LP64: 24 + 768 (PROC_PIDFDSOCKETINFO_SIZE). */
@@ -53,14 +53,7 @@ export const INI_IPV4 = 0x1;
 export const INI_IPV6 = 0x2;
 
 /** One TCP/UDP socket read from a process's fd. */
-export interface DarwinSocketRow {
-  readonly proto: Proto;
-  readonly family: Family;
-  readonly state: SocketState;
-  readonly localAddress: string;
-  readonly localPort: number;
-  readonly remoteAddress: string;
-  readonly remotePort: number;
+export interface DarwinSocketRow extends SocketTuple {
   readonly recvQueue: number;
   readonly sendQueue: number;
   /** soi_so: the kernel socket's address, the same for every fd (and process) that shares the socket. */

@@ -1,15 +1,8 @@
 // The socket row both kernel sources (netlink sock_diag, /proc/net) decode into, before owners are attached.
-import type { Family, Proto, SocketState, TcpMetrics } from '../../../../shared/model/socket';
+import type { SocketTuple, TcpMetrics } from '../../../../shared/model/socket';
 
 /** One kernel socket as the kernel reports it; owners (pid, process, user) come later from the owner map. */
-export interface KernelSocket {
-  readonly proto: Proto;
-  readonly family: Family;
-  readonly state: SocketState;
-  readonly localAddress: string;
-  readonly localPort: number;
-  readonly remoteAddress: string;
-  readonly remotePort: number;
+export interface KernelSocket extends SocketTuple {
   /** Socket uid as the kernel reports it (0 for TIME_WAIT and request sockets, which keep none). */
   readonly uid: number;
   /** Socket inode; 0 when no file refers to it (TIME_WAIT, request sockets, orphans). */

@@ -1,17 +1,10 @@
 // Pure decoding of GetExtendedTcpTable / GetExtendedUdpTable owner-PID buffers into socket rows.
 import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
-import type { Family, Proto, SocketState } from '../../../../shared/model/socket';
+import type { SocketTuple } from '../../../../shared/model/socket';
 import { tcpStateFromWindows, WIN_TCP_LISTEN } from './tcp-states';
 
 /** One row of a Windows socket table, before process details are attached. */
-export interface WinSocketRow {
-  readonly proto: Proto;
-  readonly family: Family;
-  readonly state: SocketState;
-  readonly localAddress: string;
-  readonly localPort: number;
-  readonly remoteAddress: string;
-  readonly remotePort: number;
+export interface WinSocketRow extends SocketTuple {
   /** dwOwningPid: 0 is the System Idle Process (and, under Wine, every non-Wine process). */
   readonly pid: number;
 }
