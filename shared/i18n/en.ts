@@ -83,6 +83,27 @@ export const en = {
   toast: {
     dismiss: 'Dismiss',
   },
+  actions: {
+    refusedReserved: 'PID {{pid}} ({{name}}) belongs to the operating system: netinspect will not end it.',
+    refusedKernelThread: 'PID {{pid}} ({{name}}) is a kernel thread: signals cannot end it.',
+    refusedOwn: 'PID {{pid}} ({{name}}) is part of netinspect itself: quit netinspect instead.',
+    gone: 'Process {{pid}} has already exited.',
+    pidReused: 'The process you chose already exited; PID {{pid}} now belongs to another process ({{name}}).',
+    killNeedsElevation: 'Process {{pid}} ({{name}}) belongs to another user: retry as administrator.',
+    killDenied: 'Permission denied: the system does not let process {{pid}} ({{name}}) be ended.',
+    killTimeout: 'Process {{pid}} ({{name}}) did not exit {{seconds}} s after SIGTERM: use Force to kill it.',
+    killStuck:
+      'Process {{pid}} ({{name}}) is still there {{seconds}} s after SIGKILL: it is stuck in the kernel (e.g. on a dead disk).',
+    closeNeedsElevation: 'Closing a connection needs CAP_NET_ADMIN: retry as administrator.',
+    closeNoKernelSupport:
+      'This kernel was built without CONFIG_INET_DIAG_DESTROY, so it cannot close a single connection: end the owning process instead.',
+    closeNotFound: 'No such connection {{local}} -> {{remote}}: it may have closed already.',
+    closeFailed: 'Closing the connection {{local}} -> {{remote}} failed: {{reason}}.',
+    closeMacos: 'macOS offers no way to close a single connection: end the owning process instead.',
+    closeIpv6Windows:
+      'Windows can only close IPv4 connections (SetTcpEntry has no IPv6 form): end the owning process instead.',
+    unsupportedPlatform: 'Process actions are not available on {{platform}}.',
+  },
   input: {
     portNotNumber: 'Invalid {{field}} "{{value}}": give a whole number from 1 to 65535.',
     portOutOfRange: 'Invalid {{field}} {{value}}: ports go from 1 to 65535.',
@@ -96,12 +117,22 @@ export const en = {
     formatConflict: 'Choose one output format: --json or --csv, not both.',
     servePort: 'Invalid port "{{value}}": give 0 (any free port) or 1 to 65535.',
     field: 'Invalid {{field}}: {{detail}}.',
+    endpointFormat: 'Invalid {{field}} endpoint "{{value}}": write ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:443.',
+    endpointAddress:
+      'Invalid {{field}} address "{{value}}": give an IPv4 address (127.0.0.1) or an IPv6 one in brackets ([::1]:443).',
+    endpointFamilies: 'The endpoints {{local}} and {{remote}} mix IPv4 and IPv6: a connection has one address family.',
+    addressFamily: 'Invalid {{field}} address "{{value}}": it is not an IPv{{family}} address.',
   },
   cli: {
     error: 'netinspect: {{message}}',
     portInUse: 'Port {{port}} is already in use: pick another with --port, or 0 for any free port.',
     portPrivileged: 'Port {{port}} needs privileges to bind: pick one above 1023.',
     hiddenOwners: 'Owners of {{n}} sockets are hidden: run as root to see every owner.',
+    terminated: 'Process {{pid}} ended ({{ms}} ms).',
+    killed: 'Process {{pid}} ignored SIGTERM and was killed with SIGKILL ({{ms}} ms).',
+    closed: 'Closed the connection {{local}} -> {{remote}} ({{method}}).',
+    killNeedsSudo: 'Process {{pid}} belongs to another user: run with sudo.',
+    closeNeedsSudo: 'Closing a connection needs CAP_NET_ADMIN: run with sudo.',
   },
   errors: {
     INVALID_INPUT: 'The request was rejected as invalid: {{message}}. Check the value and try again.',
