@@ -1,0 +1,106 @@
+// Pure SOCK_DESTROY wire format: the request naming one TCP 4-tuple, the ACK's errno, and errno -> app error.
+import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { keyedError } from '../../../../shared/logic/input-error';
+import { parseAddressBytes } from '../../../../shared/logic/ip-parse';
+import type { AppError } from '../../../../shared/model/errors';
+import type { Connection } from '../../../../shared/model/actions';
+import { AF_INET, AF_INET6, NLMSG_ERROR, NLMSG_HDRLEN } from './sockdiag-decode';
+
+/** nlmsg_type of a destroy request (linux/sock_diag.h); SOCK_DIAG_BY_FAMILY is 20. */
+export const SOCK_DESTROY = 21;
+export const NLM_F_REQUEST = 0x1;
+/** Asks for an NLMSG_ERROR reply even on success (error 0), so the caller learns the outcome. */
+export const NLM_F_ACK = 0x4;
+export const IPPROTO_TCP = 6;
+/** nlmsghdr (16) + inet_diag_req_v2 (56). */
+export const SOCK_DESTROY_REQUEST_LEN = NLMSG_HDRLEN + 56;
+
+/** Linux errno values the destroy path meets (asm-generic/errno*.h; the same on every Linux CPU). */
+export const LINUX_EPERM = 1;
+export const LINUX_ENOENT = 2;
+export const LINUX_EACCES = 13;
+export const LINUX_EOPNOTSUPP = 95;
+
+/** Netlink headers are in host byte order; ports and addresses in network order. */
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The SOCK_DESTROY request for `c`: nlmsghdr (len 72, type 21, flags REQUEST|ACK, `seq`, pid 0) then
+ * inet_diag_req_v2 (family, IPPROTO_TCP, ext 0, pad 0, states all) whose inet_diag_sockid names the socket as the
+ * kernel looks it up: sport/src = local, dport/dst = remote, interface 0 (any), cookie INET_DIAG_NOCOOKIE (all
+ * 0xff: match without a cookie). Throws INVALID_INPUT (keyed) when an address is not of `c.family`.
+ */
+export function encodeSockDestroy(c: Connection, seq: number): Uint8Array {
+  const local = parseAddressBytes(c.family, c.localAddress);
+  if (!local) throw addressError('local', c.localAddress, c.family);
+  const remote = parseAddressBytes(c.family, c.remoteAddress);
+  if (!remote) throw addressError('remote', c.remoteAddress, c.family);
+  const out = new Uint8Array(SOCK_DESTROY_REQUEST_LEN);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, SOCK_DESTROY_REQUEST_LEN, LE);
+  v.setUint16(4, SOCK_DESTROY, LE);
+  v.setUint16(6, NLM_F_REQUEST | NLM_F_ACK, LE);
+  v.setUint32(8, seq >>> 0, LE);
+  out[16] = c.family === 4 ? AF_INET : AF_INET6;
+  out[17] = IPPROTO_TCP;
+  v.setUint32(20, 0xffffffff, LE);
+  v.setUint16(24, c.localPort, false);
+  v.setUint16(26, c.remotePort, false);
+  out.set(local, 28);
+  out.set(remote, 44);
+  out.fill(0xff, 64, 72);
+  return out;
+}
+
+function addressError(field: string, value: string, family: 4 | 6): AppError {
+  return keyedError('input.addressFamily', { field, value, family });
+}
+
+/** What one received buffer says about our request: its ACK's errno (0 = done), nothing yet, or garbage. */
+export type AckStatus =
+  | { readonly kind: 'ack'; readonly errno: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'malformed'; readonly message: string };
+
+/**
+ * Finds the NLMSG_ERROR answering `seq` in the first `length` bytes of `buf`. Its payload starts with the negated
+ * errno (s32), then echoes our request; only the errno matters. Other messages (stale sequence numbers) are skipped.
+ */
+export function decodeAck(buf: Uint8Array, length: number, seq: number): AckStatus {
+  if (length < 0 || length > buf.length) return { kind: 'malformed', message: `length ${length} out of range` };
+  const v = new DataView(buf.buffer, buf.byteOffset, length);
+  let off = 0;
+  while (off + NLMSG_HDRLEN <= length) {
+    const len = v.getUint32(off, LE);
+    if (len < NLMSG_HDRLEN || len > length - off) {
+      return { kind: 'malformed', message: `netlink message length ${len} at byte ${off}` };
+    }
+    if (v.getUint16(off + 4, LE) === NLMSG_ERROR && v.getUint32(off + 8, LE) === seq >>> 0) {
+      if (len < NLMSG_HDRLEN + 4) return { kind: 'malformed', message: `truncated NLMSG_ERROR at byte ${off}` };
+      return { kind: 'ack', errno: -v.getInt32(off + NLMSG_HDRLEN, LE) | 0 };
+    }
+    off += (len + 3) & ~3;
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * The app error for a non-zero ACK errno: EPERM/EACCES -> NEEDS_ELEVATION (CAP_NET_ADMIN is checked after the
+ * lookup), EOPNOTSUPP -> NOT_SUPPORTED (kernel without CONFIG_INET_DIAG_DESTROY), ENOENT -> ESRCH (no such
+ * socket), anything else INTERNAL with its errno name.
+ */
+export function destroyError(errno: number, errnoName: string, c: Connection): AppError {
+  const local = formatEndpoint(c.localAddress, c.localPort);
+  const remote = formatEndpoint(c.remoteAddress, c.remotePort);
+  switch (errno) {
+    case LINUX_EPERM:
+    case LINUX_EACCES:
+      return keyedError('actions.closeNeedsElevation', {}, 'NEEDS_ELEVATION');
+    case LINUX_EOPNOTSUPP:
+      return keyedError('actions.closeNoKernelSupport', {}, 'NOT_SUPPORTED');
+    case LINUX_ENOENT:
+      return keyedError('actions.closeNotFound', { local, remote }, 'ESRCH');
+    default:
+      return keyedError('actions.closeFailed', { local, remote, reason: `${errnoName} (errno ${errno})` }, 'INTERNAL');
+  }
+}
