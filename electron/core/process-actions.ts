@@ -1,6 +1,9 @@
-// Acting on processes and connections as this process's user: details, kill, close.
+// Acting on processes and connections as this process's user: details, kill, close, for the running OS.
+import { keyedError } from '../../shared/logic/input-error';
 import type { CloseResult, Connection, KillResult, ProcessDetails } from '../../shared/model/actions';
-import { AppError } from '../../shared/model/errors';
+import { createDarwinActions } from './platform/darwin/darwin-actions';
+import { createLinuxActions } from './platform/linux/linux-actions';
+import { createWin32Actions } from './platform/win32/win32-actions';
 
 /** A validated kill request. */
 export interface KillOrder {
@@ -13,16 +16,26 @@ export interface KillOrder {
 export interface ProcessActions {
   /** A process's details, without its sockets (core adds those from the live table). ESRCH when gone. */
   details(pid: number): Omit<ProcessDetails, 'sockets'>;
-  /** Ends a process; REFUSED / ESRCH / NEEDS_ELEVATION as the contract says. */
+  /** Ends a process; REFUSED / ESRCH / NEEDS_ELEVATION / TIMEOUT as the contract says. */
   kill(order: KillOrder): Promise<Omit<KillResult, 'viaHelper'>>;
   /** Closes one TCP connection; NOT_SUPPORTED / NEEDS_ELEVATION / ESRCH as the contract says. */
   close(connection: Connection): Omit<CloseResult, 'viaHelper'>;
 }
 
-/** The actions for the running OS. */
+/** The actions for the running OS; on other OSes every action fails with NOT_SUPPORTED. */
 export function createProcessActions(): ProcessActions {
-  const missing = (): never => {
-    throw new AppError('NOT_SUPPORTED', 'Process actions are not available in this build yet.');
-  };
-  return { details: missing, kill: async () => missing(), close: missing };
+  switch (process.platform) {
+    case 'linux':
+      return createLinuxActions();
+    case 'win32':
+      return createWin32Actions();
+    case 'darwin':
+      return createDarwinActions();
+    default: {
+      const missing = (): never => {
+        throw keyedError('actions.unsupportedPlatform', { platform: process.platform }, 'NOT_SUPPORTED');
+      };
+      return { details: missing, kill: async () => missing(), close: missing };
+    }
+  }
 }

@@ -25,7 +25,7 @@ describe('parseIPv4Bytes / parseIPv6Bytes', () => {
   });
 
   it('reads every IPv6 text form into network-order bytes', () => {
-    const hex = (t: string) => Buffer.from(parseIPv6Bytes(t) ?? []).toString('hex');
+    const hex = (t: string) => [...(parseIPv6Bytes(t) ?? [])].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(hex('::1')).toBe('00000000000000000000000000000001');
     expect(hex('::')).toBe('00000000000000000000000000000000');
     expect(hex('fe80::1:2')).toBe('fe800000000000000000000000010002');
