@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/model/errors';
 import { APP_VERSION } from '../core/version';
+import { registerClose } from './close-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
+import { registerKill } from './kill-command';
 import { registerList } from './list-command';
 import { registerServe } from './serve-command';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerList(program);
   registerServe(program);
+  registerKill(program);
+  registerClose(program);
   return program;
 }
 
