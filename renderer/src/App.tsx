@@ -1,4 +1,6 @@
-// Window layout: toolbar (filter, toggles, settings), the live socket grid, status bar, toasts.
+// Window layout: toolbar (filter, toggles, privileges, settings), the live socket grid, status bar, dialogs, toasts.
+import { ActionDialogs } from './features/actions/ActionDialogs';
+import { PrivilegeBadge } from './features/privilege/PrivilegeBadge';
 import { SettingsBar } from './features/settings/SettingsBar';
 import { Toasts } from './features/toasts/Toasts';
 import { FilterBar } from './features/toolbar/FilterBar';
@@ -15,9 +17,11 @@ export function App() {
           netinspect
         </span>
         <FilterBar />
+        <PrivilegeBadge />
         <SettingsBar />
       </header>
       <LiveView />
+      <ActionDialogs />
       <Toasts />
     </div>
   );

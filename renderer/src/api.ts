@@ -27,6 +27,8 @@ export interface Host {
 
 /** How long a request may wait for its answer (ms). */
 const REQUEST_TIMEOUT_MS = 20_000;
+/** Requests that wait on a person (the OS password prompt) may take longer (ms). */
+const SLOW_CHANNEL_TIMEOUT_MS: Partial<Record<Channel, number>> = { 'privilege:elevate': 5 * 60_000 };
 /** First and longest wait before reconnecting (ms); doubles in between. */
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8_000;
@@ -129,7 +131,8 @@ function createWebSocketHost(url: string): Host {
     invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Result<Response<C>>> {
       const id = nextId++;
       return new Promise<Result<Response<C>>>((resolve) => {
-        const timer = setTimeout(() => settle(id, failure('TIMEOUT', `no answer on ${channel}`)), REQUEST_TIMEOUT_MS);
+        const timeout = SLOW_CHANNEL_TIMEOUT_MS[channel] ?? REQUEST_TIMEOUT_MS;
+        const timer = setTimeout(() => settle(id, failure('TIMEOUT', `no answer on ${channel}`)), timeout);
         pending.set(id, { channel, timer, resolve: resolve as (r: Result<unknown>) => void });
         const message = JSON.stringify({ id, channel, request });
         if (socket?.readyState === WebSocket.OPEN) socket.send(message);

@@ -1,5 +1,7 @@
 // The one bound store, built from slices (zustand's slices pattern).
 import { create } from 'zustand';
+import { createActionsSlice } from './actions-slice';
+import { createPrivilegeSlice } from './privilege-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSocketsSlice } from './sockets-slice';
 import { createStatusSlice } from './status-slice';
@@ -14,4 +16,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createViewSlice(...a),
   ...createToastSlice(...a),
+  ...createActionsSlice(...a),
+  ...createPrivilegeSlice(...a),
 }));

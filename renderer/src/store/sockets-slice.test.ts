@@ -119,7 +119,8 @@ describe('sockets slice', () => {
     invoke.mockResolvedValueOnce({ ok: false, error: { code: 'COLLECTOR_FAILED', message: 'restarting' } });
     await useStore.getState().subscribe();
     expect(useStore.getState().ready).toBe(false);
-    expect(useStore.getState().toasts.at(-1)?.error.code).toBe('COLLECTOR_FAILED');
+    const toast = useStore.getState().toasts.at(-1);
+    expect(toast?.kind === 'error' && toast.error.code).toBe('COLLECTOR_FAILED');
     vi.useRealTimers();
   });
 });

@@ -11,6 +11,7 @@ export function startApp(): void {
   host.bridge.on('sockets:delta', (d) => useStore.getState().receiveDelta(d));
   host.bridge.on('collector:status', (st) => useStore.getState().setStatus(st));
   host.bridge.on('settings:changed', (st) => useStore.getState().receiveSettings(st));
+  host.bridge.on('privilege:status', (st) => useStore.getState().receivePrivilege(st));
   host.onConnection((state, reconnected) => {
     const store = useStore.getState();
     store.setConnection(state);
@@ -19,11 +20,13 @@ export function startApp(): void {
       void store.subscribe();
       void store.loadStatus();
       void store.loadSettings();
+      void store.loadPrivilege();
     }
   });
   setInterval(() => useStore.getState().sweep(Date.now()), SWEEP_MS);
   void s.loadSettings();
   void s.loadStatus();
+  void s.loadPrivilege();
   void s.subscribe();
   void s.loadServices();
 }

@@ -1,4 +1,4 @@
-// Request errors shown as toasts; translated when rendered so a language switch applies to them too.
+// Request errors and short status notices shown as toasts; translated when rendered so a language switch applies.
 import type { Slice, ToastSlice } from './types';
 
 /** How long a toast stays unless dismissed (ms). */
@@ -8,13 +8,19 @@ const MAX_TOASTS = 4;
 
 export const createToastSlice: Slice<ToastSlice> = (set, get) => {
   let nextId = 1;
+  const push = (toast: ToastSlice['toasts'][number]) => {
+    set({ toasts: [...get().toasts, toast].slice(-MAX_TOASTS) });
+    setTimeout(() => get().dismissToast(toast.id), TOAST_MS);
+  };
   return {
     toasts: [],
 
     pushError(error) {
-      const id = nextId++;
-      set({ toasts: [...get().toasts, { id, error }].slice(-MAX_TOASTS) });
-      setTimeout(() => get().dismissToast(id), TOAST_MS);
+      push({ id: nextId++, kind: 'error', error });
+    },
+
+    pushNotice(message) {
+      push({ id: nextId++, kind: 'info', message });
     },
 
     dismissToast(id) {

@@ -1,7 +1,9 @@
 // The shape of the bound store: one interface per slice, combined.
 import type { StateCreator } from 'zustand';
 import type { EventPayload, Response } from '../../../shared/contract';
+import type { ProcessDetails } from '../../../shared/model/actions';
 import type { AppErrorData } from '../../../shared/model/errors';
+import type { PrivilegeStatus } from '../../../shared/model/privilege';
 import type { Settings } from '../../../shared/model/settings';
 import type { SocketDelta } from '../../../shared/model/snapshot';
 import type { ProcessInfo, Socket } from '../../../shared/model/socket';
@@ -75,19 +77,83 @@ export interface ViewSlice {
   toggleSort(column: ColumnId): void;
 }
 
-/** An error shown as a toast until dismissed or expired. */
-export interface Toast {
-  readonly id: number;
-  readonly error: AppErrorData;
+/** Text to show later, translated when rendered: an i18n key and its params. */
+export interface Message {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
+
+/** An error, or a short status notice, shown as a toast until dismissed or expired. */
+export type Toast =
+  | { readonly id: number; readonly kind: 'error'; readonly error: AppErrorData }
+  | { readonly id: number; readonly kind: 'info'; readonly message: Message };
 
 export interface ToastSlice {
   readonly toasts: readonly Toast[];
   pushError(error: AppErrorData): void;
+  /** A short status note ("node (1234) terminated"), not an error. */
+  pushNotice(message: Message): void;
   dismissToast(id: number): void;
 }
 
-export type AppState = SocketsSlice & StatusSlice & SettingsSlice & ViewSlice & ToastSlice;
+/** The dialog of a process or connection action, at most one at a time. */
+export type ActionDialog =
+  | { readonly kind: 'kill'; readonly pid: number; readonly name: string | null }
+  | { readonly kind: 'details'; readonly pid: number; readonly name: string | null }
+  | { readonly kind: 'close'; readonly socket: Socket };
+
+/** `process:details` of the dialog's process, as it loads. */
+export type DetailsLoad =
+  | { readonly state: 'loading'; readonly pid: number }
+  | { readonly state: 'ready'; readonly pid: number; readonly value: ProcessDetails }
+  | { readonly state: 'failed'; readonly pid: number; readonly error: AppErrorData };
+
+/** Where a confirmed kill or close stands; failures the dialog explains itself stay here, others become toasts. */
+export type ActionOutcome =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy' }
+  /** ESRCH: the process already exited, or the connection is already gone. Information, not an error. */
+  | { readonly kind: 'gone' }
+  /** NEEDS_ELEVATION / EPERM: offer "Retry as administrator". */
+  | { readonly kind: 'needsElevation'; readonly error: AppErrorData }
+  /** REFUSED, NOT_SUPPORTED, or a failed elevation: the reason, in the dialog. */
+  | { readonly kind: 'failed'; readonly error: AppErrorData };
+
+export interface ActionsSlice {
+  readonly dialog: ActionDialog | null;
+  readonly details: DetailsLoad | null;
+  readonly outcome: ActionOutcome;
+  openKill(pid: number, name: string | null): void;
+  openDetails(pid: number, name: string | null): void;
+  openClose(socket: Socket): void;
+  closeDialog(): void;
+  /** Sends `process:kill` for the kill dialog's process, guarded by the start time its details gave. */
+  kill(force: boolean): Promise<void>;
+  /** Sends `socket:close` for the close dialog's connection. */
+  closeConnection(): Promise<void>;
+  /** Starts the privileged helper, then repeats the action that needed it. */
+  retryElevated(): Promise<void>;
+  /** Writes text to the clipboard; a refusal becomes a toast. */
+  copyText(text: string): Promise<void>;
+}
+
+export interface PrivilegeSlice {
+  readonly privilege: PrivilegeStatus | null;
+  loadPrivilege(): Promise<void>;
+  receivePrivilege(status: PrivilegeStatus): void;
+  /** Asks for elevation (`collector` also runs the collector through the helper); the error, or null on success. */
+  elevate(collector: boolean): Promise<AppErrorData | null>;
+  /** "Show all owners (administrator)": runs the collector through the helper; a failure becomes a toast. */
+  showAllOwners(): Promise<void>;
+}
+
+export type AppState = SocketsSlice &
+  StatusSlice &
+  SettingsSlice &
+  ViewSlice &
+  ToastSlice &
+  ActionsSlice &
+  PrivilegeSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,10 +1,13 @@
-// The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row.
+// The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row; rows have a
+// context menu.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { RowMenu } from '../actions/RowMenu';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
+import { useRowMenu } from './use-row-menu';
 import type { Socket } from '../../../../shared/model/socket';
 
 /** Row height (px); fixed so the virtualizer never has to measure. */
@@ -49,15 +52,18 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
   const items = virtualizer.getVirtualItems();
   const focusedVisible = items.some((v) => v.index === focusedIndex);
+  const focusRow = (index: number) => {
+    setFocusedKey(rows[index].key);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const rowMenu = useRowMenu({ rows, focusedIndex, grid: scrollRef, focusRow });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (rows.length === 0) return;
+    if (rows.length === 0 || rowMenu.onMenuKey(e)) return;
     const next = nextIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
     if (next === null) return;
     e.preventDefault();
-    const index = Math.max(0, next);
-    setFocusedKey(rows[index].key);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    focusRow(Math.max(0, next));
   };
 
   return (
@@ -73,6 +79,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
         tabIndex={0}
         className="grid"
         onKeyDown={onKeyDown}
+        onContextMenu={rowMenu.onContextMenu}
       >
         <GridHeader />
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -93,6 +100,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
       </div>
       {!ready && <p className="grid-note">{t('app.loading')}</p>}
       {ready && rows.length === 0 && <p className="grid-note">{t('app.empty')}</p>}
+      {rowMenu.menu && <RowMenu {...rowMenu.menu} onClose={rowMenu.close} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../../shared/logic/format';
 import { useStore } from '../../store/index';
+import { ShowAllOwners } from '../privilege/ShowAllOwners';
 import { useStateTotals } from './use-state-totals';
 
 function Counters({ shown }: { readonly shown: number }) {
@@ -54,11 +55,14 @@ function Notes() {
         </span>
       )}
       {status?.ownerVisibility === 'partial' && (
-        <span className="note warn">
-          ⚠{' '}
-          {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', {
-            n: formatCount(status.hiddenOwners, i18n.language),
-          })}
+        <span className="owner-note">
+          <span className="note warn">
+            ⚠{' '}
+            {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', {
+              n: formatCount(status.hiddenOwners, i18n.language),
+            })}
+          </span>
+          {!status.elevated && <ShowAllOwners />}
         </span>
       )}
     </>

@@ -1,19 +1,16 @@
-// Request errors as dismissible alerts, translated from their stable code.
+// Request errors as dismissible alerts, translated from their stable code; status notices as polite messages.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import type { Toast } from '../../store/types';
+import { errorText } from './error-text';
 
 function ToastItem({ toast }: { readonly toast: Toast }) {
   const { t } = useTranslation();
   const dismiss = useStore((s) => s.dismissToast);
-  const { code, message, params, key } = toast.error;
+  const text = toast.kind === 'error' ? errorText(t, toast.error) : t(toast.message.key, toast.message.params);
   return (
-    <div role="alert" className="toast">
-      <p>
-        {key
-          ? t(key, { ...params, defaultValue: message })
-          : t(`errors.${code}`, { ...params, message, defaultValue: message })}
-      </p>
+    <div role={toast.kind === 'error' ? 'alert' : 'status'} className={`toast toast-${toast.kind}`}>
+      <p>{text}</p>
       <button type="button" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
         ×
       </button>

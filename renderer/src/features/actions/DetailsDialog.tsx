@@ -1,0 +1,98 @@
+// Everything known about one process: identity, command line, parent, start, and each socket it holds.
+import { useTranslation } from 'react-i18next';
+import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import type { ProcessDetails } from '../../../../shared/model/actions';
+import { useStore } from '../../store/index';
+import { errorText } from '../toasts/error-text';
+import { Modal } from './Modal';
+import { Fact, StartedFact } from './ProcessFacts';
+
+function SocketList({ details: d }: { readonly details: ProcessDetails }) {
+  const { t } = useTranslation();
+  if (d.sockets.length === 0) return <p className="muted">{t('actionUi.kill.noSockets')}</p>;
+  return (
+    <div className="detail-table-wrap">
+      <table aria-label={t('actionUi.details.sockets')} className="detail-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.proto')}</th>
+            <th scope="col">{t('columns.localAddress')}</th>
+            <th scope="col">{t('columns.remoteAddress')}</th>
+            <th scope="col">{t('columns.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.sockets.map((s) => (
+            <tr key={s.key}>
+              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+              <td>{formatEndpoint(s.localAddress, s.localPort)}</td>
+              <td>{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
+              <td>
+                <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DetailsBody({ details: d }: { readonly details: ProcessDetails }) {
+  const { t } = useTranslation();
+  const none = t('actionUi.details.notVisible');
+  return (
+    <>
+      <dl className="facts">
+        <Fact term={t('actionUi.kill.exe')} mono>
+          {d.exe ?? none}
+        </Fact>
+        <Fact term={t('actionUi.details.cmdline')} mono>
+          {d.cmdline ?? none}
+        </Fact>
+        <Fact term={t('actionUi.kill.user')}>{d.user ?? (d.uid === null ? none : String(d.uid))}</Fact>
+        <StartedFact startTime={d.startTime} />
+        <Fact term={t('actionUi.details.parent')}>
+          {d.ppid === null ? none : t('actionUi.details.parentValue', { name: d.parentName ?? '?', pid: d.ppid })}
+        </Fact>
+      </dl>
+      {d.kernelThread && <p className="muted">{t('actionUi.details.kernelThread')}</p>}
+      {d.own && <p className="muted">{t('actionUi.details.own')}</p>}
+      <h3 className="modal-subtitle">{t('actionUi.details.sockets')}</h3>
+      <SocketList details={d} />
+    </>
+  );
+}
+
+/** The details dialog of `pid`, with Kill when core would allow it. */
+export function DetailsDialog({ pid, name }: { readonly pid: number; readonly name: string | null }) {
+  const { t } = useTranslation();
+  const details = useStore((s) => s.details);
+  const close = useStore((s) => s.closeDialog);
+  const openKill = useStore((s) => s.openKill);
+  const ready = details?.state === 'ready' ? details.value : null;
+  const shownName = ready?.name ?? name ?? '?';
+  return (
+    <Modal title={t('actionUi.details.title', { name: shownName, pid })} onClose={close} className="wide">
+      {details?.state === 'loading' && <p className="muted">{t('actionUi.kill.loading')}</p>}
+      {details?.state === 'failed' && (
+        <p role={details.error.code === 'ESRCH' ? 'status' : 'alert'} className="note-box info-box">
+          {details.error.code === 'ESRCH'
+            ? t('actionUi.kill.exited', { name: shownName, pid })
+            : errorText(t, details.error)}
+        </p>
+      )}
+      {ready && <DetailsBody details={ready} />}
+      <div className="modal-buttons">
+        {ready && ready.refusal === null && (
+          <button type="button" className="button danger" onClick={() => openKill(pid, ready.name)}>
+            {t('actionUi.details.kill')}
+          </button>
+        )}
+        <button type="button" className="button" data-initial-focus onClick={close}>
+          {t('actionUi.kill.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

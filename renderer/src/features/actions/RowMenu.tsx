@@ -1,0 +1,84 @@
+// The context menu of a socket row: kill, close, copy, filter to, process details.
+import { useTranslation } from 'react-i18next';
+import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+import { Menu, type MenuEntry } from './Menu';
+import { closeAvailability, filterFor, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
+
+interface Props {
+  readonly socket: Socket;
+  readonly x: number;
+  readonly y: number;
+  readonly onClose: (returnFocus: boolean) => void;
+}
+
+/** The menu for one row; entries that do not apply stay visible, disabled, with the reason. */
+export function RowMenu({ socket: s, x, y, onClose }: Props) {
+  const { t } = useTranslation();
+  const live = useStore((st) => st.table.has(s.key));
+  const openKill = useStore((st) => st.openKill);
+  const openClose = useStore((st) => st.openClose);
+  const openDetails = useStore((st) => st.openDetails);
+  const copyText = useStore((st) => st.copyText);
+  const setFilterText = useStore((st) => st.setFilterText);
+  const reason = (key: string | null) => (key === null ? null : t(key));
+  const noPid = reason(killAvailability(s));
+  const noRemote = hasRemoteHost(s) ? null : t('actionUi.menu.noRemote');
+  const pid = s.pid ?? 0;
+
+  const entries: MenuEntry[] = [
+    { id: 'kill', label: t('actionUi.menu.kill'), disabledReason: noPid, onSelect: () => openKill(pid, s.process) },
+    {
+      id: 'close',
+      label: t('actionUi.menu.close'),
+      disabledReason: reason(closeAvailability(s, live)),
+      onSelect: () => openClose(s),
+    },
+    {
+      id: 'copy-row',
+      groupStart: true,
+      label: t('actionUi.menu.copyRow'),
+      onSelect: () => void copyText(rowAsText(s)),
+    },
+    {
+      id: 'copy-local',
+      label: t('actionUi.menu.copyLocal'),
+      onSelect: () => void copyText(formatEndpoint(s.localAddress, s.localPort)),
+    },
+    {
+      id: 'copy-remote',
+      label: t('actionUi.menu.copyRemote'),
+      disabledReason: noRemote,
+      onSelect: () => void copyText(formatEndpoint(s.remoteAddress, s.remotePort)),
+    },
+    {
+      id: 'copy-pid',
+      label: t('actionUi.menu.copyPid'),
+      disabledReason: noPid,
+      onSelect: () => void copyText(String(pid)),
+    },
+    {
+      id: 'filter-process',
+      groupStart: true,
+      label: t('actionUi.menu.filterProcess'),
+      disabledReason: noPid,
+      onSelect: () => setFilterText(filterFor(s, 'process')),
+    },
+    { id: 'filter-port', label: t('actionUi.menu.filterPort'), onSelect: () => setFilterText(filterFor(s, 'port')) },
+    {
+      id: 'filter-remote',
+      label: t('actionUi.menu.filterRemote'),
+      disabledReason: noRemote,
+      onSelect: () => setFilterText(filterFor(s, 'remoteHost')),
+    },
+    {
+      id: 'details',
+      groupStart: true,
+      label: t('actionUi.menu.details'),
+      disabledReason: noPid,
+      onSelect: () => openDetails(pid, s.process),
+    },
+  ];
+  return <Menu label={t('actionUi.menu.label')} entries={entries} x={x} y={y} onClose={onClose} />;
+}

@@ -1,0 +1,51 @@
+// What the row menu can do with a socket, as pure functions: availability (with the reason when not), text, filters.
+import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import type { Socket } from '../../../../shared/model/socket';
+
+/** Null when the action is available, else the i18n key of why not. */
+export type Availability = string | null;
+
+/** Killing needs an owner the collector could see. */
+export function killAvailability(s: Socket): Availability {
+  if (s.pid !== null) return null;
+  return s.state === 'TIME_WAIT' || s.state === 'SYN_RECEIVED' ? 'pid.kernel' : 'pid.hidden';
+}
+
+/** Only a live TCP connection with a peer can be closed: not UDP, not a listener, not a row already gone. */
+export function closeAvailability(s: Socket, live: boolean): Availability {
+  if (s.proto !== 'tcp') return 'actionUi.menu.closeTcpOnly';
+  if (s.state === 'LISTEN') return 'actionUi.menu.closeNotListener';
+  if (!live) return 'actionUi.menu.closeGone';
+  if (s.remotePort === 0) return 'actionUi.menu.closeNoPeer';
+  return null;
+}
+
+/** A wildcard or unset remote address names no host to filter to. */
+export function hasRemoteHost(s: Socket): boolean {
+  return s.remotePort !== 0 && s.remoteAddress !== '0.0.0.0' && s.remoteAddress !== '::' && s.remoteAddress !== '*';
+}
+
+/** The row as one tab-separated line, in the grid's column order (pastes into a spreadsheet). */
+export function rowAsText(s: Socket): string {
+  return [
+    `${s.proto}${s.family === 6 ? '6' : ''}`,
+    formatEndpoint(s.localAddress, s.localPort),
+    formatEndpoint(s.remoteAddress, s.remotePort),
+    s.state,
+    s.pid ?? '',
+    s.process ?? '',
+    s.user ?? '',
+  ].join('\t');
+}
+
+/** Filter-box text that narrows the grid to one aspect of a row (syntax of shared/logic/filter.ts). */
+export function filterFor(s: Socket, what: 'process' | 'port' | 'remoteHost'): string {
+  switch (what) {
+    case 'process':
+      return s.pid === null ? '' : `pid:${s.pid}`;
+    case 'port':
+      return `:${s.localPort}`;
+    case 'remoteHost':
+      return s.remoteAddress;
+  }
+}

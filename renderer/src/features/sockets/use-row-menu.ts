@@ -1,0 +1,76 @@
+// Opening the row context menu: right-click on a row, or the ContextMenu key / Shift+F10 on the focused row.
+import { useCallback, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import type { Socket } from '../../../../shared/model/socket';
+import { rowId } from './SocketRow';
+
+/** The open menu: which row, and where (viewport px). */
+export interface RowMenuAt {
+  readonly socket: Socket;
+  readonly x: number;
+  readonly y: number;
+}
+
+interface Options {
+  readonly rows: readonly Socket[];
+  readonly focusedIndex: number;
+  readonly grid: RefObject<HTMLDivElement | null>;
+  /** Makes a row the focused one (right-click focuses what it hits, as in file managers). */
+  readonly focusRow: (index: number) => void;
+}
+
+/** True for the keys that ask for a context menu. */
+export function isMenuKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
+  return e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
+}
+
+/** Menu state plus the grid's handlers for it; closing returns focus to the grid, whose active row is the menu's. */
+export function useRowMenu({ rows, focusedIndex, grid, focusRow }: Options) {
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+
+  const openForFocused = () => {
+    const index = focusedIndex >= 0 ? focusedIndex : 0;
+    if (rows.length === 0) return;
+    focusRow(index);
+    // Below the row's start, as native menus open from the keyboard; the grid's corner when it is scrolled away.
+    const box = (document.getElementById(rowId(index)) ?? grid.current)?.getBoundingClientRect();
+    setMenu({
+      socket: rows[index],
+      x: (box?.left ?? 0) + 24,
+      y: (box?.top ?? 0) + (box ? Math.min(box.height, 22) : 0),
+    });
+  };
+
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    const target = e.target instanceof Element ? e.target : null;
+    const row = target?.closest('[role="row"][aria-rowindex]');
+    if (row) {
+      e.preventDefault();
+      const index = Number(row.getAttribute('aria-rowindex')) - 1;
+      if (!rows[index]) return;
+      focusRow(index);
+      setMenu({ socket: rows[index], x: e.clientX, y: e.clientY });
+    } else if (target === grid.current) {
+      // The keyboard's menu key fires contextmenu on the focused grid itself.
+      e.preventDefault();
+      openForFocused();
+    }
+  };
+
+  /** Handles the menu keys; true when it did. */
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>): boolean => {
+    if (!isMenuKey(e)) return false;
+    e.preventDefault();
+    openForFocused();
+    return true;
+  };
+
+  const close = useCallback(
+    (returnFocus: boolean) => {
+      setMenu(null);
+      if (returnFocus) grid.current?.focus();
+    },
+    [grid],
+  );
+
+  return { menu, onContextMenu, onMenuKey, close };
+}
