@@ -1,0 +1,63 @@
+// Child processes for kill tests: each holds a loopback listener and may ignore SIGTERM; `stopAll` ends leftovers.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** A started child, its listener's port, and a promise of its exit. */
+export interface Holder {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly port: number;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const started: ChildProcess[] = [];
+
+/**
+ * Starts `node` holding a listener on 127.0.0.1 (any port); with `ignoreTerm` it ignores SIGTERM. `wrap` runs it
+ * through another command (e.g. setpriv). Resolves once it printed its port.
+ */
+export function spawnHolder(options: { ignoreTerm?: boolean; wrap?: readonly string[] } = {}): Promise<Holder> {
+  const script = [
+    options.ignoreTerm ? "process.on('SIGTERM', () => {});" : '',
+    "const s = require('node:net').createServer(() => {});",
+    "s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
+  ].join('\n');
+  const [cmd, ...pre] = options.wrap ?? [];
+  const child = cmd
+    ? spawn(cmd, [...pre, process.execPath, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the holder printed no port')), 10_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const port = Number(out.split('\n')[0]);
+      if (out.includes('\n') && port > 0 && child.pid !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, pid: child.pid, port, exited });
+      }
+    });
+    child.once('error', reject);
+  });
+}
+
+/** SIGKILLs every holder that is still running (only the children this module started). */
+export function stopAll(): void {
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+/** A pid that just exited: a child that ran `true`-like code to completion and was reaped. */
+export async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await new Promise((r) => child.once('exit', r));
+  if (child.pid === undefined) throw new Error('no pid');
+  return child.pid;
+}
+
+/** The `ss -tanH` lines that mention `port` as local or remote port. */
+export function ssLines(text: string, port: number): string[] {
+  return text.split('\n').filter((l) => new RegExp(`:${port}\\s`).test(`${l} `));
+}
