@@ -41,6 +41,7 @@ if (want('node')) {
         main: path.join(root, 'electron/main/index.ts'),
         cli: path.join(root, 'electron/cli/index.ts'),
         'collector-worker': path.join(root, 'electron/core/collector/worker.ts'),
+        helper: path.join(root, 'electron/core/privilege/helper-main.ts'),
       },
       isExternal,
     ),

@@ -4,9 +4,10 @@ import { keyedError } from '../../shared/logic/input-error';
 import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
 import type { Client } from './client';
-import { CollectorHost, type SpawnWorker } from './collector/host';
+import { CollectorHost, type SpawnWorker, type WorkerHandle } from './collector/host';
 import { createHandlers, type Handler, type Handlers } from './handlers';
-import { createPrivilegeBroker } from './privilege/broker';
+import { HELPER_SCRIPT } from './paths';
+import { createPrivilegeBroker, type BrokerOptions } from './privilege/broker';
 import { isElevated } from './privilege/elevation';
 import { createProcessActions } from './process-actions';
 import type { CoreServices } from './services';
@@ -19,6 +20,8 @@ export interface CoreOptions {
   readonly spawnWorker: SpawnWorker;
   readonly version: string;
   readonly locale: string;
+  /** Overrides for the privileged helper (tests inject a launcher that needs no password prompt). */
+  readonly privilege?: Partial<BrokerOptions>;
 }
 
 /** The running core. */
@@ -39,8 +42,17 @@ export function createCore(options: CoreOptions): Core {
     for (const c of subscribers.values()) c.send(event, payload);
   };
   let monitor: SocketMonitor | null = null;
+  const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
+  // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
+  let localWorker: WorkerHandle | null = null;
+  const spawn: SpawnWorker = () => {
+    const relayed = broker.collectorSpawner()?.();
+    if (relayed) return relayed;
+    localWorker = options.spawnWorker();
+    return localWorker;
+  };
   const host = new CollectorHost({
-    spawn: options.spawnWorker,
+    spawn,
     onEvent: (e) => monitor?.noteError('COLLECTOR_FAILED', e.message),
   });
   monitor = new SocketMonitor({
@@ -51,8 +63,14 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (s) => broadcast('collector:status', s),
   });
   const m = monitor;
-  const broker = createPrivilegeBroker();
-  broker.onStatus((s) => broadcast('privilege:status', s));
+  broker.onStatus((s) => {
+    // Ending the unprivileged worker makes the host restart the collector through the helper.
+    if (s.collectorElevated && !s.elevated && localWorker) {
+      localWorker.kill();
+      localWorker = null;
+    }
+    broadcast('privilege:status', s);
+  });
   const services: CoreServices = {
     monitor: m,
     settings,

@@ -14,6 +14,8 @@ function packageRoot(from: string): string {
 export const OUT_DIR = path.join(packageRoot(__dirname), 'out');
 /** The collector process entry. */
 export const COLLECTOR_WORKER = path.join(OUT_DIR, 'node', 'collector-worker.cjs');
+/** The privileged helper's entry, started elevated (beside the collector, which it forks when asked). */
+export const HELPER_SCRIPT = path.join(OUT_DIR, 'node', 'helper.cjs');
 /** The built renderer. */
 export const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
 /** The built preload. */

@@ -219,6 +219,22 @@ export const en = {
     killNeedsSudo: 'Process {{pid}} belongs to another user: run with sudo.',
     closeNeedsSudo: 'Closing a connection needs CAP_NET_ADMIN: run with sudo.',
   },
+  privilege: {
+    notAvailable: 'Elevation is not available in this build: run netinspect as root/Administrator.',
+    noAgent: 'No graphical elevation agent (pkexec) was found: run netinspect with sudo.',
+    noDisplay:
+      'No graphical session (DISPLAY or WAYLAND_DISPLAY) to show a password prompt in: run netinspect with sudo.',
+    unsupportedPlatform: 'Elevation is not supported on {{platform}}: run netinspect as root/Administrator.',
+    cancelled: 'Elevation was cancelled: nothing was changed. Try again and approve the administrator prompt.',
+    launchFailed: 'The administrator prompt could not be started ({{message}}). Run netinspect as root/Administrator.',
+    timeout:
+      'The privileged helper did not start within {{seconds}} s. Try again; if it repeats, run netinspect as root/Administrator.',
+    helperExited: 'The privileged helper stopped before it was ready. Try again; its log is at {{log}}.',
+    notRunning: 'The privileged helper is not running: choose “Retry as administrator” to start it.',
+    lost: 'The connection to the privileged helper was lost. Choose “Retry as administrator” to start it again.',
+    unsafePath:
+      'netinspect’s path cannot be passed safely to the administrator prompt: {{path}}. Install it in a folder without quotes, $, `, % or line breaks.',
+  },
   errors: {
     INVALID_INPUT: 'The request was rejected as invalid: {{message}}. Check the value and try again.',
     UNKNOWN_CHANNEL: 'This version of netinspect does not know that request. Update the app and its host together.',

@@ -214,6 +214,20 @@ export const zhCN: Dictionary = {
     killNeedsSudo: '进程 {{pid}} 属于其他用户：请用 sudo 运行。',
     closeNeedsSudo: '关闭连接需要 CAP_NET_ADMIN 权限：请用 sudo 运行。',
   },
+  privilege: {
+    notAvailable: '此版本不支持提权：请以 root/管理员身份运行 netinspect。',
+    noAgent: '未找到图形化提权代理（pkexec）：请用 sudo 运行 netinspect。',
+    noDisplay: '没有可显示密码提示的图形会话（DISPLAY 或 WAYLAND_DISPLAY）：请用 sudo 运行 netinspect。',
+    unsupportedPlatform: '{{platform}} 上不支持提权：请以 root/管理员身份运行 netinspect。',
+    cancelled: '提权已取消，未做任何更改。请重试并在管理员提示中确认。',
+    launchFailed: '无法启动管理员提示（{{message}}）。请以 root/管理员身份运行 netinspect。',
+    timeout: '特权助手未在 {{seconds}} 秒内启动。请重试；若反复出现，请以 root/管理员身份运行 netinspect。',
+    helperExited: '特权助手在就绪前退出。请重试；其日志位于 {{log}}。',
+    notRunning: '特权助手未运行：请选择“以管理员身份重试”来启动它。',
+    lost: '与特权助手的连接已断开。请选择“以管理员身份重试”重新启动它。',
+    unsafePath:
+      '无法将 netinspect 的路径安全地传给管理员提示：{{path}}。请将其安装在不含引号、$、`、% 或换行的文件夹中。',
+  },
   errors: {
     INVALID_INPUT: '请求无效：{{message}}。请检查输入后重试。',
     UNKNOWN_CHANNEL: '当前版本的 netinspect 不认识该请求。请同时更新应用及其宿主。',

@@ -1,8 +1,9 @@
 // The privileged helper as core sees it: its state, starting it once, and running privileged operations in it.
 import type { PRIVILEGED_CHANNELS, Request, Response } from '../../../shared/contract';
-import { AppError } from '../../../shared/model/errors';
 import type { PrivilegeStatus } from '../../../shared/model/privilege';
-import { isElevated } from './elevation';
+import type { SpawnWorker } from '../collector/host';
+import { createHelperBroker, type HelperBrokerOptions } from './helper-broker';
+import { sudoPromptLauncher } from './launcher';
 
 /** A channel the helper accepts. */
 export type PrivilegedChannel = (typeof PRIVILEGED_CHANNELS)[number];
@@ -16,30 +17,19 @@ export interface PrivilegeBroker {
   readonly available: boolean;
   /** Runs a privileged channel in the helper, which validates it again. */
   run<C extends PrivilegedChannel>(channel: C, request: Request<C>): Promise<Response<C>>;
+  /**
+   * While the collector is elevated ("Show all owners"), a spawn function whose worker runs as root in the helper;
+   * null otherwise (the collector runs with the app's rights).
+   */
+  collectorSpawner(): SpawnWorker | null;
   /** Calls `listener` whenever the status changes; returns the function that stops it. */
   onStatus(listener: (s: PrivilegeStatus) => void): () => void;
   dispose(): void;
 }
 
-/** The broker for this process. */
-export function createPrivilegeBroker(): PrivilegeBroker {
-  const status = (): PrivilegeStatus => ({
-    elevated: isElevated(),
-    helper: 'none',
-    canElevate: false,
-    cannotElevateReason: 'privilege.notAvailable',
-    collectorElevated: false,
-  });
-  return {
-    status,
-    elevate: async () => {
-      throw new AppError('NOT_SUPPORTED', 'Elevation is not available in this build yet.');
-    },
-    available: false,
-    run: async () => {
-      throw new AppError('NEEDS_ELEVATION', 'The privileged helper is not running.');
-    },
-    onStatus: () => () => {},
-    dispose: () => {},
-  };
+export type BrokerOptions = Omit<HelperBrokerOptions, 'launcher'> & Partial<Pick<HelperBrokerOptions, 'launcher'>>;
+
+/** The broker for this process: the helper is started through @vscode/sudo-prompt unless a launcher is given. */
+export function createPrivilegeBroker(options: BrokerOptions): PrivilegeBroker {
+  return createHelperBroker({ ...options, launcher: options.launcher ?? sudoPromptLauncher() });
 }

@@ -1,0 +1,176 @@
+// The privileged helper as a real root process: every refusal the issue lists, logged, and valid requests served.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RawConnection, startHelper, until, type StartedHelper } from '../../test-support/helper-fixtures';
+
+let parent = '';
+let helper: StartedHelper;
+let pinger: RawConnection;
+let pingTimer: NodeJS.Timeout;
+
+beforeAll(async () => {
+  parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-test-'));
+  // Searchable by nobody only for the foreign-uid case; the session directory itself stays 0700.
+  fs.chmodSync(parent, 0o711);
+  helper = await startHelper(process.pid, parent);
+  pinger = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+  let id = 1000;
+  // Keeps the helper's heartbeat satisfied for the length of the suite.
+  pingTimer = setInterval(() => pinger.write({ id: id++, op: 'ping' }), 2_000);
+});
+
+afterAll(() => {
+  clearInterval(pingTimer);
+  helper?.child.kill('SIGKILL');
+  fs.rmSync(parent, { recursive: true, force: true });
+});
+
+const errorOf = (m: unknown): { code?: string; key?: string } =>
+  ((m as { error?: unknown; ok?: boolean })?.error ?? {}) as { code?: string; key?: string };
+
+describe('privileged helper', () => {
+  it('deleted the token file, keeps its directory 0700 and its socket 0600 for the app uid', () => {
+    expect(fs.existsSync(helper.session.tokenFile)).toBe(false);
+    expect(fs.statSync(helper.session.dir).mode & 0o777).toBe(0o700);
+    const sock = fs.lstatSync(helper.session.endpoint);
+    expect(sock.isSocket()).toBe(true);
+    expect(sock.mode & 0o777).toBe(0o600);
+    expect(sock.uid).toBe(process.getuid?.());
+  });
+
+  it('answers ping once the token was given', async () => {
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    expect(await c.call(1, 'ping')).toMatchObject({ ok: true, value: { pong: true, pid: helper.child.pid } });
+    c.socket.destroy();
+  });
+
+  it('refuses a wrong token and closes', async () => {
+    const c = await RawConnection.open(helper.session.endpoint);
+    c.write({ token: 'A'.repeat(43) });
+    expect(errorOf(await c.next()).code).toBe('UNAUTHORIZED');
+    await c.waitClosed();
+    expect(helper.log()).toMatch(/refused: wrong token/);
+  });
+
+  it('refuses a request sent without a token first', async () => {
+    const c = await RawConnection.open(helper.session.endpoint);
+    c.write({ id: 1, op: 'process:kill', request: { pid: 1 } });
+    expect(errorOf(await c.next()).code).toBe('UNAUTHORIZED');
+    await c.waitClosed();
+    expect(helper.log()).toMatch(/refused: the first message was not a token/);
+  });
+
+  it('refuses a peer with another uid, even one holding the right token', async () => {
+    const dir = helper.session.dir;
+    const sock = helper.session.endpoint;
+    // Open the way for nobody just far enough to reach connect(): the helper's peer check must stop it.
+    fs.chmodSync(dir, 0o711);
+    fs.chmodSync(sock, 0o666);
+    try {
+      const script = `
+        const c = require('net').connect(process.argv[1], () => c.write(JSON.stringify({ token: process.argv[2] }) + '\\n'));
+        let got = '';
+        let error = null;
+        c.on('data', (d) => (got += d));
+        c.on('error', (e) => (error = e.code));
+        c.on('close', () => process.stdout.write(JSON.stringify({ closed: true, got, error })));`;
+      const r = spawnSync(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          '--inh-caps=-all',
+          '--',
+          process.execPath,
+          '-e',
+          script,
+          sock,
+          helper.session.token,
+        ],
+        { encoding: 'utf8', timeout: 10_000 },
+      );
+      const outcome = JSON.parse(r.stdout) as { closed?: boolean; got?: string; error?: string };
+      expect(outcome.closed).toBe(true);
+      expect(outcome.got ?? '').not.toContain('ready');
+      expect(helper.log()).toMatch(/refused: foreign uid 65534/);
+    } finally {
+      fs.chmodSync(sock, 0o600);
+      fs.chmodSync(dir, 0o700);
+    }
+  });
+
+  it('answers an unknown operation with UNKNOWN_CHANNEL and keeps the connection', async () => {
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    expect(errorOf(await c.call(1, 'adapter:create', {})).code).toBe('UNKNOWN_CHANNEL');
+    // A contract channel that is not privileged is refused too.
+    expect(errorOf(await c.call(2, 'settings:set', { refreshIntervalMs: 1 })).code).toBe('UNKNOWN_CHANNEL');
+    expect(await c.call(3, 'ping')).toMatchObject({ ok: true });
+    expect(helper.log()).toMatch(/refused "adapter:create": UNKNOWN_CHANNEL/);
+    c.socket.destroy();
+  });
+
+  it('refuses malformed JSON and closes', async () => {
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    c.write('{"id": 1, "op": "ping"\n');
+    expect(errorOf(await c.next()).code).toBe('INVALID_INPUT');
+    await c.waitClosed();
+    expect(helper.log()).toMatch(/refused: malformed JSON/);
+  });
+
+  it('refuses an oversized message before its end arrives, and closes', async () => {
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    c.write(`{"id":1,"op":"ping","request":"${'x'.repeat(70 * 1024)}`);
+    await c.waitClosed();
+    expect(helper.log()).toMatch(/refused: message over 65536 bytes/);
+  });
+
+  it('refuses an invalid argument such as pid "1; rm -rf /"', async () => {
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    const r = await c.call(1, 'process:kill', { pid: '1; rm -rf /' });
+    expect(errorOf(r)).toMatchObject({ code: 'INVALID_INPUT', key: 'input.field' });
+    expect(errorOf(await c.call(2, 'process:kill', { pid: 1, extra: 'x' })).code).toBe('INVALID_INPUT');
+    expect(errorOf(await c.call(3, 'socket:close', { family: 4, localAddress: '$(reboot)' })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(helper.log()).toMatch(/refused "process:kill": INVALID_INPUT/);
+    c.socket.destroy();
+  });
+
+  it('still serves valid requests on another connection: kills a process this test started', async () => {
+    const victim = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const gone = new Promise((r) => victim.on('exit', r));
+    const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+    const r = await c.call(1, 'process:kill', { pid: victim.pid, force: true });
+    expect(r).toMatchObject({ ok: true, value: { pid: victim.pid, viaHelper: true } });
+    await gone;
+    expect(helper.child.exitCode).toBeNull();
+    c.socket.destroy();
+  });
+
+  it('exits when the app pid named in the token file dies', async () => {
+    const app = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const h = await startHelper(app.pid ?? -1, parent);
+    try {
+      app.kill('SIGKILL');
+      expect(await h.exited).toBe(0);
+      expect(h.log()).toMatch(new RegExp(`exiting: app pid ${app.pid} is gone`));
+      expect(fs.existsSync(h.session.endpoint)).toBe(false);
+    } finally {
+      h.child.kill('SIGKILL');
+    }
+  });
+
+  it('exits when no ping arrives for the heartbeat period', async () => {
+    const h = await startHelper(process.pid, parent);
+    try {
+      await until(() => h.child.exitCode !== null, 15_000, 'the helper to exit');
+      expect(h.log()).toMatch(/exiting: no ping for 10000 ms/);
+    } finally {
+      h.child.kill('SIGKILL');
+    }
+  }, 20_000);
+});
