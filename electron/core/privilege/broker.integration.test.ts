@@ -127,7 +127,7 @@ describe('privilege broker with a real helper', () => {
     cleanups.unshift(() => host.dispose());
     const full = await host.request('full');
     expect(full.kind).toBe('full');
-    expect(full.sockets.length).toBeGreaterThan(0);
+    if (full.kind === 'full') expect(full.sockets.length).toBeGreaterThan(0);
     const tick = await host.request('tick');
     expect(tick.kind).toBe('tick');
     // The worker really is the helper's child (started by the launcher's shell), running as root.
