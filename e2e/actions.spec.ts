@@ -1,7 +1,7 @@
 // Process actions through the real UI: the row menu (mouse and keyboard), kill with its outcomes, process details.
 import type { Page } from '@playwright/test';
 import { spawnListener, stopListener } from './child-listener';
-import { appReady, closeServer, expect, grid, listen, test } from './fixtures';
+import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
 
 /** Narrows the grid to the listener on `port` and returns its one row. */
 async function listenerRow(page: Page, port: number) {
@@ -149,5 +149,49 @@ test('Process details… of a child show its command line, parent and listener',
     expect(l.child.exitCode).toBeNull();
   } finally {
     await stopListener(l);
+  }
+});
+
+test('Close connection… resets one connection the test opened; its process keeps running', async ({ app: page }) => {
+  const l = await listen();
+  const client = await connect(l.port);
+  const clientClosed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+  client.on('error', () => undefined);
+  try {
+    await appReady(page);
+    const clientPort = client.localPort ?? 0;
+    await page.getByLabel('Filter', { exact: true }).fill(`:${clientPort} state:established`);
+    // The client's own socket: its local port is the one the OS gave it.
+    const row = grid(page)
+      .getByRole('row')
+      .filter({ has: page.getByRole('gridcell', { name: String(clientPort), exact: true }) })
+      .filter({ hasText: new RegExp(`127\\.0\\.0\\.1\\s*${clientPort}\\s*127\\.0\\.0\\.1\\s*${l.port}`) });
+    await expect(row).toHaveCount(1);
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Close connection…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Close this connection?' });
+    await expect(dialog).toContainText(`127.0.0.1:${clientPort} → 127.0.0.1:${l.port}`);
+    await dialog.getByRole('button', { name: 'Close connection', exact: true }).click();
+
+    const outcome = await Promise.race([
+      dialog.waitFor({ state: 'detached' }).then(() => 'closed' as const),
+      dialog
+        .getByRole('alert')
+        .waitFor()
+        .then(() => 'refused' as const),
+    ]);
+    if (outcome === 'refused') {
+      // A kernel without CONFIG_INET_DIAG_DESTROY: the dialog must say so rather than pretend.
+      await expect(dialog.getByRole('alert')).toContainText('CONFIG_INET_DIAG_DESTROY');
+      test.skip(true, 'this kernel cannot close single connections (no CONFIG_INET_DIAG_DESTROY)');
+    }
+    await clientClosed;
+    await expect(
+      page.getByRole('status').filter({ hasText: `Connection 127.0.0.1:${clientPort} → 127.0.0.1:${l.port} closed` }),
+    ).toBeVisible();
+    expect(l.server.listening).toBe(true);
+  } finally {
+    client.destroy();
+    await closeServer(l);
   }
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/model/errors';
 import { useStore } from '../../store/index';
 import { errorText } from '../toasts/error-text';
+import { ShieldIcon } from '../privilege/ShieldIcon';
 
 /** "Retry as administrator" after NEEDS_ELEVATION, or why elevation cannot be asked for here. */
 function ElevationOffer({ error }: { readonly error: AppErrorData }) {
@@ -15,7 +16,7 @@ function ElevationOffer({ error }: { readonly error: AppErrorData }) {
       <p>{errorText(t, error)}</p>
       {canElevate ? (
         <button type="button" className="button" onClick={() => void retry()}>
-          🛡 {t('actionUi.elevation.retry')}
+          <ShieldIcon /> {t('actionUi.elevation.retry')}
         </button>
       ) : (
         <p className="muted">

@@ -1,6 +1,7 @@
 // Toolbar badge that says when netinspect acts with administrator rights (itself elevated, or through its helper).
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { ShieldIcon } from './ShieldIcon';
 
 /** Nothing when unprivileged; otherwise a labelled badge with the consequence as its description. */
 export function PrivilegeBadge() {
@@ -17,7 +18,7 @@ export function PrivilegeBadge() {
   if (text === null) return null;
   return (
     <span role="status" aria-label={t('actionUi.elevation.label')} className={className} title={help ?? undefined}>
-      <span aria-hidden="true">🛡 </span>
+      <ShieldIcon />
       {text}
       {help && <span className="visually-hidden">{`: ${help}`}</span>}
     </span>

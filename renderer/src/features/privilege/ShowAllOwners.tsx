@@ -1,6 +1,7 @@
 // "Show all owners (administrator)" beside the hidden-owners note, or why elevation is not possible here.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { ShieldIcon } from './ShieldIcon';
 
 /** The action, while owners are hidden and the collector does not yet run through the helper. */
 export function ShowAllOwners() {
@@ -23,7 +24,8 @@ export function ShowAllOwners() {
       disabled={privilege.helper === 'starting'}
       onClick={() => void showAllOwners()}
     >
-      🛡 {privilege.helper === 'starting' ? t('actionUi.elevation.starting') : t('actionUi.elevation.showAllOwners')}
+      <ShieldIcon />{' '}
+      {privilege.helper === 'starting' ? t('actionUi.elevation.starting') : t('actionUi.elevation.showAllOwners')}
     </button>
   );
 }
