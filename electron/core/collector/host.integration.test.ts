@@ -66,3 +66,18 @@ describe('collector host', () => {
     server.close();
   });
 });
+
+describe('collector host replacement', () => {
+  it('replaces the collector process before the next request without counting a crash', async () => {
+    const { host, m, events } = monitor();
+    await m.snapshot();
+    const before = host.pid;
+    host.replace();
+    await m.refresh();
+    expect(host.pid).not.toBe(before);
+    expect(host.restarts).toBe(0);
+    expect(events).toEqual([]);
+    expect(m.status().errors).toEqual([]);
+    expect((await m.snapshot()).sockets.length).toBeGreaterThan(0);
+  });
+});

@@ -60,6 +60,7 @@ export class CollectorHost {
   private startedAt = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private disposed = false;
+  private replaceRequested = false;
   /** How many times the collector was restarted after dying. */
   restarts = 0;
   /** Set after a restart until the next 'full' request: the new process has no table yet. */
@@ -78,6 +79,13 @@ export class CollectorHost {
   /** Asks the collector for a refresh. Rejects with COLLECTOR_FAILED or TIMEOUT, never hangs. */
   async request(op: 'tick' | 'full'): Promise<TickResult | FullResult> {
     if (this.disposed) throw new AppError('COLLECTOR_FAILED', 'The collector has been stopped.');
+    if (this.replaceRequested && this.worker && this.pending.size === 0) {
+      // A planned replacement between requests: nothing is in flight, and it is not a crash.
+      const old = this.worker;
+      this.worker = null;
+      this.replaceRequested = false;
+      old.kill();
+    }
     if (!this.worker) this.start();
     await this.ready;
     const worker = this.worker;
@@ -96,6 +104,14 @@ export class CollectorHost {
     const value = await result;
     if (value.kind === 'full') this.needsFull = false;
     return value;
+  }
+
+  /**
+   * Starts a new collector process before the next request (e.g. to run it elevated once the helper is up),
+   * without counting a crash or failing a request in flight.
+   */
+  replace(): void {
+    this.replaceRequested = true;
   }
 
   /** Stops the collector for good. */
