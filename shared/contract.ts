@@ -16,6 +16,14 @@ import {
   processDetailsSchema,
 } from './model/actions';
 import { elevateRequestSchema, privilegeStatusSchema } from './model/privilege';
+import {
+  statsSeriesRequestSchema,
+  statsSeriesSchema,
+  statsTransitionsSchema,
+  statsWindowSchema,
+} from './model/history';
+import { diagnosisSchema } from './model/finding';
+import { alertLogSchema, alertSchema, watchListSchema } from './model/alerts';
 
 const empty = z.object({}).strict();
 
@@ -51,6 +59,26 @@ export const channels = {
   'privilege:status': { request: empty, response: privilegeStatusSchema },
   /** Starts the privileged helper through the OS's elevation prompt (once); later actions reuse it. */
   'privilege:elevate': { request: elevateRequestSchema, response: privilegeStatusSchema },
+  /** Sockets per state over a window, with churn and transitions per point (observed at tick resolution). */
+  'stats:series': { request: statsSeriesRequestSchema, response: statsSeriesSchema },
+  /** Transition totals over a window, broken down by process and by remote endpoint. */
+  'stats:transitions': {
+    request: z.object({ window: statsWindowSchema }).strict(),
+    response: statsTransitionsSchema,
+  },
+  /** Diagnosis rules over the current table, the kernel settings explainer and the ephemeral range. */
+  'diagnosis:findings': { request: empty, response: diagnosisSchema },
+  /** Watched ports, alert thresholds and the alerts active now. */
+  'watch:list': { request: empty, response: watchListSchema },
+  /** Watches a port's listener (persisted); INVALID_INPUT beyond the maximum. */
+  'watch:add': { request: z.object({ port: z.number().int().min(1).max(65535) }).strict(), response: watchListSchema },
+  /** Stops watching a port; its alert, if any, clears. */
+  'watch:remove': {
+    request: z.object({ port: z.number().int().min(1).max(65535) }).strict(),
+    response: watchListSchema,
+  },
+  /** Alerts raised and cleared so far (bounded, newest last). */
+  'alert:log': { request: empty, response: alertLogSchema },
   /** Facts about the host the renderer talks to. */
   'app:info': {
     request: empty,
@@ -70,6 +98,10 @@ export const events = {
   'collector:status': collectorStatusSchema,
   'settings:changed': settingsSchema,
   'privilege:status': privilegeStatusSchema,
+  /** An alert condition began (or a one-shot alert, which arrives with clearedAt set). */
+  'alert:raised': alertSchema,
+  /** An active alert's condition ended. */
+  'alert:cleared': alertSchema,
 } as const;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */

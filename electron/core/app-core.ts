@@ -4,7 +4,7 @@ import { keyedError } from '../../shared/logic/input-error';
 import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
 import type { Client } from './client';
-import { CollectorHost, type SpawnWorker, type WorkerHandle } from './collector/host';
+import { CollectorHost, type SpawnWorker } from './collector/host';
 import { createHandlers, type Handler, type Handlers } from './handlers';
 import { HELPER_SCRIPT } from './paths';
 import { createPrivilegeBroker, type BrokerOptions } from './privilege/broker';
@@ -13,6 +13,8 @@ import { createProcessActions } from './process-actions';
 import type { CoreServices } from './services';
 import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
+import { StateAnalytics } from './state-analytics';
+import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
 
 export interface CoreOptions {
   readonly configDir: string;
@@ -42,15 +44,10 @@ export function createCore(options: CoreOptions): Core {
     for (const c of subscribers.values()) c.send(event, payload);
   };
   let monitor: SocketMonitor | null = null;
+  const analytics = new StateAnalytics({ settings: () => settings.get(), onAlert: (event, a) => broadcast(event, a) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
   // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
-  let localWorker: WorkerHandle | null = null;
-  const spawn: SpawnWorker = () => {
-    const relayed = broker.collectorSpawner()?.();
-    if (relayed) return relayed;
-    localWorker = options.spawnWorker();
-    return localWorker;
-  };
+  const spawn: SpawnWorker = () => broker.collectorSpawner()?.() ?? options.spawnWorker();
   const host = new CollectorHost({
     spawn,
     onEvent: (e) => monitor?.noteError('COLLECTOR_FAILED', e.message),
@@ -61,13 +58,17 @@ export function createCore(options: CoreOptions): Core {
     elevated: isElevated(),
     onDelta: (d) => broadcast('sockets:delta', d),
     onStatus: (s) => broadcast('collector:status', s),
+    onTick: (t) => analytics.onTick(t, t.table, t.takenAt),
   });
   const m = monitor;
+  // History lives in core: keep ticking with no window open, so every front door sees the same past.
+  m.setBackground(true);
+  let collectorElevated = false;
   broker.onStatus((s) => {
-    // Ending the unprivileged worker makes the host restart the collector through the helper.
-    if (s.collectorElevated && !s.elevated && localWorker) {
-      localWorker.kill();
-      localWorker = null;
+    // The next refresh starts the collector through the helper (or back locally when the helper is gone).
+    if (s.collectorElevated !== collectorElevated) {
+      collectorElevated = s.collectorElevated;
+      if (!s.elevated) host.replace();
     }
     broadcast('privilege:status', s);
   });
@@ -91,6 +92,19 @@ export function createCore(options: CoreOptions): Core {
       if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
       broadcast('settings:changed', next);
       return next;
+    },
+    analytics,
+    addWatch(port) {
+      const ports = settings.get().watchedPorts ?? [];
+      if (!ports.includes(port)) {
+        if (ports.length >= MAX_WATCHED_PORTS) throw keyedError('input.watchTooMany', { max: MAX_WATCHED_PORTS });
+        this.setSettings({ watchedPorts: [...ports, port].sort((a, b) => a - b) });
+      }
+      return analytics.watchList();
+    },
+    removeWatch(port) {
+      this.setSettings({ watchedPorts: (settings.get().watchedPorts ?? []).filter((p) => p !== port) });
+      return analytics.watchList();
     },
   };
   const handlers = createHandlers(services);

@@ -45,5 +45,15 @@ export function createHandlers(s: CoreServices): Handlers {
     'privilege:status': () => s.broker.status(),
     'privilege:elevate': (req) => s.broker.elevate(req),
     'app:info': () => s.info,
+    'stats:series': (req) => s.analytics.history.seriesFor(req.window, req.maxPoints),
+    'stats:transitions': (req) => s.analytics.history.transitionsFor(req.window),
+    'diagnosis:findings': async () => {
+      const snap = await s.monitor.snapshot();
+      return s.analytics.diagnose(snap.sockets, snap.takenAt);
+    },
+    'watch:list': () => s.analytics.watchList(),
+    'watch:add': (req) => s.addWatch(req.port),
+    'watch:remove': (req) => s.removeWatch(req.port),
+    'alert:log': () => ({ entries: s.analytics.log() }),
   };
 }

@@ -7,6 +7,8 @@ import type { PrivilegeBroker } from './privilege/broker';
 import type { ProcessActions } from './process-actions';
 import type { SettingsStore } from './settings-store';
 import type { SocketMonitor } from './socket-monitor';
+import type { StateAnalytics } from './state-analytics';
+import type { WatchList } from '../../shared/model/alerts';
 
 /** What handlers may use. */
 export interface CoreServices {
@@ -18,4 +20,9 @@ export interface CoreServices {
   subscribe(client: Client): Promise<Snapshot>;
   unsubscribe(client: Client): void;
   setSettings(update: Partial<Settings>): Settings;
+  /** History, diagnosis and alerts. */
+  readonly analytics: StateAnalytics;
+  /** Adds a watched port (persisted); INVALID_INPUT beyond MAX_WATCHED_PORTS. */
+  addWatch(port: number): WatchList;
+  removeWatch(port: number): WatchList;
 }

@@ -17,6 +17,14 @@ export interface MonitorOptions {
   readonly elevated: boolean;
   readonly onDelta: (d: SocketDelta) => void;
   readonly onStatus: (s: CollectorStatus) => void;
+  /** Called after every successful refresh, even an unchanged one, with the delta and the table it produced. */
+  readonly onTick?: (tick: {
+    readonly added: readonly Socket[];
+    readonly removed: readonly string[];
+    readonly changed: readonly Socket[];
+    readonly takenAt: number;
+    readonly table: ReadonlyMap<string, Socket>;
+  }) => void;
 }
 
 /** Keeps the current table, refreshes it while anyone listens, and reports collector health. */
@@ -32,6 +40,7 @@ export class SocketMonitor {
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
+  private background = false;
 
   constructor(private readonly options: MonitorOptions) {
     this.intervalMs = options.intervalMs;
@@ -51,10 +60,20 @@ export class SocketMonitor {
     return snap;
   }
 
+  /**
+   * Keeps refreshing with no listener, so history and alerts stay current (core's own need). Unlike a listener it
+   * leaves `snapshot()` refreshing on demand, so an answer is never a tick old when nobody subscribes.
+   */
+  setBackground(on: boolean): void {
+    this.background = on;
+    if (on) this.schedule();
+    else if (this.listeners === 0) this.clearTimer();
+  }
+
   /** Counts a listener out; the loop stops with the last. */
   removeListener(): void {
     this.listeners = Math.max(0, this.listeners - 1);
-    if (this.listeners === 0) this.clearTimer();
+    if (this.listeners === 0 && !this.background) this.clearTimer();
   }
 
   setInterval(ms: number): void {
@@ -140,6 +159,7 @@ export class SocketMonitor {
         };
       }
       this.stats = r.stats;
+      this.options.onTick?.({ ...delta, table: this.table });
       if (delta.added.length || delta.removed.length || delta.changed.length || delta.processes.length) {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
@@ -169,7 +189,7 @@ export class SocketMonitor {
   }
 
   private schedule(): void {
-    if (this.timer || this.paused || this.stopped || this.listeners === 0) return;
+    if (this.timer || this.paused || this.stopped || (this.listeners === 0 && !this.background)) return;
     this.timer = setTimeout(async () => {
       this.timer = null;
       await this.refresh().catch(() => undefined);

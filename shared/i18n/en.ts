@@ -1,4 +1,5 @@
 // English UI strings: the reference dictionary every other language mirrors key for key.
+import { analyticsEn } from './analytics-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -202,6 +203,11 @@ export const en = {
     formatConflict: 'Choose one output format: --json or --csv, not both.',
     servePort: 'Invalid port "{{value}}": give 0 (any free port) or 1 to 65535.',
     field: 'Invalid {{field}}: {{detail}}.',
+    duration: 'Invalid {{field}} "{{value}}": give a duration such as 500ms, 60s, 10m or 1h.',
+    window: 'Invalid window "{{value}}": use one of {{allowed}}.',
+    count: 'Invalid {{field}} "{{value}}": give a whole number of at least {{min}}.',
+    percent: 'Invalid {{field}} "{{value}}": give a percentage from 1 to 100.',
+    watchTooMany: 'Too many watched ports: at most {{max}}. Remove one first.',
     endpointFormat: 'Invalid {{field}} endpoint "{{value}}": write ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:443.',
     endpointAddress:
       'Invalid {{field}} address "{{value}}": give an IPv4 address (127.0.0.1) or an IPv6 one in brackets ([::1]:443).',
@@ -248,6 +254,7 @@ export const en = {
     UNAUTHORIZED: 'Access refused: the session token is wrong or expired. Open the URL `netinspect serve` printed.',
     INTERNAL: 'Something went wrong inside netinspect: {{message}}. Try again; report it if it repeats.',
   },
+  ...analyticsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

@@ -1,5 +1,6 @@
 // Simplified Chinese UI strings: same keys as en.ts (a unit test checks).
 import type { Dictionary } from './en';
+import { analyticsZhCN } from './analytics-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -202,6 +203,11 @@ export const zhCN: Dictionary = {
       '{{field}} 地址 "{{value}}" 无效：请给出 IPv4 地址（127.0.0.1），或放在方括号中的 IPv6 地址（[::1]:443）。',
     endpointFamilies: '端点 {{local}} 和 {{remote}} 混用了 IPv4 和 IPv6：一个连接只有一种地址族。',
     addressFamily: '{{field}} 地址 "{{value}}" 无效：它不是 IPv{{family}} 地址。',
+    duration: '{{field}} "{{value}}" 无效：请给出时长，例如 500ms、60s、10m 或 1h。',
+    window: '时间窗 "{{value}}" 无效：请使用 {{allowed}} 之一。',
+    count: '{{field}} "{{value}}" 无效：请输入不小于 {{min}} 的整数。',
+    percent: '{{field}} "{{value}}" 无效：请输入 1 到 100 之间的百分比。',
+    watchTooMany: '监视的端口太多：最多 {{max}} 个。请先移除一个。',
   },
   cli: {
     error: 'netinspect：{{message}}',
@@ -241,4 +247,5 @@ export const zhCN: Dictionary = {
     UNAUTHORIZED: '访问被拒绝：会话令牌错误或已过期。请打开 `netinspect serve` 输出的网址。',
     INTERNAL: 'netinspect 内部出错：{{message}}。请重试；如反复出现，请报告此问题。',
   },
+  ...analyticsZhCN,
 };

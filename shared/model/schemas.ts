@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SOCKET_STATES } from './socket';
 import { LANGUAGES, MAX_REFRESH_MS, MIN_REFRESH_MS, THEMES } from './settings';
 import { ERROR_CODES } from './errors';
+import { MAX_WATCHED_PORTS, alertThresholdsSchema } from './alerts';
 
 export const portSchema = z.number().int().min(0).max(65535);
 
@@ -67,6 +68,9 @@ export const settingsSchema = z.object({
   refreshIntervalMs: z.number().int().min(MIN_REFRESH_MS).max(MAX_REFRESH_MS),
   language: z.enum(LANGUAGES),
   theme: z.enum(THEMES),
+  // Optional so a front end built before watches existed still validates; core always answers both.
+  watchedPorts: z.array(z.number().int().min(1).max(65535)).max(MAX_WATCHED_PORTS).readonly().optional(),
+  alertThresholds: alertThresholdsSchema.optional(),
 });
 
 export const errorDataSchema = z.object({

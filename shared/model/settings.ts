@@ -1,4 +1,5 @@
 // User settings, persisted per user by core.
+import { DEFAULT_THRESHOLDS, type AlertThresholds } from './alerts';
 
 /** Shortest refresh interval (ms). */
 export const MIN_REFRESH_MS = 250;
@@ -17,6 +18,10 @@ export interface Settings {
   readonly refreshIntervalMs: number;
   readonly language: (typeof LANGUAGES)[number];
   readonly theme: (typeof THEMES)[number];
+  /** Ports whose listener is watched (alert when it goes away or changes owner). */
+  readonly watchedPorts?: readonly number[];
+  /** When alerts fire. */
+  readonly alertThresholds?: AlertThresholds;
 }
 
 /** Settings of a first start. */
@@ -24,4 +29,6 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalMs: DEFAULT_REFRESH_MS,
   language: 'system',
   theme: 'system',
+  watchedPorts: [],
+  alertThresholds: DEFAULT_THRESHOLDS,
 };

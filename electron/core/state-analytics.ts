@@ -1,0 +1,116 @@
+// Wires history, diagnosis and alerts to the tick: what core (and the CLI's own loop) runs after every refresh.
+import { DEFAULT_THRESHOLDS, type Alert, type WatchList } from '../../shared/model/alerts';
+import type { Diagnosis } from '../../shared/model/finding';
+import type { Settings } from '../../shared/model/settings';
+import type { Socket } from '../../shared/model/socket';
+import { IANA_DEFAULT_RANGE, LINUX_DEFAULT_RANGE } from '../../shared/logic/diagnosis/kernel-explainer';
+import { runDiagnosis } from '../../shared/logic/diagnosis/run-diagnosis';
+import type { TickChanges } from '../../shared/logic/history/transition-tracker';
+import { AlertCenter, type AlertSink } from './alerts/alert-center';
+import { readKernelFacts, type KernelFacts } from './diagnosis/kernel-settings';
+import { HistoryStore } from './history/history-store';
+
+/** Kernel settings change rarely; re-read them at most this often (ms). */
+const KERNEL_TTL_MS = 60_000;
+
+export interface AnalyticsOptions {
+  readonly settings: () => Settings;
+  readonly onAlert: AlertSink;
+  /** For tests: where kernel facts come from. */
+  readonly readKernel?: () => Promise<KernelFacts>;
+}
+
+/** History + alerts fed per tick, diagnosis on demand. */
+export class StateAnalytics {
+  readonly history: HistoryStore;
+  readonly alerts: AlertCenter;
+  private kernel: KernelFacts = {
+    readable: false,
+    settings: [],
+    ephemeral: process.platform === 'linux' ? LINUX_DEFAULT_RANGE : IANA_DEFAULT_RANGE,
+    maxTimeWaitBuckets: null,
+  };
+  private kernelAt = 0;
+  private kernelLoading: Promise<KernelFacts> | null = null;
+  private lastErrorAt = 0;
+
+  constructor(private readonly options: AnalyticsOptions) {
+    this.history = new HistoryStore(() => options.settings().refreshIntervalMs);
+    this.alerts = new AlertCenter(options.onAlert);
+    void this.kernelFacts();
+  }
+
+  /** One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. */
+  onTick(changes: TickChanges, table: ReadonlyMap<string, Socket>, takenAt: number): void {
+    try {
+      this.history.record(changes, takenAt);
+      this.evaluate([...table.values()], takenAt);
+      if (Date.now() - this.kernelAt > KERNEL_TTL_MS) void this.kernelFacts();
+    } catch (e) {
+      // A bug here must not stop the table from refreshing; say it at most once a minute.
+      if (Date.now() - this.lastErrorAt > 60_000) {
+        this.lastErrorAt = Date.now();
+        process.stderr.write(`netinspect: analytics failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+  }
+
+  /** Re-evaluates alerts now (after watches or thresholds changed), on the given table. */
+  evaluate(sockets: readonly Socket[], now: number): void {
+    const s = this.options.settings();
+    this.alerts.update({
+      sockets,
+      now,
+      watchedPorts: s.watchedPorts ?? [],
+      thresholds: s.alertThresholds ?? DEFAULT_THRESHOLDS,
+      newConnectionsPerSec: this.history.openedRate(),
+      ephemeral: this.kernel.ephemeral,
+    });
+  }
+
+  /** The `diagnosis:findings` answer for a table taken at `takenAt`. */
+  async diagnose(sockets: readonly Socket[], takenAt: number): Promise<Diagnosis> {
+    const k = await this.kernelFacts();
+    return {
+      takenAt,
+      findings: runDiagnosis({
+        sockets,
+        now: takenAt,
+        ephemeral: k.ephemeral,
+        thresholds: this.options.settings().alertThresholds ?? DEFAULT_THRESHOLDS,
+        maxTimeWaitBuckets: k.maxTimeWaitBuckets,
+      }),
+      kernel: k.settings,
+      ephemeralRange: k.ephemeral,
+      kernelReadable: k.readable,
+    };
+  }
+
+  /** The `watch:*` answer. */
+  watchList(): WatchList {
+    const s = this.options.settings();
+    return {
+      ports: s.watchedPorts ?? [],
+      thresholds: s.alertThresholds ?? DEFAULT_THRESHOLDS,
+      active: this.alerts.active(),
+    };
+  }
+
+  /** The alert log. */
+  log(): Alert[] {
+    return this.alerts.entries();
+  }
+
+  private kernelFacts(): Promise<KernelFacts> {
+    if (Date.now() - this.kernelAt <= KERNEL_TTL_MS && this.kernelAt > 0) return Promise.resolve(this.kernel);
+    this.kernelLoading ??= (this.options.readKernel ?? (() => readKernelFacts()))()
+      .then((k) => {
+        this.kernel = k;
+        this.kernelAt = Date.now();
+        return k;
+      })
+      .catch(() => this.kernel)
+      .finally(() => (this.kernelLoading = null));
+    return this.kernelLoading;
+  }
+}

@@ -1,0 +1,49 @@
+// Ephemeral port pressure per (local IP, remote IP, remote port): predicts EADDRNOTAVAIL / WSAEADDRINUSE on connect.
+import type { Finding } from '../../model/finding';
+import { formatEndpoint } from '../endpoint';
+import { MAX_GROUPS, ephemeralSize, ev, grade, groupBy, keysOf, topValues, type DiagnosisInput } from './rule-input';
+
+/**
+ * A connect() needs a local port no other socket uses towards the same remote endpoint from the same local IP. Every
+ * socket in any state (TIME_WAIT included) whose local port lies in the ephemeral range spends one. Fires when one
+ * (local IP, remote endpoint) uses `ephemeralUsagePct` of the range (critical at 90 %); quiet below.
+ */
+export function ephemeralPortRule(input: DiagnosisInput): Finding[] {
+  const { low, high } = input.ephemeral;
+  const size = ephemeralSize(input.ephemeral);
+  const used = input.sockets.filter(
+    (s) => s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && s.localPort >= low && s.localPort <= high,
+  );
+  const findings: Finding[] = [];
+  for (const [, list] of groupBy(used, (s) => `${s.localAddress} ${formatEndpoint(s.remoteAddress, s.remotePort)}`)) {
+    const pct = Math.round((list.length / size) * 1000) / 10;
+    const severity = grade(pct, input.thresholds.ephemeralUsagePct, 90);
+    if (severity === 'ok' || findings.length >= MAX_GROUPS) break;
+    const first = list[0];
+    if (!first) continue;
+    const params = {
+      local: first.localAddress,
+      remote: formatEndpoint(first.remoteAddress, first.remotePort),
+      count: list.length,
+      size,
+      pct,
+      low,
+      high,
+    };
+    findings.push({
+      id: `ephemeral:${first.localAddress}>${params.remote}`,
+      rule: 'ephemeral-ports',
+      severity,
+      titleKey: 'diagnosis.ephemeral.title',
+      titleParams: params,
+      evidence: [
+        ev('usage', { count: list.length, size, pct }),
+        ev('range', { low, high, excluded: input.ephemeral.excluded }),
+        ev('states', { list: topValues(list, (s) => s.state) }),
+      ],
+      recommendationKey: 'diagnosis.ephemeral.recommendation',
+      socketKeys: keysOf(list),
+    });
+  }
+  return findings;
+}
