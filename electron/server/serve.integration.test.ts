@@ -6,43 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { openRpc } from '../test-support/ws-rpc';
 import { connect, listen, portOf, startServe, waitFor } from '../test-support/net-fixtures';
-
-interface Rpc {
-  ws: WebSocket;
-  call(
-    channel: string,
-    request?: unknown,
-  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
-  events: { event: string; payload: unknown }[];
-}
-
-function openRpc(url: string, headers: Record<string, string> = {}): Promise<Rpc> {
-  const ws = new WebSocket(url, { headers });
-  const pending = new Map<number, (r: never) => void>();
-  const events: Rpc['events'] = [];
-  let next = 1;
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString()) as { id?: number; result?: never; event?: string; payload?: unknown };
-    if (m.id !== undefined) pending.get(m.id)?.(m.result as never);
-    else if (m.event) events.push({ event: m.event, payload: m.payload });
-  });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () =>
-      resolve({
-        ws,
-        events,
-        call: (channel, request = {}) =>
-          new Promise((r) => {
-            const id = next++;
-            pending.set(id, r as never);
-            ws.send(JSON.stringify({ id, channel, request }));
-          }),
-      }),
-    );
-    ws.once('error', reject);
-  });
-}
 
 describe('netinspect serve', () => {
   let child: ChildProcess;

@@ -1,7 +1,7 @@
 // The MIB_TCPROW that SetTcpEntry gets, byte for byte, and the refusals that never reach native code.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/model/errors';
-import { closeTcpConnection, encodeDeleteTcbRow, MIB_TCPROW_SIZE, parseIPv4 } from './tcp-close';
+import { closeTcpConnection, encodeDeleteTcbRow, MIB_TCPROW_SIZE } from './tcp-close';
 
 const conn = {
   proto: 'tcp',
@@ -51,14 +51,5 @@ describe('closeTcpConnection', () => {
 
   it('refuses UDP', () => {
     expect(codeOf(() => closeTcpConnection({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
-  });
-});
-
-describe('parseIPv4', () => {
-  it('parses dotted quads and rejects everything else', () => {
-    expect(Array.from(parseIPv4('10.0.255.1') ?? [])).toEqual([10, 0, 255, 1]);
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.0.0.1', '01.2.3.4', '1.2.3.x', '::1', '1..2.3']) {
-      expect(parseIPv4(bad)).toBeNull();
-    }
   });
 });

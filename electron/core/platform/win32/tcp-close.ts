@@ -1,37 +1,17 @@
 // Closing a TCP connection on Windows: SetTcpEntry with a MIB_TCPROW in state DELETE_TCB (IPv4 only).
+import { parseIPv4Bytes } from '../../../../shared/logic/ip-parse';
 import { AppError } from '../../../../shared/model/errors';
-import type { Family, Proto } from '../../../../shared/model/socket';
+import type { SocketTuple } from '../../../../shared/model/socket';
 import { setTcpEntry } from '../../ffi/iphlpapi';
 import { isElevated } from '../../privilege/elevation';
 import { WIN_TCP_DELETE_TCB } from './tcp-states';
 import { closeError } from './win32-errors';
 
 /** The connection to close, as the collector reported it. */
-export interface TcpConnection {
-  readonly proto: Proto;
-  readonly family: Family;
-  readonly localAddress: string;
-  readonly localPort: number;
-  readonly remoteAddress: string;
-  readonly remotePort: number;
-}
+export type TcpConnection = Omit<SocketTuple, 'state'>;
 
 /** sizeof(MIB_TCPROW): dwState, dwLocalAddr, dwLocalPort, dwRemoteAddr, dwRemotePort. */
 export const MIB_TCPROW_SIZE = 20;
-
-/** The 4 bytes of dotted-quad IPv4 text in network order, or null when it is not one. */
-export function parseIPv4(text: string): Uint8Array | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(parts[i])) return null;
-    const v = Number(parts[i]);
-    if (v > 255) return null;
-    out[i] = v;
-  }
-  return out;
-}
 
 function validPort(port: number): boolean {
   return Number.isInteger(port) && port >= 0 && port <= 65535;
@@ -46,8 +26,8 @@ export function encodeDeleteTcbRow(c: TcpConnection): Uint8Array {
   if (c.proto !== 'tcp' || c.family !== 4) {
     throw new AppError('INVALID_INPUT', 'Only IPv4 TCP connections can be encoded as a MIB_TCPROW.');
   }
-  const local = parseIPv4(c.localAddress);
-  const remote = parseIPv4(c.remoteAddress);
+  const local = parseIPv4Bytes(c.localAddress);
+  const remote = parseIPv4Bytes(c.remoteAddress);
   if (!local || !remote || !validPort(c.localPort) || !validPort(c.remotePort)) {
     throw new AppError('INVALID_INPUT', 'The connection has an invalid address or port.');
   }
