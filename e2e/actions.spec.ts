@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { spawnListener, stopListener } from './child-listener';
 import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
+import { openUnprivileged, unprivilegedUnavailable } from './unprivileged-serve';
 
 /** Narrows the grid to the listener on `port` and returns its one row. */
 async function listenerRow(page: Page, port: number) {
@@ -191,6 +192,47 @@ test('Close connection… resets one connection the test opened; its process kee
     ).toBeVisible();
     expect(l.server.listening).toBe(true);
   } finally {
+    client.destroy();
+    await closeServer(l);
+  }
+});
+
+test('as an unprivileged user, closing root’s connection needs elevation, and the window says how', async () => {
+  const why = unprivilegedUnavailable();
+  test.skip(why !== null, why ?? '');
+  const l = await listen();
+  const client = await connect(l.port);
+  client.on('error', () => undefined);
+  const u = await openUnprivileged();
+  try {
+    const page = u.page;
+    await appReady(page);
+    // Owners of root's sockets are hidden from nobody: the status bar says so and offers elevation or the reason.
+    const status = page.getByRole('status', { name: 'Collector status' });
+    await expect(status).toContainText('without administrator rights');
+    await expect(
+      status.getByRole('button', { name: 'Show all owners (administrator)' }).or(status.getByText(/run netinspect/)),
+    ).toBeVisible();
+
+    await page.getByLabel('Filter', { exact: true }).fill(`:${client.localPort} state:established`);
+    const row = grid(page)
+      .getByRole('row')
+      .filter({ hasText: new RegExp(`127\\.0\\.0\\.1${client.localPort}127\\.0\\.0\\.1${l.port}`) });
+    await expect(row).toHaveCount(1);
+    await row.click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Row actions' });
+    await expect(menu.getByRole('menuitem', { name: 'Kill process…' })).toHaveAttribute('aria-disabled', 'true');
+    await menu.getByRole('menuitem', { name: 'Close connection…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Close this connection?' });
+    await dialog.getByRole('button', { name: 'Close connection', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText('retry as administrator');
+    await expect(
+      alert.getByRole('button', { name: 'Retry as administrator' }).or(alert.getByText(/run netinspect/)),
+    ).toBeVisible();
+    expect(client.destroyed).toBe(false);
+  } finally {
+    await u.close();
     client.destroy();
     await closeServer(l);
   }
