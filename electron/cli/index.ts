@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { registerClose } from './close-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 import { registerKill } from './kill-command';
+import { registerAnalytics } from './analytics-commands';
 import { registerList } from './list-command';
 import { registerServe } from './serve-command';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerList(program);
   registerServe(program);
+  registerAnalytics(program);
   registerKill(program);
   registerClose(program);
   return program;

@@ -1,5 +1,5 @@
 // Durations as users type them (500ms, 60s, 10m, 1h, 1d) and the history windows the CLI accepts.
-import { STATS_WINDOWS, WINDOW_MS, type StatsWindow } from '../model/history';
+import { STATS_WINDOWS, WINDOW_MS, type StatsWindow } from '../model/stats-window';
 import { keyedError } from './input-error';
 
 /** Longest duration accepted (ms): 30 days. */

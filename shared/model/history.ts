@@ -1,18 +1,9 @@
 // History of socket states: the time series and transition payloads core keeps per tick (observed at tick resolution).
 import { z } from 'zod';
 import { TCP_STATES } from './socket';
+import { STATS_WINDOWS } from './stats-window';
 
-/** Windows the charts and `netinspect stats` can ask for. */
-export const STATS_WINDOWS = ['60s', '10m', '1h', '24h'] as const;
-/** A history window. */
-export type StatsWindow = (typeof STATS_WINDOWS)[number];
-/** Length of each window (ms). */
-export const WINDOW_MS: Readonly<Record<StatsWindow, number>> = {
-  '60s': 60_000,
-  '10m': 600_000,
-  '1h': 3_600_000,
-  '24h': 86_400_000,
-};
+export { STATS_WINDOWS, WINDOW_MS, type StatsWindow } from './stats-window';
 
 /** Pseudo-state a transition comes from when the socket was not in the previous tick. */
 export const NEW_STATE = 'NEW';

@@ -1,5 +1,5 @@
 // User settings, persisted per user by core.
-import { DEFAULT_THRESHOLDS, type AlertThresholds } from './alerts';
+import { DEFAULT_THRESHOLDS, type AlertThresholds } from './alert-thresholds';
 
 /** Shortest refresh interval (ms). */
 export const MIN_REFRESH_MS = 250;
