@@ -127,6 +127,16 @@ describe('actions slice', () => {
     expect(useStore.getState().toasts.at(-1)).toMatchObject({ kind: 'info', message: { key: 'actionUi.close.done' } });
   });
 
+  it('"Show all owners" elevates with the collector, and a refusal becomes a toast', async () => {
+    invoke.mockResolvedValueOnce(ok({ ...privilege, collectorElevated: true }));
+    await useStore.getState().showAllOwners();
+    expect(invoke).toHaveBeenLastCalledWith('privilege:elevate', { collector: true });
+    expect(useStore.getState().privilege?.collectorElevated).toBe(true);
+    invoke.mockResolvedValueOnce(err('NOT_SUPPORTED', 'privilege.noAgent'));
+    await useStore.getState().showAllOwners();
+    expect(useStore.getState().toasts.at(-1)).toMatchObject({ kind: 'error', error: { key: 'privilege.noAgent' } });
+  });
+
   it('ignores an answer that arrives after its dialog closed', async () => {
     let answer: (v: unknown) => void = () => undefined;
     invoke.mockReturnValueOnce(new Promise((r) => (answer = r)));

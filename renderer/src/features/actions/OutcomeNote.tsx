@@ -16,7 +16,8 @@ function ElevationOffer({ error }: { readonly error: AppErrorData }) {
       <p>{errorText(t, error)}</p>
       {canElevate ? (
         <button type="button" className="button" onClick={() => void retry()}>
-          <ShieldIcon /> {t('actionUi.elevation.retry')}
+          <ShieldIcon />
+          {t('actionUi.elevation.retry')}
         </button>
       ) : (
         <p className="muted">

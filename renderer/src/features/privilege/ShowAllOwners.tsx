@@ -24,7 +24,7 @@ export function ShowAllOwners() {
       disabled={privilege.helper === 'starting'}
       onClick={() => void showAllOwners()}
     >
-      <ShieldIcon />{' '}
+      <ShieldIcon />
       {privilege.helper === 'starting' ? t('actionUi.elevation.starting') : t('actionUi.elevation.showAllOwners')}
     </button>
   );
