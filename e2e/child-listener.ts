@@ -9,9 +9,10 @@ export interface ChildListener {
   readonly exited: Promise<string>;
 }
 
-/** The child's program: listen on any free port of 127.0.0.1 and print it. */
+/** The child's program: listen on any free port of 127.0.0.1 and print it (as a string: Playwright sets FORCE_COLOR,
+ * which would colour a bare number). */
 export const CHILD_SCRIPT =
-  "const s = require('net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port))";
+  "const s = require('net').createServer().listen(0, '127.0.0.1', () => console.log(String(s.address().port)))";
 
 /** Starts the child and waits for the port it prints. */
 export async function spawnListener(): Promise<ChildListener> {
