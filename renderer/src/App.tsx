@@ -1,26 +1,39 @@
-// Window layout: toolbar (filter, toggles, privileges, settings), the live socket grid, status bar, dialogs, toasts.
+// Window layout: toolbar (views, privileges, settings), the active view, dialogs and toasts.
+import { useTranslation } from 'react-i18next';
 import { ActionDialogs } from './features/actions/ActionDialogs';
 import { PrivilegeBadge } from './features/privilege/PrivilegeBadge';
 import { SettingsBar } from './features/settings/SettingsBar';
 import { Toasts } from './features/toasts/Toasts';
-import { FilterBar } from './features/toolbar/FilterBar';
-import { LiveView } from './LiveView';
+import { useStore } from './store/index';
 import { useAppearance } from './use-appearance';
+import { VIEWS } from './views/view-registry';
+import { VIEW_PANEL_ID, ViewTabs } from './views/ViewTabs';
 
 /** The whole window. */
 export function App() {
   useAppearance();
+  const { t } = useTranslation();
+  const active = useStore((s) => s.activeView);
+  const view = VIEWS.find((v) => v.id === active) ?? VIEWS[0];
   return (
     <div className="app">
       <header className="toolbar">
         <span className="brand" aria-hidden="true">
           netinspect
         </span>
-        <FilterBar />
+        <ViewTabs />
         <PrivilegeBadge />
         <SettingsBar />
       </header>
-      <LiveView />
+      <div
+        id={VIEW_PANEL_ID}
+        className="view-panel"
+        role={VIEWS.length > 1 ? 'tabpanel' : undefined}
+        aria-labelledby={VIEWS.length > 1 ? `view-tab-${view.id}` : undefined}
+        aria-label={VIEWS.length > 1 ? undefined : t(view.labelKey)}
+      >
+        <view.Component />
+      </div>
       <ActionDialogs />
       <Toasts />
     </div>

@@ -8,6 +8,10 @@ export const en = {
     loading: 'Loading sockets…',
     empty: 'No sockets match the filter.',
   },
+  views: {
+    label: 'Views',
+    sockets: 'Sockets',
+  },
   grid: {
     label: 'Sockets',
     sortBy: 'Sort by {{column}}',

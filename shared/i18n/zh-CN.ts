@@ -9,6 +9,10 @@ export const zhCN: Dictionary = {
     loading: '正在加载套接字…',
     empty: '没有符合筛选条件的套接字。',
   },
+  views: {
+    label: '视图',
+    sockets: '套接字',
+  },
   grid: {
     label: '套接字',
     sortBy: '按{{column}}排序',

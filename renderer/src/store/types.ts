@@ -69,6 +69,9 @@ export interface SortOrder {
 }
 
 export interface ViewSlice {
+  /** Id of the view (tab) on screen. */
+  readonly activeView: string;
+  setActiveView(id: string): void;
   readonly filterText: string;
   readonly toggles: FilterToggles;
   readonly sort: SortOrder;
