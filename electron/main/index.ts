@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/app-core';
 import { APP_VERSION } from '../core/version';
 import { spawnUtilityWorker } from './collector-process';
 import { setupIpc } from './ipc';
+import { setupNotifications } from './notifications';
 import { setupSecurity } from './security';
 import { createMainWindow } from './window';
 
@@ -29,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
       locale: app.getLocale(),
     });
     setupIpc(core);
+    setupNotifications(core);
     if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
     createMainWindow();
     app.on('activate', () => {

@@ -97,6 +97,8 @@ export const analyticsEn = {
       'tcp_tw_recycle is absent: it was removed in Linux 4.12 because it broke clients behind NAT (several hosts share one IP but not one timestamp clock). Use tcp_tw_reuse on the client side instead.',
   },
   alerts: {
+    raisedTitle: 'netinspect alert',
+    clearedTitle: 'netinspect: alert cleared',
     'port-down': 'Nothing listens on watched port {{port}} any more.',
     'port-owner-changed': 'Watched port {{port}} changed hands: was {{before}}, now {{owner}}.',
     'close-wait-count': 'Process {{process}} (pid {{pid}}) holds {{count}} CLOSE_WAIT sockets (limit {{limit}}).',

@@ -97,6 +97,8 @@ export const analyticsZhCN: DeepStrings<typeof analyticsEn> = {
       'tcp_tw_recycle 不存在:它已在 Linux 4.12 删除,因为它让 NAT 后的客户端连不上(多台主机共用一个 IP,却不共用时间戳时钟)。请在客户端改用 tcp_tw_reuse。',
   },
   alerts: {
+    raisedTitle: 'netinspect 警报',
+    clearedTitle: 'netinspect：警报已解除',
     'port-down': '被监视的端口 {{port}} 已无人监听。',
     'port-owner-changed': '被监视的端口 {{port}} 换了主人:原为 {{before}},现为 {{owner}}。',
     'close-wait-count': '进程 {{process}}(pid {{pid}})持有 {{count}} 个 CLOSE_WAIT 套接字(上限 {{limit}})。',

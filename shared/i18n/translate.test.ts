@@ -16,6 +16,12 @@ describe('translate', () => {
     expect(translate('zh-CN', 'input.nope', {}, 'raw text')).toBe('raw text');
   });
 
+  it('translates alert message keys with hyphens, as desktop notifications do', () => {
+    expect(translate('en', 'alerts.port-down', { port: 8080 })).toBe('Nothing listens on watched port 8080 any more.');
+    expect(translate('zh-CN', 'alerts.port-down', { port: 8080 })).toContain('8080');
+    expect(translate('zh-CN', 'alerts.raisedTitle')).toBe('netinspect 警报');
+  });
+
   it('picks the language from POSIX locale variables in their order of precedence', () => {
     expect(languageFromEnv({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
     expect(languageFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
