@@ -1,5 +1,6 @@
 // English UI strings: the reference dictionary every other language mirrors key for key.
 import { analyticsEn } from './analytics-en';
+import { analyticsUiEn } from './analytics-ui-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -259,6 +260,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside netinspect: {{message}}. Try again; report it if it repeats.',
   },
   ...analyticsEn,
+  ...analyticsUiEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

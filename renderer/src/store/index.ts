@@ -1,6 +1,9 @@
 // The one bound store, built from slices (zustand's slices pattern).
 import { create } from 'zustand';
 import { createActionsSlice } from './actions-slice';
+import { createAlertsSlice } from './alerts-slice';
+import { createChartsSlice } from './charts-slice';
+import { createDiagnosisSlice } from './diagnosis-slice';
 import { createPrivilegeSlice } from './privilege-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSocketsSlice } from './sockets-slice';
@@ -18,4 +21,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createToastSlice(...a),
   ...createActionsSlice(...a),
   ...createPrivilegeSlice(...a),
+  ...createChartsSlice(...a),
+  ...createDiagnosisSlice(...a),
+  ...createAlertsSlice(...a),
 }));

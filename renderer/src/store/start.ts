@@ -12,6 +12,8 @@ export function startApp(): void {
   host.bridge.on('collector:status', (st) => useStore.getState().setStatus(st));
   host.bridge.on('settings:changed', (st) => useStore.getState().receiveSettings(st));
   host.bridge.on('privilege:status', (st) => useStore.getState().receivePrivilege(st));
+  host.bridge.on('alert:raised', (a) => useStore.getState().receiveAlert('raised', a));
+  host.bridge.on('alert:cleared', (a) => useStore.getState().receiveAlert('cleared', a));
   host.onConnection((state, reconnected) => {
     const store = useStore.getState();
     store.setConnection(state);

@@ -23,6 +23,10 @@ export const createToastSlice: Slice<ToastSlice> = (set, get) => {
       push({ id: nextId++, kind: 'info', message });
     },
 
+    pushAlert(phase, alert) {
+      push({ id: nextId++, kind: 'alert', phase, alert });
+    },
+
     dismissToast(id) {
       set({ toasts: get().toasts.filter((t) => t.id !== id) });
     },

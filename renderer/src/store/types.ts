@@ -2,6 +2,9 @@
 import type { StateCreator } from 'zustand';
 import type { EventPayload, Response } from '../../../shared/contract';
 import type { ProcessDetails } from '../../../shared/model/actions';
+import type { Alert, AlertThresholds, WatchList } from '../../../shared/model/alerts';
+import type { Diagnosis } from '../../../shared/model/finding';
+import type { StatsSeries, StatsTransitions, StatsWindow } from '../../../shared/model/history';
 import type { AppErrorData } from '../../../shared/model/errors';
 import type { PrivilegeStatus } from '../../../shared/model/privilege';
 import type { Settings } from '../../../shared/model/settings';
@@ -89,13 +92,20 @@ export interface Message {
 /** An error, or a short status notice, shown as a toast until dismissed or expired. */
 export type Toast =
   | { readonly id: number; readonly kind: 'error'; readonly error: AppErrorData }
-  | { readonly id: number; readonly kind: 'info'; readonly message: Message };
+  | { readonly id: number; readonly kind: 'info'; readonly message: Message }
+  /** An alert core raised (loud) or cleared (a quiet note). */
+  | { readonly id: number; readonly kind: 'alert'; readonly phase: AlertPhase; readonly alert: Alert };
+
+/** Whether a pushed alert began or ended. */
+export type AlertPhase = 'raised' | 'cleared';
 
 export interface ToastSlice {
   readonly toasts: readonly Toast[];
   pushError(error: AppErrorData): void;
   /** A short status note ("node (1234) terminated"), not an error. */
   pushNotice(message: Message): void;
+  /** A toast for `alert:raised` / `alert:cleared`. */
+  pushAlert(phase: AlertPhase, alert: Alert): void;
   dismissToast(id: number): void;
 }
 
@@ -150,13 +160,54 @@ export interface PrivilegeSlice {
   showAllOwners(): Promise<void>;
 }
 
+export interface ChartsSlice {
+  readonly statsWindow: StatsWindow;
+  readonly series: StatsSeries | null;
+  readonly transitions: StatsTransitions | null;
+  /** Why the last poll failed, shown in the view rather than as a toast each second. */
+  readonly statsError: AppErrorData | null;
+  /** Chart series the legend turned off. */
+  readonly hiddenSeries: readonly string[];
+  setStatsWindow(window: StatsWindow): void;
+  toggleSeries(id: string): void;
+  /** Asks `stats:series` and `stats:transitions` for the window; skipped while a poll is in flight. */
+  loadStats(): Promise<void>;
+}
+
+export interface DiagnosisSlice {
+  readonly diagnosis: Diagnosis | null;
+  readonly diagnosisError: AppErrorData | null;
+  readonly diagnosisBusy: boolean;
+  /** Whether the diagnosis view refreshes itself while on screen. */
+  readonly diagnosisAuto: boolean;
+  setDiagnosisAuto(on: boolean): void;
+  loadDiagnosis(): Promise<void>;
+}
+
+export interface AlertsSlice {
+  readonly watches: WatchList | null;
+  /** Alerts raised and cleared, newest last (bounded like core's log). */
+  readonly alertLog: readonly Alert[];
+  loadWatches(): Promise<void>;
+  loadAlertLog(): Promise<void>;
+  /** Watches a port; the error (translated by the form), or null. */
+  addWatch(port: number): Promise<AppErrorData | null>;
+  removeWatch(port: number): Promise<void>;
+  /** Stores thresholds through settings; false when core refused them (the error becomes a toast). */
+  saveThresholds(thresholds: AlertThresholds): Promise<boolean>;
+  receiveAlert(phase: AlertPhase, alert: Alert): void;
+}
+
 export type AppState = SocketsSlice &
   StatusSlice &
   SettingsSlice &
   ViewSlice &
   ToastSlice &
   ActionsSlice &
-  PrivilegeSlice;
+  PrivilegeSlice &
+  ChartsSlice &
+  DiagnosisSlice &
+  AlertsSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

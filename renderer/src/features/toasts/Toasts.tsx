@@ -1,5 +1,6 @@
 // Request errors as dismissible alerts, translated from their stable code; status notices as polite messages.
 import { useTranslation } from 'react-i18next';
+import { AlertToast } from '../alerts/AlertToast';
 import { useStore } from '../../store/index';
 import type { Toast } from '../../store/types';
 import { errorText } from './error-text';
@@ -7,6 +8,7 @@ import { errorText } from './error-text';
 function ToastItem({ toast }: { readonly toast: Toast }) {
   const { t } = useTranslation();
   const dismiss = useStore((s) => s.dismissToast);
+  if (toast.kind === 'alert') return <AlertToast toast={toast} onDismiss={() => dismiss(toast.id)} />;
   const text = toast.kind === 'error' ? errorText(t, toast.error) : t(toast.message.key, toast.message.params);
   return (
     <div role={toast.kind === 'error' ? 'alert' : 'status'} className={`toast toast-${toast.kind}`}>

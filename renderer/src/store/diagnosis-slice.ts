@@ -1,0 +1,22 @@
+// Diagnosis findings and the kernel explainer, asked on demand (and on a timer while auto refresh is on).
+import { host } from '../api';
+import type { DiagnosisSlice, Slice } from './types';
+
+export const createDiagnosisSlice: Slice<DiagnosisSlice> = (set, get) => ({
+  diagnosis: null,
+  diagnosisError: null,
+  diagnosisBusy: false,
+  diagnosisAuto: true,
+
+  setDiagnosisAuto(diagnosisAuto) {
+    set({ diagnosisAuto });
+  },
+
+  async loadDiagnosis() {
+    if (get().diagnosisBusy) return;
+    set({ diagnosisBusy: true });
+    const r = await host.bridge.invoke('diagnosis:findings', {});
+    if (r.ok) set({ diagnosis: r.value, diagnosisError: null, diagnosisBusy: false });
+    else set({ diagnosisError: r.error, diagnosisBusy: false });
+  },
+});
