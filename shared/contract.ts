@@ -24,6 +24,13 @@ import {
 } from './model/history';
 import { diagnosisSchema } from './model/finding';
 import { alertLogSchema, alertSchema, watchListSchema } from './model/alerts';
+import {
+  adapterListSchema,
+  createAdapterRequestSchema,
+  createAdapterResultSchema,
+  removeAdapterRequestSchema,
+  removeAdapterResultSchema,
+} from './model/adapters';
 
 const empty = z.object({}).strict();
 
@@ -79,6 +86,12 @@ export const channels = {
   },
   /** Alerts raised and cleared so far (bounded, newest last). */
   'alert:log': { request: empty, response: alertLogSchema },
+  /** Every network interface: kind, state, MAC, MTU, addresses, TUN/TAP facts and byte counters. */
+  'adapter:list': { request: empty, response: adapterListSchema },
+  /** Creates a persistent TAP/TUN adapter (checked field by field); NEEDS_ELEVATION without CAP_NET_ADMIN. */
+  'adapter:create': { request: createAdapterRequestSchema, response: createAdapterResultSchema },
+  /** Removes a TAP/TUN adapter; anything else is REFUSED, an unknown name ESRCH, one held open REFUSED naming who. */
+  'adapter:remove': { request: removeAdapterRequestSchema, response: removeAdapterResultSchema },
   /** Facts about the host the renderer talks to. */
   'app:info': {
     request: empty,
@@ -105,7 +118,7 @@ export const events = {
 } as const;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */
-export const PRIVILEGED_CHANNELS = ['process:kill', 'socket:close'] as const;
+export const PRIVILEGED_CHANNELS = ['process:kill', 'socket:close', 'adapter:create', 'adapter:remove'] as const;
 
 export type Channel = keyof typeof channels;
 export type EventName = keyof typeof events;

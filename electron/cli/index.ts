@@ -9,6 +9,7 @@ import { registerKill } from './kill-command';
 import { registerAnalytics } from './analytics-commands';
 import { registerList } from './list-command';
 import { registerServe } from './serve-command';
+import { registerAdapters } from './adapters-command';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAnalytics(program);
   registerKill(program);
   registerClose(program);
+  registerAdapters(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
 import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
+import { createAdapterService } from './adapters/adapter-service';
 
 export interface CoreOptions {
   readonly configDir: string;
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     info: { version: options.version, platform: process.platform, host: options.host, locale: options.locale },
     actions: createProcessActions(),
     broker,
+    adapters: createAdapterService(),
     async subscribe(client) {
       if (subscribers.has(client.id)) return m.snapshot();
       subscribers.set(client.id, client);

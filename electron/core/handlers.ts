@@ -4,6 +4,7 @@ import type { Channel, Response, channels } from '../../shared/contract';
 import type { Client } from './client';
 import { withElevation } from './privileged-dispatch';
 import type { CoreServices } from './services';
+import { createAdapterHandlers } from './adapters/adapter-handlers';
 
 /** A channel's handler: its validated request in, its response out (thrown AppErrors become Results). */
 export type Handler<C extends Channel> = (
@@ -55,5 +56,6 @@ export function createHandlers(s: CoreServices): Handlers {
     'watch:add': (req) => s.addWatch(req.port),
     'watch:remove': (req) => s.removeWatch(req.port),
     'alert:log': () => ({ entries: s.analytics.log() }),
+    ...createAdapterHandlers(s),
   };
 }

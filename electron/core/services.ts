@@ -9,6 +9,7 @@ import type { SettingsStore } from './settings-store';
 import type { SocketMonitor } from './socket-monitor';
 import type { StateAnalytics } from './state-analytics';
 import type { WatchList } from '../../shared/model/alerts';
+import type { AdapterService } from './adapters/adapter-service';
 
 /** What handlers may use. */
 export interface CoreServices {
@@ -25,4 +26,6 @@ export interface CoreServices {
   /** Adds a watched port (persisted); INVALID_INPUT beyond MAX_WATCHED_PORTS. */
   addWatch(port: number): WatchList;
   removeWatch(port: number): WatchList;
+  /** Interfaces and TAP/TUN adapters. */
+  readonly adapters: AdapterService;
 }

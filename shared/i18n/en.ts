@@ -1,5 +1,6 @@
 // English UI strings: the reference dictionary every other language mirrors key for key.
 import { analyticsEn } from './analytics-en';
+import { adaptersEn } from './adapters-en';
 import { analyticsUiEn } from './analytics-ui-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
@@ -260,6 +261,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside netinspect: {{message}}. Try again; report it if it repeats.',
   },
   ...analyticsEn,
+  ...adaptersEn,
   ...analyticsUiEn,
 };
 

@@ -1,6 +1,7 @@
 // Simplified Chinese UI strings: same keys as en.ts (a unit test checks).
 import type { Dictionary } from './en';
 import { analyticsZhCN } from './analytics-zh-CN';
+import { adaptersZhCN } from './adapters-zh-CN';
 import { analyticsUiZhCN } from './analytics-ui-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
@@ -253,5 +254,6 @@ export const zhCN: Dictionary = {
     INTERNAL: 'netinspect 内部出错：{{message}}。请重试；如反复出现，请报告此问题。',
   },
   ...analyticsZhCN,
+  ...adaptersZhCN,
   ...analyticsUiZhCN,
 };

@@ -5,6 +5,7 @@ import { keyedError } from '../../../shared/logic/input-error';
 import { AppError, ok, toErrorData, type Result } from '../../../shared/model/errors';
 import type { ProcessActions } from '../process-actions';
 import { collectorSendSchema, HELPER_ALLOWLIST, type HelperEvent } from './helper-protocol';
+import { runAdapterOp } from '../adapters/adapter-helper-ops';
 
 /** What one authenticated connection gives the operations. */
 export interface OpContext {
@@ -71,6 +72,9 @@ export function createConnectionOps(ctx: OpContext, actions: ProcessActions, col
         if (!parsed.success) throw invalid(op, parsed.error.issues);
         return { ...actions.close(parsed.data), viaHelper: true };
       }
+      case 'adapter:create':
+      case 'adapter:remove':
+        return runAdapterOp(op, request, (issues) => invalid(op, issues));
       case 'collector:start':
         return startCollector();
       case 'collector:send': {

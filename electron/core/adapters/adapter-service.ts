@@ -1,0 +1,82 @@
+// Interfaces and virtual adapters for the running OS, with the checks every front door shares (core, helper, CLI).
+import { checkCreateRequest } from '../../../shared/logic/adapter-validate';
+import { keyedError } from '../../../shared/logic/input-error';
+import { translate } from '../../../shared/i18n/translate';
+import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../shared/model/adapters';
+import { createLinuxAdapters } from '../platform/linux/adapters/linux-adapters';
+import { createWin32Adapters } from '../platform/win32/adapters/win32-adapters';
+import type { AdapterBackend } from './adapter-backend';
+
+/** What handlers, the helper and the CLI call. */
+export interface AdapterService {
+  list(): AdapterList;
+  /** Checks the order (INVALID_INPUT keyed per field), then creates; NEEDS_ELEVATION without the right. */
+  create(order: CreateAdapterOrder): Promise<Adapter>;
+  /** Refuses anything but TAP/TUN (REFUSED) and unknown names (ESRCH), then removes. */
+  remove(name: string): Promise<void>;
+}
+
+function unsupported(platform: string, reasonKey: string): AdapterBackend {
+  const fail = (): never => {
+    throw keyedError(reasonKey, { platform }, 'NOT_SUPPORTED');
+  };
+  return {
+    // Listing still works nowhere here: an empty list with the reason is more useful than an error.
+    list: () => ({ takenAt: Date.now(), adapters: [], creatable: { tap: false, tun: false, reasonKey } }),
+    create: async () => fail(),
+    remove: async () => fail(),
+  };
+}
+
+function backendFor(platform: string): AdapterBackend {
+  switch (platform) {
+    case 'linux':
+      return createLinuxAdapters();
+    case 'win32':
+      return createWin32Adapters();
+    case 'darwin':
+      // TAP needs a kernel extension on macOS (utun is TUN only and lives only while its fd is open).
+      return unsupported(platform, 'adapters.errors.macosNoTap');
+    default:
+      return unsupported(platform, 'adapters.errors.unsupportedPlatform');
+  }
+}
+
+/** The service over a backend (tests inject one; default: the running OS's). */
+export function createAdapterService(
+  backend: AdapterBackend = backendFor(process.platform),
+  platform: string = process.platform,
+): AdapterService {
+  const find = (name: string): Adapter => {
+    const found = backend.list().adapters.find((a) => a.name === name);
+    if (!found) throw keyedError('adapters.errors.notFound', { name }, 'ESRCH');
+    return found;
+  };
+  return {
+    list: () => backend.list(),
+    async create(order) {
+      const list = backend.list();
+      if (!list.creatable[order.type]) {
+        const key =
+          list.creatable.reasonKey ??
+          (order.type === 'tun' ? 'adapters.errors.windowsNoTun' : 'adapters.errors.macosNoTap');
+        throw keyedError(key, { platform }, 'NOT_SUPPORTED');
+      }
+      const problems = checkCreateRequest(
+        order,
+        platform,
+        list.adapters.map((a) => a.name),
+      );
+      if (problems.length > 0) throw keyedError(problems[0].key, problems[0].params);
+      return backend.create(order);
+    },
+    async remove(name) {
+      const adapter = find(name);
+      if (!adapter.removable) {
+        const kind = translate('en', `adapters.kind.${adapter.kind}`);
+        throw keyedError('adapters.errors.notTunTap', { name, kind }, 'REFUSED');
+      }
+      await backend.remove(adapter);
+    },
+  };
+}

@@ -1,0 +1,191 @@
+// Pure rtnetlink dump decoding: RTM_NEWLINK (name, flags, MAC, MTU, operstate, kind, byte counters), RTM_NEWADDR.
+import { formatIPv4, formatIPv6 } from '../../../../../shared/logic/address';
+import { OPER_STATES } from '../../../../../shared/model/adapters';
+
+export const NLMSG_ERROR = 2;
+export const NLMSG_DONE = 3;
+const RTM_NEWLINK = 16;
+const RTM_NEWADDR = 20;
+const NLMSG_HDRLEN = 16;
+const IFINFOMSG_LEN = 16;
+const IFADDRMSG_LEN = 8;
+const NLA_TYPE_MASK = 0x3fff;
+
+const IFLA_ADDRESS = 1;
+const IFLA_IFNAME = 3;
+const IFLA_MTU = 4;
+const IFLA_OPERSTATE = 16;
+const IFLA_LINKINFO = 18;
+const IFLA_STATS64 = 23;
+const IFLA_INFO_KIND = 1;
+const IFA_ADDRESS = 1;
+const IFA_LOCAL = 2;
+const AF_INET = 2;
+const AF_INET6 = 10;
+
+/** IFF_LOOPBACK from linux/if.h. */
+export const IFF_LOOPBACK = 0x8;
+export const IFF_UP = 0x1;
+/** ARPHRD_* link types that matter for naming a kind. */
+export const ARPHRD_ETHER = 1;
+export const ARPHRD_LOOPBACK = 772;
+export const ARPHRD_NONE = 0xfffe;
+
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** One link of an RTM_GETLINK dump. */
+export interface LinkRecord {
+  readonly index: number;
+  readonly name: string;
+  /** ARPHRD_* */
+  readonly linkType: number;
+  /** IFF_* */
+  readonly flags: number;
+  readonly mac: string | null;
+  readonly mtu: number | null;
+  readonly operState: (typeof OPER_STATES)[number];
+  /** IFLA_INFO_KIND: veth, bridge, tun, bond ... or null for hardware and loopback. */
+  readonly infoKind: string | null;
+  readonly rxBytes: number | null;
+  readonly txBytes: number | null;
+}
+
+/** One address of an RTM_GETADDR dump. */
+export interface AddressRecord {
+  readonly index: number;
+  readonly family: 4 | 6;
+  readonly address: string;
+  readonly prefix: number;
+}
+
+/** What one received datagram says: more to come, the dump ended, or the kernel refused. */
+export type DumpStatus =
+  | { readonly kind: 'more' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'error'; readonly errno: number }
+  | { readonly kind: 'malformed'; readonly message: string };
+
+/** IF_OPER_* (RFC 2863 order): 0 unknown, 1 notpresent, 2 down, 3 lowerlayerdown, 4 testing, 5 dormant, 6 up. */
+const OPER: readonly (typeof OPER_STATES)[number][] = [
+  'unknown',
+  'notPresent',
+  'down',
+  'lowerLayerDown',
+  'testing',
+  'dormant',
+  'up',
+];
+
+type AttrVisitor = (type: number, off: number, len: number) => void;
+
+function eachAttr(v: DataView, start: number, end: number, visit: AttrVisitor): void {
+  let off = start;
+  while (off + 4 <= end) {
+    const len = v.getUint16(off, LE);
+    if (len < 4 || off + len > end) return;
+    visit(v.getUint16(off + 2, LE) & NLA_TYPE_MASK, off + 4, len - 4);
+    off += (len + 3) & ~3;
+  }
+}
+
+function cString(buf: Uint8Array, off: number, len: number): string {
+  const bytes = buf.subarray(off, off + len);
+  const end = bytes.indexOf(0);
+  return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
+}
+
+function macText(buf: Uint8Array, off: number, len: number): string | null {
+  if (len !== 6) return null;
+  return Array.from(buf.subarray(off, off + 6), (b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): LinkRecord {
+  const rec = {
+    index: v.getInt32(off + 4, LE),
+    name: '',
+    linkType: v.getUint16(off + 2, LE),
+    flags: v.getUint32(off + 8, LE),
+    mac: null as string | null,
+    mtu: null as number | null,
+    operState: 'unknown' as LinkRecord['operState'],
+    infoKind: null as string | null,
+    rxBytes: null as number | null,
+    txBytes: null as number | null,
+  };
+  eachAttr(v, off + IFINFOMSG_LEN, end, (type, a, len) => {
+    if (type === IFLA_IFNAME) rec.name = cString(buf, a, len);
+    else if (type === IFLA_ADDRESS) rec.mac = macText(buf, a, len);
+    else if (type === IFLA_MTU && len >= 4) rec.mtu = v.getUint32(a, LE);
+    else if (type === IFLA_OPERSTATE && len >= 1) rec.operState = OPER[buf[a]] ?? 'unknown';
+    else if (type === IFLA_STATS64 && len >= 32) {
+      // struct rtnl_link_stats64: rx_packets, tx_packets, rx_bytes (16), tx_bytes (24), all u64.
+      rec.rxBytes = Number(v.getBigUint64(a + 16, LE));
+      rec.txBytes = Number(v.getBigUint64(a + 24, LE));
+    } else if (type === IFLA_LINKINFO) {
+      eachAttr(v, a, a + len, (t, b, l) => {
+        if (t === IFLA_INFO_KIND) rec.infoKind = cString(buf, b, l);
+      });
+    }
+  });
+  return rec;
+}
+
+function decodeAddr(buf: Uint8Array, v: DataView, off: number, end: number): AddressRecord | null {
+  const af = buf[off];
+  if (af !== AF_INET && af !== AF_INET6) return null;
+  const size = af === AF_INET ? 4 : 16;
+  let local = -1;
+  let address = -1;
+  eachAttr(v, off + IFADDRMSG_LEN, end, (type, a, len) => {
+    if (len !== size) return;
+    if (type === IFA_LOCAL) local = a;
+    else if (type === IFA_ADDRESS) address = a;
+  });
+  // On point-to-point links IFA_ADDRESS is the peer: IFA_LOCAL, when present, is this side's address.
+  const at = local >= 0 ? local : address;
+  if (at < 0) return null;
+  return {
+    index: v.getUint32(off + 4, LE),
+    family: af === AF_INET ? 4 : 6,
+    address: af === AF_INET ? formatIPv4(buf, at) : formatIPv6(buf, at),
+    prefix: buf[off + 1],
+  };
+}
+
+/**
+ * Decodes the first `length` bytes of a dump reply with sequence `seq`, appending links and addresses it finds.
+ * Messages of another sequence number (stale answers) are skipped.
+ */
+export function decodeRtDump(
+  buf: Uint8Array,
+  length: number,
+  seq: number,
+  links: LinkRecord[],
+  addresses: AddressRecord[],
+): DumpStatus {
+  const v = new DataView(buf.buffer, buf.byteOffset, length);
+  let off = 0;
+  while (off + NLMSG_HDRLEN <= length) {
+    const len = v.getUint32(off, LE);
+    if (len < NLMSG_HDRLEN || len > length - off) {
+      return { kind: 'malformed', message: `netlink message length ${len} at byte ${off}` };
+    }
+    const type = v.getUint16(off + 4, LE);
+    const end = off + len;
+    const body = off + NLMSG_HDRLEN;
+    if (v.getUint32(off + 8, LE) === seq >>> 0) {
+      if (type === NLMSG_DONE) return { kind: 'done' };
+      if (type === NLMSG_ERROR) {
+        const errno = len >= NLMSG_HDRLEN + 4 ? -v.getInt32(body, LE) : 0;
+        return errno === 0 ? { kind: 'done' } : { kind: 'error', errno };
+      }
+      if (type === RTM_NEWLINK && len >= NLMSG_HDRLEN + IFINFOMSG_LEN) links.push(decodeLink(buf, v, body, end));
+      if (type === RTM_NEWADDR && len >= NLMSG_HDRLEN + IFADDRMSG_LEN) {
+        const a = decodeAddr(buf, v, body, end);
+        if (a) addresses.push(a);
+      }
+    }
+    off += (len + 3) & ~3;
+  }
+  return { kind: 'more' };
+}
