@@ -31,6 +31,21 @@ import {
   removeAdapterRequestSchema,
   removeAdapterResultSchema,
 } from './model/adapters';
+import {
+  bindTestRequestSchema,
+  bindTestResultSchema,
+  scanProgressSchema,
+  scanRequestSchema,
+  scanStartedSchema,
+  whoRequestSchema,
+  whoResultSchema,
+} from './model/tools';
+import {
+  reportChunkRequestSchema,
+  reportChunkSchema,
+  reportExportRequestSchema,
+  reportExportResultSchema,
+} from './model/report';
 
 const empty = z.object({}).strict();
 
@@ -92,6 +107,21 @@ export const channels = {
   'adapter:create': { request: createAdapterRequestSchema, response: createAdapterResultSchema },
   /** Removes a TAP/TUN adapter; anything else is REFUSED, an unknown name ESRCH, one held open REFUSED naming who. */
   'adapter:remove': { request: removeAdapterRequestSchema, response: removeAdapterResultSchema },
+  /** Every socket bound to a local port (TCP, UDP or both; every family), with the processes holding them. */
+  'tools:who': { request: whoRequestSchema, response: whoResultSchema },
+  /** Tries to bind a port (released at once) and explains the outcome: free, in use and by whom, TIME_WAIT ... */
+  'tools:bind-test': { request: bindTestRequestSchema, response: bindTestResultSchema },
+  /** Starts a TCP connect scan of one host; results arrive as `scan:progress` events to the caller only. */
+  'tools:scan': { request: scanRequestSchema, response: scanStartedSchema },
+  /** Stops a running scan; its last `scan:progress` says cancelled. */
+  'tools:scan-cancel': {
+    request: z.object({ scanId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. */
+  'report:export': { request: reportExportRequestSchema, response: reportExportResultSchema },
+  /** One chunk of a built report, in order; the last one frees it. */
+  'report:chunk': { request: reportChunkRequestSchema, response: reportChunkSchema },
   /** Facts about the host the renderer talks to. */
   'app:info': {
     request: empty,
@@ -115,6 +145,8 @@ export const events = {
   'alert:raised': alertSchema,
   /** An active alert's condition ended. */
   'alert:cleared': alertSchema,
+  /** Progress of a port scan, to the front end that started it: new results at most a few times a second. */
+  'scan:progress': scanProgressSchema,
 } as const;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */

@@ -10,6 +10,8 @@ import { registerAnalytics } from './analytics-commands';
 import { registerList } from './list-command';
 import { registerServe } from './serve-command';
 import { registerAdapters } from './adapters-command';
+import { registerReport } from './report-command';
+import { registerTools } from './tools-commands';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerKill(program);
   registerClose(program);
   registerAdapters(program);
+  registerTools(program);
+  registerReport(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import type { Client } from './client';
 import { withElevation } from './privileged-dispatch';
 import type { CoreServices } from './services';
 import { createAdapterHandlers } from './adapters/adapter-handlers';
+import { createToolHandlers } from './tools/tool-handlers';
 
 /** A channel's handler: its validated request in, its response out (thrown AppErrors become Results). */
 export type Handler<C extends Channel> = (
@@ -57,5 +58,6 @@ export function createHandlers(s: CoreServices): Handlers {
     'watch:remove': (req) => s.removeWatch(req.port),
     'alert:log': () => ({ entries: s.analytics.log() }),
     ...createAdapterHandlers(s),
+    ...createToolHandlers(s),
   };
 }

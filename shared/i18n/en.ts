@@ -2,6 +2,7 @@
 import { analyticsEn } from './analytics-en';
 import { adaptersEn } from './adapters-en';
 import { analyticsUiEn } from './analytics-ui-en';
+import { toolsEn } from './tools-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -263,6 +264,7 @@ export const en = {
   ...analyticsEn,
   ...adaptersEn,
   ...analyticsUiEn,
+  ...toolsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

@@ -3,6 +3,7 @@ import type { Dictionary } from './en';
 import { analyticsZhCN } from './analytics-zh-CN';
 import { adaptersZhCN } from './adapters-zh-CN';
 import { analyticsUiZhCN } from './analytics-ui-zh-CN';
+import { toolsZhCN } from './tools-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -256,4 +257,5 @@ export const zhCN: Dictionary = {
   ...analyticsZhCN,
   ...adaptersZhCN,
   ...analyticsUiZhCN,
+  ...toolsZhCN,
 };

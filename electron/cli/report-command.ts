@@ -1,0 +1,84 @@
+// `netinspect report`: a whole report (JSON, HTML, CSV or text) to stdout or a file; flags checked before sampling.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parseCount, parseDuration, parseWindow } from '../../shared/logic/duration';
+import { keyedError } from '../../shared/logic/input-error';
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/model/report';
+import type { StatsWindow } from '../../shared/model/stats-window';
+
+interface ReportFlags {
+  format: string;
+  window?: string;
+  output?: string;
+  filter?: string;
+  interval: string;
+  ticks?: string;
+}
+
+/** Validated `report` options. */
+export interface ReportOptions {
+  readonly format: ReportFormat;
+  readonly window: StatsWindow | null;
+  readonly output: string | null;
+  readonly filter: string | null;
+  readonly intervalMs: number;
+  readonly ticks: number;
+}
+
+/** Throws INVALID_INPUT (exit 2) when `file` cannot be written: a folder, a missing or read-only parent. */
+export function checkWritable(file: string): void {
+  const fail = (reason: string) => keyedError('report.input.output', { value: file, reason });
+  try {
+    if (fs.existsSync(file)) {
+      if (fs.statSync(file).isDirectory()) throw fail('EISDIR');
+      fs.accessSync(file, fs.constants.W_OK);
+    } else {
+      fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    }
+  } catch (e) {
+    if (e instanceof Error && 'key' in e) throw e;
+    throw fail((e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}
+
+/** Parses and checks the flags. */
+export function parseReport(f: ReportFlags): ReportOptions {
+  if (!(REPORT_FORMATS as readonly string[]).includes(f.format))
+    throw keyedError('report.input.format', { value: f.format });
+  const window = f.window === undefined ? null : parseWindow(f.window);
+  if (f.output !== undefined) checkWritable(f.output);
+  return {
+    format: f.format as ReportFormat,
+    window,
+    output: f.output ?? null,
+    filter: f.filter ?? null,
+    intervalMs: parseDuration(f.interval, 'interval'),
+    // History needs at least two ticks; a snapshot needs one.
+    ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1),
+  };
+}
+
+/** Registers `report`. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'A report of this host: sockets, states, transitions, findings, kernel settings, interfaces. The CLI samples ' +
+        'for --ticks snapshots (history starts when it starts); the app keeps 24 h',
+    )
+    .option('--format <f>', 'json (schema netinspect.report/1), html, csv or text', 'text')
+    .option('--window <w>', 'also cover a history window: 60s, 10m, 1h or 24h (default: snapshot only)')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option(
+      '--filter <text>',
+      'only sockets matching this filter (the window’s filter syntax, e.g. ":8080 state:listen")',
+    )
+    .option('--interval <d>', 'time between snapshots', '1s')
+    .option('--ticks <n>', 'snapshots to take (default 1, or 3 with --window)')
+    .action(async (flags: ReportFlags) => {
+      const options = parseReport(flags);
+      const { runReport } = await import('./report-run');
+      await runReport(options);
+    });
+}

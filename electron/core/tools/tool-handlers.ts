@@ -1,0 +1,89 @@
+// Handlers of the port tools and report export channels, bound to core's services; spread into createHandlers.
+import { randomUUID } from 'node:crypto';
+import { renderReport } from '../../../shared/logic/report/render-report';
+import { AppError } from '../../../shared/model/errors';
+import type { Handlers } from '../handlers';
+import { ExportStore } from '../report/export-store';
+import { gatherReport, type ReportSources } from '../report/gather-report';
+import type { CoreServices } from '../services';
+import { bindTest } from './bind-test';
+import { startScan, type RunningScan } from './port-scan';
+import { serviceTable } from './service-names';
+import { whoOwns } from './who-owns';
+
+type ToolChannel =
+  'tools:who' | 'tools:bind-test' | 'tools:scan' | 'tools:scan-cancel' | 'report:export' | 'report:chunk';
+
+/** Scans running at once across every front end; more are refused until one ends. */
+const MAX_RUNNING_SCANS = 4;
+
+/** Where a core report's facts come from: the live table, the history store and the diagnosis. */
+export function coreReportSources(s: CoreServices): ReportSources {
+  return {
+    version: s.info.version,
+    snapshot: async () => {
+      await s.monitor.refresh();
+      return s.monitor.snapshot();
+    },
+    series: (w, maxPoints, now) => s.analytics.history.seriesFor(w, maxPoints, now),
+    transitions: (w, now) => s.analytics.history.transitionsFor(w, now),
+    diagnose: (sockets, takenAt) => s.analytics.diagnose(sockets, takenAt),
+    privileges: () => {
+      const st = s.monitor.status();
+      return { elevated: st.elevated, ownerVisibility: st.ownerVisibility, hiddenOwners: st.hiddenOwners };
+    },
+  };
+}
+
+/** The tools and report handlers. Building them touches no service (the contract-parity test relies on it). */
+export function createToolHandlers(s: CoreServices): Pick<Handlers, ToolChannel> {
+  const scans = new Map<string, RunningScan>();
+  const exports = new ExportStore();
+  const fresh = async () => {
+    // Who holds a port must be answered from now, not from the last tick.
+    await s.monitor.refresh();
+    return s.monitor.snapshot();
+  };
+  return {
+    'tools:who': async (req) => whoOwns(await fresh(), req.port, req.proto),
+    'tools:bind-test': (req) =>
+      bindTest(req, {
+        sockets: async () => (await fresh()).sockets,
+        ephemeral: async () => (await s.analytics.diagnose([], Date.now())).ephemeralRange,
+      }),
+    'tools:scan': async (req, client) => {
+      if (scans.size >= MAX_RUNNING_SCANS) {
+        throw new AppError(
+          'REFUSED',
+          `${MAX_RUNNING_SCANS} scans are already running: wait for one to end or cancel it.`,
+        );
+      }
+      const scanId = randomUUID();
+      const scan = await startScan(req, serviceTable(), (p) => client.send('scan:progress', { scanId, ...p }));
+      scans.set(scanId, scan);
+      void scan.finished.finally(() => scans.delete(scanId));
+      return { scanId, host: req.host, address: scan.address, total: scan.total };
+    },
+    'tools:scan-cancel': (req) => {
+      const scan = scans.get(req.scanId);
+      scan?.cancel();
+      return { cancelled: scan !== undefined };
+    },
+    'report:export': async (req) => {
+      const started = performance.now();
+      const report = await gatherReport(coreReportSources(s), req);
+      const file = renderReport(report, req.format, req.language);
+      const { exportId, chunks } = exports.put(file.content);
+      return {
+        exportId,
+        chunks,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        length: file.content.length,
+        socketCount: report.snapshot.sockets.length,
+        buildMs: Math.round(performance.now() - started),
+      };
+    },
+    'report:chunk': (req) => exports.chunk(req.exportId, req.index),
+  };
+}
