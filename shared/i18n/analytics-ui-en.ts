@@ -91,6 +91,7 @@ export const analyticsUiEn = {
     message: 'Message',
     state: 'State',
     active: 'Active',
+    raised: 'Raised',
     clearedAt: 'Cleared at {{time}}',
     clearedNote: 'Cleared: {{message}}',
     desktopNote:

@@ -94,6 +94,7 @@ export const analyticsUiZhCN: DeepStrings<typeof analyticsUiEn> = {
     message: '内容',
     state: '状态',
     active: '进行中',
+    raised: '已发出',
     clearedAt: '已于 {{time}} 解除',
     clearedNote: '已解除:{{message}}',
     desktopNote: '桌面通知由桌面应用发出;在窗口中,告警以提示条和本日志显示。',

@@ -1,10 +1,12 @@
 // Active alerts and the alert log (newest first), each alert with its severity, time and translated message.
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/model/alerts';
-import { alertMessage, clearedMessage } from './alert-text';
+import { alertMessage, clearedMessage, hasClearDetail } from './alert-text';
 import { SeverityBadge } from './SeverityIcon';
 
-function AlertTable({ label, alerts }: { readonly label: string; readonly alerts: readonly Alert[] }) {
+/** `log`: entries are records of a raise or a clear, so an uncleared one says "raised", not "active". */
+function AlertTable(props: { readonly label: string; readonly alerts: readonly Alert[]; readonly log: boolean }) {
+  const { label, alerts, log } = props;
   const { t, i18n } = useTranslation();
   const time = (ms: number) => new Date(ms).toLocaleTimeString(i18n.language);
   return (
@@ -27,8 +29,8 @@ function AlertTable({ label, alerts }: { readonly label: string; readonly alerts
             <td>{alertMessage(t, a)}</td>
             <td>
               {a.clearedAt === null
-                ? t('alertUi.active')
-                : `${t('alertUi.clearedAt', { time: time(a.clearedAt) })}${a.clearKey ? ` — ${clearedMessage(t, a)}` : ''}`}
+                ? t(log ? 'alertUi.raised' : 'alertUi.active')
+                : `${t('alertUi.clearedAt', { time: time(a.clearedAt) })}${hasClearDetail(a) ? ` — ${clearedMessage(t, a)}` : ''}`}
             </td>
           </tr>
         ))}
@@ -46,7 +48,7 @@ export function ActiveAlerts({ alerts }: { readonly alerts: readonly Alert[] }) 
       {alerts.length === 0 ? (
         <p className="analytics-note">{t('alertUi.noActive')}</p>
       ) : (
-        <AlertTable label={t('alertUi.activeTitle')} alerts={alerts} />
+        <AlertTable label={t('alertUi.activeTitle')} alerts={alerts} log={false} />
       )}
     </section>
   );
@@ -61,7 +63,7 @@ export function AlertLog({ entries }: { readonly entries: readonly Alert[] }) {
       {entries.length === 0 ? (
         <p className="analytics-note">{t('alertUi.noLog')}</p>
       ) : (
-        <AlertTable label={t('alertUi.logTitle')} alerts={[...entries].reverse()} />
+        <AlertTable label={t('alertUi.logTitle')} alerts={[...entries].reverse()} log />
       )}
     </section>
   );

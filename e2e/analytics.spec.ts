@@ -1,0 +1,119 @@
+// State analytics through the real UI: charts after real connections, a CLOSE_WAIT finding, a watched port's alert.
+import type { Page } from '@playwright/test';
+import { spawnListener, stopListener } from './child-listener';
+import { startLeakyServer, stopLeakyServer } from './close-wait-server';
+import { appReady, closeServer, connect, expect, listen, test } from './fixtures';
+
+/** Enough connections that their endpoint is among the largest transition groups of the window. */
+const CONNECTIONS = 8;
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('the charts show sockets per state and the transitions of connections the test opened and closed', async ({
+  app: page,
+}) => {
+  const l = await listen();
+  try {
+    await appReady(page);
+    const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => connect(l.port)));
+    // Let at least two refreshes see them established before they close.
+    await page.waitForTimeout(2500);
+    for (const c of clients) c.destroy();
+
+    await openTab(page, 'Charts');
+    await page.getByLabel('Window', { exact: true }).selectOption('60s');
+    await expect(page.getByRole('img', { name: 'Sockets per state, stacked area chart' })).toBeVisible();
+    await expect(page.getByText('Observed at each refresh (short-lived states can be missed).')).toBeVisible();
+
+    // The legend table gives exact values: ESTABLISHED peaked at least at the test's connections (both ends).
+    const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
+    const established = legend.getByRole('row').filter({ has: page.getByRole('button', { name: 'ESTABLISHED' }) });
+    await expect(established).toHaveCount(1);
+    const peak = Number(await established.getByRole('cell').nth(2).textContent());
+    expect(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
+
+    // The transitions seen from the clients' side are grouped on the listener's endpoint.
+    const byRemote = page.getByRole('table', { name: 'By remote endpoint' });
+    const row = byRemote.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `127.0.0.1:${l.port}` }) });
+    await expect(row).toContainText(`new → ESTABLISHED ×${CONNECTIONS}`);
+    await expect(row).toContainText(/ESTABLISHED → (TIME_WAIT|FIN_WAIT_1|FIN_WAIT_2|closed)/);
+    await expect(
+      page.getByRole('table', { name: 'State transitions in this window' }).getByRole('rowheader', {
+        name: 'new → ESTABLISHED',
+      }),
+    ).toBeVisible();
+
+    // The legend toggles a series off and on.
+    const toggle = legend.getByRole('button', { name: 'ESTABLISHED' });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  } finally {
+    await closeServer(l);
+  }
+});
+
+test('the diagnosis names the server that leaves sockets in CLOSE_WAIT, with the count', async ({ app: page }) => {
+  const server = await startLeakyServer();
+  try {
+    await appReady(page);
+    const clients = await Promise.all(Array.from({ length: 3 }, () => connect(server.port)));
+    for (const c of clients) c.destroy();
+
+    await openTab(page, 'Diagnosis');
+    const group = page.getByRole('region', { name: 'CLOSE_WAIT by process' });
+    const finding = group.getByRole('article', {
+      name: new RegExp(`^Process node \\(pid ${server.pid}\\) has 3 sockets in CLOSE_WAIT, oldest \\d+ s$`),
+    });
+    await expect(finding).toBeVisible();
+    await expect(finding).toContainText(/OK|Warning|Critical/);
+    // The reasoning comes with it, and the kernel explainer explains the removed tcp_tw_recycle.
+    await finding.getByText('Evidence').click();
+    await expect(finding).toContainText('3 sockets in CLOSE_WAIT');
+    await expect(finding).toContainText('never called close()');
+    await expect(page.getByRole('table', { name: /^Kernel settings/ })).toContainText('net.ipv4.tcp_tw_recycle');
+  } finally {
+    await stopLeakyServer(server);
+  }
+});
+
+test('a watched port whose listener stops raises an alert toast, and unwatching clears it', async ({ app: page }) => {
+  const l = await spawnListener();
+  try {
+    await appReady(page);
+    await openTab(page, 'Alerts');
+    const input = page.getByLabel('Port to watch');
+    const watch = page.getByRole('button', { name: 'Watch', exact: true });
+
+    // Validated as typed, with a translated reason.
+    await input.fill('70000');
+    await expect(page.getByText('Invalid port 70000: ports go from 1 to 65535.')).toBeVisible();
+    await expect(watch).toBeDisabled();
+
+    await input.fill(String(l.port));
+    await watch.click();
+    const remove = page.getByRole('button', { name: `Stop watching port ${l.port}` });
+    await expect(remove).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    l.child.kill('SIGTERM');
+    await l.exited;
+    const toast = page.getByRole('alert').filter({ hasText: `Nothing listens on watched port ${l.port} any more.` });
+    await expect(toast).toBeVisible();
+    await expect(toast).toContainText('Critical');
+    await expect(page.getByRole('table', { name: 'Active alerts' })).toContainText(String(l.port));
+
+    await remove.click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Cleared: Nothing listens on watched port ${l.port} any more.` }),
+    ).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Active alerts' })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Alert log' })).toContainText(String(l.port));
+  } finally {
+    await stopListener(l);
+  }
+});
