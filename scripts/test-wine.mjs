@@ -1,9 +1,11 @@
 // `npm run test:wine`: the Windows collector (Windows Node + koffi under Wine) and the Linux collector must report
 // the same real loopback sockets with the same addresses, ports and states. Never passes without comparing.
+// Then the app's helper pipe under Wine (test-wine-pipe.mjs); wine.json counts both steps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleDir, buildBundle, ensureWindowsNode, linuxDir, nodeExe, run, wineEnv } from './wine-env.mjs';
+import { runPipeCheck } from './test-wine-pipe.mjs';
 import { openTestSockets } from './wine-sockets.mjs';
 
 const started = Date.now();
@@ -116,7 +118,16 @@ async function main() {
     if (failures.length > 0) fail(`${failures.length} mismatch(es):\n  ${failures.join('\n  ')}`);
     const compared = sockets.expected.length;
     console.log(`test:wine: PASSED: ${compared} sockets compared between the Windows (Wine) and Linux collectors`);
-    record(1, 0, compared);
+    // Second step: the app's helper pipe (scripts/test-wine-pipe.mjs); both steps count in wine.json.
+    const pipe = await runPipeCheck(step);
+    if (pipe.failures.length > 0) {
+      console.error(`test:wine: FAILED: helper pipe:\n  ${pipe.failures.join('\n  ')}`);
+      record(1, 1, compared);
+      process.exitCode = 1;
+      return;
+    }
+    console.log('test:wine: PASSED: helper pipe (user-only DACL, client pid, concurrent framed I/O, refusals)');
+    record(2, 0, compared);
   } finally {
     sockets.close();
     // Stop this prefix's wineserver (and its winedevice), which would otherwise linger after the run.

@@ -68,9 +68,26 @@ function tokenInformation(token: Handle, cls: number, initial: number): Buffer {
 
 /** True when this process's token is elevated (TokenElevation.TokenIsElevated != 0). */
 export function isTokenElevated(): boolean {
-  const token = openToken(currentProcess());
+  return isProcessElevated(currentProcess());
+}
+
+/** True when the token of the process behind `h` (PROCESS_QUERY_LIMITED_INFORMATION) is elevated. */
+export function isProcessElevated(h: Handle): boolean {
+  const token = openToken(h);
   try {
     return tokenInformation(token, TOKEN_ELEVATION, 4).readUInt32LE(0) !== 0;
+  } finally {
+    closeHandle(token);
+  }
+}
+
+/** Calls `fn` with the PSID of the user owning process `h`; the pointer is valid only during the call. */
+export function withProcessUserSid<T>(h: Handle, fn: (sid: unknown) => T): T {
+  const token = openToken(h);
+  try {
+    const info = tokenInformation(token, TOKEN_USER, 128);
+    // TOKEN_USER's first field points into `info` itself, which stays alive until fn returns.
+    return fn(koffi.decode(info, 'void *'));
   } finally {
     closeHandle(token);
   }

@@ -1,8 +1,11 @@
 // Reaching a freshly started helper: dial its Unix socket (POSIX) or accept it on the app's pipe (Windows).
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tokenMatches } from '../../server/token';
 import { frame, LineReader, parseLine, REPLY_LIMIT_BYTES } from './framing';
 import { HelperClient } from './helper-client';
+import { AUTH_TIMEOUT_MS } from './helper-protocol';
+import { elevatedClientCheck, WinPipeServer, type ClientCheck } from './win-pipe-server';
 
 /** Ends the wait early: returns the error to fail with (the prompt was cancelled, the helper exited), or null. */
 export type Abort = () => Error | null;
@@ -64,51 +67,72 @@ export async function connectUnix(
   throw last;
 }
 
+/** Waits for the client's first line (its token) for at most `ms`; null when it sent none, or garbage. */
+function firstLine(stream: Duplex, ms: number): Promise<{ line: string; rest: string[] } | null> {
+  return new Promise((resolve) => {
+    const reader = new LineReader(4096);
+    const finish = (r: { line: string; rest: string[] } | null): void => {
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('close', onEnd);
+      stream.off('error', onEnd);
+      resolve(r);
+    };
+    const onEnd = (): void => finish(null);
+    const onData = (chunk: Buffer): void => {
+      let lines: string[];
+      try {
+        lines = reader.push(chunk);
+      } catch {
+        return finish(null);
+      }
+      const line = lines.shift();
+      if (line !== undefined) {
+        // Stop the flow until HelperClient attaches its own listener, so no chunk is lost in between.
+        stream.pause();
+        finish({ line, rest: lines });
+      }
+    };
+    const timer = setTimeout(onEnd, ms);
+    stream.on('data', onData);
+    stream.on('close', onEnd);
+    stream.on('error', onEnd);
+  });
+}
+
 /**
  * Windows: the app listens on `\\.\pipe\netinspect-<random>` and the elevated helper dials it. The other way round
  * fails: a pipe created by an elevated process gets a default DACL that grants non-elevated callers read access
- * only. The first line must be the token; any other client is dropped.
+ * only. The pipe (win-pipe-server.ts) admits only this user's SID and no remote client; a client that is not
+ * elevated (`check`), or whose first line is not the token, is dropped and the next one awaited.
  */
-export function acceptPipe(pipe: string, token: string, deadline: number, abort: Abort): Promise<HelperClient> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => {
-      const reader = new LineReader(4096);
-      const onData = (chunk: Buffer): void => {
-        let lines: string[];
-        try {
-          lines = reader.push(chunk);
-        } catch {
-          socket.destroy();
-          return;
-        }
-        const first = lines.shift();
-        if (first === undefined) return;
-        const m = parseLine(first) as { token?: unknown } | undefined;
-        socket.off('data', onData);
-        if (!tokenMatches(token, typeof m?.token === 'string' ? m.token : null)) {
-          socket.destroy();
-          return;
-        }
-        done();
+export async function acceptPipe(
+  pipe: string,
+  token: string,
+  deadline: number,
+  abort: Abort,
+  check: ClientCheck = elevatedClientCheck,
+): Promise<HelperClient> {
+  const server = WinPipeServer.create(pipe);
+  try {
+    for (;;) {
+      const pid = await server.connect(deadline, abort);
+      const stream = server.openStream();
+      const first =
+        check(pid) === null ? await firstLine(stream, Math.min(AUTH_TIMEOUT_MS, deadline - Date.now())) : null;
+      const m = first ? (parseLine(first.line) as { token?: unknown } | undefined) : undefined;
+      if (first && tokenMatches(token, typeof m?.token === 'string' ? m.token : null)) {
+        // No further client; the pipe closes when this connection does.
         server.close();
-        resolve(new HelperClient(socket, new LineReader(REPLY_LIMIT_BYTES), lines));
-      };
-      socket.on('data', onData);
-      socket.on('error', () => socket.destroy());
-    });
-    const poll = setInterval(() => {
-      const stop = abort() ?? (Date.now() > deadline ? new Error('the helper never connected') : null);
-      if (stop) {
-        done();
-        server.close();
-        reject(stop);
+        const client = new HelperClient(stream, new LineReader(REPLY_LIMIT_BYTES), first.rest);
+        stream.resume();
+        return client;
       }
-    }, 100);
-    const done = (): void => clearInterval(poll);
-    server.on('error', (e) => {
-      done();
-      reject(e);
-    });
-    server.listen(pipe);
-  });
+      stream.destroy();
+      await new Promise((r) => stream.once('close', r));
+    }
+  } catch (e) {
+    server.close();
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 // The app's end of one helper connection: requests with ids and time-outs, events, heartbeat, close.
-import type net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { AppError, type AppErrorData, type Result } from '../../../shared/model/errors';
 import { frame, type LineReader, OversizedMessageError, parseLine } from './framing';
 import { HEARTBEAT_INTERVAL_MS, type HelperEvent } from './helper-protocol';
@@ -20,9 +20,9 @@ export class HelperClient {
   private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
 
-  /** `rest` holds lines that arrived in the same chunk as the handshake. */
+  /** `socket` is a net.Socket (POSIX) or a WinPipeStream; `rest` holds lines that came with the handshake. */
   constructor(
-    private readonly socket: net.Socket,
+    private readonly socket: Duplex,
     reader: LineReader,
     rest: readonly string[],
   ) {
