@@ -1,6 +1,7 @@
 // The one bound store, built from slices (zustand's slices pattern).
 import { create } from 'zustand';
 import { createActionsSlice } from './actions-slice';
+import { createAdaptersSlice } from './adapters-slice';
 import { createAlertsSlice } from './alerts-slice';
 import { createChartsSlice } from './charts-slice';
 import { createDiagnosisSlice } from './diagnosis-slice';
@@ -21,6 +22,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createToastSlice(...a),
   ...createActionsSlice(...a),
   ...createPrivilegeSlice(...a),
+  ...createAdaptersSlice(...a),
   ...createChartsSlice(...a),
   ...createDiagnosisSlice(...a),
   ...createAlertsSlice(...a),

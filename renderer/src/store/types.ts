@@ -13,6 +13,7 @@ import type { ProcessInfo, Socket } from '../../../shared/model/socket';
 import type { FilterToggles } from '../../../shared/logic/filter';
 import type { ServiceTable } from '../../../shared/logic/services';
 import type { ConnectionState } from '../api';
+import type { AdaptersSlice } from './adapters-slice';
 import type { ColumnId } from '../features/sockets/columns';
 
 /** How a row changed recently, for TCPView-style highlighting. */
@@ -205,6 +206,7 @@ export type AppState = SocketsSlice &
   ToastSlice &
   ActionsSlice &
   PrivilegeSlice &
+  AdaptersSlice &
   ChartsSlice &
   DiagnosisSlice &
   AlertsSlice;
