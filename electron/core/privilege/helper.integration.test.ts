@@ -105,11 +105,11 @@ describe('privileged helper', () => {
 
   it('answers an unknown operation with UNKNOWN_CHANNEL and keeps the connection', async () => {
     const c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-    expect(errorOf(await c.call(1, 'adapter:create', {})).code).toBe('UNKNOWN_CHANNEL');
+    expect(errorOf(await c.call(1, 'system:format-disk', {})).code).toBe('UNKNOWN_CHANNEL');
     // A contract channel that is not privileged is refused too.
     expect(errorOf(await c.call(2, 'settings:set', { refreshIntervalMs: 1 })).code).toBe('UNKNOWN_CHANNEL');
     expect(await c.call(3, 'ping')).toMatchObject({ ok: true });
-    expect(helper.log()).toMatch(/refused "adapter:create": UNKNOWN_CHANNEL/);
+    expect(helper.log()).toMatch(/refused "system:format-disk": UNKNOWN_CHANNEL/);
     c.socket.destroy();
   });
 
