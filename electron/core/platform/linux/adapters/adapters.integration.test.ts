@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { CreateAdapterRequest } from '../../../../../shared/model/adapters';
 import { AppError } from '../../../../../shared/model/errors';
 import { runCli } from '../../../../test-support/net-fixtures';
 import { createAdapterService } from '../../../adapters/adapter-service';
@@ -144,7 +145,7 @@ describe.runIf(asRoot)('TAP/TUN lifecycle (root)', () => {
 
 describe.runIf(asRoot)('bad input: a clear error and nothing created', () => {
   const before = () => fs.readdirSync('/sys/class/net').sort();
-  const cases: [string, Parameters<typeof service.create>[0], string][] = [
+  const cases: [string, CreateAdapterRequest, string][] = [
     ['a 16-character name', { name: 'nitest0123456789', type: 'tap' }, 'adapters.input.nameTooLong'],
     ['a name with /', { name: 'nitest/0', type: 'tap' }, 'adapters.input.nameChars'],
     ['a name with a space', { name: 'nitest 0', type: 'tun' }, 'adapters.input.nameChars'],
