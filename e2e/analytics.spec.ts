@@ -32,8 +32,10 @@ test('the charts show sockets per state and the transitions of connections the t
     const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
     const established = legend.getByRole('row').filter({ has: page.getByRole('button', { name: 'ESTABLISHED' }) });
     await expect(established).toHaveCount(1);
-    const peak = Number(await established.getByRole('cell').nth(2).textContent());
-    expect(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
+    // Read as a number whatever the locale's digit grouping ("1,024"); poll, since the table refreshes each tick.
+    const peak = async () =>
+      Number(((await established.getByRole('cell').nth(2).textContent()) ?? '').replace(/[^\d.]/g, ''));
+    await expect.poll(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
 
     // The transitions seen from the clients' side are grouped on the listener's endpoint.
     const byRemote = page.getByRole('table', { name: 'By remote endpoint' });
