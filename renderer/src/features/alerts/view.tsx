@@ -32,4 +32,4 @@ function AlertsView() {
 }
 
 /** The alerts tab, after diagnosis. */
-export const view: ViewDefinition = { id: 'alerts', order: 30, labelKey: 'alertUi.tab', Component: AlertsView };
+export const view: ViewDefinition = { id: 'alerts', order: 25, labelKey: 'alertUi.tab', Component: AlertsView };
