@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { ActionDialogs } from './features/actions/ActionDialogs';
 import { PrivilegeBadge } from './features/privilege/PrivilegeBadge';
+import { ExportButton } from './features/report/ExportButton';
+import { ExportDialog } from './features/report/ExportDialog';
 import { SettingsBar } from './features/settings/SettingsBar';
 import { Toasts } from './features/toasts/Toasts';
 import { useStore } from './store/index';
@@ -22,6 +24,7 @@ export function App() {
           netinspect
         </span>
         <ViewTabs />
+        <ExportButton />
         <PrivilegeBadge />
         <SettingsBar />
       </header>
@@ -35,6 +38,7 @@ export function App() {
         <view.Component />
       </div>
       <ActionDialogs />
+      <ExportDialog />
       <Toasts />
     </div>
   );

@@ -40,7 +40,10 @@ describe('port tools over the contract', () => {
   });
 
   afterAll(() => {
-    for (const o of open) 'destroy' in o ? o.destroy() : o.close();
+    for (const o of open) {
+      if ('destroy' in o) o.destroy();
+      else o.close();
+    }
     rpc?.ws.terminate();
     child?.kill('SIGTERM');
     fs.rmSync(configDir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ import { createAlertsSlice } from './alerts-slice';
 import { createChartsSlice } from './charts-slice';
 import { createDiagnosisSlice } from './diagnosis-slice';
 import { createPrivilegeSlice } from './privilege-slice';
+import { createReportSlice } from './report-slice';
+import { createToolsSlice } from './tools-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSocketsSlice } from './sockets-slice';
 import { createStatusSlice } from './status-slice';
@@ -23,6 +25,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createActionsSlice(...a),
   ...createPrivilegeSlice(...a),
   ...createAdaptersSlice(...a),
+  ...createToolsSlice(...a),
+  ...createReportSlice(...a),
   ...createChartsSlice(...a),
   ...createDiagnosisSlice(...a),
   ...createAlertsSlice(...a),

@@ -15,6 +15,8 @@ import type { ServiceTable } from '../../../shared/logic/services';
 import type { ConnectionState } from '../api';
 import type { AdaptersSlice } from './adapters-slice';
 import type { ColumnId } from '../features/sockets/columns';
+import type { ReportSlice } from './report-slice';
+import type { ToolsSlice } from './tools-slice';
 
 /** How a row changed recently, for TCPView-style highlighting. */
 export type ChangeKind = 'added' | 'changed' | 'removed';
@@ -209,7 +211,9 @@ export type AppState = SocketsSlice &
   AdaptersSlice &
   ChartsSlice &
   DiagnosisSlice &
-  AlertsSlice;
+  AlertsSlice &
+  ToolsSlice &
+  ReportSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
