@@ -3,7 +3,12 @@
 // sequence itself is unit-tested with a fake table in platform/win32/adapters/tap-sequence.test.ts).
 import koffi, { type LibraryHandle } from 'koffi';
 import type { DevInfoSet, TapSetupApi } from '../platform/win32/adapters/tap-sequence';
-import { encodeGuid, encodeWide, newDevInfoData } from '../platform/win32/adapters/tap-structs';
+import {
+  encodeGuid,
+  encodeWide,
+  newDevInfoData,
+  SP_DRVINFO_DATA_V2_W_SIZE,
+} from '../platform/win32/adapters/tap-structs';
 import { getLastError, Win32Error } from './kernel32';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -88,8 +93,6 @@ const ERROR_NO_MORE_ITEMS = 259;
 const INVALID_HANDLE = -1;
 /** INVALID_HANDLE_VALUE as a 64-bit pointer. */
 const INVALID_HANDLE_VALUE = 0xffffffffffffffffn;
-/** sizeof(SP_DRVINFO_DATA_V2_W) on x64. */
-const SP_DRVINFO_DATA_SIZE = 1570;
 
 function ok(name: string, r: unknown): void {
   if (!r) throw new Win32Error(name, getLastError());
@@ -180,8 +183,8 @@ export function setupApi(): TapSetupApi {
         const ids = encodeWide(`${hardwareId}\0`);
         ok('SetupDiSetDeviceRegistryPropertyW', l.SetupDiSetDeviceRegistryPropertyW(set, data, 1, ids, ids.length));
         if (!l.SetupDiBuildDriverInfoList(set, data, SPDIT_COMPATDRIVER)) return false;
-        const info = new Uint8Array(SP_DRVINFO_DATA_SIZE);
-        new DataView(info.buffer).setUint32(0, SP_DRVINFO_DATA_SIZE, true);
+        const info = new Uint8Array(SP_DRVINFO_DATA_V2_W_SIZE);
+        new DataView(info.buffer).setUint32(0, SP_DRVINFO_DATA_V2_W_SIZE, true);
         return Boolean(l.SetupDiEnumDriverInfoW(set, data, SPDIT_COMPATDRIVER, 0, info));
       } finally {
         l.SetupDiDestroyDeviceInfoList(set);

@@ -11,6 +11,15 @@ export const TAP_HARDWARE_ID = 'root\\tap0901';
 export const SP_DEVINFO_DATA_SIZE = 32;
 /** sizeof(SP_REMOVEDEVICE_PARAMS): SP_CLASSINSTALL_HEADER (cbSize 8, InstallFunction), Scope, HwProfile. */
 export const SP_REMOVEDEVICE_PARAMS_SIZE = 16;
+/** LINE_LEN of setupapi.h: the WCHAR length of SP_DRVINFO_DATA's strings. */
+const LINE_LEN = 256;
+/**
+ * sizeof(SP_DRVINFO_DATA_V2_W) on x64: DWORD cbSize, DWORD DriverType, ULONG_PTR Reserved (at 8), then
+ * Description, MfgName, ProviderName (WCHAR[LINE_LEN] each, from 16), FILETIME DriverDate (two DWORDs, at 1552),
+ * DWORDLONG DriverVersion (at 1560): 1568 bytes, already a multiple of the 8-byte alignment. SetupAPI refuses any
+ * other cbSize (ERROR_INVALID_USER_BUFFER).
+ */
+export const SP_DRVINFO_DATA_V2_W_SIZE = 16 + 3 * LINE_LEN * 2 + 8 + 8;
 /** sizeof(MIB_UNICASTIPADDRESS_ROW) on x64. */
 export const MIB_UNICASTIPADDRESS_ROW_SIZE = 80;
 

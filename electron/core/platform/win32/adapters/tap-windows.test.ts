@@ -9,6 +9,7 @@ import {
   GUID_DEVCLASS_NET,
   newDevInfoData,
   patchUnicastRow,
+  SP_DRVINFO_DATA_V2_W_SIZE,
 } from './tap-structs';
 
 describe('struct encodings', () => {
@@ -24,6 +25,11 @@ describe('struct encodings', () => {
     expect(b.length).toBe((12 + 2) * 2);
     expect(Buffer.from(b).toString('utf16le')).toBe('root\\tap0901\0\0');
   });
+  it('SP_DRVINFO_DATA_V2_W is 1568 bytes on x64 (its cbSize must match exactly)', () => {
+    expect(SP_DRVINFO_DATA_V2_W_SIZE).toBe(1568);
+    expect(SP_DRVINFO_DATA_V2_W_SIZE % 8).toBe(0);
+  });
+
   it('SP_DEVINFO_DATA is 32 bytes with cbSize 32; SP_REMOVEDEVICE_PARAMS header cbSize 8, DIF_REMOVE, global', () => {
     const d = newDevInfoData();
     expect([d.length, new DataView(d.buffer).getUint32(0, true)]).toEqual([32, 32]);
