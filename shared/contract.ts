@@ -147,6 +147,8 @@ export const events = {
   'alert:cleared': alertSchema,
   /** Progress of a port scan, to the front end that started it: new results at most a few times a second. */
   'scan:progress': scanProgressSchema,
+  /** A command from the window's native menu (Electron), for the renderer to carry out. */
+  'app:command': z.object({ command: z.enum(['export-report']) }),
 } as const;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */

@@ -1,9 +1,10 @@
 // Electron main: lifecycle only; every concern is a setupX() called in order.
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app-core';
 import { APP_VERSION } from '../core/version';
 import { spawnUtilityWorker } from './collector-process';
 import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
 import { setupNotifications } from './notifications';
 import { setupSecurity } from './security';
 import { createMainWindow } from './window';
@@ -31,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     setupIpc(core);
     setupNotifications(core);
-    if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+    setupMenu();
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

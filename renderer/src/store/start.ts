@@ -14,6 +14,9 @@ export function startApp(): void {
   host.bridge.on('privilege:status', (st) => useStore.getState().receivePrivilege(st));
   host.bridge.on('alert:raised', (a) => useStore.getState().receiveAlert('raised', a));
   host.bridge.on('alert:cleared', (a) => useStore.getState().receiveAlert('cleared', a));
+  host.bridge.on('app:command', (c) => {
+    if (c.command === 'export-report') useStore.getState().openExport();
+  });
   host.onConnection((state, reconnected) => {
     const store = useStore.getState();
     store.setConnection(state);
