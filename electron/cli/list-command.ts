@@ -1,6 +1,6 @@
 // `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
+import { renderSocketTextTable } from '../../shared/logic/socket-text';
 import type { Command } from 'commander';
-import { formatEndpoint } from '../../shared/logic/endpoint';
 import {
   matchesQuery,
   parsePid,
@@ -10,7 +10,7 @@ import {
   parseStates,
   type SocketQuery,
 } from '../../shared/logic/socket-query';
-import { renderCsv, renderTextTable } from '../../shared/logic/text-table';
+import { renderCsv } from '../../shared/logic/text-table';
 import { keyedError } from '../../shared/logic/input-error';
 import { translate, languageFromEnv } from '../../shared/i18n/translate';
 import type { RawSnapshot } from '../../shared/model/snapshot';
@@ -69,15 +69,7 @@ export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: 
       CSV_HEADER,
       sockets.map((s) => CSV_HEADER.map((k) => s[k])),
     );
-  const rows = sockets.map((s) => [
-    `${s.proto}${s.family === 6 ? '6' : ''}`,
-    formatEndpoint(s.localAddress, s.localPort),
-    formatEndpoint(s.remoteAddress, s.remotePort),
-    s.state,
-    s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
-    s.user ?? '-',
-  ]);
-  const table = renderTextTable(['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'], rows);
+  const table = renderSocketTextTable(sockets);
   const note =
     snap.ownerVisibility === 'partial'
       ? `\n${translate(languageFromEnv(process.env), 'cli.hiddenOwners', { n: snap.hiddenOwners })}`

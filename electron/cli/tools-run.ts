@@ -1,6 +1,6 @@
 // The work of `who`, `bind-test` and `scan`, loaded only when one of them runs.
+import { renderSocketTextTable } from '../../shared/logic/socket-text';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
-import { formatEndpoint } from '../../shared/logic/endpoint';
 import { renderTextTable } from '../../shared/logic/text-table';
 import type { BindTestRequest, ScanRequest } from '../../shared/model/tools';
 import { bindTest } from '../core/tools/bind-test';
@@ -22,19 +22,7 @@ export function runWho(port: number, proto: 'tcp' | 'udp' | 'any', json: boolean
     if (json) out(JSON.stringify({ schema: 'netinspect.who/1', ...r }));
     else if (r.sockets.length === 0) out(translate(lang(), 'tools.cli.nothing', { port }));
     else {
-      out(
-        renderTextTable(
-          ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'],
-          r.sockets.map((s) => [
-            `${s.proto}${s.family === 6 ? '6' : ''}`,
-            formatEndpoint(s.localAddress, s.localPort),
-            formatEndpoint(s.remoteAddress, s.remotePort),
-            s.state,
-            s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
-            s.user ?? '-',
-          ]),
-        ),
-      );
+      out(renderSocketTextTable(r.sockets));
     }
     if (r.sockets.length === 0) process.exitCode = EXIT_FAILURE;
   } finally {

@@ -1,7 +1,7 @@
 // The plain-text report (what `netinspect report --format text` prints) and the CSV of the socket table.
+import { renderSocketTextTable } from '../socket-text';
 import type { UiLanguage } from '../../i18n/index';
 import { translate } from '../../i18n/translate';
-import { formatEndpoint } from '../endpoint';
 import { renderCsv, renderTextTable } from '../text-table';
 import type { Report } from './report-types';
 
@@ -101,18 +101,6 @@ export function renderReportText(r: Report, lang: UiLanguage): string {
   );
   for (const s of k.settings) out.push(`  ${s.name} = ${s.value ?? '-'}`);
   out.push('', `${tr('report.html.socketTable', { n: r.snapshot.sockets.length })}:`);
-  out.push(
-    renderTextTable(
-      ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'],
-      r.snapshot.sockets.map((s) => [
-        `${s.proto}${s.family === 6 ? '6' : ''}`,
-        formatEndpoint(s.localAddress, s.localPort),
-        formatEndpoint(s.remoteAddress, s.remotePort),
-        s.state,
-        s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
-        s.user ?? '-',
-      ]),
-    ),
-  );
+  out.push(renderSocketTextTable(r.snapshot.sockets));
   return `${out.join('\n')}\n`;
 }

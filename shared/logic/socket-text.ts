@@ -1,0 +1,25 @@
+// Sockets as the aligned text table users know from ss/netstat (CLI `list` and `who`, text reports).
+import type { RawSocket, SocketTuple } from '../model/socket';
+import { formatEndpoint } from './endpoint';
+import { renderTextTable } from './text-table';
+
+/** Column headers of the text socket table. */
+export const SOCKET_TEXT_HEADER = ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'] as const;
+
+/** What the table shows of a socket (live sockets and report rows both have it). */
+export type SocketTextRow = Pick<RawSocket, keyof SocketTuple | 'pid' | 'process' | 'user'>;
+
+/** One aligned table: proto (with 6 for IPv6), endpoints (`*` for wildcard ports), state, pid/program, user. */
+export function renderSocketTextTable(sockets: readonly SocketTextRow[]): string {
+  return renderTextTable(
+    SOCKET_TEXT_HEADER,
+    sockets.map((s) => [
+      `${s.proto}${s.family === 6 ? '6' : ''}`,
+      formatEndpoint(s.localAddress, s.localPort),
+      formatEndpoint(s.remoteAddress, s.remotePort),
+      s.state,
+      s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
+      s.user ?? '-',
+    ]),
+  );
+}
