@@ -6,8 +6,10 @@ import { renderTextTable } from './text-table';
 /** Column headers of the text socket table. */
 export const SOCKET_TEXT_HEADER = ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'] as const;
 
-/** What the table shows of a socket (live sockets and report rows both have it). */
-export type SocketTextRow = Pick<RawSocket, keyof SocketTuple | 'pid' | 'process' | 'user'>;
+/** What the table shows of a socket (live sockets and report rows, whose state is plain text, both have it). */
+export type SocketTextRow = Omit<Pick<RawSocket, keyof SocketTuple | 'pid' | 'process' | 'user'>, 'state'> & {
+  readonly state: string;
+};
 
 /** One aligned table: proto (with 6 for IPv6), endpoints (`*` for wildcard ports), state, pid/program, user. */
 export function renderSocketTextTable(sockets: readonly SocketTextRow[]): string {
