@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { forkHolder, median } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const holders = Number(process.env.BENCH_HOLDERS ?? 5);
@@ -14,27 +15,6 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const cli = path.join(root, 'bin', 'netinspect.cjs');
 if (!existsSync(path.join(root, 'out', 'node', 'cli.cjs')))
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node'], { stdio: 'inherit' });
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function forkHolder() {
-  const limit = pairsPerHolder * 2 + 200;
-  const child = spawn(
-    '/bin/sh',
-    [
-      '-c',
-      `ulimit -n ${limit} && exec "$0" "$@"`,
-      process.execPath,
-      path.join(root, 'bench', 'socket-holder.cjs'),
-      String(pairsPerHolder),
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
-  });
-}
 
 function startServe(configDir) {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
@@ -98,7 +78,7 @@ const configDir = mkdtempSync(path.join(os.tmpdir(), 'netinspect-bench-report-')
 const kids = [];
 let serve = null;
 try {
-  for (let i = 0; i < holders; i++) kids.push(await forkHolder());
+  for (let i = 0; i < holders; i++) kids.push(await forkHolder(pairsPerHolder));
   serve = await startServe(configDir);
   const client = await rpc(serve.url);
   // Warm up: the first snapshot of a new core is a cold full read.

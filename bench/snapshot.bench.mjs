@@ -4,6 +4,7 @@ import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkHolder, median } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const holders = Number(process.env.BENCH_HOLDERS ?? 5);
@@ -14,10 +15,6 @@ const worker = path.join(root, 'out', 'node', 'collector-worker.cjs');
 if (!existsSync(worker))
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node'], { stdio: 'inherit' });
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const have = (cmd) => {
   try {
     execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
@@ -37,28 +34,6 @@ function timeCommand(cmd, args) {
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`));
       else resolve(Number(process.hrtime.bigint() - t0) / 1e6);
     });
-  });
-}
-
-function forkHolder() {
-  // Each holder needs ~2 fds per pair: raise its soft limit (within the hard limit) before exec.
-  const limit = pairsPerHolder * 2 + 200;
-  const child = spawn(
-    '/bin/sh',
-    [
-      '-c',
-      `ulimit -n ${limit} && exec "$0" "$@"`,
-      process.execPath,
-      path.join(root, 'bench', 'socket-holder.cjs'),
-      String(pairsPerHolder),
-    ],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
   });
 }
 
@@ -88,7 +63,7 @@ async function collectorDurations(ticks) {
 
 async function main() {
   console.log(`bench: starting ${holders} holders x ${pairsPerHolder} connection pairs ...`);
-  const children = await Promise.all(Array.from({ length: holders }, forkHolder));
+  const children = await Promise.all(Array.from({ length: holders }, () => forkHolder(pairsPerHolder)));
   try {
     const count = execFileSync('ss', ['-tanH'], { maxBuffer: 1 << 28 })
       .toString()

@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { buildBundle, bundleDir, ensureWindowsNode, nodeExe, wineEnv } from '../scripts/wine-env.mjs';
+import { median } from './harness.mjs';
 
 const PAIRS = Number(process.argv[2] ?? 2000);
 const ROUNDS = 3;
@@ -47,8 +48,6 @@ function collector() {
   if (!r.ok) throw new Error(r.error);
   return { ms, rows: r.snapshot.sockets.length, firstMs: r.durationsMs[0], steadyMs: r.durationsMs[1] };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   if (!ensureWindowsNode(console.log)) throw new Error('could not install Windows Node');
