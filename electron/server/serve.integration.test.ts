@@ -50,6 +50,17 @@ describe('netinspect serve', () => {
     expect(none.status).toBe(403);
   });
 
+  it('survives malformed URLs and alternative spellings of the page without a token', async () => {
+    for (const bad of ['/%E0%A4%A', '/index.html%00', '/%00']) {
+      expect((await fetch(`http://${url.host}${bad}`)).status, bad).toBe(400);
+    }
+    for (const page of ['/index.html/', '//index.html', '/%69ndex.html']) {
+      expect((await fetch(`http://${url.host}${page}`)).status, page).toBe(403);
+    }
+    // Still serving.
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('refuses WebSockets with a wrong token, a foreign Origin or a foreign Host', async () => {
     const refused = (u: string, headers: Record<string, string> = {}) =>
       new Promise<number>((resolve) => {

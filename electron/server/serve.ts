@@ -6,7 +6,7 @@ import { TOKEN_PARAM, WS_PATH } from '../../shared/bridge';
 import { wireRequestSchema, type WireMessage } from '../../shared/contract';
 import type { Core } from '../core/app-core';
 import type { Client } from '../core/client';
-import { contentSecurityPolicy, serveStatic } from './static-files';
+import { contentSecurityPolicy, resolveStatic, serveStatic } from './static-files';
 import { BRIDGE_ROUTES } from './routes';
 import { newToken, tokenMatches } from './token';
 
@@ -40,6 +40,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const hostOk = (host: string | undefined): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 
   const server = http.createServer((req, res) => {
+    try {
+      handleHttp(req, res);
+    } catch (e) {
+      // Nothing a client sends may take the server down.
+      log(
+        `error answering ${req.method} ${String(req.url).slice(0, 200)}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    }
+  });
+  const handleHttp = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // A foreign Host header means DNS rebinding: refuse.
     if (!hostOk(req.headers.host)) {
@@ -50,21 +62,27 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && !tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) {
+    const target = resolveStatic(options.rendererDir, url.pathname);
+    if ('status' in target) {
+      res
+        .writeHead(target.status, { 'content-type': 'text/plain' })
+        .end(target.status === 400 ? 'Bad request' : 'Not found');
+      return;
+    }
+    if (target.isPage && !tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) {
       log(`refused page request with a wrong or missing token from ${req.socket.remoteAddress}`);
       res
         .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Forbidden: open the exact URL that `netinspect serve` printed (it carries the session token).');
       return;
     }
-    serveStatic(options.rendererDir, url.pathname, res, {
+    serveStatic(target, res, {
       'content-security-policy': contentSecurityPolicy(origins()[0]),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',
     });
-  });
+  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {

@@ -31,14 +31,36 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
-/** Writes the file at `urlPath` under `root`, or answers 404. Never leaves `root`. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const file = path.resolve(root, `.${rel}`);
-  if (!file.startsWith(root + path.sep)) {
-    res.writeHead(404).end();
-    return;
+/** Where a URL path leads inside `root`: a file (and whether it is the page), or the status to answer. */
+export type StaticTarget = { readonly file: string; readonly isPage: boolean } | { readonly status: 400 | 404 };
+
+/**
+ * Resolves a URL path to a file under `root` without ever leaving it. Malformed escapes and NUL bytes answer 400;
+ * anything outside `root` answers 404. `isPage` is decided on the resolved file, so `/index.html/`, `//index.html`
+ * or `/%69ndex.html` are the page too (and need the token).
+ */
+export function resolveStatic(root: string, urlPath: string): StaticTarget {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return { status: 400 };
   }
+  if (rel.includes('\0')) return { status: 400 };
+  const page = path.join(root, 'index.html');
+  let file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
+  if (file === root) file = page;
+  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  return { file, isPage: file === page };
+}
+
+/** Writes a resolved file with the given headers, or answers 404. */
+export function serveStatic(
+  target: { readonly file: string; readonly isPage: boolean },
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
+  const { file } = target;
   fs.readFile(file, (err, data) => {
     if (err) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -47,7 +69,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     res.writeHead(200, {
       ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': rel === '/index.html' ? 'no-store' : 'no-cache',
+      'cache-control': target.isPage ? 'no-store' : 'no-cache',
     });
     res.end(data);
   });
