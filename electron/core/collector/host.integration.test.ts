@@ -1,4 +1,5 @@
 // The collector process under supervision: real refreshes, and a real crash (SIGKILL) followed by a restart.
+import type { SocketDelta } from '../../../shared/model/snapshot';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, listen, portOf, waitFor } from '../../test-support/net-fixtures';
@@ -9,7 +10,7 @@ const WORKER = path.join(ROOT, 'out', 'node', 'collector-worker.cjs');
 const hosts: CollectorHost[] = [];
 afterEach(() => hosts.splice(0).forEach((h) => h.dispose()));
 
-function monitor(onDelta = (): void => {}) {
+function monitor(onDelta: (d: SocketDelta) => void = () => {}) {
   const events: string[] = [];
   let m: SocketMonitor | null = null;
   // Wired as app-core wires it: host events land in the monitor's status.
@@ -69,12 +70,23 @@ describe('collector host', () => {
 
 describe('collector host replacement', () => {
   it('replaces the collector process before the next request without counting a crash', async () => {
-    const { host, m, events } = monitor();
-    await m.snapshot();
+    const server = await listen();
+    const port = portOf(server);
+    const deltas: SocketDelta[] = [];
+    const { host, m, events } = monitor((d) => deltas.push(d));
+    const first = await m.snapshot();
+    const mine = first.sockets.find((s) => s.localPort === port && s.state === 'LISTEN');
+    expect(mine).toBeDefined();
     const before = host.pid;
+    deltas.length = 0;
     host.replace();
     await m.refresh();
     expect(host.pid).not.toBe(before);
+    // The new process sent its whole table and core diffed it: our listener is not "new" again.
+    expect(deltas.some((d) => d.added.some((s) => s.key === mine?.key))).toBe(false);
+    const after = await m.snapshot();
+    expect(after.sockets.find((s) => s.key === mine?.key)?.firstSeen).toBe(mine?.firstSeen);
+    server.close();
     expect(host.restarts).toBe(0);
     expect(events).toEqual([]);
     expect(m.status().errors).toEqual([]);

@@ -86,12 +86,20 @@ export class CollectorHost {
       this.replaceRequested = false;
       old.kill();
     }
-    if (!this.worker) this.start();
-    await this.ready;
+    if (!this.worker) {
+      // After a crash the back-off decides when the next process starts, not the next tick.
+      if (this.restartTimer) {
+        throw new AppError('COLLECTOR_FAILED', 'The collector process is restarting; try again shortly.');
+      }
+      this.start();
+    }
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    await this.untilReady(timeoutMs);
     const worker = this.worker;
     if (!worker) throw new AppError('COLLECTOR_FAILED', 'The collector process is restarting; try again shortly.');
+    // A process started since the caller looked has no table yet: whatever was asked, it must send the whole one.
+    const wanted = this.needsFull ? 'full' : op;
     const id = this.nextId++;
-    const timeoutMs = this.options.timeoutMs ?? 15_000;
     const result = new Promise<TickResult | FullResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -100,10 +108,27 @@ export class CollectorHost {
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
     });
-    worker.send({ id, op });
+    worker.send({ id, op: wanted });
     const value = await result;
     if (value.kind === 'full') this.needsFull = false;
     return value;
+  }
+
+  /** Waits for the current process's ready message; one that never comes is a hung start: kill it and say so. */
+  private async untilReady(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      (this.ready ?? Promise.resolve()).then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.worker?.kill();
+      throw new AppError(
+        'TIMEOUT',
+        `The collector process did not start within ${timeoutMs} ms; it is being restarted.`,
+      );
+    }
   }
 
   /**

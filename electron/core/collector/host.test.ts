@@ -1,0 +1,96 @@
+// Supervision rules of the collector host, with scripted worker handles (the real process is covered by
+// host.integration.test.ts): which op a new process gets, hung starts, and the crash back-off.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FullResult, TickResult, TickStats, WorkerRequest } from './protocol';
+import { CollectorHost, type WorkerHandle } from './host';
+
+const stats: TickStats = {
+  takenAt: 1,
+  source: 'netlink',
+  fallbackReason: null,
+  ownerVisibility: 'all',
+  hiddenOwners: 0,
+  durationMs: 1,
+  socketCount: 0,
+};
+
+interface Scripted extends WorkerHandle {
+  readonly received: WorkerRequest[];
+  exit(code: number | null): void;
+}
+
+/** A worker that answers every request at once; `ready: false` makes one that never says it is ready. */
+function scripted(ready = true): Scripted {
+  let onMessage: (m: unknown) => void = () => {};
+  let onExit: (code: number | null) => void = () => {};
+  const received: WorkerRequest[] = [];
+  const w: Scripted = {
+    pid: 1,
+    received,
+    send: (m) => {
+      const r = m as WorkerRequest;
+      received.push(r);
+      const value: TickResult | FullResult =
+        r.op === 'full'
+          ? { kind: 'full', sockets: [], processes: [], stats }
+          : { kind: 'tick', added: [], removed: [], changed: [], processes: [], stats };
+      queueMicrotask(() => onMessage({ id: r.id, ok: true, value }));
+    },
+    onMessage: (l) => {
+      onMessage = l;
+      if (ready) queueMicrotask(() => l({ ready: true, pid: 1 }));
+    },
+    onExit: (l) => (onExit = l),
+    kill: vi.fn(() => queueMicrotask(() => onExit(null))),
+    exit: (code) => onExit(code),
+  };
+  return w;
+}
+
+const hosts: CollectorHost[] = [];
+afterEach(() => {
+  hosts.splice(0).forEach((h) => h.dispose());
+  vi.useRealTimers();
+});
+
+describe('CollectorHost', () => {
+  it('sends a new process "full" even when the caller, unaware of the replacement, asked for "tick"', async () => {
+    const workers: Scripted[] = [];
+    const host = new CollectorHost({ spawn: () => (workers.push(scripted()), workers.at(-1) as Scripted) });
+    hosts.push(host);
+    await host.request('full');
+    await host.request('tick');
+    host.replace();
+    const op = host.needsFull ? 'full' : 'tick';
+    expect(op).toBe('tick'); // what the monitor would ask
+    expect((await host.request(op)).kind).toBe('full');
+    expect(workers.map((w) => w.received.map((r) => r.op))).toEqual([['full', 'tick'], ['full']]);
+  });
+
+  it('gives up on a process that never reports ready, kills it, and says TIMEOUT', async () => {
+    const worker = scripted(false);
+    const host = new CollectorHost({ spawn: () => worker, timeoutMs: 50 });
+    hosts.push(host);
+    await expect(host.request('full')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(worker.kill).toHaveBeenCalled();
+  });
+
+  it('keeps to the back-off after a crash instead of spawning on every request', async () => {
+    let spawned = 0;
+    const workers: Scripted[] = [];
+    const host = new CollectorHost({
+      spawn: () => {
+        spawned++;
+        workers.push(scripted());
+        return workers.at(-1) as Scripted;
+      },
+      backoffMs: 60_000,
+    });
+    hosts.push(host);
+    await host.request('full');
+    workers[0].exit(1);
+    await expect(host.request('tick')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED' });
+    await expect(host.request('tick')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED' });
+    expect(spawned).toBe(1);
+  });
+});
