@@ -42,7 +42,14 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.configDir);
   const subscribers = new Map<string, Client>();
   const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    for (const c of subscribers.values()) c.send(event, payload);
+    for (const c of subscribers.values()) {
+      // One front end failing to take an event must not keep it from the others.
+      try {
+        c.send(event, payload);
+      } catch {
+        if (subscribers.delete(c.id)) monitor?.removeListener();
+      }
+    }
   };
   let monitor: SocketMonitor | null = null;
   const analytics = new StateAnalytics({ settings: () => settings.get(), onAlert: (event, a) => broadcast(event, a) });

@@ -38,3 +38,14 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(dir).get()).toEqual(DEFAULT_SETTINGS);
   });
 });
+
+describe('SettingsStore with hostile keys', () => {
+  it('ignores keys that only exist on the prototype chain instead of failing to start', () => {
+    const dir = tmp();
+    fs.writeFileSync(
+      path.join(dir, 'settings.json'),
+      '{"constructor": 1, "toString": 2, "__proto__": {"refreshIntervalMs": 5}, "theme": "light"}',
+    );
+    expect(new SettingsStore(dir).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
+  });
+});

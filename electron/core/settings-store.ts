@@ -40,6 +40,8 @@ export class SettingsStore {
     // Keep each valid field, so one bad value does not reset the others.
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const [k, v] of Object.entries(parsed)) {
+      // `constructor`, `__proto__` and friends are not settings, whatever the prototype chain says.
+      if (!Object.hasOwn(settingsSchema.shape, k)) continue;
       const field = settingsSchema.shape[k as keyof Settings];
       if (field?.safeParse(v).success) merged[k] = v;
     }

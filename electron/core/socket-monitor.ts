@@ -159,17 +159,29 @@ export class SocketMonitor {
         };
       }
       this.stats = r.stats;
-      this.options.onTick?.({ ...delta, table: this.table });
+      // Processes are only referenced by sockets: forget those whose last socket went, so memory stays bounded.
+      if (delta.removed.length > 0) this.pruneProcesses();
+      // The delta goes out before anything else can fail: the table has moved on, and so must seq.
       if (delta.added.length || delta.removed.length || delta.changed.length || delta.processes.length) {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
       }
+      this.runTickHook({ ...delta, table: this.table });
     } catch (e) {
       const err = toErrorData(e);
       this.noteError(err.code === 'INTERNAL' ? 'COLLECTOR_FAILED' : err.code, err.message);
       if (!this.stats) throw e instanceof AppError ? e : new AppError('COLLECTOR_FAILED', err.message);
     }
     this.emitStatus();
+  }
+
+  /** History and alerts (onTick) failing is their own error, never the collector's, and never stops the loop. */
+  private runTickHook(tick: Parameters<NonNullable<MonitorOptions['onTick']>>[0]): void {
+    try {
+      this.options.onTick?.(tick);
+    } catch (e) {
+      this.noteError('INTERNAL', `History or alerts failed on this refresh: ${toErrorData(e).message}`);
+    }
   }
 
   private current(): Snapshot {

@@ -1,51 +1,8 @@
 // Supervision rules of the collector host, with scripted worker handles (the real process is covered by
 // host.integration.test.ts): which op a new process gets, hung starts, and the crash back-off.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FullResult, TickResult, TickStats, WorkerRequest } from './protocol';
-import { CollectorHost, type WorkerHandle } from './host';
-
-const stats: TickStats = {
-  takenAt: 1,
-  source: 'netlink',
-  fallbackReason: null,
-  ownerVisibility: 'all',
-  hiddenOwners: 0,
-  durationMs: 1,
-  socketCount: 0,
-};
-
-interface Scripted extends WorkerHandle {
-  readonly received: WorkerRequest[];
-  exit(code: number | null): void;
-}
-
-/** A worker that answers every request at once; `ready: false` makes one that never says it is ready. */
-function scripted(ready = true): Scripted {
-  let onMessage: (m: unknown) => void = () => {};
-  let onExit: (code: number | null) => void = () => {};
-  const received: WorkerRequest[] = [];
-  const w: Scripted = {
-    pid: 1,
-    received,
-    send: (m) => {
-      const r = m as WorkerRequest;
-      received.push(r);
-      const value: TickResult | FullResult =
-        r.op === 'full'
-          ? { kind: 'full', sockets: [], processes: [], stats }
-          : { kind: 'tick', added: [], removed: [], changed: [], processes: [], stats };
-      queueMicrotask(() => onMessage({ id: r.id, ok: true, value }));
-    },
-    onMessage: (l) => {
-      onMessage = l;
-      if (ready) queueMicrotask(() => l({ ready: true, pid: 1 }));
-    },
-    onExit: (l) => (onExit = l),
-    kill: vi.fn(() => queueMicrotask(() => onExit(null))),
-    exit: (code) => onExit(code),
-  };
-  return w;
-}
+import { scripted, type Scripted } from '../../test-support/scripted-worker';
+import { CollectorHost } from './host';
 
 const hosts: CollectorHost[] = [];
 afterEach(() => {
