@@ -23,8 +23,10 @@ export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.wine-node/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Node's globals (process, Buffer, __dirname) only where Node runs: not in shared/ (pure) or renderer/ (browser).
+  { ignores: ['shared/**', 'renderer/**'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['shared/**'], languageOptions: { globals: { ...globals.es2021 } } },
   {
-    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

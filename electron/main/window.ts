@@ -1,12 +1,14 @@
 // The one main window: sandboxed, isolated, no node, loading the built renderer (or the dev server).
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PRELOAD_FILE, RENDERER_DIR } from '../core/paths';
 
 /** The URL the renderer is loaded from; IPC accepts requests only from frames at this origin. */
 export function rendererUrl(): string {
-  return process.env.NETINSPECT_DEV_URL ?? pathToFileURL(path.join(RENDERER_DIR, 'index.html')).toString();
+  // The dev server URL also decides which origin IPC trusts: a packaged app never takes it from the environment.
+  const dev = app.isPackaged ? undefined : process.env.NETINSPECT_DEV_URL;
+  return dev ?? pathToFileURL(path.join(RENDERER_DIR, 'index.html')).toString();
 }
 
 /** True when a frame's URL belongs to our renderer. */
