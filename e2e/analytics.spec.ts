@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { spawnListener, stopListener } from './child-listener';
 import { startLeakyServer, stopLeakyServer } from './close-wait-server';
-import { appReady, closeServer, connect, expect, listen, test } from './fixtures';
+import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
 
 /** Enough connections that their endpoint is among the largest transition groups of the window. */
 const CONNECTIONS = 8;
@@ -19,8 +19,12 @@ test('the charts show sockets per state and the transitions of connections the t
   try {
     await appReady(page);
     const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => connect(l.port)));
-    // Let at least two refreshes see them established before they close.
-    await page.waitForTimeout(2500);
+    // A refresh has seen them established (both ends, in the grid of the same tick the history records) before
+    // they close.
+    const filter = page.getByLabel('Filter', { exact: true });
+    await filter.fill(`:${l.port} state:established`);
+    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(CONNECTIONS * 2));
+    await filter.fill('');
     for (const c of clients) c.destroy();
 
     await openTab(page, 'Charts');

@@ -32,3 +32,16 @@ test('a wrong token is refused on the page', async ({ served }) => {
   expect([401, 403]).toContain((await page('wrong')).status);
   expect([401, 403]).toContain((await page(null)).status);
 });
+
+test('the page’s own CSP lets it connect to its origin only (the Electron window has no other policy)', async ({
+  served,
+}) => {
+  const html = await (await fetch(`http://127.0.0.1:${served.port}/?token=${served.token}`)).text();
+  const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
+  const connect = policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('connect-src'));
+  // Browser mode's WebSocket is same-origin, which 'self' covers; a port wildcard would open every loopback port.
+  expect(connect).toBe("connect-src 'self'");
+});

@@ -78,10 +78,13 @@ describe('state analytics scenarios', () => {
     });
     expect(first.titleParams).toMatchObject({ pid: String(child.pid), process: 'node', count: 7 });
     expect(first.rule).toBe('close-wait');
-    await new Promise((r) => setTimeout(r, 2200));
-    const later = finding(await call<Diagnosis>('diagnosis:findings'), id);
-    expect(Number(later?.titleParams.oldestS)).toBeGreaterThanOrEqual(Number(first.titleParams.oldestS) + 2);
-    expect(later?.titleParams.count).toBe(ssCount(`state close-wait sport = :${port}`));
+    // The age is whole seconds: wait until it has grown by two.
+    const later = await waitFor(async () => {
+      const f = finding(await call<Diagnosis>('diagnosis:findings'), id);
+      return f && Number(f.titleParams.oldestS) >= Number(first.titleParams.oldestS) + 2 ? f : undefined;
+    });
+    expect(Number(later.titleParams.oldestS)).toBeGreaterThanOrEqual(Number(first.titleParams.oldestS) + 2);
+    expect(later.titleParams.count).toBe(ssCount(`state close-wait sport = :${port}`));
   });
 
   it('groups TIME_WAIT from a connect-and-close loop on the remote endpoint, with ss count', async () => {

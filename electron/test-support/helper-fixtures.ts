@@ -25,9 +25,12 @@ export interface StartedHelper {
   log(): string;
 }
 
-export async function startHelper(appPid: number, parent: string): Promise<StartedHelper> {
+/** `nodeArgs` go before the script, e.g. `--require` of a fault planted by a test. */
+export async function startHelper(appPid: number, parent: string, nodeArgs: string[] = []): Promise<StartedHelper> {
   const session = createSession({ appPid, uid: process.getuid?.() ?? 0, parent });
-  const child = spawn(process.execPath, [HELPER, session.tokenFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, HELPER, session.tokenFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -24,7 +24,13 @@ function handshake(endpoint: string, token: string, timeoutMs: number): Promise<
       reject(e);
     };
     const onData = (chunk: Buffer): void => {
-      const lines = reader.push(chunk);
+      let lines: string[];
+      try {
+        lines = reader.push(chunk);
+      } catch (e) {
+        // An oversized reply: thrown from an event handler, it would be uncaught and leave this promise pending.
+        return fail(e instanceof Error ? e : new Error(String(e)));
+      }
       const first = lines.shift();
       if (first === undefined) return;
       const m = parseLine(first) as { ready?: unknown; error?: { message?: unknown } } | undefined;

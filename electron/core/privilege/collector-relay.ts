@@ -38,7 +38,14 @@ export function relayWorker(client: HelperClient): WorkerHandle {
       return pid;
     },
     send: (message) => {
-      if (!exited) void client.request('collector:send', { message });
+      if (exited) return;
+      void client.request('collector:send', { message }).then((r) => {
+        if (r.ok || exited) return;
+        // The request never reached the collector, so no answer will come: end this worker now and the host
+        // restarts it, rather than every such tick waiting out the host's request timeout.
+        void client.request('collector:stop', {});
+        exit(null);
+      });
     },
     onMessage: (l) => messageListeners.push(l),
     onExit: (l) => exitListeners.push(l),

@@ -58,17 +58,18 @@ function main(): void {
   }
   const dirGid = process.platform === 'win32' ? -1 : fs.statSync(paths.dir).gid;
   const log = openLog(paths.log, session.uid, dirGid);
-  // A bug in one request must not take the helper (and the user's granted elevation) down; it is logged instead.
-  process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e.message}`));
 
   let lastPing = Date.now();
   let server: net.Server | null = null;
-  const exit = (why: string): void => {
+  const exit = (why: string, code = 0): void => {
     log(`exiting: ${why}`);
     server?.close();
     if (process.platform !== 'win32') fs.rmSync(paths.socket, { force: true });
-    process.exit(0);
+    process.exit(code);
   };
+  // A request's own failure is caught where it runs and answered; anything reaching here escaped every such catch,
+  // so this root process is in a state nobody planned for: log it and go (the app sees the helper gone and says so).
+  process.on('uncaughtException', (e) => exit(`uncaught: ${e.stack ?? e.message}`, 70));
   setInterval(() => {
     if (!alive(session.appPid)) exit(`app pid ${session.appPid} is gone`);
     else if (Date.now() - lastPing > HEARTBEAT_TIMEOUT_MS) exit(`no ping for ${HEARTBEAT_TIMEOUT_MS} ms`);

@@ -164,6 +164,22 @@ describe('privileged helper', () => {
     }
   });
 
+  it('logs and exits on an exception no request caught, removing its socket', async () => {
+    // A fault outside any request: thrown from a signal handler the test plants before the helper's own code runs.
+    const fault = path.join(parent, 'fault.cjs');
+    fs.writeFileSync(fault, "process.on('SIGUSR2', () => { throw new Error('planted fault'); });\n");
+    const h = await startHelper(process.pid, parent, ['--require', fault]);
+    try {
+      h.child.kill('SIGUSR2');
+      await until(() => h.child.exitCode !== null, 5_000, 'the helper to exit');
+      expect(h.child.exitCode).toBe(70);
+      expect(h.log()).toMatch(/exiting: uncaught: Error: planted fault/);
+      expect(fs.existsSync(h.session.endpoint)).toBe(false);
+    } finally {
+      h.child.kill('SIGKILL');
+    }
+  });
+
   it('exits when no ping arrives for the heartbeat period', async () => {
     const h = await startHelper(process.pid, parent);
     try {

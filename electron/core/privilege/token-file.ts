@@ -25,6 +25,7 @@ export function takeTokenFile(tokenFile: string): TokenFile {
   const fd = fs.openSync(tokenFile, fs.constants.O_RDONLY | (posix ? fs.constants.O_NOFOLLOW : 0));
   let text: string;
   let fileUid: number;
+  let unlinkError: unknown = null;
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new TokenFileError(`${tokenFile} is not a regular file`);
@@ -34,9 +35,16 @@ export function takeTokenFile(tokenFile: string): TokenFile {
     text = fs.readFileSync(fd, 'utf8');
   } finally {
     fs.closeSync(fd);
+    // Deleted at once, accepted or refused: the secret exists on disk only between the app's write and this read.
+    try {
+      fs.unlinkSync(tokenFile);
+    } catch (e) {
+      // Kept for below: what cannot be unlinked (a directory) must not hide why it was refused.
+      unlinkError = e;
+    }
   }
-  // Deleted at once, whatever follows: the secret exists on disk only between the app's write and this read.
-  fs.unlinkSync(tokenFile);
+  // Read, but still on disk: refused too.
+  if (unlinkError) throw unlinkError;
   let json: unknown;
   try {
     json = JSON.parse(text);

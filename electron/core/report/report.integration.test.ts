@@ -40,17 +40,18 @@ describe('netinspect report --format json', () => {
     const server = await listen();
     open.push(server);
     const port = portOf(server);
-    const accepted: net.Socket[] = [];
-    server.on('connection', (s) => accepted.push(s));
+    // One pair at a time: the next 'connection' is this client's peer.
     const pair = async (allowHalfOpen = false) => {
-      const c = await new Promise<net.Socket>((resolve, reject) => {
-        const s = net.connect({ port, host: '127.0.0.1', allowHalfOpen }, () => resolve(s));
-        s.once('error', reject);
-      });
+      const [c, accepted] = await Promise.all([
+        new Promise<net.Socket>((resolve, reject) => {
+          const s = net.connect({ port, host: '127.0.0.1', allowHalfOpen }, () => resolve(s));
+          s.once('error', reject);
+        }),
+        new Promise<net.Socket>((resolve) => server.once('connection', resolve)),
+      ]);
       c.on('error', () => {});
       open.push(c);
-      await new Promise((r) => setTimeout(r, 20));
-      return { client: c, server: accepted[accepted.length - 1] };
+      return { client: c, server: accepted };
     };
     for (let i = 0; i < 4; i++) open.push((await pair()).server);
     for (let i = 0; i < 3; i++) {

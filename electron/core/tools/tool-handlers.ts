@@ -1,13 +1,13 @@
 // Handlers of the port tools and report export channels, bound to core's services; spread into createHandlers.
 import { randomUUID } from 'node:crypto';
 import { renderReport } from '../../../shared/logic/report/render-report';
-import { AppError } from '../../../shared/model/errors';
 import type { Handlers } from '../handlers';
 import { ExportStore } from '../report/export-store';
 import { gatherReport, type ReportSources } from '../report/gather-report';
 import type { CoreServices } from '../services';
 import { bindTest } from './bind-test';
-import { startScan, type RunningScan } from './port-scan';
+import { startScan } from './port-scan';
+import { ScanRegistry } from './scan-registry';
 import { serviceTable } from './service-names';
 import { whoOwns } from './who-owns';
 
@@ -16,6 +16,14 @@ type ToolChannel =
 
 /** Scans running at once across every front end; more are refused until one ends. */
 const MAX_RUNNING_SCANS = 4;
+
+/** One registry for the process, as the limit is for the machine's sake, not one front end's. */
+const runningScans = new ScanRegistry(MAX_RUNNING_SCANS);
+
+/** Cancels the scans a front end started; core calls it when that front end disconnects. Returns how many. */
+export function cancelScansOf(clientId: string): number {
+  return runningScans.cancelOf(clientId);
+}
 
 /** Where a core report's facts come from: the live table, the history store and the diagnosis. */
 export function coreReportSources(s: CoreServices): ReportSources {
@@ -37,7 +45,6 @@ export function coreReportSources(s: CoreServices): ReportSources {
 
 /** The tools and report handlers. Building them touches no service (the contract-parity test relies on it). */
 export function createToolHandlers(s: CoreServices): Pick<Handlers, ToolChannel> {
-  const scans = new Map<string, RunningScan>();
   const exports = new ExportStore();
   const fresh = async () => {
     // Who holds a port must be answered from now, not from the last tick.
@@ -52,23 +59,19 @@ export function createToolHandlers(s: CoreServices): Pick<Handlers, ToolChannel>
         ephemeral: async () => (await s.analytics.diagnose([], Date.now())).ephemeralRange,
       }),
     'tools:scan': async (req, client) => {
-      if (scans.size >= MAX_RUNNING_SCANS) {
-        throw new AppError(
-          'REFUSED',
-          `${MAX_RUNNING_SCANS} scans are already running: wait for one to end or cancel it.`,
-        );
-      }
       const scanId = randomUUID();
-      const scan = await startScan(req, serviceTable(), (p) => client.send('scan:progress', { scanId, ...p }));
-      scans.set(scanId, scan);
-      void scan.finished.finally(() => scans.delete(scanId));
-      return { scanId, host: req.host, address: scan.address, total: scan.total };
+      // Reserved before the await below, so requests arriving meanwhile see the slot taken.
+      runningScans.reserve(scanId, client.id);
+      try {
+        const scan = await startScan(req, serviceTable(), (p) => client.send('scan:progress', { scanId, ...p }));
+        runningScans.attach(scanId, scan);
+        return { scanId, host: req.host, address: scan.address, total: scan.total };
+      } catch (e) {
+        runningScans.release(scanId);
+        throw e;
+      }
     },
-    'tools:scan-cancel': (req) => {
-      const scan = scans.get(req.scanId);
-      scan?.cancel();
-      return { cancelled: scan !== undefined };
-    },
+    'tools:scan-cancel': (req) => ({ cancelled: runningScans.cancel(req.scanId) }),
     'report:export': async (req) => {
       const started = performance.now();
       const report = await gatherReport(coreReportSources(s), req);
