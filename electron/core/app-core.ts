@@ -16,6 +16,7 @@ import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
 import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
 import { createAdapterService } from './adapters/adapter-service';
+import { cancelScansOf } from './tools/tool-handlers';
 
 export interface CoreOptions {
   readonly configDir: string;
@@ -139,6 +140,8 @@ export function createCore(options: CoreOptions): Core {
     },
     disconnect(client) {
       services.unsubscribe(client);
+      // A scan nobody will read any more only costs connections: stop it with its front end.
+      cancelScansOf(client.id);
     },
     dispose() {
       m.stop();
