@@ -34,7 +34,9 @@ test('the charts show sockets per state and the transitions of connections the t
 
     // The legend table gives exact values: ESTABLISHED peaked at least at the test's connections (both ends).
     const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
-    const established = legend.getByRole('row').filter({ has: page.getByRole('button', { name: 'ESTABLISHED' }) });
+    const established = legend
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: 'ESTABLISHED', exact: true }) });
     await expect(established).toHaveCount(1);
     // Read as a number whatever the locale's digit grouping ("1,024"); poll, since the table refreshes each tick.
     const peak = async () =>
@@ -50,7 +52,7 @@ test('the charts show sockets per state and the transitions of connections the t
     await expect(page.getByRole('table', { name: 'State transitions in this window' })).toBeVisible();
 
     // The legend toggles a series off and on.
-    const toggle = legend.getByRole('button', { name: 'ESTABLISHED' });
+    const toggle = legend.getByRole('button', { name: 'ESTABLISHED', exact: true });
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await toggle.click();
