@@ -1,5 +1,5 @@
 // The broker end to end without a password prompt: the real command line run by sh, a real helper, real kills.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,33 @@ describe('privilege broker with a real helper', () => {
       code: 'NEEDS_ELEVATION',
       key: 'privilege.notRunning',
     });
+  });
+
+  it('creates and removes a TAP adapter through the helper', async () => {
+    const name = 'nitesthelper0';
+    const started: ChildProcess[] = [];
+    cleanups.push(() => {
+      started.forEach(killGroup);
+      spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
+    });
+    const { b } = broker(shellLauncher(started));
+    await b.elevate({ collector: false });
+    const created = await b.run('adapter:create', {
+      name,
+      type: 'tap',
+      addresses: ['10.213.7.1/24'],
+      mtu: 1400,
+      up: true,
+    });
+    expect(created.adapter).toMatchObject({ name, mtu: 1400 });
+    expect(fs.readFileSync(`/sys/class/net/${name}/mtu`, 'utf8').trim()).toBe('1400');
+    // Validated again in the helper: a bad name never reaches the kernel.
+    await expect(b.run('adapter:create', { name: 'bad/name', type: 'tun' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(b.run('adapter:remove', { name: 'lo' })).rejects.toMatchObject({ code: 'REFUSED' });
+    expect(await b.run('adapter:remove', { name })).toMatchObject({ name, removed: true });
+    expect(fs.existsSync(`/sys/class/net/${name}`)).toBe(false);
   });
 
   it('reports a cancelled prompt as EPERM "elevation was cancelled"', async () => {
