@@ -1,35 +1,11 @@
 // test:wine's pipe step: the app's Windows helper pipe (koffi, overlapped I/O, user-only DACL) under Windows Node in
 // Wine, with child Windows Node clients. Run by test-wine.mjs; `node scripts/test-wine-pipe.mjs` runs it alone.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { ensureWindowsNode, nodeExe, root, run, wineDir, wineEnv } from './wine-env.mjs';
+import { buildWineEntry, ensureWindowsNode, nodeExe, run, wineDir, wineEnv } from './wine-env.mjs';
 
 const pipeBundleDir = path.join(wineDir, 'pipe-bundle');
-
-/** The pipe entry as one CommonJS file under .wine-node, so Windows Node resolves koffi's win32 build there. */
-async function buildPipeBundle() {
-  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root,
-    build: {
-      ssr: true,
-      outDir: pipeBundleDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: { 'wine-pipe': path.join(root, 'electron/test-support/wine-pipe.ts') },
-        external: (id) => id === 'koffi' || builtins.has(id),
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
-    },
-  });
-}
 
 /**
  * Builds and runs the pipe entry under Wine; prints each check. Resolves with the failures (empty when all passed),
@@ -37,7 +13,8 @@ async function buildPipeBundle() {
  */
 export async function runPipeCheck(step) {
   if (!ensureWindowsNode(step)) return { failures: ['npm could not install the Windows build of Node and koffi'] };
-  await buildPipeBundle();
+  // One CommonJS file under .wine-node, so Windows Node resolves koffi's win32 build there.
+  await buildWineEntry('wine-pipe', pipeBundleDir);
   const out = path.join(pipeBundleDir, 'pipe-result.json');
   rmSync(out, { force: true });
   step('running the helper pipe check under Wine (app pipe + child clients)');

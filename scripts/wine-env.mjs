@@ -39,8 +39,8 @@ export function ensureWindowsNode(step) {
   return r.status === 0 && existsSync(nodeExe);
 }
 
-/** One CommonJS bundle of the snapshot entry (koffi external), for Windows Node and for Linux Node alike. */
-export async function buildBundle() {
+/** One self-contained CommonJS bundle of a test-support entry (koffi external), for Windows Node under Wine. */
+export async function buildWineEntry(name, outDir) {
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
   await build({
     configFile: false,
@@ -48,17 +48,22 @@ export async function buildBundle() {
     root,
     build: {
       ssr: true,
-      outDir: bundleDir,
+      outDir,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       rollupOptions: {
-        input: { 'wine-snapshot': path.join(root, 'electron/test-support/wine-snapshot.ts') },
+        input: { [name]: path.join(root, `electron/test-support/${name}.ts`) },
         external: (id) => id === 'koffi' || builtins.has(id),
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   });
+}
+
+/** The snapshot entry, for Windows Node and for Linux Node alike. */
+export async function buildBundle() {
+  await buildWineEntry('wine-snapshot', bundleDir);
   // Linux Node must resolve koffi from the app's node_modules, Windows Node from .wine-node's: one copy each.
   mkdirSync(linuxDir, { recursive: true });
   copyFileSync(path.join(bundleDir, 'wine-snapshot.cjs'), path.join(linuxDir, 'wine-snapshot.cjs'));

@@ -1,5 +1,5 @@
 // `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
-import { renderSocketTextTable } from '../../shared/logic/socket-text';
+import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
 import type { Command } from 'commander';
 import {
   matchesQuery,
@@ -39,19 +39,6 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
   };
 }
 
-const CSV_HEADER = [
-  'proto',
-  'family',
-  'localAddress',
-  'localPort',
-  'remoteAddress',
-  'remotePort',
-  'state',
-  'pid',
-  'process',
-  'user',
-] as const;
-
 /** The three output forms of `list`. */
 export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: ListFlags): string {
   if (f.json) {
@@ -66,8 +53,8 @@ export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: 
   }
   if (f.csv)
     return renderCsv(
-      CSV_HEADER,
-      sockets.map((s) => CSV_HEADER.map((k) => s[k])),
+      SOCKET_CSV_COLUMNS,
+      sockets.map((s) => SOCKET_CSV_COLUMNS.map((k) => s[k])),
     );
   const table = renderSocketTextTable(sockets);
   const note =

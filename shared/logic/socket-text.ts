@@ -3,6 +3,20 @@ import type { RawSocket, SocketTuple } from '../model/socket';
 import { formatEndpoint } from './endpoint';
 import { renderTextTable } from './text-table';
 
+/** The socket fields every CSV of sockets starts with (`list --csv`; the report's CSV adds more after them). */
+export const SOCKET_CSV_COLUMNS = [
+  'proto',
+  'family',
+  'localAddress',
+  'localPort',
+  'remoteAddress',
+  'remotePort',
+  'state',
+  'pid',
+  'process',
+  'user',
+] as const;
+
 /** Column headers of the text socket table. */
 export const SOCKET_TEXT_HEADER = ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'] as const;
 

@@ -1,5 +1,5 @@
 // The plain-text report (what `netinspect report --format text` prints) and the CSV of the socket table.
-import { renderSocketTextTable } from '../socket-text';
+import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../socket-text';
 import type { UiLanguage } from '../../i18n/index';
 import { translate } from '../../i18n/translate';
 import { renderCsv, renderTextTable } from '../text-table';
@@ -7,16 +7,7 @@ import type { Report } from './report-types';
 
 /** Columns of the CSV export, in order; the names are the JSON report's socket fields. */
 export const CSV_COLUMNS = [
-  'proto',
-  'family',
-  'localAddress',
-  'localPort',
-  'remoteAddress',
-  'remotePort',
-  'state',
-  'pid',
-  'process',
-  'user',
+  ...SOCKET_CSV_COLUMNS,
   'service',
   'stateSince',
   'recvQueue',
