@@ -1,12 +1,8 @@
 // The one contract between core and every front door: request channels and pushed events, with zod schemas.
 import { z } from 'zod';
-import {
-  collectorStatusSchema,
-  errorDataSchema,
-  settingsSchema,
-  snapshotSchema,
-  socketDeltaSchema,
-} from './model/schemas';
+import { errorDataSchema } from './model/errors';
+import { settingsSchema } from './model/settings';
+import { collectorStatusSchema, snapshotSchema, socketDeltaSchema } from './model/snapshot';
 import {
   closeResultSchema,
   connectionSchema,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { parseCount, parseDuration, parsePercent, parseWindow } from '../../shared/logic/duration';
 import { parsePort } from '../../shared/logic/socket-query';
-import { DEFAULT_THRESHOLDS, type AlertThresholds } from '../../shared/model/alert-thresholds';
+import { DEFAULT_THRESHOLDS, type AlertThresholds } from '../../shared/model/alerts';
 import type { StatsWindow } from '../../shared/model/stats-window';
 
 /** Flags every sampling command shares. */

@@ -1,7 +1,7 @@
 // Per-user settings persisted as JSON; a damaged or foreign file never stops the app (bad fields fall back).
 import fs from 'node:fs';
 import path from 'node:path';
-import { settingsSchema } from '../../shared/model/schemas';
+import { settingsSchema } from '../../shared/model/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 
 /** Reads and writes settings.json in one directory. */

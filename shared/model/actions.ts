@@ -1,6 +1,6 @@
 // Process and connection actions: what a kill or a close asks for and answers, and process details.
 import { z } from 'zod';
-import { portSchema, processInfoSchema, socketSchema } from './schemas';
+import { portSchema, processInfoSchema, socketSchema } from './socket';
 
 /** A process id as a front end sends it: a positive whole number (never text a shell could read). */
 export const pidSchema = z

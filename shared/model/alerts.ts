@@ -1,9 +1,9 @@
 // Watches and alert thresholds (persisted in settings) and the alerts core raises and clears.
 import { z } from 'zod';
-import type { AlertThresholds } from './alert-thresholds';
 import { SEVERITIES } from './finding';
 
-export { DEFAULT_THRESHOLDS, MAX_WATCHED_PORTS, type AlertThresholds } from './alert-thresholds';
+/** Most ports one user may watch. */
+export const MAX_WATCHED_PORTS = 64;
 
 /** Alerts kept in core's log, oldest dropped first. */
 export const ALERT_LOG_SIZE = 500;
@@ -21,7 +21,22 @@ export const alertThresholdsSchema = z
     /** New TCP connections per second (mean over the last 10 s) before alerting. */
     newConnectionsPerSec: z.number().min(1).max(10_000_000),
   })
-  .strict() satisfies z.ZodType<AlertThresholds>;
+  .strict();
+/** Alert thresholds a user can edit. */
+export type AlertThresholds = Readonly<z.output<typeof alertThresholdsSchema>>;
+
+/**
+ * Defaults chosen to stay quiet on a healthy host: a CLOSE_WAIT older than a minute is already a leak; 10,000
+ * TIME_WAIT is where TIME_WAIT starts to matter on a busy host; half the ephemeral range to one endpoint leaves
+ * little headroom for a burst.
+ */
+export const DEFAULT_THRESHOLDS: AlertThresholds = {
+  closeWaitCount: 100,
+  closeWaitAgeMs: 60_000,
+  timeWaitCount: 10_000,
+  ephemeralUsagePct: 50,
+  newConnectionsPerSec: 2000,
+};
 
 export const ALERT_KINDS = [
   'port-down',

@@ -1,4 +1,5 @@
 // Stable error codes that cross every boundary, and the Result wrapper they travel in.
+import { z } from 'zod';
 
 /** Every error code a user can meet; the UI translates each (i18n key `errors.<CODE>`). */
 export const ERROR_CODES = [
@@ -17,16 +18,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A failure as it crosses a process boundary: plain data, never an Error instance. */
-export interface AppErrorData {
-  readonly code: ErrorCode;
+export const errorDataSchema = z.object({
+  code: z.enum(ERROR_CODES),
   /** English fallback message: what happened and what to do. */
-  readonly message: string;
+  message: z.string(),
   /** Values the translated message interpolates (e.g. a field name). */
-  readonly params?: Readonly<Record<string, string | number>>;
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .readonly()
+    .optional(),
   /** i18n key of the specific message (e.g. `input.portRange`); without it the UI translates `errors.<code>`. */
-  readonly key?: string;
-}
+  key: z.string().optional(),
+});
+/** A failure as it crosses a process boundary: plain data, never an Error instance. */
+export type AppErrorData = Readonly<z.output<typeof errorDataSchema>>;
 
 /** What every request returns: a value, or an error; never a throw. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData };

@@ -1,5 +1,6 @@
-// User settings, persisted per user by core.
-import { DEFAULT_THRESHOLDS, type AlertThresholds } from './alert-thresholds';
+// User settings, persisted per user by core; the type is derived from its schema.
+import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, MAX_WATCHED_PORTS, alertThresholdsSchema } from './alerts';
 
 /** Shortest refresh interval (ms). */
 export const MIN_REFRESH_MS = 250;
@@ -13,16 +14,18 @@ export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 /** Theme choices; 'system' follows the OS. */
 export const THEMES = ['system', 'light', 'dark'] as const;
 
-export interface Settings {
+export const settingsSchema = z.object({
   /** Refresh interval of the live table (ms), MIN_REFRESH_MS..MAX_REFRESH_MS. */
-  readonly refreshIntervalMs: number;
-  readonly language: (typeof LANGUAGES)[number];
-  readonly theme: (typeof THEMES)[number];
+  refreshIntervalMs: z.number().int().min(MIN_REFRESH_MS).max(MAX_REFRESH_MS),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+  // Optional so a front end built before watches existed still validates; core always answers both.
   /** Ports whose listener is watched (alert when it goes away or changes owner). */
-  readonly watchedPorts?: readonly number[];
+  watchedPorts: z.array(z.number().int().min(1).max(65535)).max(MAX_WATCHED_PORTS).readonly().optional(),
   /** When alerts fire. */
-  readonly alertThresholds?: AlertThresholds;
-}
+  alertThresholds: alertThresholdsSchema.optional(),
+});
+export type Settings = Readonly<z.output<typeof settingsSchema>>;
 
 /** Settings of a first start. */
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,46 +1,80 @@
-// Snapshots and deltas: what crosses from core to every front door.
-import type { ProcessInfo, RawSocket, Socket } from './socket';
+// Snapshots, deltas and collector health: what crosses from core to every front door.
+import { z } from 'zod';
+import { ERROR_CODES } from './errors';
+import { processInfoSchema, rawSocketSchema, socketSchema } from './socket';
 
 /** Where a snapshot's sockets came from. */
-export type SocketSource = 'netlink' | 'procfs' | 'iphlpapi' | 'libproc';
+export const SOCKET_SOURCES = ['netlink', 'procfs', 'iphlpapi', 'libproc'] as const;
+export type SocketSource = (typeof SOCKET_SOURCES)[number];
 
 /** Whether the owners of all sockets could be seen. */
-export type OwnerVisibility = 'all' | 'partial';
+export const OWNER_VISIBILITIES = ['all', 'partial'] as const;
+export type OwnerVisibility = (typeof OWNER_VISIBILITIES)[number];
 
-/** What a collector returns for one instant. */
-export interface RawSnapshot {
+export const rawSnapshotSchema = z.object({
   /** When it was taken (ms since epoch). */
-  readonly takenAt: number;
-  readonly source: SocketSource;
+  takenAt: z.number(),
+  source: z.enum(SOCKET_SOURCES),
   /** Why the preferred source was not used, or null. */
-  readonly fallbackReason: string | null;
-  readonly sockets: readonly RawSocket[];
-  readonly processes: readonly ProcessInfo[];
-  readonly ownerVisibility: OwnerVisibility;
-  /** Sockets that have an inode but no owner could be found for (ms-free count). */
-  readonly hiddenOwners: number;
+  fallbackReason: z.string().nullable(),
+  sockets: z.array(rawSocketSchema).readonly(),
+  processes: z.array(processInfoSchema).readonly(),
+  ownerVisibility: z.enum(OWNER_VISIBILITIES),
+  /** Sockets that have an inode but no owner could be found for. */
+  hiddenOwners: z.number().int(),
   /** How long collecting took (ms). */
-  readonly durationMs: number;
-}
+  durationMs: z.number(),
+});
+/** What a collector returns for one instant. */
+export type RawSnapshot = Readonly<z.output<typeof rawSnapshotSchema>>;
 
-/** The whole table, as sent once on subscribe. */
-export interface Snapshot {
+export const snapshotSchema = z.object({
   /** Sequence number of the delta this snapshot is current with. */
-  readonly seq: number;
-  readonly takenAt: number;
-  readonly sockets: readonly Socket[];
-  readonly processes: readonly ProcessInfo[];
-}
+  seq: z.number().int(),
+  takenAt: z.number(),
+  sockets: z.array(socketSchema).readonly(),
+  processes: z.array(processInfoSchema).readonly(),
+});
+/** The whole table, as sent once on subscribe. */
+export type Snapshot = Readonly<z.output<typeof snapshotSchema>>;
 
-/** Changes between two consecutive snapshots. */
-export interface SocketDelta {
+export const socketDeltaSchema = z.object({
   /** Increases by one per delta; a gap means the receiver missed one and must re-subscribe. */
-  readonly seq: number;
-  readonly takenAt: number;
-  readonly added: readonly Socket[];
+  seq: z.number().int(),
+  takenAt: z.number(),
+  added: z.array(socketSchema).readonly(),
   /** Keys of sockets that no longer exist. */
-  readonly removed: readonly string[];
-  readonly changed: readonly Socket[];
+  removed: z.array(z.string()).readonly(),
+  changed: z.array(socketSchema).readonly(),
   /** Processes first referenced by this delta (or whose details changed). */
-  readonly processes: readonly ProcessInfo[];
-}
+  processes: z.array(processInfoSchema).readonly(),
+});
+/** Changes between two consecutive snapshots. */
+export type SocketDelta = Readonly<z.output<typeof socketDeltaSchema>>;
+
+export const collectorStatusSchema = z.object({
+  /** Which OS collector runs. */
+  platform: z.string(),
+  /** Whether the collector process is up. */
+  running: z.boolean(),
+  paused: z.boolean(),
+  intervalMs: z.number(),
+  source: z.enum(SOCKET_SOURCES).nullable(),
+  /** Why the preferred source is not in use (e.g. netlink failed), or null. */
+  fallbackReason: z.string().nullable(),
+  /** Duration of the last refresh inside the collector (ms). */
+  lastDurationMs: z.number().nullable(),
+  lastTakenAt: z.number().nullable(),
+  socketCount: z.number().int(),
+  ownerVisibility: z.enum(OWNER_VISIBILITIES),
+  /** Sockets whose owner could not be seen. */
+  hiddenOwners: z.number().int(),
+  /** Whether this process runs as root / Administrator. */
+  elevated: z.boolean(),
+  /** How many times the collector process was restarted after a crash. */
+  restarts: z.number().int(),
+  /** Most recent errors, newest last. */
+  errors: z.array(z.object({ at: z.number(), code: z.enum(ERROR_CODES), message: z.string() })),
+});
+/** Collector health, as `collector:status` answers and pushes it. */
+export type CollectorStatus = Readonly<z.output<typeof collectorStatusSchema>>;

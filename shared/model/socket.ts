@@ -1,6 +1,8 @@
-// The canonical socket model every platform collector maps into, and the renderer, CLI and reports read.
+// The canonical socket model every platform collector maps into, and the renderer, CLI and reports read. Each type
+// is derived from its zod schema, so the wire format and the TypeScript type cannot drift apart.
+import { z } from 'zod';
 
-/** TCP states in the order a connection usually moves through them (DESIGN.md "The model"). */
+/** TCP states in the order a connection usually moves through them. */
 export const TCP_STATES = [
   'LISTEN',
   'SYN_SENT',
@@ -28,49 +30,56 @@ export type UdpState = (typeof UDP_STATES)[number];
 /** Any socket state name. */
 export type SocketState = (typeof SOCKET_STATES)[number];
 
+/** Transport protocols. */
+export const PROTOS = ['tcp', 'udp'] as const;
 /** Transport protocol. */
-export type Proto = 'tcp' | 'udp';
+export type Proto = (typeof PROTOS)[number];
 /** IP address family: 4 or 6. */
 export type Family = 4 | 6;
 
-/** Per-connection TCP metrics, where the OS exposes them (Linux tcp_info). */
-export interface TcpMetrics {
-  /** Smoothed round-trip time in ms. */
-  readonly rttMs: number | null;
-  /** Total retransmitted segments over the connection's life. */
-  readonly retransmits: number | null;
-  /** Bytes sent (bytes). */
-  readonly bytesSent: number | null;
-  /** Bytes received (bytes). */
-  readonly bytesReceived: number | null;
-}
+/** A port number as sockets carry it (0 for "any" / unconnected). */
+export const portSchema = z.number().int().min(0).max(65535);
 
-/** One socket as a collector sees it at one instant, before core adds history. */
-export interface RawSocket {
-  readonly proto: Proto;
-  readonly family: Family;
-  readonly localAddress: string;
-  readonly localPort: number;
-  readonly remoteAddress: string;
-  readonly remotePort: number;
-  readonly state: SocketState;
+export const tcpMetricsSchema = z.object({
+  /** Smoothed round-trip time (ms). */
+  rttMs: z.number().nullable(),
+  /** Total retransmitted segments over the connection's life. */
+  retransmits: z.number().nullable(),
+  /** Bytes sent (bytes). */
+  bytesSent: z.number().nullable(),
+  /** Bytes received (bytes). */
+  bytesReceived: z.number().nullable(),
+});
+/** Per-connection TCP metrics, where the OS exposes them (Linux tcp_info). */
+export type TcpMetrics = Readonly<z.output<typeof tcpMetricsSchema>>;
+
+export const rawSocketSchema = z.object({
+  proto: z.enum(PROTOS),
+  family: z.union([z.literal(4), z.literal(6)]),
+  localAddress: z.string(),
+  localPort: portSchema,
+  remoteAddress: z.string(),
+  remotePort: portSchema,
+  state: z.enum(SOCKET_STATES),
   /** Owning process id, or null when not visible (other user's process, TIME_WAIT, kernel socket). */
-  readonly pid: number | null;
+  pid: z.number().int().nullable(),
   /** Owning process short name, or null. */
-  readonly process: string | null;
+  process: z.string().nullable(),
   /** User name of the socket's owner (from the socket uid when the process is hidden), or null. */
-  readonly user: string | null;
+  user: z.string().nullable(),
   /** Numeric uid of the socket's owner, or null where the OS gives none. */
-  readonly uid: number | null;
+  uid: z.number().int().nullable(),
   /** Linux socket inode (0 for TIME_WAIT and request sockets), null elsewhere. */
-  readonly inode: number | null;
+  inode: z.number().int().nullable(),
   /** Receive queue (bytes); for LISTEN: connections waiting in the accept queue. */
-  readonly recvQueue: number | null;
+  recvQueue: z.number().nullable(),
   /** Send queue (bytes); for LISTEN: the accept backlog. */
-  readonly sendQueue: number | null;
+  sendQueue: z.number().nullable(),
   /** TCP metrics, or null for UDP / when unavailable. */
-  readonly metrics: TcpMetrics | null;
-}
+  metrics: tcpMetricsSchema.nullable(),
+});
+/** One socket as a collector sees it at one instant, before core adds history. */
+export type RawSocket = Readonly<z.output<typeof rawSocketSchema>>;
 
 /** What identifies a socket and its state, as every OS's socket table reports it before owners are attached. */
 export type SocketTuple = Pick<
@@ -78,30 +87,32 @@ export type SocketTuple = Pick<
   'proto' | 'family' | 'state' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'
 >;
 
-/** A socket with the history core keeps about it. */
-export interface Socket extends RawSocket {
+export const socketSchema = rawSocketSchema.extend({
   /** Stable identity across snapshots (see socketKey). */
-  readonly key: string;
+  key: z.string(),
   /** When this socket was first seen (ms since epoch). */
-  readonly firstSeen: number;
+  firstSeen: z.number(),
   /** When it entered its current state (ms since epoch). */
-  readonly stateSince: number;
-}
+  stateSince: z.number(),
+});
+/** A socket with the history core keeps about it. */
+export type Socket = Readonly<z.output<typeof socketSchema>>;
 
-/** A process that owns at least one socket. */
-export interface ProcessInfo {
-  readonly pid: number;
+export const processInfoSchema = z.object({
+  pid: z.number().int(),
   /** Short name (Linux: comm). */
-  readonly name: string;
+  name: z.string(),
   /** Full executable path, or null when not readable. */
-  readonly exe: string | null;
+  exe: z.string().nullable(),
   /** Command line, arguments joined by spaces, or null when not readable. */
-  readonly cmdline: string | null;
-  readonly user: string | null;
-  readonly uid: number | null;
+  cmdline: z.string().nullable(),
+  user: z.string().nullable(),
+  uid: z.number().int().nullable(),
   /** Process start time (ms since epoch), or null. */
-  readonly startTime: number | null;
-}
+  startTime: z.number().nullable(),
+});
+/** A process that owns at least one socket. */
+export type ProcessInfo = Readonly<z.output<typeof processInfoSchema>>;
 
 /**
  * Stable key of a socket: protocol, family, both endpoints; plus the inode for UDP and LISTEN sockets, where

@@ -1,6 +1,6 @@
 // Port tools: who owns a port, the bind test and the TCP connect scan; requests, answers and scan progress.
 import { z } from 'zod';
-import { processInfoSchema, socketSchema } from './schemas';
+import { processInfoSchema, socketSchema } from './socket';
 import { evidenceSchema } from './finding';
 
 /** Fewest and most connections a scan may have in flight at once. */
