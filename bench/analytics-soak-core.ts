@@ -4,15 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 /* eslint-disable no-restricted-imports -- the rule targets the `electron` package; these are the repo's electron/ folder (Electron-free core). */
 import { createCore } from '../electron/core/app-core';
-import { forkWorker } from '../electron/core/collector/host';
-import { COLLECTOR_WORKER } from '../electron/core/paths';
 /* eslint-enable no-restricted-imports */
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-soak-'));
 const core = createCore({
   configDir: dir,
   host: 'browser',
-  spawnWorker: forkWorker(COLLECTOR_WORKER),
+  collector: 'process',
   version: 'soak',
   locale: 'en',
 });

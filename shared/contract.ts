@@ -45,6 +45,19 @@ import {
 
 const empty = z.object({}).strict();
 
+/** Names of the pushed events (declared below), for requests that pick some. */
+const EVENT_NAMES = [
+  'sockets:delta',
+  'collector:status',
+  'settings:changed',
+  'privilege:status',
+  'alert:raised',
+  'alert:cleared',
+  'scan:progress',
+  'app:command',
+] as const;
+const eventListSchema = z.object({ events: z.array(z.enum(EVENT_NAMES)).max(EVENT_NAMES.length) }).strict();
+
 /** Every request channel: `domain:verb` -> request and response schemas. */
 export const channels = {
   /** The whole current table, without subscribing. */
@@ -53,6 +66,13 @@ export const channels = {
   'sockets:subscribe': { request: empty, response: snapshotSchema },
   /** Stop receiving `sockets:delta`. */
   'sockets:unsubscribe': { request: empty, response: z.object({ subscribed: z.literal(false) }) },
+  /**
+   * Start receiving these pushed events (`sockets:delta` needs `sockets:subscribe`, which answers the table it
+   * applies to); answers every event this front end now receives. `scan:progress` goes to a scan's caller only.
+   */
+  'events:subscribe': { request: eventListSchema, response: eventListSchema },
+  /** Stop receiving these events; answers what this front end still receives. */
+  'events:unsubscribe': { request: eventListSchema, response: eventListSchema },
   /** Collector health: source, interval, last duration, errors, owner visibility. */
   'collector:status': { request: empty, response: collectorStatusSchema },
   /** Pause or resume live refresh. */
@@ -124,7 +144,7 @@ export const channels = {
     response: z.object({
       version: z.string(),
       platform: z.string(),
-      host: z.enum(['electron', 'browser']),
+      host: z.enum(['electron', 'browser', 'cli']),
       /** The OS language (BCP 47) core sees, for 'system' language. */
       locale: z.string(),
     }),
@@ -145,7 +165,7 @@ export const events = {
   'scan:progress': scanProgressSchema,
   /** A command from the window's native menu (Electron), for the renderer to carry out. */
   'app:command': z.object({ command: z.enum(['export-report']) }),
-} as const;
+} as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */
 export const PRIVILEGED_CHANNELS = ['process:kill', 'socket:close', 'adapter:create', 'adapter:remove'] as const;

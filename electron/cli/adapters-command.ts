@@ -7,8 +7,7 @@ import { formatBytes } from '../../shared/logic/format';
 import { keyedError } from '../../shared/logic/input-error';
 import { renderTextTable } from '../../shared/logic/text-table';
 import { ADAPTER_TYPES, type Adapter, type AdapterType } from '../../shared/model/adapters';
-import { AppError } from '../../shared/model/errors';
-import { createAdapterService } from '../core/adapters/adapter-service';
+import { sudoHint, withCore } from './cli-core';
 
 interface CreateFlags {
   name: string;
@@ -22,13 +21,6 @@ interface CreateFlags {
 }
 
 const lang = () => languageFromEnv(process.env);
-
-/** The CLI never starts the helper: without CAP_NET_ADMIN it says to use sudo. */
-function sudoHint(e: unknown): unknown {
-  return e instanceof AppError && e.code === 'NEEDS_ELEVATION'
-    ? keyedError('adapters.cli.needsSudo', {}, 'NEEDS_ELEVATION')
-    : e;
-}
 
 function tunText(a: Adapter): string {
   if (!a.tun) return '';
@@ -67,8 +59,8 @@ export function registerAdapters(program: Command): void {
     .command('list')
     .description('Every network interface: kind, state, MAC, MTU, addresses, TUN/TAP owner and counters')
     .option('--json', 'print the list as JSON')
-    .action((flags: { json?: boolean }) => {
-      const list = createAdapterService().list();
+    .action(async (flags: { json?: boolean }) => {
+      const list = await withCore({}, (core) => core.call('adapter:list', {}));
       process.stdout.write(`${flags.json ? JSON.stringify(list) : renderAdapterTable(list.adapters)}\n`);
     });
   adapters
@@ -92,37 +84,35 @@ export function registerAdapters(program: Command): void {
         if (isProblem(parsed)) throw keyedError(parsed.key, parsed.params);
         mtu = parsed;
       }
-      let adapter: Adapter;
-      try {
-        adapter = await createAdapterService().create({
-          name: flags.name,
-          type: flags.type as AdapterType,
-          owner: flags.owner ?? null,
-          group: flags.group ?? null,
-          addresses: flags.address,
-          mtu,
-          up: flags.up === true,
-        });
-      } catch (e) {
-        throw sudoHint(e);
-      }
+      const order = {
+        name: flags.name,
+        type: flags.type as AdapterType,
+        owner: flags.owner ?? null,
+        group: flags.group ?? null,
+        addresses: flags.address,
+        mtu,
+        up: flags.up === true,
+      };
+      const { adapter, viaHelper } = await withCore({}, (core) => core.call('adapter:create', order)).catch(
+        (e: unknown) => {
+          throw sudoHint(e, 'adapters.cli.needsSudo');
+        },
+      );
       const line = translate(lang(), 'adapters.cli.created', {
         type: flags.type.toUpperCase(),
         name: adapter.name,
         index: adapter.index,
       });
-      process.stdout.write(`${flags.json ? JSON.stringify({ adapter, viaHelper: false }) : line}\n`);
+      process.stdout.write(`${flags.json ? JSON.stringify({ adapter, viaHelper }) : line}\n`);
     });
   adapters
     .command('remove')
     .description('Remove a TAP/TUN adapter (needs CAP_NET_ADMIN: run with sudo)')
     .argument('<name>', 'adapter name')
     .action(async (name: string) => {
-      try {
-        await createAdapterService().remove(name);
-      } catch (e) {
-        throw sudoHint(e);
-      }
+      await withCore({}, (core) => core.call('adapter:remove', { name })).catch((e: unknown) => {
+        throw sudoHint(e, 'adapters.cli.needsSudo');
+      });
       process.stdout.write(`${translate(lang(), 'adapters.cli.removed', { name })}\n`);
     });
 }

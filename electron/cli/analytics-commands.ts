@@ -1,9 +1,20 @@
-// `netinspect stats`, `diagnose` and `watch`: flags parsed here (pure, cheap); the work loads only when one runs.
+// `netinspect stats`, `diagnose` and `watch`: flags parsed here, sampled and answered by core's own loop and handlers.
 import type { Command } from 'commander';
+import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { parseCount, parseDuration, parsePercent, parseWindow } from '../../shared/logic/duration';
+import { keyedError } from '../../shared/logic/input-error';
 import { parsePort } from '../../shared/logic/socket-query';
-import { DEFAULT_THRESHOLDS, type AlertThresholds } from '../../shared/model/alerts';
+import { DEFAULT_THRESHOLDS, type Alert, type AlertThresholds } from '../../shared/model/alerts';
+import { MAX_SERIES_POINTS } from '../../shared/model/history';
+import { MAX_REFRESH_MS, MIN_REFRESH_MS } from '../../shared/model/settings';
 import type { StatsWindow } from '../../shared/model/stats-window';
+import type { Client } from '../core/client';
+import { renderAlert, renderDiagnosis, renderStats } from './analytics-render';
+import { openCore, sample, withCore } from './cli-core';
+
+const lang = () => languageFromEnv(process.env);
+const note = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Flags every sampling command shares. */
 interface SamplingFlags {
@@ -20,11 +31,20 @@ export interface Sampling {
   readonly ticks: number;
 }
 
+/** Parses --interval: a duration within the refresh bounds the app's settings accept. */
+export function parseInterval(text: string): number {
+  const ms = parseDuration(text, 'interval');
+  if (ms < MIN_REFRESH_MS || ms > MAX_REFRESH_MS) {
+    throw keyedError('input.interval', { value: text, min: `${MIN_REFRESH_MS}ms`, max: `${MAX_REFRESH_MS / 1000}s` });
+  }
+  return ms;
+}
+
 /** Parses the shared sampling flags; throws INVALID_INPUT with a translated line. */
 export function parseSampling(f: SamplingFlags): Sampling {
   return {
     json: f.json === true,
-    intervalMs: parseDuration(f.interval, 'interval'),
+    intervalMs: parseInterval(f.interval),
     ticks: parseCount(f.ticks, 'ticks', 2),
   };
 }
@@ -47,7 +67,7 @@ export function parseWatch(
   const t = DEFAULT_THRESHOLDS;
   return {
     ports: [...new Set(ports.map((p) => parsePort(p)))].sort((a, b) => a - b),
-    intervalMs: parseDuration(f.interval, 'interval'),
+    intervalMs: parseInterval(f.interval),
     json: f.json === true,
     thresholds: {
       closeWaitCount: f.closeWait === undefined ? t.closeWaitCount : parseCount(f.closeWait, 'close-wait'),
@@ -74,9 +94,23 @@ export function registerAnalytics(program: Command): void {
     .option('--ticks <n>', 'snapshots to take (at least 2)', '3')
     .action(async (flags: SamplingFlags & { window: string }) => {
       const window: StatsWindow = parseWindow(flags.window);
-      const sampling = parseSampling(flags);
-      const { runStats } = await import('./analytics-run');
-      await runStats(window, sampling);
+      const s = parseSampling(flags);
+      if (!s.json) note(translate(lang(), 'stats.sampling', { ticks: s.ticks, ms: s.intervalMs }));
+      const { series, transitions } = await withCore(
+        { settings: { refreshIntervalMs: s.intervalMs }, ticking: true },
+        async (core) => {
+          await sample(core, s.ticks);
+          return {
+            series: await core.call('stats:series', { window, maxPoints: MAX_SERIES_POINTS }),
+            transitions: await core.call('stats:transitions', { window }),
+          };
+        },
+      );
+      out(
+        s.json
+          ? JSON.stringify({ schema: 'netinspect.stats/1', series, transitions })
+          : renderStats(lang(), series, transitions),
+      );
     });
   program
     .command('diagnose')
@@ -87,9 +121,12 @@ export function registerAnalytics(program: Command): void {
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
     .option('--ticks <n>', 'snapshots to take (at least 2)', '2')
     .action(async (flags: SamplingFlags) => {
-      const sampling = parseSampling(flags);
-      const { runDiagnose } = await import('./analytics-run');
-      await runDiagnose(sampling);
+      const s = parseSampling(flags);
+      const d = await withCore({ settings: { refreshIntervalMs: s.intervalMs }, ticking: true }, async (core) => {
+        await sample(core, s.ticks);
+        return core.call('diagnosis:findings', {});
+      });
+      out(s.json ? JSON.stringify({ schema: 'netinspect.diagnosis/1', ...d }) : renderDiagnosis(lang(), d));
     });
   program
     .command('watch')
@@ -108,8 +145,32 @@ export function registerAnalytics(program: Command): void {
     .option('--interval <d>', 'time between snapshots', '1s')
     .option('--json', 'print each alert as one JSON line')
     .action(async (ports: string[], flags: WatchFlags) => {
-      const options = parseWatch(ports, flags);
-      const { runWatch } = await import('./analytics-run');
-      await runWatch(options);
+      await runWatch(parseWatch(ports, flags));
     });
+}
+
+/** Ticks until SIGINT/SIGTERM (exit 0), printing one line per alert raised or cleared. */
+async function runWatch(o: ReturnType<typeof parseWatch>): Promise<void> {
+  const core = openCore({
+    settings: { refreshIntervalMs: o.intervalMs, watchedPorts: o.ports, alertThresholds: o.thresholds },
+    ticking: true,
+  });
+  const printer: Client = {
+    id: 'cli-watch',
+    send: (event, payload) => {
+      if (event !== 'alert:raised' && event !== 'alert:cleared') return;
+      const a = payload as Alert;
+      out(o.json ? JSON.stringify({ event, ...a }) : renderAlert(lang(), event, a));
+    },
+  };
+  core.subscribe(printer, ['alert:raised', 'alert:cleared']);
+  note(translate(lang(), 'alerts.watching', { ports: o.ports.join(', '), ms: o.intervalMs }));
+  const stop = (): void => {
+    core.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // The first refresh now; the monitor's loop takes it from there.
+  await core.call('sockets:snapshot', {});
 }

@@ -3,13 +3,7 @@ import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { formatEndpoint } from '../../shared/logic/endpoint';
 import { parseConnection } from '../../shared/logic/endpoint-parse';
-import type { CloseResult } from '../../shared/model/actions';
-import { createProcessActions } from '../core/process-actions';
-import { cliElevationError } from './kill-command';
-
-interface CloseFlags {
-  json?: boolean;
-}
+import { sudoHint, withCore } from './cli-core';
 
 /** Registers `close` on the program. */
 export function registerClose(program: Command): void {
@@ -19,16 +13,13 @@ export function registerClose(program: Command): void {
     .argument('<local>', 'local endpoint, ADDRESS:PORT or [IPv6]:PORT')
     .argument('<remote>', 'remote endpoint, ADDRESS:PORT or [IPv6]:PORT')
     .option('--json', 'print the result as JSON')
-    .action((local: string, remote: string, flags: CloseFlags) => {
+    .action(async (local: string, remote: string, flags: { json?: boolean }) => {
       const c = parseConnection(local, remote);
-      let result: Omit<CloseResult, 'viaHelper'>;
-      try {
-        result = createProcessActions().close(c);
-      } catch (e) {
-        throw cliElevationError(e, 'cli.closeNeedsSudo', {});
-      }
+      const result = await withCore({}, (core) => core.call('socket:close', c)).catch((e: unknown) => {
+        throw sudoHint(e, 'cli.closeNeedsSudo');
+      });
       const line = flags.json
-        ? JSON.stringify({ ...result, viaHelper: false })
+        ? JSON.stringify(result)
         : translate(languageFromEnv(process.env), 'cli.closed', {
             local: formatEndpoint(c.localAddress, c.localPort),
             remote: formatEndpoint(c.remoteAddress, c.remotePort),

@@ -1,6 +1,7 @@
 // `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
-import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
 import type { Command } from 'commander';
+import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { keyedError } from '../../shared/logic/input-error';
 import {
   matchesQuery,
   parsePid,
@@ -10,12 +11,11 @@ import {
   parseStates,
   type SocketQuery,
 } from '../../shared/logic/socket-query';
+import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
 import { renderCsv } from '../../shared/logic/text-table';
-import { keyedError } from '../../shared/logic/input-error';
-import { translate, languageFromEnv } from '../../shared/i18n/translate';
-import type { RawSnapshot } from '../../shared/model/snapshot';
-import type { RawSocket } from '../../shared/model/socket';
-import { createCollector } from '../core/platform/index';
+import type { Snapshot } from '../../shared/model/snapshot';
+import type { Socket } from '../../shared/model/socket';
+import { withCore } from './cli-core';
 
 interface ListFlags {
   json?: boolean;
@@ -40,7 +40,7 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
 }
 
 /** The three output forms of `list`. */
-export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: ListFlags): string {
+export function renderList(snap: Snapshot, sockets: readonly Socket[], f: ListFlags): string {
   if (f.json) {
     return JSON.stringify({
       schema: 'netinspect.snapshot/1',
@@ -76,16 +76,10 @@ export function registerList(program: Command): void {
     .option('--port <n>', 'only sockets with this local or remote port')
     .option('--port-range <a-b>', 'only sockets with a local or remote port in this range')
     .option('--pid <n>', 'only sockets of this process')
-    .action((flags: ListFlags) => {
+    .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
-      // One-shot: the CLI calls the collector in its own process (a native crash ends only this command).
-      const collector = createCollector();
-      try {
-        const snap = collector.snapshot();
-        const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
-        process.stdout.write(`${renderList(snap, sockets, flags)}\n`);
-      } finally {
-        collector.close();
-      }
+      const snap = await withCore({}, (core) => core.call('sockets:snapshot', {}));
+      const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
+      process.stdout.write(`${renderList(snap, sockets, flags)}\n`);
     });
 }

@@ -2,10 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseCount, parseDuration, parseWindow } from '../../shared/logic/duration';
+import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { parseCount, parseWindow } from '../../shared/logic/duration';
+import { DEFAULT_TOGGLES } from '../../shared/logic/filter';
 import { keyedError } from '../../shared/logic/input-error';
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/model/report';
 import type { StatsWindow } from '../../shared/model/stats-window';
+import type { Core } from '../core/app-core';
+import { parseInterval } from './analytics-commands';
+import { sample, withCore } from './cli-core';
 
 interface ReportFlags {
   format: string;
@@ -53,7 +58,7 @@ export function parseReport(f: ReportFlags): ReportOptions {
     window,
     output: f.output ?? null,
     filter: f.filter ?? null,
-    intervalMs: parseDuration(f.interval, 'interval'),
+    intervalMs: parseInterval(f.interval),
     // History needs at least two ticks; a snapshot needs one.
     ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1),
   };
@@ -77,8 +82,39 @@ export function registerReport(program: Command): void {
     .option('--interval <d>', 'time between snapshots', '1s')
     .option('--ticks <n>', 'snapshots to take (default 1, or 3 with --window)')
     .action(async (flags: ReportFlags) => {
-      const options = parseReport(flags);
-      const { runReport } = await import('./report-run');
-      await runReport(options);
+      const o = parseReport(flags);
+      await withCore({ settings: { refreshIntervalMs: o.intervalMs }, ticking: o.ticks > 1 }, (core) =>
+        runReport(core, o),
+      );
     });
+}
+
+/** Samples, has core build the report, fetches it chunk by chunk and writes it to the file or stdout. */
+async function runReport(core: Core, o: ReportOptions): Promise<void> {
+  const lang = languageFromEnv(process.env);
+  const started = performance.now();
+  await sample(core, o.ticks);
+  const built = await core.call('report:export', {
+    format: o.format,
+    window: o.window,
+    filter: o.filter === null ? null : { text: o.filter, toggles: DEFAULT_TOGGLES },
+    language: lang,
+  });
+  const parts: string[] = [];
+  for (let index = 0; index < built.chunks; index++) {
+    parts.push((await core.call('report:chunk', { exportId: built.exportId, index })).data);
+  }
+  const content = parts.join('');
+  if (o.output === null) {
+    process.stdout.write(content);
+    return;
+  }
+  fs.writeFileSync(o.output, content);
+  const written = translate(lang, 'report.cli.written', {
+    file: o.output,
+    bytes: Buffer.byteLength(content),
+    sockets: built.socketCount,
+    ms: Math.round(performance.now() - started),
+  });
+  process.stderr.write(`${written}\n`);
 }

@@ -1,6 +1,9 @@
 // `netinspect serve`: browser mode on 127.0.0.1, printing exactly one line: its URL with the token.
 import type { Command } from 'commander';
 import { keyedError } from '../../shared/logic/input-error';
+import { createCore } from '../core/app-core';
+import { defaultConfigDir } from '../core/config-dir';
+import { RENDERER_DIR } from '../core/paths';
 
 /** Parses --port for serve: 0 (any free port) to 65535. */
 export function parseServePort(text: string): number {
@@ -10,15 +13,38 @@ export function parseServePort(text: string): number {
   return Number(text);
 }
 
+/** Starts core and the browser-mode server on `port`, prints the URL line, and stops on SIGINT/SIGTERM. */
+async function runServe(port: number): Promise<void> {
+  const core = createCore({ configDir: defaultConfigDir(), host: 'browser', collector: 'process' });
+  // The server (ws, http) loads only for this command.
+  const { startServer } = await import('../server/serve');
+  const server = await startServer({
+    core,
+    rendererDir: RENDERER_DIR,
+    port,
+    log: (line) => process.stderr.write(`netinspect: ${line}\n`),
+  }).catch((e: NodeJS.ErrnoException) => {
+    core.dispose();
+    if (e.code === 'EADDRINUSE') throw keyedError('cli.portInUse', { port });
+    if (e.code === 'EACCES') throw keyedError('cli.portPrivileged', { port }, 'EPERM');
+    throw e;
+  });
+  process.stdout.write(`${server.url}\n`);
+  const stop = (): void => {
+    void server.close().finally(() => {
+      core.dispose();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 /** Registers `serve` on the program. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('Serve the app to a browser tab on 127.0.0.1 (for headless hosts: reach it through ssh -L)')
     .option('--port <n>', 'port to listen on (0 = any free port)', '0')
-    .action(async (flags: { port: string }) => {
-      const port = parseServePort(flags.port);
-      const { runServe } = await import('./serve-run');
-      await runServe(port);
-    });
+    .action((flags: { port: string }) => runServe(parseServePort(flags.port)));
 }

@@ -1,5 +1,6 @@
-// `netinspect who`, `bind-test` and `scan`: flags parsed and validated here; the work loads only when one runs.
+// `netinspect who`, `bind-test` and `scan`: flags parsed and validated here, the work done by core's handlers.
 import type { Command } from 'commander';
+import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { parseBounded, parsePortList } from '../../shared/logic/port-tools/port-list';
 import { parsePort, parseProto } from '../../shared/logic/socket-query';
 import {
@@ -10,8 +11,17 @@ import {
   MAX_SCAN_TIMEOUT_MS,
   MIN_SCAN_CONCURRENCY,
   MIN_SCAN_TIMEOUT_MS,
+  type ScanProgress,
   type ScanRequest,
 } from '../../shared/model/tools';
+import type { Core } from '../core/app-core';
+import type { Client } from '../core/client';
+import { withCore } from './cli-core';
+import { EXIT_FAILURE } from './exit-codes';
+import { renderBindTest, renderScan, renderWho } from './tools-render';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const lang = () => languageFromEnv(process.env);
 
 interface ScanFlags {
   ports: string;
@@ -44,8 +54,9 @@ export function registerTools(program: Command): void {
     .action(async (portText: string, flags: { proto?: string; json?: boolean }) => {
       const port = parsePort(portText);
       const proto = flags.proto === undefined ? 'any' : parseProto(flags.proto);
-      const { runWho } = await import('./tools-run');
-      runWho(port, proto, flags.json === true);
+      const r = await withCore({}, (core) => core.call('tools:who', { port, proto }));
+      out(flags.json ? JSON.stringify({ schema: 'netinspect.who/1', ...r }) : renderWho(lang(), r));
+      if (r.sockets.length === 0) process.exitCode = EXIT_FAILURE;
     });
   program
     .command('bind-test')
@@ -57,11 +68,15 @@ export function registerTools(program: Command): void {
     .option('--json', 'print JSON (schema netinspect.bind-test/1)')
     .action(async (portText: string, flags: { host: string; udp?: boolean; reuseaddr?: boolean; json?: boolean }) => {
       const port = parsePort(portText);
-      const { runBindTest } = await import('./tools-run');
-      await runBindTest(
-        { port, host: flags.host, proto: flags.udp ? 'udp' : 'tcp', reuseAddr: flags.reuseaddr === true },
-        flags.json === true,
-      );
+      const req = {
+        port,
+        host: flags.host,
+        proto: flags.udp ? ('udp' as const) : ('tcp' as const),
+        reuseAddr: flags.reuseaddr === true,
+      };
+      const r = await withCore({}, (core) => core.call('tools:bind-test', req));
+      out(flags.json ? JSON.stringify({ schema: 'netinspect.bind-test/1', ...r }) : renderBindTest(lang(), r));
+      if (r.outcome !== 'free') process.exitCode = EXIT_FAILURE;
     });
   program
     .command('scan')
@@ -81,7 +96,38 @@ export function registerTools(program: Command): void {
     .option('--json', 'print JSON (schema netinspect.scan/1)')
     .action(async (host: string, flags: ScanFlags) => {
       const req = parseScan(host, flags);
-      const { runScan } = await import('./tools-run');
-      await runScan(req, flags.json === true);
+      await withCore({}, (core) => runScan(core, req, flags.json === true));
     });
+}
+
+/** Starts the scan in core, shows progress on a terminal, cancels on Ctrl+C, prints the results. */
+async function runScan(core: Core, req: ScanRequest, json: boolean): Promise<void> {
+  const started = performance.now();
+  const tty = process.stderr.isTTY === true && !json;
+  const results: ScanProgress['results'][number][] = [];
+  let finish: (cancelled: boolean) => void = () => {};
+  const finished = new Promise<boolean>((resolve) => (finish = resolve));
+  const client: Client = {
+    id: 'cli-scan',
+    send: (event, payload) => {
+      if (event !== 'scan:progress') return;
+      const p = payload as ScanProgress;
+      results.push(...p.results);
+      if (tty)
+        process.stderr.write(`\r${translate(lang(), 'tools.scan.progressText', { done: p.done, total: p.total })}`);
+      if (p.finished) finish(p.cancelled);
+    },
+  };
+  const scan = await core.call('tools:scan', req, client);
+  process.once('SIGINT', () => void core.call('tools:scan-cancel', { scanId: scan.scanId }));
+  const cancelled = await finished;
+  if (tty) process.stderr.write('\n');
+  results.sort((a, b) => a.port - b.port);
+  const ms = Math.round(performance.now() - started);
+  out(
+    json
+      ? JSON.stringify({ schema: 'netinspect.scan/1', host: req.host, address: scan.address, cancelled, ms, results })
+      : renderScan(lang(), { address: scan.address, ms, results }),
+  );
+  if (cancelled) process.exitCode = EXIT_FAILURE;
 }

@@ -1,77 +1,116 @@
-// Core: the one implementation of the contract that the Electron main process, browser mode and CLI wrap.
-import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../../shared/contract';
+// Core: the one assembly point. Every front door (Electron main, `netinspect serve`, every CLI command) gets its
+// services from createCore and talks to them only through the contract's handlers.
+import {
+  channels,
+  isChannel,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type Request,
+  type Response,
+} from '../../shared/contract';
 import { keyedError } from '../../shared/logic/input-error';
+import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
 import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
+import { createAdapterService } from './adapters/adapter-service';
 import type { Client } from './client';
-import { CollectorHost, type SpawnWorker } from './collector/host';
+import { CollectorHost, forkWorker, type SpawnWorker } from './collector/host';
+import { inProcessWorker } from './collector/in-process';
+import { EventRouter } from './event-router';
 import { createHandlers, type Handler, type Handlers } from './handlers';
-import { HELPER_SCRIPT } from './paths';
+import { COLLECTOR_WORKER, HELPER_SCRIPT } from './paths';
+import { isElevated } from './platform/elevation';
+import { createPlatform } from './platform/index';
+import type { Platform } from './platform/platform';
 import { createPrivilegeBroker, type BrokerOptions } from './privilege/broker';
-import { isElevated } from './privilege/elevation';
-import { createProcessActions } from './process-actions';
+import { createPrivilegedOps } from './privileged-ops';
 import type { CoreServices } from './services';
 import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
-import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
-import { createAdapterService } from './adapters/adapter-service';
 import { cancelScansOf } from './tools/tool-handlers';
+import { APP_VERSION } from './version';
 
 export interface CoreOptions {
-  readonly configDir: string;
-  readonly host: 'electron' | 'browser';
-  readonly spawnWorker: SpawnWorker;
-  readonly version: string;
-  readonly locale: string;
+  /** Where settings persist; null keeps them in memory (the CLI never writes the user's settings). */
+  readonly configDir: string | null;
+  /** Settings applied on top of the stored ones, in memory (the CLI's --interval, watch thresholds). */
+  readonly settings?: Partial<Settings>;
+  readonly host: 'electron' | 'browser' | 'cli';
+  /**
+   * How the collector runs: 'process' (default) forks it, so a native crash never takes this process down;
+   * 'in-process' runs it here, for one-shot commands where a fork costs more than the command; or a spawner of
+   * the front end's own (Electron's utilityProcess).
+   */
+  readonly collector?: 'process' | 'in-process' | SpawnWorker;
+  /** Keep refreshing with no front end subscribed, so history and alerts stay current (default true). */
+  readonly background?: boolean;
+  readonly version?: string;
+  readonly locale?: string;
   /** Overrides for the privileged helper (tests inject a launcher that needs no password prompt). */
   readonly privilege?: Partial<BrokerOptions>;
+  /** The OS layer (default: the running OS's). */
+  readonly platform?: Platform;
 }
 
 /** The running core. */
 export interface Core {
   /** Validates and answers one request; never throws. */
   handle(channel: unknown, request: unknown, client: Client): Promise<Result<unknown>>;
+  /** The same for in-process front doors, typed: resolves with the value, rejects with the AppError. */
+  call<C extends Channel>(channel: C, request: Request<C>, client?: Client): Promise<Response<C>>;
+  /** Routes `events` to `client` (in-process front ends; remote ones use `events:subscribe`). */
+  subscribe(client: Client, events: readonly EventName[]): void;
   /** Forgets a front end that went away. */
   disconnect(client: Client): void;
-  readonly handlers: Handlers;
   dispose(): void;
 }
 
-/** Starts core with its collector host, settings store and monitor. */
+/** A client for calls that want no pushed events. */
+const NO_EVENTS: Client = { id: 'core-call', send: () => {} };
+
+function spawnerFor(option: CoreOptions['collector'], platform: Platform): SpawnWorker {
+  if (typeof option === 'function') return option;
+  return option === 'in-process'
+    ? inProcessWorker(() => platform.createSocketCollector())
+    : forkWorker(COLLECTOR_WORKER);
+}
+
+/** Starts core: settings, collector host, monitor, analytics, privileges, adapters; then the handler table. */
 export function createCore(options: CoreOptions): Core {
-  const settings = new SettingsStore(options.configDir);
-  const subscribers = new Map<string, Client>();
-  const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    for (const c of subscribers.values()) {
-      // One front end failing to take an event must not keep it from the others.
-      try {
-        c.send(event, payload);
-      } catch {
-        if (subscribers.delete(c.id)) monitor?.removeListener();
-      }
-    }
-  };
+  const platform = options.platform ?? createPlatform();
+  const settings = new SettingsStore(options.configDir, options.settings);
+  const router = new EventRouter();
   let monitor: SocketMonitor | null = null;
-  const analytics = new StateAnalytics({ settings: () => settings.get(), onAlert: (event, a) => broadcast(event, a) });
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void =>
+    router.emit(event, payload, (dropped, had) => {
+      if (had.has('sockets:delta')) monitor?.removeListener();
+      cancelScansOf(dropped.id);
+    });
+  const analytics = new StateAnalytics({
+    settings: () => settings.get(),
+    onAlert: (event, a) => emit(event, a),
+    readKernel: () => platform.kernelFacts(),
+  });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
+  const ownSpawn = spawnerFor(options.collector, platform);
   // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
-  const spawn: SpawnWorker = () => broker.collectorSpawner()?.() ?? options.spawnWorker();
   const host = new CollectorHost({
-    spawn,
+    spawn: () => broker.collectorSpawner()?.() ?? ownSpawn(),
     onEvent: (e) => monitor?.noteError('COLLECTOR_FAILED', e.message),
   });
-  monitor = new SocketMonitor({
+  const m = new SocketMonitor({
     host,
     intervalMs: settings.get().refreshIntervalMs,
     elevated: isElevated(),
-    onDelta: (d) => broadcast('sockets:delta', d),
-    onStatus: (s) => broadcast('collector:status', s),
+    onDelta: (d) => emit('sockets:delta', d),
+    onStatus: (s) => emit('collector:status', s),
     onTick: (t) => analytics.onTick(t, t.table, t.takenAt),
   });
-  const m = monitor;
+  monitor = m;
   // History lives in core: keep ticking with no window open, so every front door sees the same past.
-  m.setBackground(true);
+  if (options.background !== false) m.setBackground(true);
   let collectorElevated = false;
   broker.onStatus((s) => {
     // The next refresh starts the collector through the helper (or back locally when the helper is gone).
@@ -79,31 +118,42 @@ export function createCore(options: CoreOptions): Core {
       collectorElevated = s.collectorElevated;
       if (!s.elevated) host.replace();
     }
-    broadcast('privilege:status', s);
+    emit('privilege:status', s);
   });
+  const adapters = createAdapterService(platform.adapters, platform.os);
   const services: CoreServices = {
     monitor: m,
     settings,
-    info: { version: options.version, platform: process.platform, host: options.host, locale: options.locale },
-    actions: createProcessActions(),
+    platform,
+    privileged: createPrivilegedOps(platform, adapters),
+    info: {
+      version: options.version ?? APP_VERSION,
+      platform: platform.os,
+      host: options.host,
+      locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    },
     broker,
-    adapters: createAdapterService(),
+    adapters,
+    analytics,
+    events: router,
     async subscribe(client) {
-      if (subscribers.has(client.id)) return m.snapshot();
-      subscribers.set(client.id, client);
+      if (router.has(client, 'sockets:delta')) return m.snapshot();
+      // The table's health comes with the table: a front end showing deltas shows where they come from.
+      router.subscribe(client, ['sockets:delta', 'collector:status']);
       return m.addListener();
     },
     unsubscribe(client) {
-      if (subscribers.delete(client.id)) m.removeListener();
+      if (!router.has(client, 'sockets:delta')) return;
+      router.unsubscribe(client, ['sockets:delta']);
+      m.removeListener();
     },
     setSettings(update: Partial<Settings>) {
       const before = settings.get();
       const next = settings.set(update);
       if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
-      broadcast('settings:changed', next);
+      emit('settings:changed', next);
       return next;
     },
-    analytics,
     addWatch(port) {
       const ports = settings.get().watchedPorts ?? [];
       if (!ports.includes(port)) {
@@ -117,32 +167,41 @@ export function createCore(options: CoreOptions): Core {
       return analytics.watchList();
     },
   };
-  const handlers = createHandlers(services);
+  const handlers: Handlers = createHandlers(services);
+
+  const handle = async (channel: unknown, request: unknown, client: Client): Promise<Result<unknown>> => {
+    try {
+      if (!isChannel(channel)) {
+        throw new AppError('UNKNOWN_CHANNEL', `Unknown request channel: ${String(channel).slice(0, 64)}.`);
+      }
+      const parsed = channels[channel].request.safeParse(request ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') || 'request';
+        throw keyedError('input.field', { field, detail: issue?.message ?? 'malformed request' });
+      }
+      const handler = handlers[channel as Channel] as Handler<Channel>;
+      return ok(await handler(parsed.data as never, client));
+    } catch (e) {
+      return { ok: false, error: toErrorData(e) };
+    }
+  };
+  const disconnect = (client: Client): void => {
+    services.unsubscribe(client);
+    router.remove(client);
+    // A scan nobody will read any more only costs connections: stop it with its front end.
+    cancelScansOf(client.id);
+  };
 
   return {
-    handlers,
-    async handle(channel, request, client) {
-      try {
-        if (!isChannel(channel)) {
-          throw new AppError('UNKNOWN_CHANNEL', `Unknown request channel: ${String(channel).slice(0, 64)}.`);
-        }
-        const parsed = channels[channel].request.safeParse(request ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const field = issue?.path.join('.') || 'request';
-          throw keyedError('input.field', { field, detail: issue?.message ?? 'malformed request' });
-        }
-        const handler = handlers[channel as Channel] as Handler<Channel>;
-        return ok(await handler(parsed.data as never, client));
-      } catch (e) {
-        return { ok: false, error: toErrorData(e) };
-      }
+    handle,
+    async call(channel, request, client = NO_EVENTS) {
+      const r = await handle(channel, request, client);
+      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.params, r.error.key);
+      return r.value as never;
     },
-    disconnect(client) {
-      services.unsubscribe(client);
-      // A scan nobody will read any more only costs connections: stop it with its front end.
-      cancelScansOf(client.id);
-    },
+    subscribe: (client, events) => void router.subscribe(client, events),
+    disconnect,
     dispose() {
       m.stop();
       host.dispose();

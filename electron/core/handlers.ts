@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Channel, Response, channels } from '../../shared/contract';
 import type { Client } from './client';
-import { withElevation } from './privileged-dispatch';
+import { runPrivileged } from './privileged-ops';
 import type { CoreServices } from './services';
 import { createAdapterHandlers } from './adapters/adapter-handlers';
 import { createToolHandlers } from './tools/tool-handlers';
@@ -24,24 +24,33 @@ export function createHandlers(s: CoreServices): Handlers {
       s.unsubscribe(client);
       return { subscribed: false as const };
     },
+    'events:subscribe': (req, client) => {
+      // sockets:delta only makes sense with the table it applies to: that is what sockets:subscribe answers.
+      const wanted = req.events.filter((e) => e !== 'sockets:delta');
+      return { events: s.events.subscribe(client, wanted) };
+    },
+    'events:unsubscribe': (req, client) => {
+      if (req.events.includes('sockets:delta')) s.unsubscribe(client);
+      return { events: s.events.unsubscribe(client, req.events) };
+    },
     'collector:status': () => s.monitor.status(),
     'collector:set-paused': (req) => s.monitor.setPaused(req.paused),
     'settings:get': () => s.settings.get(),
     'settings:set': (req) => s.setSettings(req),
     'process:details': async (req) => {
-      const details = s.actions.details(req.pid);
+      const details = s.platform.processes.details(req.pid);
       const { sockets } = await s.monitor.snapshot();
       return { ...details, sockets: sockets.filter((x) => x.pid === req.pid) };
     },
     'process:kill': async (req) => {
-      const result = await withElevation(s.broker, 'process:kill', req, () => s.actions.kill(req));
+      const result = await runPrivileged(s.privileged, s.broker, 'process:kill', req);
       // Push the process's sockets leaving the table now, not at the next tick.
-      await s.monitor.refresh();
+      await s.monitor.refreshIfWatched();
       return result;
     },
     'socket:close': async (req) => {
-      const result = await withElevation(s.broker, 'socket:close', req, async () => s.actions.close(req));
-      await s.monitor.refresh();
+      const result = await runPrivileged(s.privileged, s.broker, 'socket:close', req);
+      await s.monitor.refreshIfWatched();
       return result;
     },
     'privilege:status': () => s.broker.status(),

@@ -4,14 +4,18 @@ import path from 'node:path';
 import { settingsSchema } from '../../shared/model/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 
-/** Reads and writes settings.json in one directory. */
+/** Reads and writes settings.json in one directory, or keeps settings in memory only (a directory of null). */
 export class SettingsStore {
   private current: Settings;
-  readonly file: string;
+  readonly file: string | null;
 
-  constructor(dir: string) {
-    this.file = path.join(dir, 'settings.json');
-    this.current = SettingsStore.load(this.file);
+  /** `overrides` apply on top of what was loaded and are never written unless a later set() writes them. */
+  constructor(dir: string | null, overrides: Partial<Settings> = {}) {
+    this.file = dir === null ? null : path.join(dir, 'settings.json');
+    this.current = settingsSchema.parse({
+      ...(this.file ? SettingsStore.load(this.file) : DEFAULT_SETTINGS),
+      ...overrides,
+    });
   }
 
   get(): Settings {
@@ -21,6 +25,7 @@ export class SettingsStore {
   /** Merges a validated partial update and writes it atomically (temp file + rename). */
   set(update: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.current, ...update });
+    if (this.file === null) return (this.current = next);
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });

@@ -1,13 +1,10 @@
 // The live table in core: refreshes through the collector host at the set interval and pushes deltas.
 import { applyDelta, diffSockets } from '../../shared/logic/diff';
 import { AppError, toErrorData, type AppErrorData } from '../../shared/model/errors';
-import type { Snapshot, SocketDelta } from '../../shared/model/snapshot';
+import type { CollectorStatus, Snapshot, SocketDelta } from '../../shared/model/snapshot';
 import type { ProcessInfo, Socket } from '../../shared/model/socket';
-import type { Response } from '../../shared/contract';
 import type { CollectorHost } from './collector/host';
 import type { TickStats } from './collector/protocol';
-
-export type CollectorStatus = Response<'collector:status'>;
 
 const MAX_ERRORS = 20;
 
@@ -123,6 +120,11 @@ export class SocketMonitor {
     this.clearTimer();
   }
 
+  /** Refreshes now when a front end receives deltas (after a kill or close, so it sees the change at once). */
+  async refreshIfWatched(): Promise<void> {
+    if (this.listeners > 0) await this.refresh();
+  }
+
   /** One refresh; concurrent callers share it. */
   refresh(): Promise<void> {
     this.inFlight ??= this.doRefresh().finally(() => (this.inFlight = null));
@@ -191,6 +193,9 @@ export class SocketMonitor {
       takenAt: this.stats?.takenAt ?? Date.now(),
       sockets: [...this.table.values()],
       processes: [...this.processes.values()],
+      source: this.stats?.source ?? null,
+      ownerVisibility: this.stats?.ownerVisibility ?? 'all',
+      hiddenOwners: this.stats?.hiddenOwners ?? 0,
     };
   }
 

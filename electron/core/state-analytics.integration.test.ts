@@ -51,12 +51,13 @@ beforeAll(async () => {
   core = createCore({
     configDir: dir,
     host: 'browser',
-    spawnWorker: forkWorker(WORKER),
+    collector: forkWorker(WORKER),
     version: 'test',
     locale: 'en',
   });
   await call('settings:set', { refreshIntervalMs: TICK_MS });
   await call('sockets:subscribe');
+  await call('events:subscribe', { events: ['alert:raised', 'alert:cleared'] });
 });
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');

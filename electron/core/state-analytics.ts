@@ -7,7 +7,7 @@ import { IANA_DEFAULT_RANGE, LINUX_DEFAULT_RANGE } from '../../shared/logic/diag
 import { runDiagnosis } from '../../shared/logic/diagnosis/run-diagnosis';
 import type { TickChanges } from '../../shared/logic/history/transition-tracker';
 import { AlertCenter, type AlertSink } from './alerts/alert-center';
-import { readKernelFacts, type KernelFacts } from './diagnosis/kernel-settings';
+import type { KernelFacts } from './platform/platform';
 import { HistoryStore } from './history/history-store';
 
 /** Kernel settings change rarely; re-read them at most this often (ms). */
@@ -16,8 +16,8 @@ const KERNEL_TTL_MS = 60_000;
 export interface AnalyticsOptions {
   readonly settings: () => Settings;
   readonly onAlert: AlertSink;
-  /** For tests: where kernel facts come from. */
-  readonly readKernel?: () => Promise<KernelFacts>;
+  /** Where kernel facts come from (the platform's kernelFacts). */
+  readonly readKernel: () => Promise<KernelFacts>;
 }
 
 /** History + alerts fed per tick, diagnosis on demand. */
@@ -68,6 +68,11 @@ export class StateAnalytics {
     });
   }
 
+  /** The ephemeral port range of this host, as the kernel facts give it. */
+  async ephemeralRange(): Promise<KernelFacts['ephemeral']> {
+    return (await this.kernelFacts()).ephemeral;
+  }
+
   /** The `diagnosis:findings` answer for a table taken at `takenAt`. */
   async diagnose(sockets: readonly Socket[], takenAt: number): Promise<Diagnosis> {
     const k = await this.kernelFacts();
@@ -103,7 +108,8 @@ export class StateAnalytics {
 
   private kernelFacts(): Promise<KernelFacts> {
     if (Date.now() - this.kernelAt <= KERNEL_TTL_MS && this.kernelAt > 0) return Promise.resolve(this.kernel);
-    this.kernelLoading ??= (this.options.readKernel ?? (() => readKernelFacts()))()
+    this.kernelLoading ??= this.options
+      .readKernel()
       .then((k) => {
         this.kernel = k;
         this.kernelAt = Date.now();

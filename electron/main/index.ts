@@ -26,7 +26,7 @@ if (!app.requestSingleInstanceLock()) {
     core = createCore({
       configDir: app.getPath('userData'),
       host: 'electron',
-      spawnWorker: spawnUtilityWorker,
+      collector: spawnUtilityWorker,
       version: APP_VERSION,
       locale: app.getLocale(),
     });

@@ -1,9 +1,9 @@
 // Desktop notifications for alerts: main listens to core like any front end and shows each raised alert once.
 import { Notification, app } from 'electron';
+import type { EventPayload } from '../../shared/contract';
 import { resolveLanguage } from '../../shared/i18n/index';
 import { translate } from '../../shared/i18n/translate';
 import type { Alert } from '../../shared/model/alerts';
-import type { Settings } from '../../shared/model/settings';
 import type { Core } from '../core/app-core';
 import type { Client } from '../core/client';
 
@@ -23,12 +23,10 @@ export function setupNotifications(core: Core): void {
     send: (event, payload) => {
       if (event === 'alert:raised') show(payload as Alert, false);
       else if (event === 'alert:cleared') show(payload as Alert, true);
-      else if (event === 'settings:changed') language = (payload as Settings).language;
+      else if (event === 'settings:changed') language = (payload as EventPayload<'settings:changed'>).language;
     },
   };
-  // Subscribing is what routes pushed events to a client; the table it answers with is not needed here.
-  void core.handle('sockets:subscribe', {}, client);
-  void core.handle('settings:get', {}, client).then((r) => {
-    if (r.ok) language = (r.value as Settings).language;
-  });
+  // Alerts and settings only: the notifier never receives socket deltas.
+  core.subscribe(client, ['alert:raised', 'alert:cleared', 'settings:changed']);
+  void core.call('settings:get', {}).then((s) => (language = s.language));
 }

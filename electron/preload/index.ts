@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, type HostBridge } from '../../shared/bridge';
 import type { Result } from '../../shared/model/errors';
-import { ALLOWED_CHANNELS, ALLOWED_EVENTS } from './allowlist';
+import { isChannel, isEventName } from '../../shared/contract';
 
 const refused = (what: string): Result<never> => ({
   ok: false,
@@ -11,9 +11,9 @@ const refused = (what: string): Result<never> => ({
 
 const bridge: HostBridge = {
   invoke: (channel, request) =>
-    ALLOWED_CHANNELS.has(channel) ? ipcRenderer.invoke(channel, request) : Promise.resolve(refused(String(channel))),
+    isChannel(channel) ? ipcRenderer.invoke(channel, request) : Promise.resolve(refused(String(channel))),
   on: (event, listener) => {
-    if (!ALLOWED_EVENTS.has(event)) return () => {};
+    if (!isEventName(event)) return () => {};
     const forward = (_e: Electron.IpcRendererEvent, payload: unknown): void => listener(payload as never);
     ipcRenderer.on(event, forward);
     return () => {

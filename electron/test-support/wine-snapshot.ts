@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { AppError } from '../../shared/model/errors';
-import { createCollector } from '../core/platform/index';
-import { isElevated } from '../core/privilege/elevation';
+import { createPlatform } from '../core/platform/index';
+import { isElevated } from '../core/platform/elevation';
 import { WinProcessCache } from '../core/platform/win32/process-cache';
 import { killProcess } from '../core/platform/win32/process-kill';
 
@@ -32,7 +32,7 @@ function absentKillCode(): string {
 async function main(out: string, snapshots: number): Promise<void> {
   // A listener of our own, whose row must carry our pid and image name: the owner path of the collector.
   const self = await listen();
-  const collector = createCollector();
+  const collector = createPlatform().createSocketCollector();
   try {
     // Benchmarks ask for several: the first sizes the table buffers, later ones show the steady state.
     let snap = collector.snapshot();

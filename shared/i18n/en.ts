@@ -211,6 +211,7 @@ export const en = {
     servePort: 'Invalid port "{{value}}": give 0 (any free port) or 1 to 65535.',
     field: 'Invalid {{field}}: {{detail}}.',
     duration: 'Invalid {{field}} "{{value}}": give a duration such as 500ms, 60s, 10m or 1h.',
+    interval: 'Invalid interval "{{value}}": give a duration from {{min}} to {{max}}, e.g. 1s.',
     window: 'Invalid window "{{value}}": use one of {{allowed}}.',
     count: 'Invalid {{field}} "{{value}}": give a whole number of at least {{min}}.',
     percent: 'Invalid {{field}} "{{value}}": give a percentage from 1 to 100.',

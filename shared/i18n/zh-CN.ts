@@ -211,6 +211,7 @@ export const zhCN: Dictionary = {
     endpointFamilies: '端点 {{local}} 和 {{remote}} 混用了 IPv4 和 IPv6：一个连接只有一种地址族。',
     addressFamily: '{{field}} 地址 "{{value}}" 无效：它不是 IPv{{family}} 地址。',
     duration: '{{field}} "{{value}}" 无效：请给出时长，例如 500ms、60s、10m 或 1h。',
+    interval: '间隔 "{{value}}" 无效：请给出 {{min}} 到 {{max}} 之间的时长，例如 1s。',
     window: '时间窗 "{{value}}" 无效：请使用 {{allowed}} 之一。',
     count: '{{field}} "{{value}}" 无效：请输入不小于 {{min}} 的整数。',
     percent: '{{field}} "{{value}}" 无效：请输入 1 到 100 之间的百分比。',

@@ -34,6 +34,11 @@ export const snapshotSchema = z.object({
   takenAt: z.number(),
   sockets: z.array(socketSchema).readonly(),
   processes: z.array(processInfoSchema).readonly(),
+  /** Where the sockets came from, or null before the first refresh. */
+  source: z.enum(SOCKET_SOURCES).nullable(),
+  ownerVisibility: z.enum(OWNER_VISIBILITIES),
+  /** Sockets whose owner could not be seen. */
+  hiddenOwners: z.number().int(),
 });
 /** The whole table, as sent once on subscribe. */
 export type Snapshot = Readonly<z.output<typeof snapshotSchema>>;

@@ -1,6 +1,6 @@
 // Core handlers of adapter:list / create / remove; create and remove go through the helper when not elevated.
 import type { Handlers } from '../handlers';
-import { withElevation } from '../privileged-dispatch';
+import { runPrivileged } from '../privileged-ops';
 import type { CoreServices } from '../services';
 
 type AdapterChannel = 'adapter:list' | 'adapter:create' | 'adapter:remove';
@@ -9,12 +9,7 @@ type AdapterChannel = 'adapter:list' | 'adapter:create' | 'adapter:remove';
 export function createAdapterHandlers(s: CoreServices): Pick<Handlers, AdapterChannel> {
   return {
     'adapter:list': () => s.adapters.list(),
-    'adapter:create': (req) =>
-      withElevation(s.broker, 'adapter:create', req, async () => ({ adapter: await s.adapters.create(req) })),
-    'adapter:remove': (req) =>
-      withElevation(s.broker, 'adapter:remove', req, async () => {
-        await s.adapters.remove(req.name);
-        return { name: req.name, removed: true as const };
-      }),
+    'adapter:create': (req) => runPrivileged(s.privileged, s.broker, 'adapter:create', req),
+    'adapter:remove': (req) => runPrivileged(s.privileged, s.broker, 'adapter:remove', req),
   };
 }

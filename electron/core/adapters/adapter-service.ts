@@ -1,11 +1,9 @@
-// Interfaces and virtual adapters for the running OS, with the checks every front door shares (core, helper, CLI).
+// Interfaces and virtual adapters, with the checks every front door shares (core, helper, CLI) over the OS backend.
 import { checkCreateRequest } from '../../../shared/logic/adapter-validate';
 import { keyedError } from '../../../shared/logic/input-error';
 import { translate } from '../../../shared/i18n/translate';
 import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../shared/model/adapters';
-import { createLinuxAdapters } from '../platform/linux/adapters/linux-adapters';
-import { createWin32Adapters } from '../platform/win32/adapters/win32-adapters';
-import type { AdapterBackend } from './adapter-backend';
+import type { AdapterBackend } from '../platform/platform';
 
 /** What handlers, the helper and the CLI call. */
 export interface AdapterService {
@@ -16,37 +14,8 @@ export interface AdapterService {
   remove(name: string): Promise<void>;
 }
 
-function unsupported(platform: string, reasonKey: string): AdapterBackend {
-  const fail = (): never => {
-    throw keyedError(reasonKey, { platform }, 'NOT_SUPPORTED');
-  };
-  return {
-    // Listing still works nowhere here: an empty list with the reason is more useful than an error.
-    list: () => ({ takenAt: Date.now(), adapters: [], creatable: { tap: false, tun: false, reasonKey } }),
-    create: async () => fail(),
-    remove: async () => fail(),
-  };
-}
-
-function backendFor(platform: string): AdapterBackend {
-  switch (platform) {
-    case 'linux':
-      return createLinuxAdapters();
-    case 'win32':
-      return createWin32Adapters();
-    case 'darwin':
-      // TAP needs a kernel extension on macOS (utun is TUN only and lives only while its fd is open).
-      return unsupported(platform, 'adapters.errors.macosNoTap');
-    default:
-      return unsupported(platform, 'adapters.errors.unsupportedPlatform');
-  }
-}
-
-/** The service over a backend (tests inject one; default: the running OS's). */
-export function createAdapterService(
-  backend: AdapterBackend = backendFor(process.platform),
-  platform: string = process.platform,
-): AdapterService {
+/** The service over one OS's backend (the platform's; tests inject one). */
+export function createAdapterService(backend: AdapterBackend, platform: string = process.platform): AdapterService {
   const find = (name: string): Adapter => {
     const found = backend.list().adapters.find((a) => a.name === name);
     if (!found) throw keyedError('adapters.errors.notFound', { name }, 'ESRCH');

@@ -1,7 +1,7 @@
 // The collector process's memory: its last table, so only deltas cross the process boundary.
 import { SocketDiffer } from '../../../shared/logic/diff';
 import type { ProcessInfo } from '../../../shared/model/socket';
-import type { SocketCollector } from '../platform/collector';
+import type { SocketCollector } from '../platform/platform';
 import type { FullResult, TickResult, TickStats } from './protocol';
 
 /** Keeps the last table and the process details already sent, and turns snapshots into deltas. */

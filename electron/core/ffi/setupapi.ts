@@ -3,12 +3,7 @@
 // sequence itself is unit-tested with a fake table in platform/win32/adapters/tap-sequence.test.ts).
 import koffi, { type LibraryHandle } from 'koffi';
 import type { DevInfoSet, TapSetupApi } from '../platform/win32/adapters/tap-sequence';
-import {
-  encodeGuid,
-  encodeWide,
-  newDevInfoData,
-  SP_DRVINFO_DATA_V2_W_SIZE,
-} from '../platform/win32/adapters/tap-structs';
+import { encodeGuid, encodeWide, newDevInfoData, SP_DRVINFO_DATA_V2_W_SIZE } from './setupapi-structs';
 import { getLastError, Win32Error } from './kernel32';
 
 type Fn = (...args: unknown[]) => unknown;

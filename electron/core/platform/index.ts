@@ -1,22 +1,49 @@
-// Picks the socket collector for the running OS.
+// Picks the Platform of the running OS; the only switch on process.platform in core.
+import { keyedError } from '../../../shared/logic/input-error';
 import { AppError } from '../../../shared/model/errors';
-import type { SocketCollector } from './collector';
-import { createDarwinCollector } from './darwin/collector';
-import { createLinuxCollector } from './linux/collector';
-import { createWin32Collector } from './win32/collector';
+import { IANA_DEFAULT_RANGE } from '../../../shared/logic/diagnosis/kernel-explainer';
+import { createDarwinPlatform } from './darwin/index';
+import { createLinuxPlatform } from './linux/index';
+import type { Platform } from './platform';
+import { unsupportedAdapters } from './unsupported-adapters';
+import { createWin32Platform } from './win32/index';
 
-/** The collector for `process.platform`; NOT_SUPPORTED where none exists. */
-export function createCollector(): SocketCollector {
-  switch (process.platform) {
-    case 'linux':
-      return createLinuxCollector();
-    case 'win32':
-      return createWin32Collector();
-    case 'darwin':
-      return createDarwinCollector();
-    default:
-      throw new AppError('NOT_SUPPORTED', `No socket collector for ${process.platform} yet.`, {
-        platform: process.platform,
-      });
-  }
+/** A platform where nothing but its name is known: every action fails with NOT_SUPPORTED. */
+function unsupportedPlatform(os: NodeJS.Platform): Platform {
+  const missing = (): never => {
+    throw keyedError('actions.unsupportedPlatform', { platform: os }, 'NOT_SUPPORTED');
+  };
+  return {
+    os,
+    createSocketCollector: () => {
+      throw new AppError('NOT_SUPPORTED', `No socket collector for ${os} yet.`, { platform: os });
+    },
+    processes: { details: missing, kill: async () => missing() },
+    connections: { close: missing },
+    adapters: unsupportedAdapters(os, 'adapters.errors.unsupportedPlatform'),
+    kernelFacts: async () => ({
+      readable: false,
+      settings: [],
+      ephemeral: IANA_DEFAULT_RANGE,
+      maxTimeWaitBuckets: null,
+    }),
+    reservedRangeOf: async () => null,
+  };
+}
+
+let current: Platform | null = null;
+
+/** The Platform of `os` (default: the running OS, created once and shared). */
+export function createPlatform(os: NodeJS.Platform = process.platform): Platform {
+  if (os === process.platform && current) return current;
+  const p =
+    os === 'linux'
+      ? createLinuxPlatform()
+      : os === 'win32'
+        ? createWin32Platform()
+        : os === 'darwin'
+          ? createDarwinPlatform()
+          : unsupportedPlatform(os);
+  if (os === process.platform) current = p;
+  return p;
 }

@@ -1,7 +1,7 @@
 // Reaching a freshly started helper: dial its Unix socket (POSIX) or accept it on the app's pipe (Windows).
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { tokenMatches } from '../../server/token';
+import { tokenMatches } from '../session-token';
 import { frame, LineReader, parseLine, REPLY_LIMIT_BYTES } from './framing';
 import { HelperClient } from './helper-client';
 import { AUTH_TIMEOUT_MS } from './helper-protocol';

@@ -1,12 +1,10 @@
 // The privileged helper as core sees it: its state, starting it once, and running privileged operations in it.
-import type { PRIVILEGED_CHANNELS, Request, Response } from '../../../shared/contract';
+import type { Request, Response } from '../../../shared/contract';
 import type { PrivilegeStatus } from '../../../shared/model/privilege';
 import type { SpawnWorker } from '../collector/host';
 import { createHelperBroker, type HelperBrokerOptions } from './helper-broker';
 import { sudoPromptLauncher } from './launcher';
-
-/** A channel the helper accepts. */
-export type PrivilegedChannel = (typeof PRIVILEGED_CHANNELS)[number];
+import type { PrivilegedChannel } from '../privileged-ops';
 
 /** Starts, talks to and stops the privileged helper. */
 export interface PrivilegeBroker {

@@ -1,15 +1,15 @@
 // One connection to the privileged helper: peer uid, token, then framed requests; every refusal logged.
 import type net from 'node:net';
-import { tokenMatches } from '../../server/token';
+import { tokenMatches } from '../session-token';
 import { peerCred } from '../ffi/peer-cred';
-import type { ProcessActions } from '../process-actions';
+import type { PrivilegedOps } from '../privileged-ops';
 import { frame, LineReader, OversizedMessageError, parseLine, REQUEST_LIMIT_BYTES } from './framing';
 import { createConnectionOps } from './helper-ops';
 import { AUTH_TIMEOUT_MS, authMessageSchema, helperRequestSchema, type ReadyMessage } from './helper-protocol';
 
 export interface ConnectionOptions {
   readonly token: string;
-  readonly actions: ProcessActions;
+  readonly privileged: PrivilegedOps;
   readonly collectorScript: string;
   /** The only uid served (POSIX); null where the transport has no peer credentials (Windows, see helper-main). */
   readonly peerUid: number | null;
@@ -53,7 +53,7 @@ export function serveConnection(socket: net.Socket, o: ConnectionOptions, authen
   const send = (m: unknown): void => {
     if (!socket.destroyed) socket.write(frame(m));
   };
-  const ops = createConnectionOps({ emit: send, log: o.log, onPing: o.onPing }, o.actions, o.collectorScript);
+  const ops = createConnectionOps({ emit: send, log: o.log, onPing: o.onPing }, o.privileged, o.collectorScript);
   const refuse = (why: string, code: 'UNAUTHORIZED' | 'INVALID_INPUT'): void => {
     o.log(`${tag} refused: ${why}`);
     if (!socket.destroyed) socket.end(frame({ error: { code, message: `Refused: ${why}.` } }));

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createProcessActions } from '../process-actions';
+import { createAdapterService } from '../adapters/adapter-service';
+import { createPlatform } from '../platform/index';
+import { createPrivilegedOps } from '../privileged-ops';
 import { frame } from './framing';
 import { serveConnection, type ConnectionOptions } from './helper-connection';
 import { APP_POLL_MS, HEARTBEAT_TIMEOUT_MS, sessionPaths, type TokenFile } from './helper-protocol';
@@ -78,7 +80,7 @@ function main(): void {
 
   const options: ConnectionOptions = {
     token: session.token,
-    actions: createProcessActions(),
+    privileged: createPrivilegedOps(createPlatform(), createAdapterService(createPlatform().adapters)),
     collectorScript: path.join(__dirname, 'collector-worker.cjs'),
     peerUid: process.platform === 'win32' ? null : session.uid,
     log,

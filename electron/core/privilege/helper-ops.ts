@@ -3,9 +3,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { channels } from '../../../shared/contract';
 import { keyedError } from '../../../shared/logic/input-error';
 import { AppError, ok, toErrorData, type Result } from '../../../shared/model/errors';
-import type { ProcessActions } from '../process-actions';
+import type { PrivilegedOps } from '../privileged-ops';
 import { collectorSendSchema, HELPER_ALLOWLIST, type HelperEvent } from './helper-protocol';
-import { runAdapterOp } from '../adapters/adapter-helper-ops';
 
 /** What one authenticated connection gives the operations. */
 export interface OpContext {
@@ -34,7 +33,7 @@ function invalid(op: string, issues: readonly { path: PropertyKey[]; message: st
  * Operations for one connection. `collector:*` exist only for "Show all owners (administrator)": the helper forks
  * the collector worker that sits beside its own script (never a path the app names) and relays its messages.
  */
-export function createConnectionOps(ctx: OpContext, actions: ProcessActions, collectorScript: string): ConnectionOps {
+export function createConnectionOps(ctx: OpContext, privileged: PrivilegedOps, collectorScript: string): ConnectionOps {
   let collector: ChildProcess | null = null;
 
   const stopCollector = (): void => {
@@ -62,19 +61,14 @@ export function createConnectionOps(ctx: OpContext, actions: ProcessActions, col
       case 'ping':
         ctx.onPing();
         return { pong: true, pid: process.pid };
-      case 'process:kill': {
-        const parsed = channels['process:kill'].request.safeParse(request ?? {});
-        if (!parsed.success) throw invalid(op, parsed.error.issues);
-        return { ...(await actions.kill(parsed.data)), viaHelper: true };
-      }
-      case 'socket:close': {
-        const parsed = channels['socket:close'].request.safeParse(request ?? {});
-        if (!parsed.success) throw invalid(op, parsed.error.issues);
-        return { ...actions.close(parsed.data), viaHelper: true };
-      }
+      case 'process:kill':
+      case 'socket:close':
       case 'adapter:create':
-      case 'adapter:remove':
-        return runAdapterOp(op, request, (issues) => invalid(op, issues));
+      case 'adapter:remove': {
+        const parsed = channels[op].request.safeParse(request ?? {});
+        if (!parsed.success) throw invalid(op, parsed.error.issues);
+        return { ...(await (privileged[op] as (r: unknown) => Promise<object>)(parsed.data)), viaHelper: true };
+      }
       case 'collector:start':
         return startCollector();
       case 'collector:send': {

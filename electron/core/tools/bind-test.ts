@@ -9,13 +9,15 @@ import type { EphemeralRange } from '../../../shared/model/finding';
 import type { Socket } from '../../../shared/model/socket';
 import type { BindTestRequest, BindTestResult } from '../../../shared/model/tools';
 import { bindProbeAvailable, probeBind } from '../ffi/bind-probe';
-import { readPortReservations } from '../platform/win32/port-ranges';
+import type { ReservedPortRange } from '../platform/platform';
 
 /** What the bind test reads besides the bind itself. */
 export interface BindContext {
   /** The current table (refreshed by the caller). */
   readonly sockets: () => Promise<readonly Socket[]>;
   readonly ephemeral: () => Promise<EphemeralRange>;
+  /** The OS's reserved range holding a port (Windows' excluded ranges), or null. */
+  readonly reservedRangeOf: (proto: 'tcp' | 'udp', family: 4 | 6, port: number) => Promise<ReservedPortRange | null>;
 }
 
 const WILDCARDS = new Set(['0.0.0.0', '::']);
@@ -55,16 +57,6 @@ function nodeBind(
   });
 }
 
-async function excludedRange(proto: 'tcp' | 'udp', family: 4 | 6, port: number) {
-  if (process.platform !== 'win32') return null;
-  try {
-    const r = await readPortReservations(proto, family);
-    return r.excluded.find((x) => port >= x.start && port <= x.end) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Runs the bind test of `req`. INVALID_INPUT when `host` is not an IP address literal. */
 export async function bindTest(req: BindTestRequest, ctx: BindContext): Promise<BindTestResult> {
   const host = req.host.trim().replace(/^\[(.*)\]$/, '$1');
@@ -88,7 +80,7 @@ export async function bindTest(req: BindTestRequest, ctx: BindContext): Promise<
     holders,
     addressLocal: isLocalAddress(host),
     ephemeral: await ctx.ephemeral(),
-    excludedRange: errno === null ? null : await excludedRange(req.proto, family, req.port),
+    excludedRange: errno === null ? null : await ctx.reservedRangeOf(req.proto, family, req.port),
   });
   return {
     port: req.port,

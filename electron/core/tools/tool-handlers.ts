@@ -56,7 +56,8 @@ export function createToolHandlers(s: CoreServices): Pick<Handlers, ToolChannel>
     'tools:bind-test': (req) =>
       bindTest(req, {
         sockets: async () => (await fresh()).sockets,
-        ephemeral: async () => (await s.analytics.diagnose([], Date.now())).ephemeralRange,
+        ephemeral: () => s.analytics.ephemeralRange(),
+        reservedRangeOf: (proto, family, port) => s.platform.reservedRangeOf(proto, family, port),
       }),
     'tools:scan': async (req, client) => {
       const scanId = randomUUID();

@@ -5,6 +5,13 @@ import { useStore } from './index';
 /** Interval of the clock that ages rows and expires highlights (ms). */
 const SWEEP_MS = 500;
 
+/** Pushed events the window listens to (sockets:delta comes with sockets:subscribe; scan:progress with a scan). */
+const EVENTS = ['collector:status', 'settings:changed', 'privilege:status', 'alert:raised', 'alert:cleared'] as const;
+
+function subscribeEvents(): void {
+  void host.bridge.invoke('events:subscribe', { events: [...EVENTS] });
+}
+
 /** Subscribes to everything the UI shows. */
 export function startApp(): void {
   const s = useStore.getState();
@@ -22,6 +29,7 @@ export function startApp(): void {
     store.setConnection(state);
     // The server forgets subscriptions with the connection: ask again for everything.
     if (reconnected) {
+      subscribeEvents();
       void store.subscribe();
       void store.loadStatus();
       void store.loadSettings();
@@ -29,6 +37,7 @@ export function startApp(): void {
     }
   });
   setInterval(() => useStore.getState().sweep(Date.now()), SWEEP_MS);
+  subscribeEvents();
   void s.loadSettings();
   void s.loadStatus();
   void s.loadPrivilege();

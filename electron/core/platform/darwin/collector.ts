@@ -12,7 +12,7 @@ import {
   socketFdInfo,
   userNameOf,
 } from '../../ffi/libproc';
-import type { SocketCollector } from '../collector';
+import type { SocketCollector } from '../platform';
 import {
   decodeBsdInfo,
   decodeSocketFdInfo,

@@ -2,7 +2,7 @@
 import type { Family, ProcessInfo, Proto, RawSocket } from '../../../../shared/model/socket';
 import type { RawSnapshot, SocketSource } from '../../../../shared/model/snapshot';
 import { ErrnoError } from '../../ffi/libc';
-import type { SocketCollector } from '../collector';
+import type { SocketCollector } from '../platform';
 import type { KernelSocket } from './kernel-socket';
 import { SockDiagClient } from './netlink-sockdiag';
 import { OwnerMap, type OwnerMapStats } from './owner-map';

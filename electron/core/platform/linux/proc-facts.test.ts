@@ -1,7 +1,7 @@
 // /proc facts through a fake reader: stat fields, kernel threads, own processes, exit detection, details.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/model/errors';
-import { linuxDetails } from './linux-actions';
+import { linuxDetails } from './processes';
 import { exitWatch, isKernelThread, parseStat, PF_KTHREAD, type ProcReader } from './proc-facts';
 
 /** A stat line: pid (comm) state ppid pgrp session tty tpgid flags ... starttime (field 22). */

@@ -4,7 +4,7 @@ import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { RawSnapshot } from '../../../../shared/model/snapshot';
 import { AF_INET, AF_INET6, getTcpTable, getUdpTable } from '../../ffi/iphlpapi';
 import { Win32Error } from '../../ffi/kernel32';
-import type { SocketCollector } from '../collector';
+import type { SocketCollector } from '../platform';
 import { WinProcessCache } from './process-cache';
 import {
   decodeTcp4Table,

@@ -1,7 +1,7 @@
 // Ending a process on Windows: OpenProcess(PROCESS_TERMINATE) + TerminateProcess, errors mapped to app codes.
 import { AppError } from '../../../../shared/model/errors';
 import { closeHandle, openProcess, PROCESS_TERMINATE, terminateProcess, Win32Error } from '../../ffi/kernel32';
-import { isElevated } from '../../privilege/elevation';
+import { isElevated } from '../elevation';
 import { killError } from './win32-errors';
 
 /** Exit code the ended process reports, so its parent can tell it was killed rather than exiting normally. */

@@ -3,7 +3,7 @@ import { parseIPv4Bytes } from '../../../../shared/logic/ip-parse';
 import { AppError } from '../../../../shared/model/errors';
 import type { SocketTuple } from '../../../../shared/model/socket';
 import { setTcpEntry } from '../../ffi/iphlpapi';
-import { isElevated } from '../../privilege/elevation';
+import { isElevated } from '../elevation';
 import { WIN_TCP_DELETE_TCB } from './tcp-states';
 import { closeError } from './win32-errors';
 

@@ -5,7 +5,7 @@ import { parseAddressBytes } from '../../../../../shared/logic/ip-parse';
 import { parseAddresses, isProblem } from '../../../../../shared/logic/adapter-validate';
 import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../../../shared/model/adapters';
 import { errnoName } from '../../../ffi/libc';
-import type { AdapterBackend } from '../../../adapters/adapter-backend';
+import type { AdapterBackend } from '../../platform';
 import { classifyLink } from './link-kind';
 import { IFF_UP } from './rtnetlink-decode';
 import { encodeNewAddr, encodeSetLink } from './rtnetlink-encode';

@@ -10,7 +10,7 @@ import {
   newDevInfoData,
   SPDRP_HARDWAREID,
   TAP_HARDWARE_ID,
-} from './tap-structs';
+} from '../../../ffi/setupapi-structs';
 
 /** An opaque HDEVINFO. */
 export type DevInfoSet = unknown;

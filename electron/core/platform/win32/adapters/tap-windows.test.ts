@@ -10,7 +10,7 @@ import {
   newDevInfoData,
   patchUnicastRow,
   SP_DRVINFO_DATA_V2_W_SIZE,
-} from './tap-structs';
+} from '../../../ffi/setupapi-structs';
 
 describe('struct encodings', () => {
   it('GUID: Data1-3 little-endian, Data4 in order', () => {

@@ -13,10 +13,10 @@ import {
 } from '../../../ffi/iphlpapi-adapters';
 import { Win32Error } from '../../../ffi/kernel32';
 import { setupApi } from '../../../ffi/setupapi';
-import type { AdapterBackend } from '../../../adapters/adapter-backend';
+import type { AdapterBackend } from '../../platform';
 import { decodeAdaptersAddresses, type WinAdapter } from './adapters-decode';
 import { createTapAdapter, removeTapAdapter, TapDriverMissing } from './tap-sequence';
-import { GUID_DEVCLASS_NET, MIB_UNICASTIPADDRESS_ROW_SIZE, patchUnicastRow } from './tap-structs';
+import { GUID_DEVCLASS_NET, MIB_UNICASTIPADDRESS_ROW_SIZE, patchUnicastRow } from '../../../ffi/setupapi-structs';
 
 const ERROR_ACCESS_DENIED = 5;
 

@@ -1,8 +1,8 @@
 // Ending a process with signals (Linux, macOS): checks, SIGTERM, wait, SIGKILL when forced, wait again.
-import type { KillResult, ProcessDetails } from '../../../shared/model/actions';
-import { goneError, permissionError, reusedError, timeoutError } from './kill-errors';
-import type { KillOrder } from '../process-actions';
-import { refusalError } from './refusal';
+import type { KillResult, ProcessDetails } from '../../../../shared/model/actions';
+import type { KillOrder } from '../platform';
+import { goneError, permissionError, reusedError, timeoutError } from '../process-errors';
+import { refusalError } from '../process-refusal';
 
 /** What the kill flow needs from the OS; swappable so the flow is testable without real processes. */
 export interface SignalDeps {

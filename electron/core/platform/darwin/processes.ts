@@ -1,12 +1,11 @@
-// ProcessActions on macOS: details from libproc, kill by signals like Linux; closing one connection is impossible.
-import { keyedError } from '../../../../shared/logic/input-error';
+// Processes on macOS: details from libproc, ending one with signals like Linux.
 import type { ProcessDetails } from '../../../../shared/model/actions';
-import { goneError } from '../../actions/kill-errors';
-import { signalKill } from '../../actions/posix-kill';
-import { isOwnProcess, refusalFor } from '../../actions/refusal';
 import { pidInfo, pidPath, PROC_PIDTBSDINFO, userNameOf } from '../../ffi/libproc';
-import { isElevated } from '../../privilege/elevation';
-import type { ProcessActions } from '../../process-actions';
+import { isElevated } from '../elevation';
+import type { ProcessControl } from '../platform';
+import { goneError } from '../process-errors';
+import { isOwnProcess, refusalFor } from '../process-refusal';
+import { signalKill } from '../posix/signal-kill';
 import { decodeBsdInfo, PROC_BSDINFO_SIZE } from './socket-fdinfo';
 
 /** struct proc_bsdinfo: pbi_status (u32) at 4, pbi_ppid (u32) at 16; SZOMB is status 5 (sys/proc.h). */
@@ -70,8 +69,8 @@ function darwinDetails(pid: number): Omit<ProcessDetails, 'sockets'> {
   };
 }
 
-/** The macOS actions. */
-export function createDarwinActions(): ProcessActions {
+/** macOS process control. */
+export function createDarwinProcesses(): ProcessControl {
   return {
     details: darwinDetails,
     kill: (order) =>
@@ -90,8 +89,5 @@ export function createDarwinActions(): ProcessActions {
         graceMs: 3000,
         pollMs: 25,
       }),
-    close: () => {
-      throw keyedError('actions.closeMacos', {}, 'NOT_SUPPORTED');
-    },
   };
 }

@@ -1,8 +1,8 @@
 // The signal kill flow with a fake OS: order of checks, SIGTERM then SIGKILL, waits, and error mapping.
 import { describe, expect, it } from 'vitest';
-import type { ProcessDetails } from '../../../shared/model/actions';
-import { goneError } from './kill-errors';
-import { signalKill, type SignalDeps } from './posix-kill';
+import type { ProcessDetails } from '../../../../shared/model/actions';
+import { goneError } from '../process-errors';
+import { signalKill, type SignalDeps } from './signal-kill';
 
 const base: Omit<ProcessDetails, 'sockets'> = {
   pid: 321,

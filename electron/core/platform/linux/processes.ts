@@ -1,16 +1,15 @@
-// ProcessActions on Linux: details from /proc, kill by signals, close through SOCK_DESTROY.
+// Processes on Linux: details from /proc, and ending one with signals.
 import type { ProcessDetails } from '../../../../shared/model/actions';
-import { goneError } from '../../actions/kill-errors';
-import { signalKill } from '../../actions/posix-kill';
-import { isOwnProcess, refusalFor } from '../../actions/refusal';
-import { isElevated } from '../../privilege/elevation';
-import type { ProcessActions } from '../../process-actions';
+import { isElevated } from '../elevation';
+import type { ProcessControl } from '../platform';
+import { goneError } from '../process-errors';
+import { isOwnProcess, refusalFor } from '../process-refusal';
+import { signalKill } from '../posix/signal-kill';
 import { userName } from './proc-info';
 import { exitWatch, procFs, readProcFacts, readStat, type ProcReader } from './proc-facts';
-import { sockDestroy } from './sock-destroy';
 
 /** Tunables and seams; the defaults are what the app uses. */
-export interface LinuxActionOptions {
+export interface LinuxProcessOptions {
   readonly reader?: ProcReader;
   /** The netinspect process whose descendants are "own" (default: this process). */
   readonly selfPid?: number;
@@ -41,8 +40,8 @@ export function linuxDetails(pid: number, r: ProcReader, selfPid: number): Omit<
   };
 }
 
-/** The Linux actions. */
-export function createLinuxActions(options: LinuxActionOptions = {}): ProcessActions {
+/** Linux process control. */
+export function createLinuxProcesses(options: LinuxProcessOptions = {}): ProcessControl {
   const r = options.reader ?? procFs;
   const selfPid = options.selfPid ?? process.pid;
   const details = (pid: number) => linuxDetails(pid, r, selfPid);
@@ -57,9 +56,5 @@ export function createLinuxActions(options: LinuxActionOptions = {}): ProcessAct
         graceMs: options.graceMs ?? 3000,
         pollMs: 25,
       }),
-    close: (c) => {
-      sockDestroy(c);
-      return { closed: true, method: 'sock_destroy' };
-    },
   };
 }

@@ -1,6 +1,6 @@
 // Refusal rules: reserved pids per OS, kernel threads, netinspect's own processes, and the ancestry walk.
 import { describe, expect, it } from 'vitest';
-import { isOwnProcess, refusalError, refusalFor } from './refusal';
+import { isOwnProcess, refusalError, refusalFor } from './process-refusal';
 
 const plain = { kernelThread: false, own: false };
 

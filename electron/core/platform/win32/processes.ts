@@ -1,14 +1,12 @@
-// ProcessActions on Windows: details from the process cache, TerminateProcess, SetTcpEntry DELETE_TCB.
-import { keyedError } from '../../../../shared/logic/input-error';
+// Processes on Windows: details from the process cache, ending one with TerminateProcess.
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { AppError } from '../../../../shared/model/errors';
-import { goneError, permissionError, reusedError } from '../../actions/kill-errors';
-import { refusalError, refusalFor } from '../../actions/refusal';
-import type { ProcessActions } from '../../process-actions';
+import { isElevated } from '../elevation';
+import type { ProcessControl } from '../platform';
+import { goneError, permissionError, reusedError } from '../process-errors';
+import { refusalError, refusalFor } from '../process-refusal';
 import { WinProcessCache } from './process-cache';
 import { killProcess } from './process-kill';
-import { closeTcpConnection } from './tcp-close';
-import { isElevated } from '../../privilege/elevation';
 
 /** Windows gives no cheap parent pid here, so "own" means this very process. */
 function winDetails(cache: WinProcessCache, pid: number): Omit<ProcessDetails, 'sockets'> {
@@ -37,9 +35,8 @@ function keyed(e: unknown, pid: number, name: string): unknown {
   return e;
 }
 
-/** The Windows actions. */
-export function createWin32Actions(): ProcessActions {
-  const cache = new WinProcessCache();
+/** Windows process control over a process cache (shared with the collector's when given). */
+export function createWin32Processes(cache = new WinProcessCache()): ProcessControl {
   const details = (pid: number) => winDetails(cache, pid);
   return {
     details,
@@ -58,11 +55,6 @@ export function createWin32Actions(): ProcessActions {
       // No wait: a process another handle still refers to stays openable after it ended, so polling OpenProcess
       // cannot tell; TerminateProcess succeeding is the answer.
       return { pid: order.pid, outcome: 'terminated', elapsedMs: Date.now() - started };
-    },
-    close: (c) => {
-      if (c.family === 6) throw keyedError('actions.closeIpv6Windows', {}, 'NOT_SUPPORTED');
-      closeTcpConnection({ proto: 'tcp', ...c });
-      return { closed: true, method: 'set_tcp_entry' };
     },
   };
 }

@@ -1,14 +1,14 @@
-// ProcessActions in this process against real children and sockets: refusals, ESRCH, details, SOCK_DESTROY close.
+// Platform processes and connections in this process against real children and sockets: refusals, ESRCH, details, close.
 import { execFileSync } from 'node:child_process';
 import type net from 'node:net';
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/model/errors';
-import { exitedPid, spawnHolder, ssLines, stopAll } from '../test-support/child-fixtures';
-import { connect, listen, portOf, waitFor } from '../test-support/net-fixtures';
-import { createProcessActions } from './process-actions';
+import { AppError } from '../../../shared/model/errors';
+import { exitedPid, spawnHolder, ssLines, stopAll } from '../../test-support/child-fixtures';
+import { connect, listen, portOf, waitFor } from '../../test-support/net-fixtures';
+import { createPlatform } from './index';
 
-const actions = createProcessActions();
+const { processes, connections } = createPlatform();
 const open: (net.Server | net.Socket)[] = [];
 afterAll(() => {
   stopAll();
@@ -51,35 +51,35 @@ const tupleOf = (client: net.Socket, port: number) =>
 
 describe.runIf(process.platform === 'linux')('process actions on Linux', () => {
   it('refuses pid 1 and this very process, naming the reason, and signals neither', async () => {
-    const init = await failure(actions.kill({ pid: 1, force: true }));
+    const init = await failure(processes.kill({ pid: 1, force: true }));
     expect(init).toMatchObject({ code: 'REFUSED', key: 'actions.refusedReserved' });
     expect(init.message).toMatch(/^PID 1 \(.+\) belongs to the operating system/);
-    const self = await failure(actions.kill({ pid: process.pid, force: true }));
+    const self = await failure(processes.kill({ pid: process.pid, force: true }));
     expect(self).toMatchObject({ code: 'REFUSED', key: 'actions.refusedOwn' });
-    expect(actions.details(process.pid)).toMatchObject({ own: true, refusal: 'actions.refusedOwn' });
+    expect(processes.details(process.pid)).toMatchObject({ own: true, refusal: 'actions.refusedOwn' });
   });
 
   it('answers ESRCH "already exited" for a pid that exited', async () => {
     const pid = await exitedPid();
-    const e = await failure(actions.kill({ pid, force: false }));
+    const e = await failure(processes.kill({ pid, force: false }));
     expect(e).toMatchObject({ code: 'ESRCH', key: 'actions.gone', message: `Process ${pid} has already exited.` });
-    expect((await failure(() => actions.details(pid))).code).toBe('ESRCH');
+    expect((await failure(() => processes.details(pid))).code).toBe('ESRCH');
   });
 
   it('answers ESRCH when the pid started at another time than the one confirmed, and leaves it running', async () => {
     const h = await spawnHolder();
-    const d = actions.details(h.pid);
+    const d = processes.details(h.pid);
     expect(d.startTime).not.toBeNull();
-    const e = await failure(actions.kill({ pid: h.pid, force: true, expectStartTime: (d.startTime ?? 0) - 60_000 }));
+    const e = await failure(processes.kill({ pid: h.pid, force: true, expectStartTime: (d.startTime ?? 0) - 60_000 }));
     expect(e).toMatchObject({ code: 'ESRCH', key: 'actions.pidReused' });
     expect(e.message).toContain(`PID ${h.pid} now belongs to another process`);
     expect(h.child.exitCode).toBeNull();
-    expect(actions.details(h.pid).pid).toBe(h.pid);
+    expect(processes.details(h.pid).pid).toBe(h.pid);
   });
 
   it("gives a child's details: exe, command line, user, start time, parent, own (our descendant)", async () => {
     const h = await spawnHolder();
-    const d = actions.details(h.pid);
+    const d = processes.details(h.pid);
     expect(d).toMatchObject({
       pid: h.pid,
       name: 'node',
@@ -93,7 +93,7 @@ describe.runIf(process.platform === 'linux')('process actions on Linux', () => {
     });
     expect(d.cmdline).toContain('createServer');
     expect(Math.abs((d.startTime ?? 0) - Date.now())).toBeLessThan(60_000);
-    expect(actions.details(2)).toMatchObject({ kernelThread: true, refusal: 'actions.refusedKernelThread' });
+    expect(processes.details(2)).toMatchObject({ kernelThread: true, refusal: 'actions.refusedKernelThread' });
   });
 });
 
@@ -102,7 +102,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
     // Detect support on a throwaway connection of our own.
     const probe = await pair();
     try {
-      actions.close(tupleOf(probe.client, probe.port));
+      connections.close(tupleOf(probe.client, probe.port));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'NOT_SUPPORTED' || e.code === 'NEEDS_ELEVATION')) {
         ctx.skip(true, `SOCK_DESTROY unavailable here: ${e.message}`);
@@ -120,7 +120,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
     const before = ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8' }), client.localPort ?? 0);
     expect(before.filter((l) => l.startsWith('ESTAB'))).toHaveLength(2);
 
-    expect(actions.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
+    expect(connections.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
     // The destroyed end reports the abort; the peer got a RST.
     expect(await clientClosed).toBe('ECONNABORTED');
     expect(await serverClosed).toBe('ECONNRESET');
@@ -130,7 +130,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
         : undefined,
     );
     // Closing it again: it is gone.
-    expect(await failure(() => actions.close(tupleOf(client, port)))).toMatchObject({
+    expect(await failure(() => connections.close(tupleOf(client, port)))).toMatchObject({
       code: 'ESRCH',
       key: 'actions.closeNotFound',
     });
@@ -138,7 +138,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
 
   it('refuses an address that does not match the family before touching the kernel', async () => {
     const e = await failure(() =>
-      actions.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
+      connections.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
     );
     expect(e).toMatchObject({ code: 'INVALID_INPUT', key: 'input.addressFamily' });
   });

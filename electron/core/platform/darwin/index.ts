@@ -1,0 +1,30 @@
+// The macOS platform: libproc collector and processes; no per-connection close and no TAP without a kext.
+import { IANA_DEFAULT_RANGE } from '../../../../shared/logic/diagnosis/kernel-explainer';
+import { keyedError } from '../../../../shared/logic/input-error';
+import type { Platform } from '../platform';
+import { unsupportedAdapters } from '../unsupported-adapters';
+import { createDarwinCollector } from './collector';
+import { createDarwinProcesses } from './processes';
+
+/** Assembles the macOS platform. */
+export function createDarwinPlatform(): Platform {
+  return {
+    os: 'darwin',
+    createSocketCollector: () => createDarwinCollector(),
+    processes: createDarwinProcesses(),
+    connections: {
+      close: () => {
+        throw keyedError('actions.closeMacos', {}, 'NOT_SUPPORTED');
+      },
+    },
+    // TAP needs a kernel extension on macOS (utun is TUN only and lives only while its fd is open).
+    adapters: unsupportedAdapters('darwin', 'adapters.errors.macosNoTap'),
+    kernelFacts: async () => ({
+      readable: false,
+      settings: [],
+      ephemeral: IANA_DEFAULT_RANGE,
+      maxTimeWaitBuckets: null,
+    }),
+    reservedRangeOf: async () => null,
+  };
+}

@@ -1,0 +1,77 @@
+// The one seam between core and the operating system: everything per OS that core, the collector process and the
+// privileged helper use. Each OS assembles its Platform in platform/<os>/index.ts; platform/index.ts picks one.
+import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../shared/model/adapters';
+import type { CloseResult, Connection, KillResult, ProcessDetails } from '../../../shared/model/actions';
+import type { EphemeralRange, KernelSetting } from '../../../shared/model/finding';
+import type { RawSnapshot } from '../../../shared/model/snapshot';
+
+/** Collects the machine's sockets with their owners. Calls are synchronous (native calls through koffi). */
+export interface SocketCollector {
+  /** `process.platform` this collector serves. */
+  readonly platform: NodeJS.Platform;
+  /** Takes one snapshot of every TCP/UDP socket, IPv4 and IPv6, with owners where visible. */
+  snapshot(): RawSnapshot;
+  /** Releases native handles (sockets, caches). */
+  close(): void;
+}
+
+/** A validated kill request. */
+export interface KillOrder {
+  readonly pid: number;
+  readonly force: boolean;
+  /** The start time the user saw (ms since epoch): a pid reused since then is refused. */
+  readonly expectStartTime?: number | null;
+}
+
+/** Processes, with the rights this process has. */
+export interface ProcessControl {
+  /** A process's details, without its sockets (core adds those from the live table). ESRCH when gone. */
+  details(pid: number): Omit<ProcessDetails, 'sockets'>;
+  /** Ends a process; REFUSED / ESRCH / NEEDS_ELEVATION / TIMEOUT as the contract says. */
+  kill(order: KillOrder): Promise<Omit<KillResult, 'viaHelper'>>;
+}
+
+/** Closing one TCP connection without touching its process. */
+export interface ConnectionControl {
+  /** Closes one TCP connection; NOT_SUPPORTED / NEEDS_ELEVATION / ESRCH as the contract says. */
+  close(connection: Connection): Omit<CloseResult, 'viaHelper'>;
+}
+
+/** One OS's interfaces: list them, create a TAP/TUN adapter, remove one (core/adapters adds the shared checks). */
+export interface AdapterBackend {
+  /** Every interface with its counters now; throws AppError or ErrnoError. */
+  list(): AdapterList;
+  /** Creates a checked order (name free, fields well-formed); answers the new adapter as list() shows it. */
+  create(order: CreateAdapterOrder): Promise<Adapter>;
+  /** Removes an adapter list() reported as removable. */
+  remove(adapter: Adapter): Promise<void>;
+}
+
+/** What the diagnosis needs from the OS: kernel settings and the ephemeral port range. */
+export interface KernelFacts {
+  readonly readable: boolean;
+  readonly settings: readonly KernelSetting[];
+  readonly ephemeral: EphemeralRange;
+  /** tcp_max_tw_buckets, or null where unknown. */
+  readonly maxTimeWaitBuckets: number | null;
+}
+
+/** A port range no one may bind (Windows' excluded port ranges: Hyper-V, WinNAT reservations). */
+export interface ReservedPortRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Everything per OS. */
+export interface Platform {
+  readonly os: NodeJS.Platform;
+  /** The socket table's source; runs inside the collector process (a native crash ends only that process). */
+  createSocketCollector(): SocketCollector;
+  readonly processes: ProcessControl;
+  readonly connections: ConnectionControl;
+  readonly adapters: AdapterBackend;
+  /** Kernel settings and the ephemeral range (never written, only read). */
+  kernelFacts(): Promise<KernelFacts>;
+  /** The reserved range containing `port`, or null (also where the OS has no such reservations). */
+  reservedRangeOf(proto: 'tcp' | 'udp', family: 4 | 6, port: number): Promise<ReservedPortRange | null>;
+}
