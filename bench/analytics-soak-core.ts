@@ -2,9 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-/* eslint-disable no-restricted-imports -- the rule targets the `electron` package; these are the repo's electron/ folder (Electron-free core). */
 import { createCore } from '../electron/core/app-core';
-/* eslint-enable no-restricted-imports */
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-soak-'));
 const core = createCore({

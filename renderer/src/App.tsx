@@ -1,11 +1,10 @@
 // Window layout: toolbar (views, privileges, settings), the active view, dialogs and toasts.
 import { useTranslation } from 'react-i18next';
-import { ActionDialogs } from './features/actions/ActionDialogs';
-import { PrivilegeBadge } from './features/privilege/PrivilegeBadge';
-import { ExportButton } from './features/report/ExportButton';
-import { ExportDialog } from './features/report/ExportDialog';
-import { SettingsBar } from './features/settings/SettingsBar';
-import { Toasts } from './features/toasts/Toasts';
+import { ActionDialogs } from './features/actions/index';
+import { PrivilegeBadge } from './features/privilege/index';
+import { ExportButton, ExportDialog } from './features/report/index';
+import { SettingsBar } from './features/settings/index';
+import { Toasts } from './features/toasts/index';
 import { useStore } from './store/index';
 import { useAppearance } from './use-appearance';
 import { VIEWS } from './views/view-registry';

@@ -1,10 +1,33 @@
 // setupapi.dll / newdev.dll bindings that implement the TAP call sequence's function table on Windows. Written from
 // Microsoft's SetupAPI documentation and OpenVPN's tapctl; it cannot run on this project's Linux machines (the
-// sequence itself is unit-tested with a fake table in platform/win32/adapters/tap-sequence.test.ts).
+// sequence itself is unit-tested with a fake table in platform/win32/adapters/tap-windows.test.ts).
 import koffi, { type LibraryHandle } from 'koffi';
-import type { DevInfoSet, TapSetupApi } from '../platform/win32/adapters/tap-sequence';
 import { encodeGuid, encodeWide, newDevInfoData, SP_DRVINFO_DATA_V2_W_SIZE } from './setupapi-structs';
 import { getLastError, Win32Error } from './kernel32';
+
+/** An opaque HDEVINFO. */
+export type DevInfoSet = unknown;
+
+/** The SetupAPI / newdev / registry calls the TAP sequence (platform/win32/adapters) needs; each throws Win32Error on failure. */
+export interface TapSetupApi {
+  createDeviceInfoList(classGuid: string): DevInfoSet;
+  createDeviceInfo(set: DevInfoSet, className: string, classGuid: string, flags: number, data: Uint8Array): void;
+  setDeviceRegistryProperty(set: DevInfoSet, data: Uint8Array, property: number, value: Uint8Array): void;
+  callClassInstaller(set: DevInfoSet, fn: number, data: Uint8Array): void;
+  setClassInstallParams(set: DevInfoSet, data: Uint8Array, params: Uint8Array): void;
+  /** DiInstallDevice (newdev.dll): picks the best driver for the device and installs it; false: reboot needed. */
+  installDevice(set: DevInfoSet, data: Uint8Array): boolean;
+  /** NetCfgInstanceId from the device's driver key, or null while Windows has not written it yet. */
+  readNetCfgInstanceId(set: DevInfoSet, data: Uint8Array): string | null;
+  /** SetupDiGetClassDevsEx(class, DIGCF_PRESENT): the set of the class' devices present now. */
+  getClassDevs(classGuid: string): DevInfoSet;
+  /** SetupDiEnumDeviceInfo over `set`: each device's SP_DEVINFO_DATA. */
+  enumDevices(set: DevInfoSet): readonly Uint8Array[];
+  /** Classes the net class' devices list (for the missing-driver check): whether a driver for `hardwareId` exists. */
+  driverAvailable(hardwareId: string): boolean;
+  destroyDeviceInfoList(set: DevInfoSet): void;
+  sleep(ms: number): void;
+}
 
 type Fn = (...args: unknown[]) => unknown;
 

@@ -1,16 +1,7 @@
 // The window's views, found at build time: every feature folder with a `view.tsx` exporting `view` gets a tab.
-import type { ComponentType } from 'react';
+import type { ViewDefinition } from '../ui/view-definition';
 
-/** One top-level view of the window. */
-export interface ViewDefinition {
-  /** Stable id, kept in the store. */
-  readonly id: string;
-  /** Tab position, lowest first. */
-  readonly order: number;
-  /** i18n key of the tab label. */
-  readonly labelKey: string;
-  readonly Component: ComponentType;
-}
+export type { ViewDefinition };
 
 // Vite resolves the glob at build time, so adding a feature's view.tsx needs no edit here or in App.
 const modules = import.meta.glob<{ readonly view: ViewDefinition }>('../features/*/view.tsx', { eager: true });

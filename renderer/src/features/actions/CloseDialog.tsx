@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { OutcomeNote } from './OutcomeNote';
 import { Fact } from './ProcessFacts';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { useStore } from '../../store/index';
-import { errorText } from '../toasts/error-text';
-import { Modal } from './Modal';
+import { errorText } from '../../ui/error-text';
+import { Modal } from '../../ui/Modal';
 import { Fact, StartedFact } from './ProcessFacts';
 
 function SocketList({ details: d }: { readonly details: ProcessDetails }) {

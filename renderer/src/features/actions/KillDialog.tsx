@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { useStore } from '../../store/index';
-import { errorText } from '../toasts/error-text';
-import { Modal } from './Modal';
+import { errorText } from '../../ui/error-text';
+import { Modal } from '../../ui/Modal';
 import { OutcomeNote } from './OutcomeNote';
 import { ProcessFacts } from './ProcessFacts';
 

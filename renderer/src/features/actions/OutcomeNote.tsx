@@ -2,8 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/model/errors';
 import { useStore } from '../../store/index';
-import { errorText } from '../toasts/error-text';
-import { ShieldIcon } from '../privilege/ShieldIcon';
+import { errorText } from '../../ui/error-text';
+import { ShieldIcon } from '../../ui/ShieldIcon';
 
 /** "Retry as administrator" after NEEDS_ELEVATION, or why elevation cannot be asked for here. */
 function ElevationOffer({ error }: { readonly error: AppErrorData }) {

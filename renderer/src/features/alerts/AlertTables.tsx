@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/model/alerts';
 import { alertMessage, clearedMessage, hasClearDetail } from './alert-text';
-import { SeverityBadge } from './SeverityIcon';
+import { SeverityBadge } from '../../ui/SeverityIcon';
 
 /** `log`: entries are records of a raise or a clear, so an uncleared one says "raised", not "active". */
 function AlertTable(props: { readonly label: string; readonly alerts: readonly Alert[]; readonly log: boolean }) {

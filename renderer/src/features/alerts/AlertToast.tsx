@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Toast } from '../../store/types';
 import { alertMessage, clearedMessage } from './alert-text';
-import { SeverityBadge } from './SeverityIcon';
+import { SeverityBadge } from '../../ui/SeverityIcon';
 
 type AlertToastData = Extract<Toast, { kind: 'alert' }>;
 

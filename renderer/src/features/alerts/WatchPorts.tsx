@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/model/errors';
 import { useStore } from '../../store/index';
-import { errorText } from '../toasts/error-text';
+import { errorText } from '../../ui/error-text';
 import { portError } from './threshold-form';
 
 const NO_PORTS: readonly number[] = [];

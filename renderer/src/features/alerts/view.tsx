@@ -2,11 +2,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import type { ViewDefinition } from '../../views/view-registry';
+import type { ViewDefinition } from '../../ui/view-definition';
 import { ActiveAlerts, AlertLog } from './AlertTables';
 import { ThresholdsForm } from './ThresholdsForm';
 import { WatchPorts } from './WatchPorts';
-import '../charts/charts.css';
+import '../../ui/view.css';
 
 function AlertsView() {
   const { t } = useTranslation();

@@ -1,14 +1,15 @@
 // The charts view: sockets per state, transitions and churn over a chosen window, refreshed at the tick rate.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import type { ViewDefinition } from '../../views/view-registry';
-import { errorText } from '../toasts/error-text';
+import type { ViewDefinition } from '../../ui/view-definition';
+import { errorText } from '../../ui/error-text';
 import { ChurnChart } from './ChurnChart';
 import { StatesChart } from './StatesChart';
 import { TransitionsChart } from './TransitionsChart';
 import { TransitionTables } from './TransitionTables';
 import { useStatsPolling } from './use-stats-polling';
 import { WindowSelect } from './WindowSelect';
+import '../../ui/view.css';
 import './charts.css';
 
 function ChartsBody() {

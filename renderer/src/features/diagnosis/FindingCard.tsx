@@ -1,7 +1,7 @@
 // One finding: severity (icon and word), title, evidence lines and the recommendation, all from i18n keys.
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/model/finding';
-import { SeverityBadge } from '../alerts/SeverityIcon';
+import { SeverityBadge } from '../../ui/SeverityIcon';
 
 /** A finding as an article titled by its conclusion. */
 export function FindingCard({ finding }: { readonly finding: Finding }) {

@@ -1,13 +1,13 @@
 // The diagnosis view: findings grouped by rule with the reasoning, and the kernel settings explainer.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import type { ViewDefinition } from '../../views/view-registry';
-import { errorText } from '../toasts/error-text';
+import type { ViewDefinition } from '../../ui/view-definition';
+import { errorText } from '../../ui/error-text';
 import { DiagnosisToolbar } from './DiagnosisToolbar';
 import { FindingList } from './FindingList';
 import { KernelSettings } from './KernelSettings';
 import { useDiagnosisRefresh } from './use-diagnosis-refresh';
-import '../charts/charts.css';
+import '../../ui/view.css';
 import './diagnosis.css';
 
 function DiagnosisBody() {

@@ -1,8 +1,8 @@
 // Inside the wizard and the remove dialog: a failure explained, with "Retry as administrator" when it needs rights.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { ShieldIcon } from '../privilege/ShieldIcon';
-import { errorText } from '../toasts/error-text';
+import { ShieldIcon } from '../../ui/ShieldIcon';
+import { errorText } from '../../ui/error-text';
 
 /** The note for a failed create or remove; nothing otherwise. */
 export function AdapterOutcomeNote() {

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { Modal } from '../actions/Modal';
+import { Modal } from '../../ui/Modal';
 import { AdapterOutcomeNote } from './AdapterOutcomeNote';
 import { EMPTY_FORM, formProblems, formRequest, stepValid, WIZARD_STEPS, type WizardForm } from './wizard-form';
 import { AddressStep, NameStep, OptionsStep, OwnerStep, ResultStep, ReviewStep, TypeStep } from './wizard-steps';

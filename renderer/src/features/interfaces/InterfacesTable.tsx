@@ -4,7 +4,7 @@ import { addressTexts } from '../../../../shared/logic/adapter-rates';
 import { formatBytes } from '../../../../shared/logic/format';
 import type { Adapter } from '../../../../shared/model/adapters';
 import { useStore } from '../../store/index';
-import { Sparkline } from './Sparkline';
+import { Sparkline } from '../../ui/Sparkline';
 
 function TunCell({ a }: { readonly a: Adapter }) {
   const { t } = useTranslation();

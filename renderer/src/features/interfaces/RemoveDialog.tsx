@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Adapter } from '../../../../shared/model/adapters';
 import { useStore } from '../../store/index';
-import { Modal } from '../actions/Modal';
+import { Modal } from '../../ui/Modal';
 import { AdapterOutcomeNote } from './AdapterOutcomeNote';
 
 /** The remove dialog of `adapter`; closes itself once the adapter is gone. */

@@ -1,7 +1,7 @@
 // Toolbar badge that says when netinspect acts with administrator rights (itself elevated, or through its helper).
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { ShieldIcon } from './ShieldIcon';
+import { ShieldIcon } from '../../ui/ShieldIcon';
 
 /** Nothing when unprivileged; otherwise a labelled badge with the consequence as its description. */
 export function PrivilegeBadge() {

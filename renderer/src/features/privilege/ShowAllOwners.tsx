@@ -1,7 +1,7 @@
 // "Show all owners (administrator)" beside the hidden-owners note, or why elevation is not possible here.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { ShieldIcon } from './ShieldIcon';
+import { ShieldIcon } from '../../ui/ShieldIcon';
 
 /** The action, while owners are hidden and the collector does not yet run through the helper. */
 export function ShowAllOwners() {

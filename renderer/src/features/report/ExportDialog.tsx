@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/model/report';
 import { STATS_WINDOWS, type StatsWindow } from '../../../../shared/model/stats-window';
 import { useStore } from '../../store/index';
-import { Modal } from '../actions/Modal';
+import { Modal } from '../../ui/Modal';
 
 const FORMAT_LABELS: Readonly<Record<ReportFormat, string>> = {
   json: 'report.ui.formatJson',

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { RowMenu } from '../actions/RowMenu';
+import { RowMenu } from '../actions/index';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
 import { useRowMenu } from './use-row-menu';

@@ -1,7 +1,7 @@
 // The live sockets view: filter bar, the grid and its status bar.
-import { LiveView } from '../../LiveView';
-import type { ViewDefinition } from '../../views/view-registry';
-import { FilterBar } from '../toolbar/FilterBar';
+import { LiveView } from './LiveView';
+import type { ViewDefinition } from '../../ui/view-definition';
+import { FilterBar } from '../toolbar/index';
 
 function SocketsView() {
   return (

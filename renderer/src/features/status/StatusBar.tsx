@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../../shared/logic/format';
 import { useStore } from '../../store/index';
-import { ShowAllOwners } from '../privilege/ShowAllOwners';
+import { ShowAllOwners } from '../privilege/index';
 import { useStateTotals } from './use-state-totals';
 
 function Counters({ shown }: { readonly shown: number }) {

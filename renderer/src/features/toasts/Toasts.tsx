@@ -1,9 +1,9 @@
 // Request errors as dismissible alerts, translated from their stable code; status notices as polite messages.
 import { useTranslation } from 'react-i18next';
-import { AlertToast } from '../alerts/AlertToast';
+import { AlertToast } from '../alerts/index';
 import { useStore } from '../../store/index';
 import type { Toast } from '../../store/types';
-import { errorText } from './error-text';
+import { errorText } from '../../ui/error-text';
 
 function ToastItem({ toast }: { readonly toast: Toast }) {
   const { t } = useTranslation();

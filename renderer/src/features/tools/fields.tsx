@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/model/errors';
-import { errorText } from '../toasts/error-text';
+import { errorText } from '../../ui/error-text';
 
 /** A labelled port field (1..65535, checked by the browser before core checks it again). */
 export function PortInput({ value, onChange }: { readonly value: string; readonly onChange: (v: string) => void }) {

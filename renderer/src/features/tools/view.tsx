@@ -1,5 +1,5 @@
 // The Tools tab: who owns a port, the bind test and the port scan.
-import type { ViewDefinition } from '../../views/view-registry';
+import type { ViewDefinition } from '../../ui/view-definition';
 import { BindTestPanel } from './BindTestPanel';
 import { ScanPanel } from './ScanPanel';
 import { WhoOwnsPanel } from './WhoOwnsPanel';

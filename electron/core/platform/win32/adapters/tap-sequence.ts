@@ -11,30 +11,9 @@ import {
   SPDRP_HARDWAREID,
   TAP_HARDWARE_ID,
 } from '../../../ffi/setupapi-structs';
+import type { DevInfoSet, TapSetupApi } from '../../../ffi/setupapi';
 
-/** An opaque HDEVINFO. */
-export type DevInfoSet = unknown;
-
-/** The SetupAPI / newdev / registry calls the sequence needs; each throws Win32Error on failure. */
-export interface TapSetupApi {
-  createDeviceInfoList(classGuid: string): DevInfoSet;
-  createDeviceInfo(set: DevInfoSet, className: string, classGuid: string, flags: number, data: Uint8Array): void;
-  setDeviceRegistryProperty(set: DevInfoSet, data: Uint8Array, property: number, value: Uint8Array): void;
-  callClassInstaller(set: DevInfoSet, fn: number, data: Uint8Array): void;
-  setClassInstallParams(set: DevInfoSet, data: Uint8Array, params: Uint8Array): void;
-  /** DiInstallDevice (newdev.dll): picks the best driver for the device and installs it; false: reboot needed. */
-  installDevice(set: DevInfoSet, data: Uint8Array): boolean;
-  /** NetCfgInstanceId from the device's driver key, or null while Windows has not written it yet. */
-  readNetCfgInstanceId(set: DevInfoSet, data: Uint8Array): string | null;
-  /** SetupDiGetClassDevsEx(class, DIGCF_PRESENT): the set of the class' devices present now. */
-  getClassDevs(classGuid: string): DevInfoSet;
-  /** SetupDiEnumDeviceInfo over `set`: each device's SP_DEVINFO_DATA. */
-  enumDevices(set: DevInfoSet): readonly Uint8Array[];
-  /** Classes the net class' devices list (for the missing-driver check): whether a driver for `hardwareId` exists. */
-  driverAvailable(hardwareId: string): boolean;
-  destroyDeviceInfoList(set: DevInfoSet): void;
-  sleep(ms: number): void;
-}
+export type { DevInfoSet, TapSetupApi };
 
 /** NetCfgInstanceId appears a moment after installation; tapctl polls for it too. */
 const ID_ATTEMPTS = 30;

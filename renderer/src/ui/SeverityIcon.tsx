@@ -1,7 +1,7 @@
 // Severity as a shape plus its word: the icon is decoration, the text carries the meaning (colour is a third cue).
 import { useTranslation } from 'react-i18next';
-import type { Severity } from '../../../../shared/model/finding';
-import './alerts.css';
+import type { Severity } from '../../../shared/model/finding';
+import './severity.css';
 
 const PATHS: Readonly<Record<Severity, string>> = {
   ok: 'M3 8.5l3 3 7-7',

@@ -1,8 +1,8 @@
 // The grid and the status bar, which share one filtered, sorted row list per tick.
-import { SocketTable } from './features/sockets/SocketTable';
-import { useVisibleRows } from './features/sockets/use-visible-rows';
-import { StatusBar } from './features/status/StatusBar';
-import { useStore } from './store/index';
+import { SocketTable } from './SocketTable';
+import { useVisibleRows } from './use-visible-rows';
+import { StatusBar } from '../status/index';
+import { useStore } from '../../store/index';
 
 /** Computes the visible rows once per tick and hands them to the grid and the status bar. */
 export function LiveView() {

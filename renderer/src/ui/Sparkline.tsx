@@ -1,5 +1,5 @@
 // A tiny inline chart of recent rates (bytes/s): one polyline, no axes, labelled for screen readers.
-import type { Rate } from '../../../../shared/logic/adapter-rates';
+import type { Rate } from '../../../shared/logic/adapter-rates';
 
 const WIDTH = 80;
 const HEIGHT = 18;

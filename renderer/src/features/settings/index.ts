@@ -1,0 +1,2 @@
+// The settings feature's public surface: the toolbar's settings controls.
+export { SettingsBar } from './SettingsBar';

@@ -1,0 +1,2 @@
+// The toasts feature's public surface: the toast stack.
+export { Toasts } from './Toasts';
