@@ -1,11 +1,10 @@
 // Picks the Platform of the running OS; the only switch on process.platform in core.
 import { keyedError } from '../../../shared/logic/input-error';
 import { AppError } from '../../../shared/model/errors';
-import { IANA_DEFAULT_RANGE } from '../../../shared/logic/diagnosis/kernel-explainer';
 import { createDarwinPlatform } from './darwin/index';
 import { createLinuxPlatform } from './linux/index';
 import type { Platform } from './platform';
-import { unsupportedAdapters } from './unsupported-adapters';
+import { unreadableKernelFacts, unsupportedAdapters } from './unsupported';
 import { createWin32Platform } from './win32/index';
 
 /** A platform where nothing but its name is known: every action fails with NOT_SUPPORTED. */
@@ -21,12 +20,7 @@ function unsupportedPlatform(os: NodeJS.Platform): Platform {
     processes: { details: missing, kill: async () => missing() },
     connections: { close: missing },
     adapters: unsupportedAdapters(os, 'adapters.errors.unsupportedPlatform'),
-    kernelFacts: async () => ({
-      readable: false,
-      settings: [],
-      ephemeral: IANA_DEFAULT_RANGE,
-      maxTimeWaitBuckets: null,
-    }),
+    kernelFacts: unreadableKernelFacts,
     reservedRangeOf: async () => null,
   };
 }

@@ -1,8 +1,7 @@
 // The macOS platform: libproc collector and processes; no per-connection close and no TAP without a kext.
-import { IANA_DEFAULT_RANGE } from '../../../../shared/logic/diagnosis/kernel-explainer';
 import { keyedError } from '../../../../shared/logic/input-error';
 import type { Platform } from '../platform';
-import { unsupportedAdapters } from '../unsupported-adapters';
+import { unreadableKernelFacts, unsupportedAdapters } from '../unsupported';
 import { createDarwinCollector } from './collector';
 import { createDarwinProcesses } from './processes';
 
@@ -19,12 +18,7 @@ export function createDarwinPlatform(): Platform {
     },
     // TAP needs a kernel extension on macOS (utun is TUN only and lives only while its fd is open).
     adapters: unsupportedAdapters('darwin', 'adapters.errors.macosNoTap'),
-    kernelFacts: async () => ({
-      readable: false,
-      settings: [],
-      ephemeral: IANA_DEFAULT_RANGE,
-      maxTimeWaitBuckets: null,
-    }),
+    kernelFacts: unreadableKernelFacts,
     reservedRangeOf: async () => null,
   };
 }

@@ -1,6 +1,7 @@
-// The adapter backend of an OS where netinspect cannot create adapters: an empty list with the reason.
+// What an OS without a feature answers: adapters it cannot create, kernel facts it cannot read.
 import { keyedError } from '../../../shared/logic/input-error';
-import type { AdapterBackend } from './platform';
+import { IANA_DEFAULT_RANGE } from '../../../shared/logic/diagnosis/kernel-explainer';
+import type { AdapterBackend, KernelFacts } from './platform';
 
 /** Listing "works" (empty, with the reason): more useful to a front end than an error; create/remove fail. */
 export function unsupportedAdapters(platform: string, reasonKey: string): AdapterBackend {
@@ -12,4 +13,9 @@ export function unsupportedAdapters(platform: string, reasonKey: string): Adapte
     create: async () => fail(),
     remove: async () => fail(),
   };
+}
+
+/** No readable kernel settings: the IANA ephemeral range (49152-65535), which is what such OSes default to. */
+export async function unreadableKernelFacts(): Promise<KernelFacts> {
+  return { readable: false, settings: [], ephemeral: IANA_DEFAULT_RANGE, maxTimeWaitBuckets: null };
 }
