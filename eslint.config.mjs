@@ -97,11 +97,11 @@ export default tseslint.config(
         {
           zones: [
             ...zones,
-            {
+            ...['./electron/test-support', './shared/test-support'].map((from) => ({
               target: './',
-              from: './electron/test-support',
+              from,
               message: 'Test helpers (test-support/) are for tests only.',
-            },
+            })),
           ],
         },
       ],

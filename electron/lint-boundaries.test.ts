@@ -30,6 +30,7 @@ describe('folder boundaries', () => {
     ['a feature reaches into another', 'renderer/src/features/sockets/probe.ts', "import '../actions/RowMenu';", paths],
     ['a feature imports the window root', 'renderer/src/features/sockets/probe.ts', "import '../../App';", paths],
     ['production code imports test helpers', 'electron/core/probe.ts', "import '../test-support/ws-rpc';", paths],
+    ['shared code imports test fixtures', 'shared/logic/probe.ts', "import '../test-support/sockets';", paths],
     ['koffi outside ffi', 'electron/core/platform/probe.ts', "import 'koffi';", imports],
     ['electron in core', 'electron/core/probe.ts', "import 'electron';", imports],
     // Allowed: each must stay quiet, or the cases above could pass for the wrong reason.

@@ -1,31 +1,26 @@
 // The monitor's bookkeeping around a refresh, with a scripted collector process.
 import { describe, expect, it } from 'vitest';
 import type { SocketDelta } from '../../shared/model/snapshot';
-import type { RawSocket, Socket } from '../../shared/model/socket';
+import type { Socket } from '../../shared/model/socket';
+import { sock as fixture } from '../../shared/test-support/sockets';
 import { scripted, stats } from '../test-support/scripted-worker';
 import { CollectorHost } from './collector/host';
 import { SocketMonitor } from './socket-monitor';
 
-const sock = (port: number): Socket => {
-  const raw: RawSocket = {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
+const sock = (port: number): Socket =>
+  fixture({
     localPort: port,
     remoteAddress: '0.0.0.0',
     remotePort: 0,
     state: 'LISTEN',
     pid: 7,
     process: 'node',
-    user: 'root',
-    uid: 0,
     inode: port,
-    recvQueue: 0,
     sendQueue: 128,
-    metrics: null,
-  };
-  return { ...raw, key: `k${port}`, firstSeen: 1, stateSince: 1 };
-};
+    key: `k${port}`,
+    firstSeen: 1,
+    stateSince: 1,
+  });
 
 describe('SocketMonitor', () => {
   it('pushes every delta with consecutive seq even when the history hook throws, and reports that error', async () => {

@@ -4,7 +4,7 @@ import { ALERT_KINDS } from '../model/alerts';
 import { KERNEL_SETTINGS } from '../logic/diagnosis/kernel-explainer';
 import { runDiagnosis } from '../logic/diagnosis/run-diagnosis';
 import { input, NOW } from '../logic/diagnosis/test-input';
-import { sock } from '../logic/history/test-socket';
+import { sock } from '../test-support/sockets';
 import { lookup } from './translate';
 
 const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));

@@ -18,6 +18,11 @@ export const en = {
   grid: {
     label: 'Sockets',
     sortBy: 'Sort by {{column}}',
+    ageSource: {
+      kernel: 'From a kernel clock (TIME_WAIT timer, time since the peer’s last ACK): exact',
+      trace: 'Seen entering this state through the kernel’s state-change tracepoint: exact',
+      observed: 'First seen in this state by polling: it is at least this old',
+    },
   },
   columns: {
     proto: 'Proto',

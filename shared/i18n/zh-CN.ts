@@ -19,6 +19,11 @@ export const zhCN: Dictionary = {
   grid: {
     label: '套接字',
     sortBy: '按{{column}}排序',
+    ageSource: {
+      kernel: '来自内核时钟（TIME_WAIT 计时器、距对端最后一次 ACK 的时间）：精确值',
+      trace: '通过内核状态变化跟踪点看到它进入此状态：精确值',
+      observed: '轮询时首次看到它处于此状态：至少已有这么久',
+    },
   },
   columns: {
     proto: '协议',

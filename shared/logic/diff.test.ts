@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SocketDiffer, applyDelta, diffSockets } from './diff';
 import type { RawSocket, Socket } from '../model/socket';
+import { rawSocket } from '../test-support/sockets';
 
-const raw = (over: Partial<RawSocket> = {}): RawSocket => ({
-  proto: 'tcp',
-  family: 4,
-  localAddress: '127.0.0.1',
-  localPort: 5000,
-  remoteAddress: '127.0.0.1',
-  remotePort: 40000,
-  state: 'ESTABLISHED',
-  pid: 10,
-  process: 'node',
-  user: 'root',
-  uid: 0,
-  inode: 123,
-  recvQueue: 0,
-  sendQueue: 0,
-  metrics: { rttMs: 0.1, retransmits: 0, bytesSent: 1, bytesReceived: 2 },
-  ...over,
-});
+const raw = (over: Partial<RawSocket> = {}): RawSocket =>
+  rawSocket({
+    localPort: 5000,
+    remotePort: 40000,
+    pid: 10,
+    process: 'node',
+    inode: 123,
+    metrics: { rttMs: 0.1, retransmits: 0, bytesSent: 1, bytesReceived: 2 },
+    ...over,
+  });
 
 describe('diffSockets', () => {
   it('reports new sockets as added with firstSeen and stateSince at now', () => {

@@ -1,5 +1,6 @@
-// Snapshot diff: turns consecutive raw snapshots into {added, removed, changed} with firstSeen / stateSince.
+// Snapshot diff: turns consecutive raw snapshots into {added, removed, changed} with firstSeen, state ages and rates.
 import { socketKey, type RawSocket, type Socket } from '../model/socket';
+import { firstSight, idle, isActive, isReused, nextVersion } from './socket-derive';
 
 /** What changed between two consecutive snapshots. */
 export interface SocketChanges {
@@ -15,30 +16,41 @@ export interface SocketDiff extends SocketChanges {
   readonly table: Map<string, Socket>;
   /** Each raw object of the new snapshot -> its Socket, for identity checks on the next diff. */
   readonly sources: Map<RawSocket, Socket>;
+  /** Sockets of the new table that moved bytes (their rates must be re-evaluated next time). */
+  readonly active: number;
 }
 
 /**
- * Compares `raw` (one instant) with `prev` (the table so far). A socket keeps its firstSeen while its key lives;
- * stateSince moves to `now` (ms since epoch) when its state changes. Sockets that share a key in one snapshot
- * (possible only with inode 0, e.g. SO_REUSEPORT request sockets) get a `~n` suffix so none is lost.
- * `prevSources` maps raw objects of the previous snapshot to their Socket: a collector that hands back the very
- * same object for an unchanged socket lets the diff skip building its key and comparing its fields.
+ * Compares `raw` (one instant, `now` ms since epoch) with `prev` (the table as of `prevAt`). A socket keeps its
+ * firstSeen while its key lives and names the same connection (a reused tuple is removed and added again);
+ * stateSince comes from the kernel clock the collector read, else moves to `now` when the state changes (a lower
+ * bound, `observed`); byte rates come from the tcp_info counters' change since `prevAt`. Sockets that share a key in
+ * one snapshot (possible only with inode 0, e.g. SO_REUSEPORT request sockets) get a `~n` suffix so none is lost.
+ * `prevSources` maps raw objects of the previous snapshot to their Socket: a collector that hands back the very same
+ * object for an unchanged socket lets the diff skip building its key and comparing its fields.
  */
 export function diffSockets(
   prev: ReadonlyMap<string, Socket>,
   raw: readonly RawSocket[],
   now: number,
   prevSources?: ReadonlyMap<RawSocket, Socket>,
+  prevAt: number = now,
 ): SocketDiff {
   const table = new Map<string, Socket>();
   const sources = new Map<RawSocket, Socket>();
   const added: Socket[] = [];
   const changed: Socket[] = [];
+  const removed: string[] = [];
+  const dt = now - prevAt;
+  let active = 0;
   for (const r of raw) {
     const known = prevSources?.get(r);
     if (known && !table.has(known.key) && prev.get(known.key) === known) {
-      table.set(known.key, known);
-      sources.set(r, known);
+      // The same kernel row: nothing changed, but a socket that moved bytes last time has stopped.
+      const s = isActive(known) ? idle(known) : known;
+      if (s !== known) changed.push(s);
+      table.set(known.key, s);
+      sources.set(r, s);
       continue;
     }
     let key = socketKey(r);
@@ -50,26 +62,33 @@ export function diffSockets(
     const old = prev.get(key);
     let s: Socket;
     if (!old) {
-      s = { ...r, key, firstSeen: now, stateSince: now };
+      s = firstSight(r, key, now);
       added.push(s);
-    } else if (sameSocket(old, r)) {
+    } else if (isReused(old, r)) {
+      // Another connection on the same tuple: the old one is gone, a new one appeared (never a negative rate).
+      s = firstSight(r, key, now);
+      removed.push(key);
+      added.push(s);
+    } else if (sameSocket(old, r) && !isActive(old)) {
       s = old;
     } else {
-      s = { ...r, key, firstSeen: old.firstSeen, stateSince: old.state === r.state ? old.stateSince : now };
+      s = nextVersion(old, r, now, dt);
       changed.push(s);
     }
+    if (isActive(s)) active++;
     table.set(key, s);
     sources.set(r, s);
   }
-  const removed: string[] = [];
   for (const key of prev.keys()) if (!table.has(key)) removed.push(key);
-  return { added, removed, changed, table, sources };
+  return { added, removed, changed, table, sources, active };
 }
 
 /** Keeps the table between snapshots and diffs each new one against it. */
 export class SocketDiffer {
   private current = new Map<string, Socket>();
   private sources = new Map<RawSocket, Socket>();
+  private at: number | null = null;
+  private active = 0;
 
   /** The table as of the last snapshot. */
   get table(): ReadonlyMap<string, Socket> {
@@ -78,15 +97,26 @@ export class SocketDiffer {
 
   /** Diffs the next snapshot (taken at `now`, ms since epoch) and makes it the current table. */
   next(raw: readonly RawSocket[], now: number): SocketChanges {
-    // Steady state: the collector handed back every socket unchanged (same objects): nothing to build.
-    if (raw.length === this.current.size && raw.every((r) => this.sources.has(r))) {
+    const prevAt = this.at ?? now;
+    this.at = now;
+    // Steady state: the collector handed back every socket unchanged (same objects) and none was moving bytes.
+    if (this.active === 0 && raw.length === this.current.size && raw.every((r) => this.sources.has(r))) {
       return { added: [], removed: [], changed: [] };
     }
-    const d = diffSockets(this.current, raw, now, this.sources);
+    const d = diffSockets(this.current, raw, now, this.sources, prevAt);
     this.current = d.table;
     this.sources = d.sources;
+    this.active = d.active;
     return { added: d.added, removed: d.removed, changed: d.changed };
   }
+}
+
+/** True when the owners differ (by pid, in order). */
+function ownersDiffer(a: RawSocket['owners'], b: RawSocket['owners']): boolean {
+  if (a === b) return false;
+  if (a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i++) if (a[i].pid !== b[i].pid || a[i].process !== b[i].process) return true;
+  return false;
 }
 
 /** True when nothing a user sees differs between two versions of one socket. */
@@ -99,7 +129,9 @@ export function sameSocket(a: RawSocket, b: RawSocket): boolean {
     a.uid !== b.uid ||
     a.inode !== b.inode ||
     a.recvQueue !== b.recvQueue ||
-    a.sendQueue !== b.sendQueue
+    a.sendQueue !== b.sendQueue ||
+    a.cookie !== b.cookie ||
+    ownersDiffer(a.owners, b.owners)
   ) {
     return false;
   }

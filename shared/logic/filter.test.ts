@@ -1,13 +1,11 @@
 // Filter-box parser and matcher: tokens, normalization, AND, negation and toggles.
 import { describe, expect, it } from 'vitest';
 import type { Socket } from '../model/socket';
+import { sock as fixture } from '../test-support/sockets';
 import { compileFilter, DEFAULT_TOGGLES, normalizeState, parseFilter } from './filter';
 
 function sock(over: Partial<Socket>): Socket {
-  return {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
+  return fixture({
     localPort: 8080,
     remoteAddress: '0.0.0.0',
     remotePort: 0,
@@ -16,15 +14,9 @@ function sock(over: Partial<Socket>): Socket {
     process: 'node',
     user: 'dev',
     uid: 1000,
-    inode: 1,
-    recvQueue: 0,
-    sendQueue: 0,
-    metrics: null,
     key: 'k',
-    firstSeen: 0,
-    stateSince: 0,
     ...over,
-  };
+  });
 }
 
 const listener = sock({});

@@ -36,6 +36,17 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
+/**
+ * Formats a state age from `since` (ms since epoch) at `now`: exact for a kernel clock or a traced transition,
+ * `≥ 12s` for an age only observed by polling (the socket may have been in its state before netinspect looked),
+ * '' when unknown.
+ */
+export function formatAge(since: number | null, source: 'kernel' | 'trace' | 'observed', now: number): string {
+  if (since === null) return '';
+  const text = formatDuration(now - since);
+  return source === 'observed' ? `≥ ${text}` : text;
+}
+
 /** Formats a round-trip time (ms) with precision that suits its size: `<0.01`, `0.04`, `1.3`, `120`; null gives ''. */
 export function formatRtt(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return '';

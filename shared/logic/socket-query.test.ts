@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../model/errors';
 import type { RawSocket } from '../model/socket';
+import { rawSocket } from '../test-support/sockets';
 import { matchesQuery, parsePort, parsePortRange, parseProto, parseStates } from './socket-query';
 
-const s = (over: Partial<RawSocket>): RawSocket => ({
-  proto: 'tcp',
-  family: 4,
-  localAddress: '127.0.0.1',
-  localPort: 8080,
-  remoteAddress: '127.0.0.1',
-  remotePort: 50000,
-  state: 'ESTABLISHED',
-  pid: 42,
-  process: 'node',
-  user: 'root',
-  uid: 0,
-  inode: 1,
-  recvQueue: 0,
-  sendQueue: 0,
-  metrics: null,
-  ...over,
-});
+const s = (over: Partial<RawSocket>): RawSocket =>
+  rawSocket({ localPort: 8080, remotePort: 50000, pid: 42, process: 'node', ...over });
 
 const code = (f: () => unknown): string | undefined => {
   try {

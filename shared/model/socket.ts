@@ -53,6 +53,20 @@ export const tcpMetricsSchema = z.object({
 /** Per-connection TCP metrics, where the OS exposes them (Linux tcp_info). */
 export type TcpMetrics = Readonly<z.output<typeof tcpMetricsSchema>>;
 
+export const ownerSchema = z.object({
+  pid: z.number().int(),
+  /** Short process name, or null when unreadable. */
+  process: z.string().nullable(),
+  user: z.string().nullable(),
+});
+/** One process holding a socket. */
+export type Owner = Readonly<z.output<typeof ownerSchema>>;
+
+/** Where a time or count comes from: a kernel clock or counter, the state-change tracepoint, or polling. */
+export const FACT_SOURCES = ['kernel', 'trace', 'observed'] as const;
+/** The source of a fact: `observed` values are what polling saw, so ages are lower bounds. */
+export type FactSource = (typeof FACT_SOURCES)[number];
+
 export const rawSocketSchema = z.object({
   proto: z.enum(PROTOS),
   family: z.union([z.literal(4), z.literal(6)]),
@@ -61,7 +75,7 @@ export const rawSocketSchema = z.object({
   remoteAddress: z.string(),
   remotePort: portSchema,
   state: z.enum(SOCKET_STATES),
-  /** Owning process id, or null when not visible (other user's process, TIME_WAIT, kernel socket). */
+  /** Owning process id (the first of `owners`), or null when not visible (other user's, TIME_WAIT, kernel). */
   pid: z.number().int().nullable(),
   /** Owning process short name, or null. */
   process: z.string().nullable(),
@@ -77,6 +91,18 @@ export const rawSocketSchema = z.object({
   sendQueue: z.number().nullable(),
   /** TCP metrics, or null for UDP / when unavailable. */
   metrics: tcpMetricsSchema.nullable(),
+  /**
+   * Every process holding the socket, the parent first: a listener inherited by forked workers (nginx, gunicorn,
+   * php-fpm) has several. Empty when no owner is visible; `pid`, `process` and `user` repeat the first.
+   */
+  owners: z.array(ownerSchema).readonly(),
+  /** The kernel's socket cookie (Linux, 64-bit, decimal): tells a reused 4-tuple from the socket before it. */
+  cookie: z.string().nullable(),
+  /**
+   * When the socket entered its state by a kernel clock read in this snapshot (TIME_WAIT timer, tcp_info's time
+   * since the last ACK for CLOSE_WAIT ...), ms since epoch; null where the kernel keeps no such clock.
+   */
+  kernelStateSince: z.number().nullable(),
 });
 /** One socket as a collector sees it at one instant, before core adds history. */
 export type RawSocket = Readonly<z.output<typeof rawSocketSchema>>;
@@ -92,8 +118,17 @@ export const socketSchema = rawSocketSchema.extend({
   key: z.string(),
   /** When this socket was first seen (ms since epoch). */
   firstSeen: z.number(),
-  /** When it entered its current state (ms since epoch). */
-  stateSince: z.number(),
+  /** When it entered its current state (ms since epoch), or null when unknown. */
+  stateSince: z.number().nullable(),
+  /**
+   * Where stateSince comes from: `kernel` (a kernel clock), `trace` (seen entering the state through the
+   * tracepoint) or `observed` (first seen in this state by polling: a lower bound of the age).
+   */
+  stateSinceSource: z.enum(FACT_SOURCES),
+  /** Payload bytes sent per second over the last refresh (tcp_info), or null (UDP, first sight, no counters). */
+  sentBytesPerSec: z.number().nullable(),
+  /** Payload bytes received per second over the last refresh, or null. */
+  receivedBytesPerSec: z.number().nullable(),
 });
 /** A socket with the history core keeps about it. */
 export type Socket = Readonly<z.output<typeof socketSchema>>;

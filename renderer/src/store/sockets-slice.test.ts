@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SocketDelta } from '../../../shared/model/snapshot';
 import type { Socket } from '../../../shared/model/socket';
+import { sock as fixture } from '../../../shared/test-support/sockets';
 
 const invoke = vi.fn();
 vi.mock('../api', () => ({
@@ -16,26 +17,8 @@ const { useStore } = await import('./index');
 const { HIGHLIGHT_MS } = await import('./sockets-slice');
 
 function sock(port: number, state: Socket['state'] = 'ESTABLISHED'): Socket {
-  return {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
-    localPort: port,
-    remoteAddress: '127.0.0.1',
-    remotePort: 80,
-    state,
-    pid: 1,
-    process: 'node',
-    user: 'dev',
-    uid: 1000,
-    inode: port,
-    recvQueue: 0,
-    sendQueue: 0,
-    metrics: null,
-    key: `k${port}`,
-    firstSeen: 0,
-    stateSince: 0,
-  };
+  const over = { localPort: port, remotePort: 80, state, pid: 1, process: 'node', user: 'dev', uid: 1000 };
+  return fixture({ ...over, inode: port, key: `k${port}` });
 }
 
 function delta(seq: number, over: Partial<SocketDelta> = {}): SocketDelta {

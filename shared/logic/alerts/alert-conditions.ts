@@ -58,7 +58,7 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
         params: { pid, process, count: list.length, limit: t.closeWaitCount },
       });
     }
-    const oldest = list.reduce((m, s) => Math.min(m, s.stateSince), Infinity);
+    const oldest = list.reduce((m, s) => Math.min(m, s.stateSince ?? now), Infinity);
     if (now - oldest >= t.closeWaitAgeMs) {
       out.push({
         id: `close-wait-age:pid:${pid}`,

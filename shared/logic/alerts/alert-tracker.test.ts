@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../model/alerts';
 import type { Socket } from '../../model/socket';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import type { ConditionInput } from './alert-conditions';
 import { AlertTracker } from './alert-tracker';
 

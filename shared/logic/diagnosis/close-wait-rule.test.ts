@@ -1,6 +1,6 @@
 // CLOSE_WAIT by process: fires with the oldest age and grades by count and age; quiet without CLOSE_WAIT.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { closeWaitRule } from './close-wait-rule';
 import { NOW, input } from './test-input';
 

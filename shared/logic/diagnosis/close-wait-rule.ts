@@ -11,7 +11,7 @@ export function closeWaitRule(input: DiagnosisInput): Finding[] {
   const { thresholds: t, now } = input;
   const waiting = input.sockets.filter((s) => s.proto === 'tcp' && s.state === 'CLOSE_WAIT');
   return groupBy(waiting, (s) => String(s.pid ?? '?')).map(([pidText, list]) => {
-    const oldest = list.reduce((m, s) => Math.min(m, s.stateSince), Infinity);
+    const oldest = list.reduce((m, s) => Math.min(m, s.stateSince ?? now), Infinity);
     const ageMs = now - oldest;
     const count = list.length;
     const severity = worse(
@@ -38,7 +38,7 @@ export function closeWaitRule(input: DiagnosisInput): Finding[] {
         ev('localPorts', { list: topValues(list, (s) => String(s.localPort)) }),
       ],
       recommendationKey: 'diagnosis.closeWait.recommendation',
-      socketKeys: keysOf([...list].sort((a, b) => a.stateSince - b.stateSince)),
+      socketKeys: keysOf([...list].sort((a, b) => (a.stateSince ?? now) - (b.stateSince ?? now))),
     };
   });
 }

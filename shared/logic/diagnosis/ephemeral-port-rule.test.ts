@@ -1,6 +1,6 @@
 // Ephemeral pressure per (local IP, remote endpoint) against the range, TIME_WAIT included.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { ephemeralPortRule } from './ephemeral-port-rule';
 import { input } from './test-input';
 

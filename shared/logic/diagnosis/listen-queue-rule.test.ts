@@ -1,6 +1,6 @@
 // Listen queue: Recv-Q near Send-Q (the backlog) on a LISTEN socket.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { listenQueueRule } from './listen-queue-rule';
 import { input } from './test-input';
 

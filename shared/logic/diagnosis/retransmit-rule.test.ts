@@ -1,6 +1,6 @@
 // Retransmission-heavy connections from tcp_info, grouped by process.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { retransmitRule } from './retransmit-rule';
 import { input } from './test-input';
 

@@ -1,6 +1,6 @@
 // SYN_RECEIVED floods per listening port.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { SYN_RECEIVED_WARN, synFloodRule } from './syn-flood-rule';
 import { input } from './test-input';
 

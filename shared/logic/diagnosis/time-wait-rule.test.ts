@@ -1,6 +1,6 @@
 // TIME_WAIT: grouped by remote endpoint when this host closed first as a client, by local port as a server.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { TIME_WAIT_REPORT_MIN, timeWaitRule } from './time-wait-rule';
 import { input } from './test-input';
 

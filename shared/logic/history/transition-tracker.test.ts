@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawSocket } from '../../model/socket';
 import { SocketDiffer } from '../diff';
 import { SERIES_IDS, cellOf, denseToCounts } from './series-index';
-import { sock } from './test-socket';
+import { sock } from '../../test-support/sockets';
 import { TransitionTracker, type TickSample } from './transition-tracker';
 
 /** Feeds raw snapshots through the real differ and the tracker, one tick per snapshot. */

@@ -1,6 +1,6 @@
 // Port lists for scans and the bind-test explanations.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { explainBind, type BindFacts } from './bind-explain';
 import { parseBounded, parsePortList } from './port-list';
 

@@ -67,6 +67,7 @@ function reportSocket(s: Socket, services: ServiceTable): ReportSocket {
     user: s.user,
     service: socketService(services, s),
     stateSince: s.stateSince,
+    stateSinceSource: s.stateSinceSource,
     recvQueue: s.recvQueue,
     sendQueue: s.sendQueue,
     rttMs: m?.rttMs ?? null,

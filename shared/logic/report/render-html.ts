@@ -2,7 +2,7 @@
 import { translate } from '../../i18n/translate';
 import type { UiLanguage } from '../../i18n/index';
 import { formatEndpoint } from '../endpoint';
-import { formatBytes, formatDuration, formatRtt } from '../format';
+import { formatAge, formatBytes, formatRtt } from '../format';
 import { stateBars, stateTimeline } from './html-charts';
 import { esc } from './html-escape';
 import { REPORT_CSS } from './html-style';
@@ -96,7 +96,7 @@ function socketRow(s: ReportSocket, now: number): string {
     `<tr><td>${s.proto}${s.family === 6 ? '6' : ''}</td><td class="m">${esc(formatEndpoint(s.localAddress, s.localPort))}</td>` +
     `<td class="m">${esc(formatEndpoint(s.remoteAddress, s.remotePort))}</td><td>${s.state}</td>` +
     `<td class="n">${s.pid ?? ''}</td><td>${esc(s.process)}</td><td>${esc(s.user)}</td><td>${esc(s.service)}</td>` +
-    `<td class="n">${formatDuration(now - s.stateSince)}</td><td class="n">${formatRtt(s.rttMs)}</td>` +
+    `<td class="n">${formatAge(s.stateSince, s.stateSinceSource, now)}</td><td class="n">${formatRtt(s.rttMs)}</td>` +
     `<td class="n">${s.bytesSent === null && s.bytesReceived === null ? '' : `${formatBytes(s.bytesSent ?? 0)} / ${formatBytes(s.bytesReceived ?? 0)}`}</td></tr>`
   );
 }

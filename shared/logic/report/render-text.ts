@@ -10,6 +10,7 @@ export const CSV_COLUMNS = [
   ...SOCKET_CSV_COLUMNS,
   'service',
   'stateSince',
+  'stateSinceSource',
   'recvQueue',
   'sendQueue',
   'rttMs',
@@ -23,7 +24,9 @@ export function renderReportCsv(r: Report): string {
   return renderCsv(
     CSV_COLUMNS,
     r.snapshot.sockets.map((s) =>
-      CSV_COLUMNS.map((k) => (k === 'stateSince' ? new Date(s.stateSince).toISOString() : s[k])),
+      CSV_COLUMNS.map((k) =>
+        k === 'stateSince' ? (s.stateSince === null ? null : new Date(s.stateSince).toISOString()) : s[k],
+      ),
     ),
   );
 }

@@ -19,8 +19,10 @@ export interface ReportSocket {
   readonly user: string | null;
   /** IANA service name the socket speaks, or null. */
   readonly service: string | null;
-  /** When it entered its state (ms since epoch). */
-  readonly stateSince: number;
+  /** When it entered its state (ms since epoch), or null when unknown. */
+  readonly stateSince: number | null;
+  /** Where stateSince comes from: a kernel clock, a traced transition, or polling (a lower bound of the age). */
+  readonly stateSinceSource: 'kernel' | 'trace' | 'observed';
   readonly recvQueue: number | null;
   readonly sendQueue: number | null;
   /** Smoothed RTT (ms), or null. */

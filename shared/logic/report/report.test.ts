@@ -1,6 +1,6 @@
 // The report document and its renderers: counts, escaping, self-containment, CSV quoting.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../history/test-socket';
+import { sock } from '../../test-support/sockets';
 import { buildReport, countStates, type ReportInput } from './build-report';
 import { renderReport } from './render-report';
 

@@ -69,7 +69,7 @@ export function createDarwinCollector(): SocketCollector {
   }
 
   /** The socket rows of one process; throws when its fd table cannot be read (EPERM without root). */
-  function socketsOf(pid: number, out: Map<string, { row: DarwinSocketRow; pid: number }>): void {
+  function socketsOf(pid: number, out: Map<string, { row: DarwinSocketRow; pids: number[] }>): void {
     const needed = fdListSize(pid);
     if (needed > fdListBuf.length) fdListBuf = new Uint8Array(needed * 2);
     const got = pidInfo(pid, PROC_PIDLISTFDS, fdListBuf);
@@ -78,15 +78,17 @@ export function createDarwinCollector(): SocketCollector {
       if (n === 0) continue; // closed since the fd list was read
       const decoded = decodeSocketFdInfo(fdInfoBuf, n);
       if (!decoded.ok || !decoded.row) continue;
-      // A socket shared by several fds or processes (dup, fork) is one socket: the first holder owns it.
-      if (!out.has(decoded.row.socketId)) out.set(decoded.row.socketId, { row: decoded.row, pid });
+      // A socket shared by several fds or processes (dup, fork) is one socket with every holder as an owner.
+      const seen = out.get(decoded.row.socketId);
+      if (!seen) out.set(decoded.row.socketId, { row: decoded.row, pids: [pid] });
+      else if (!seen.pids.includes(pid)) seen.pids.push(pid);
     }
   }
 
   function snapshot(): RawSnapshot {
     const started = performance.now();
     const takenAt = Date.now();
-    const found = new Map<string, { row: DarwinSocketRow; pid: number }>();
+    const found = new Map<string, { row: DarwinSocketRow; pids: number[] }>();
     let denied = 0;
     for (const pid of listPids()) {
       if (pid <= 0) continue;
@@ -98,8 +100,11 @@ export function createDarwinCollector(): SocketCollector {
     }
     const infos = new Map<number, ProcessInfo | null>();
     const sockets: RawSocket[] = [];
-    for (const { row, pid } of found.values()) {
-      if (!infos.has(pid)) infos.set(pid, processInfo(pid));
+    for (const { row, pids } of found.values()) {
+      for (const p of pids) if (!infos.has(p)) infos.set(p, processInfo(p));
+      // listPids gives no parent order; the lowest pid (usually the parent that forked the others) comes first.
+      pids.sort((a, b) => a - b);
+      const pid = pids[0];
       const info = infos.get(pid) ?? null;
       sockets.push({
         proto: row.proto,
@@ -117,6 +122,10 @@ export function createDarwinCollector(): SocketCollector {
         recvQueue: row.recvQueue,
         sendQueue: row.sendQueue,
         metrics: null,
+        owners: pids.map((p) => ({ pid: p, process: infos.get(p)?.name ?? null, user: infos.get(p)?.user ?? null })),
+        cookie: null,
+        // No kernel clock for state ages here: ages are observed (first seen by polling), a lower bound.
+        kernelStateSince: null,
       });
     }
     for (const pid of procCache.keys()) if (!infos.has(pid)) procCache.delete(pid);

@@ -40,6 +40,9 @@ export function withOwner(r: KernelSocket, pid: number | null, info: ProcessInfo
     recvQueue: r.recvQueue,
     sendQueue: r.sendQueue,
     metrics: r.metrics,
+    owners: pid === null ? [] : [{ pid, process: name, user }],
+    cookie: null,
+    kernelStateSince: null,
   };
 }
 

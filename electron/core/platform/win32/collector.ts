@@ -102,6 +102,11 @@ export function createWin32Collector(): SocketCollector {
         recvQueue: null,
         sendQueue: null,
         metrics: null,
+        owners: pid === null ? [] : [{ pid, process: info?.name ?? null, user: info?.user ?? null }],
+        cookie: null,
+        // GetPerTcpConnectionEStats could give per-connection timings and bytes later; until then ages are
+        // observed (first seen by polling) and rates are unknown.
+        kernelStateSince: null,
       };
     }
     procs.retain(new Set(lookups.keys()));

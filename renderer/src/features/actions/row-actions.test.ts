@@ -2,30 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilter } from '../../../../shared/logic/filter';
 import type { Socket } from '../../../../shared/model/socket';
+import { sock as fixture } from '../../../../shared/test-support/sockets';
 import { closeAvailability, filterFor, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
 
 function sock(over: Partial<Socket> = {}): Socket {
-  return {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
+  return fixture({
     localPort: 4123,
     remoteAddress: '10.1.2.3',
     remotePort: 443,
-    state: 'ESTABLISHED',
     pid: 77,
     process: 'node',
     user: 'dev',
     uid: 1000,
-    inode: 1,
-    recvQueue: 0,
-    sendQueue: 0,
-    metrics: null,
     key: 'k',
-    firstSeen: 0,
-    stateSince: 0,
     ...over,
-  };
+  });
 }
 
 describe('row actions', () => {

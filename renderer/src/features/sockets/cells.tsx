@@ -1,6 +1,6 @@
 // Cells of the socket grid that need more than a formatted value: owner, age, state.
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../../shared/logic/format';
+import { formatAge } from '../../../../shared/logic/format';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 
@@ -35,11 +35,18 @@ export function ProcessCell({ socket: s }: { readonly socket: Socket }) {
 }
 
 /** Time in the current state, ticking with the store's clock. */
-export function AgeCell({ since }: { readonly since: number }) {
+export function AgeCell({
+  since,
+  source,
+}: {
+  readonly since: number | null;
+  readonly source: 'kernel' | 'trace' | 'observed';
+}) {
   const now = useStore((s) => s.now);
+  const { t } = useTranslation();
   return (
-    <div role="gridcell" className="cell num">
-      {formatDuration(now - since)}
+    <div role="gridcell" className="cell num" title={t(`grid.ageSource.${source}`)}>
+      {formatAge(since, source, now)}
     </div>
   );
 }

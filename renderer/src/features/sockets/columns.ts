@@ -70,7 +70,7 @@ export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): 
       return socketService(services, s) ?? '';
     case 'age':
       // Oldest first when ascending by age means the smallest stateSince last: negate.
-      return -s.stateSince;
+      return -(s.stateSince ?? Number.MAX_SAFE_INTEGER);
     case 'rtt':
       return s.metrics?.rttMs ?? -1;
     case 'bytes':

@@ -2,31 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOGGLES } from '../../../../shared/logic/filter';
 import type { Socket } from '../../../../shared/model/socket';
+import { sock as fixture } from '../../../../shared/test-support/sockets';
 import { addressSortKey } from './columns';
 import { selectRows } from './visible-rows';
 
 function sock(i: number, over: Partial<Socket> = {}): Socket {
-  return {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
+  return fixture({
     localPort: 1000 + i,
     remoteAddress: '10.0.0.1',
     remotePort: 443,
-    state: 'ESTABLISHED',
     pid: i,
     process: `p${i}`,
     user: 'dev',
     uid: 1000,
     inode: i,
-    recvQueue: 0,
-    sendQueue: 0,
-    metrics: null,
     key: `k${String(i).padStart(6, '0')}`,
-    firstSeen: 0,
     stateSince: i,
     ...over,
-  };
+  });
 }
 
 const asc = { column: 'localPort', direction: 'ascending' } as const;

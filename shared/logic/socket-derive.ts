@@ -1,0 +1,75 @@
+// What the diff derives about a socket from its previous version: whether a tuple now names a new connection, when
+// it entered its state (and by which clock), and its payload byte rates over the last refresh.
+import type { RawSocket, Socket } from '../model/socket';
+
+/**
+ * True when `next` is another connection than `prev` on the same 4-tuple (the tuple was reused between two
+ * refreshes): the kernel's cookie differs, or, where there is no cookie (/proc/net, Windows), both have an inode and
+ * they differ (TIME_WAIT keeps the cookie but drops the inode to 0, so 0 never counts), or a byte counter went
+ * backwards.
+ */
+export function isReused(prev: RawSocket, next: RawSocket): boolean {
+  if (prev.cookie !== null && next.cookie !== null) return prev.cookie !== next.cookie;
+  if (prev.inode && next.inode && prev.inode !== next.inode && prev.state !== 'LISTEN') return true;
+  const a = prev.metrics;
+  const b = next.metrics;
+  return (
+    a !== null &&
+    b !== null &&
+    ((a.bytesSent !== null && b.bytesSent !== null && b.bytesSent < a.bytesSent) ||
+      (a.bytesReceived !== null && b.bytesReceived !== null && b.bytesReceived < a.bytesReceived))
+  );
+}
+
+/** Bytes per second between two counter readings `dtMs` apart; null when either is unknown or dt is not positive. */
+function rate(before: number | null, after: number | null, dtMs: number): number | null {
+  if (before === null || after === null || !(dtMs > 0) || after < before) return null;
+  return ((after - before) * 1000) / dtMs;
+}
+
+/** A socket seen for the first time (or a reused tuple): ages from its kernel clock if any, no rates yet. */
+export function firstSight(r: RawSocket, key: string, now: number): Socket {
+  const kernel = r.kernelStateSince;
+  return {
+    ...r,
+    key,
+    firstSeen: now,
+    stateSince: kernel ?? now,
+    stateSinceSource: kernel === null ? 'observed' : 'kernel',
+    sentBytesPerSec: null,
+    receivedBytesPerSec: null,
+  };
+}
+
+/** The next version of a known socket `old` (same connection), `dtMs` after its previous refresh. */
+export function nextVersion(old: Socket, r: RawSocket, now: number, dtMs: number): Socket {
+  const sameState = old.state === r.state;
+  // A kernel clock beats a lower bound; once the state changes, the old age means nothing.
+  const kernel = r.kernelStateSince;
+  const keepAge = sameState && (old.stateSinceSource !== 'observed' || kernel === null);
+  const a = old.metrics;
+  const b = r.metrics;
+  return {
+    ...r,
+    key: old.key,
+    firstSeen: old.firstSeen,
+    stateSince: keepAge ? old.stateSince : (kernel ?? now),
+    stateSinceSource: keepAge ? old.stateSinceSource : kernel === null ? 'observed' : 'kernel',
+    sentBytesPerSec: rate(a?.bytesSent ?? null, b?.bytesSent ?? null, dtMs),
+    receivedBytesPerSec: rate(a?.bytesReceived ?? null, b?.bytesReceived ?? null, dtMs),
+  };
+}
+
+/** True when the socket moved bytes over the last refresh (its rates must fall to 0 when it stops). */
+export function isActive(s: Socket): boolean {
+  return (s.sentBytesPerSec ?? 0) > 0 || (s.receivedBytesPerSec ?? 0) > 0;
+}
+
+/** The same socket after a refresh in which it moved no bytes. */
+export function idle(s: Socket): Socket {
+  return {
+    ...s,
+    sentBytesPerSec: s.sentBytesPerSec === null ? null : 0,
+    receivedBytesPerSec: s.receivedBytesPerSec === null ? null : 0,
+  };
+}

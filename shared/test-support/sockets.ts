@@ -1,0 +1,45 @@
+// Socket values for unit tests (defaults: an established TCP4 connection owned by pid 100); tests give only what
+// differs, so a field added to the model is added here once.
+import { socketKey, type RawSocket, type Socket } from '../model/socket';
+
+/** A raw socket (what a collector returns) with sensible defaults. */
+export function rawSocket(p: Partial<RawSocket> = {}): RawSocket {
+  const pid = p.pid === undefined ? 100 : p.pid;
+  const process = p.process === undefined ? 'app' : p.process;
+  const user = p.user === undefined ? 'root' : p.user;
+  return {
+    proto: 'tcp',
+    family: 4,
+    localAddress: '127.0.0.1',
+    localPort: 40000,
+    remoteAddress: '127.0.0.1',
+    remotePort: 8080,
+    state: 'ESTABLISHED',
+    pid,
+    process,
+    user,
+    uid: 0,
+    inode: 1,
+    recvQueue: 0,
+    sendQueue: 0,
+    metrics: null,
+    owners: pid === null ? [] : [{ pid, process, user }],
+    cookie: null,
+    kernelStateSince: null,
+    ...p,
+  };
+}
+
+/** A socket as core's table holds it; `key` follows socketKey unless given, ages are observed at 0. */
+export function sock(p: Partial<Socket> = {}): Socket {
+  const raw = rawSocket(p);
+  return {
+    ...raw,
+    key: p.key ?? socketKey(raw),
+    firstSeen: p.firstSeen ?? 0,
+    stateSince: p.stateSince === undefined ? 0 : p.stateSince,
+    stateSinceSource: p.stateSinceSource ?? 'observed',
+    sentBytesPerSec: p.sentBytesPerSec ?? null,
+    receivedBytesPerSec: p.receivedBytesPerSec ?? null,
+  };
+}
