@@ -19,6 +19,7 @@ import {
   statsWindowSchema,
 } from './model/history';
 import { diagnosisSchema } from './model/finding';
+import { resolvedSchema, resolveRequestSchema } from './model/hosts';
 import { alertLogSchema, alertSchema, watchListSchema } from './model/alerts';
 import {
   adapterListSchema,
@@ -54,6 +55,7 @@ const EVENT_NAMES = [
   'alert:raised',
   'alert:cleared',
   'scan:progress',
+  'hosts:resolved',
   'app:command',
 ] as const;
 const eventListSchema = z.object({ events: z.array(z.enum(EVENT_NAMES)).max(EVENT_NAMES.length) }).strict();
@@ -134,6 +136,11 @@ export const channels = {
     request: z.object({ scanId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  /**
+   * Host names of remote addresses: the hosts file, then reverse DNS in the background (only public addresses
+   * unless private ones are allowed). Answers the names known within `waitMs`; later ones arrive as `hosts:resolved`.
+   */
+  'hosts:resolve': { request: resolveRequestSchema, response: resolvedSchema },
   /** Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. */
   'report:export': { request: reportExportRequestSchema, response: reportExportResultSchema },
   /** One chunk of a built report, in order; the last one frees it. */
@@ -163,6 +170,8 @@ export const events = {
   'alert:cleared': alertSchema,
   /** Progress of a port scan, to the front end that started it: new results at most a few times a second. */
   'scan:progress': scanProgressSchema,
+  /** Names found for remote addresses since the last push (misses too, with name null), batched. */
+  'hosts:resolved': resolvedSchema,
   /** A command from the window's native menu (Electron), for the renderer to carry out. */
   'app:command': z.object({ command: z.enum(['export-report']) }),
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;

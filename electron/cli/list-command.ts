@@ -13,6 +13,7 @@ import {
 } from '../../shared/logic/socket-query';
 import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
 import { renderCsv } from '../../shared/logic/text-table';
+import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
@@ -25,7 +26,11 @@ interface ListFlags {
   port?: string;
   portRange?: string;
   pid?: string;
+  resolve?: boolean;
 }
+
+/** How long `list --resolve` waits for reverse DNS answers (ms): names not found by then are left as addresses. */
+const RESOLVE_WAIT_MS = 2_000;
 
 /** Turns the flags into a validated query; throws INVALID_INPUT with a one-line reason. */
 export function queryFromFlags(f: ListFlags): SocketQuery {
@@ -39,8 +44,14 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
   };
 }
 
-/** The three output forms of `list`. */
-export function renderList(snap: Snapshot, sockets: readonly Socket[], f: ListFlags): string {
+/** The three output forms of `list`; with `names`, each socket's remote host name too (`remoteName`). */
+export function renderList(
+  snap: Snapshot,
+  sockets: readonly Socket[],
+  f: ListFlags,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  const remoteName = (s: Socket) => names.get(s.remoteAddress) ?? null;
   if (f.json) {
     return JSON.stringify({
       schema: 'netinspect.snapshot/1',
@@ -48,15 +59,17 @@ export function renderList(snap: Snapshot, sockets: readonly Socket[], f: ListFl
       source: snap.source,
       ownerVisibility: snap.ownerVisibility,
       hiddenOwners: snap.hiddenOwners,
-      sockets,
+      sockets: f.resolve ? sockets.map((s) => ({ ...s, remoteName: remoteName(s) })) : sockets,
     });
   }
-  if (f.csv)
+  if (f.csv) {
+    const columns = f.resolve ? [...SOCKET_CSV_COLUMNS, 'remoteName'] : SOCKET_CSV_COLUMNS;
     return renderCsv(
-      SOCKET_CSV_COLUMNS,
-      sockets.map((s) => SOCKET_CSV_COLUMNS.map((k) => s[k])),
+      columns,
+      sockets.map((s) => [...SOCKET_CSV_COLUMNS.map((k) => s[k]), ...(f.resolve ? [remoteName(s)] : [])]),
     );
-  const table = renderSocketTextTable(sockets);
+  }
+  const table = renderSocketTextTable(sockets, names);
   const note =
     snap.ownerVisibility === 'partial'
       ? `\n${translate(languageFromEnv(process.env), 'cli.hiddenOwners', { n: snap.hiddenOwners })}`
@@ -76,10 +89,23 @@ export function registerList(program: Command): void {
     .option('--port <n>', 'only sockets with this local or remote port')
     .option('--port-range <a-b>', 'only sockets with a local or remote port in this range')
     .option('--pid <n>', 'only sockets of this process')
+    .option('--resolve', 'show host names of remote addresses (hosts file; reverse DNS for public addresses)')
     .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
-      const snap = await withCore({}, (core) => core.call('sockets:snapshot', {}));
-      const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
-      process.stdout.write(`${renderList(snap, sockets, flags)}\n`);
+      const { snap, sockets, names } = await withCore({}, async (core) => {
+        const snap = await core.call('sockets:snapshot', {});
+        const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
+        const names = new Map<string, string>();
+        if (flags.resolve) {
+          const addresses = [...new Set(sockets.filter((s) => s.remotePort !== 0).map((s) => s.remoteAddress))];
+          for (let i = 0; i < addresses.length; i += MAX_RESOLVE_ADDRESSES) {
+            const batch = addresses.slice(i, i + MAX_RESOLVE_ADDRESSES);
+            const r = await core.call('hosts:resolve', { addresses: batch, waitMs: RESOLVE_WAIT_MS });
+            for (const n of r.names) if (n.name !== null) names.set(n.address, n.name);
+          }
+        }
+        return { snap, sockets, names };
+      });
+      process.stdout.write(`${renderList(snap, sockets, flags, names)}\n`);
     });
 }

@@ -13,11 +13,13 @@ import { keyedError } from '../../shared/logic/input-error';
 import { MAX_WATCHED_PORTS } from '../../shared/model/alerts';
 import { AppError, ok, toErrorData, type Result } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
+import type { Socket } from '../../shared/model/socket';
 import { createAdapterService } from './adapters/adapter-service';
 import type { Client } from './client';
 import { CollectorHost, forkWorker, type SpawnWorker } from './collector/host';
 import { inProcessWorker } from './collector/in-process';
 import { EventRouter } from './event-router';
+import { HostNames } from './hosts/host-names';
 import { createHandlers, type Handler, type Handlers } from './handlers';
 import { COLLECTOR_WORKER, HELPER_SCRIPT } from './paths';
 import { isElevated } from './platform/elevation';
@@ -67,6 +69,11 @@ export interface Core {
   dispose(): void;
 }
 
+/** The remote addresses of `sockets` worth a name (not wildcards). */
+function* remotesOf(sockets: readonly Socket[]): Iterable<string> {
+  for (const s of sockets) if (s.remotePort !== 0) yield s.remoteAddress;
+}
+
 /** A client for calls that want no pushed events. */
 const NO_EVENTS: Client = { id: 'core-call', send: () => {} };
 
@@ -93,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     onAlert: (event, a) => emit(event, a),
     readKernel: () => platform.kernelFacts(),
   });
+  const hostNames = new HostNames({ onResolved: (names) => emit('hosts:resolved', { names }) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
   const ownSpawn = spawnerFor(options.collector, platform);
   // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
@@ -106,7 +114,12 @@ export function createCore(options: CoreOptions): Core {
     elevated: isElevated(),
     onDelta: (d) => emit('sockets:delta', d),
     onStatus: (s) => emit('collector:status', s),
-    onTick: (t) => analytics.onTick(t, t.table, t.takenAt),
+    onTick: (t) => {
+      analytics.onTick(t, t.table, t.takenAt);
+      // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
+      const s = settings.get();
+      if (s.resolveAddresses) hostNames.lookup(remotesOf(t.added), s.resolvePrivateAddresses === true);
+    },
   });
   monitor = m;
   // History lives in core: keep ticking with no window open, so every front door sees the same past.
@@ -135,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     broker,
     adapters,
     analytics,
+    hostNames,
     events: router,
     async subscribe(client) {
       if (router.has(client, 'sockets:delta')) return m.snapshot();
@@ -151,6 +165,15 @@ export function createCore(options: CoreOptions): Core {
       const before = settings.get();
       const next = settings.set(update);
       if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
+      // Turning names on (or private ones) starts with every remote address already in the table.
+      if (
+        next.resolveAddresses &&
+        (!before.resolveAddresses || next.resolvePrivateAddresses !== before.resolvePrivateAddresses)
+      ) {
+        void m
+          .snapshot()
+          .then((snap) => hostNames.lookup(remotesOf(snap.sockets), next.resolvePrivateAddresses === true));
+      }
       emit('settings:changed', next);
       return next;
     },
@@ -204,6 +227,7 @@ export function createCore(options: CoreOptions): Core {
     disconnect,
     dispose() {
       m.stop();
+      hostNames.dispose();
       host.dispose();
       broker.dispose();
     },

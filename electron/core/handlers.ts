@@ -66,6 +66,10 @@ export function createHandlers(s: CoreServices): Handlers {
     'watch:add': (req) => s.addWatch(req.port),
     'watch:remove': (req) => s.removeWatch(req.port),
     'alert:log': () => ({ entries: s.analytics.log() }),
+    'hosts:resolve': async (req) => {
+      const includePrivate = req.includePrivate ?? s.settings.get().resolvePrivateAddresses === true;
+      return { names: [...(await s.hostNames.resolve(req.addresses, includePrivate, req.waitMs)).values()] };
+    },
     ...createAdapterHandlers(s),
     ...createToolHandlers(s),
   };

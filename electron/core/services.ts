@@ -6,6 +6,7 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { AdapterService } from './adapters/adapter-service';
 import type { Client } from './client';
 import type { EventRouter } from './event-router';
+import type { HostNames } from './hosts/host-names';
 import type { Platform } from './platform/platform';
 import type { PrivilegeBroker } from './privilege/broker';
 import type { PrivilegedOps } from './privileged-ops';
@@ -26,6 +27,8 @@ export interface CoreServices {
   readonly adapters: AdapterService;
   /** History, diagnosis and alerts. */
   readonly analytics: StateAnalytics;
+  /** Reverse DNS of remote addresses, in the background. */
+  readonly hostNames: HostNames;
   /** Which front end receives which pushed events. */
   readonly events: EventRouter;
   /** Starts `sockets:delta` for `client`; answers the table the deltas apply to. */

@@ -25,14 +25,22 @@ export type SocketTextRow = Omit<Pick<RawSocket, keyof SocketTuple | 'pid' | 'pr
   readonly state: string;
 };
 
-/** One aligned table: proto (with 6 for IPv6), endpoints (`*` for wildcard ports), state, pid/program, user. */
-export function renderSocketTextTable(sockets: readonly SocketTextRow[]): string {
+/**
+ * One aligned table: proto (with 6 for IPv6), endpoints (`*` for wildcard ports), state, pid/program, user. With
+ * `names` (address -> host name), a remote address that has a name shows as `name:port`, as `ss -r` does.
+ */
+export function renderSocketTextTable(
+  sockets: readonly SocketTextRow[],
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   return renderTextTable(
     SOCKET_TEXT_HEADER,
     sockets.map((s) => [
       `${s.proto}${s.family === 6 ? '6' : ''}`,
       formatEndpoint(s.localAddress, s.localPort),
-      formatEndpoint(s.remoteAddress, s.remotePort),
+      names.has(s.remoteAddress)
+        ? `${names.get(s.remoteAddress)}:${s.remotePort}`
+        : formatEndpoint(s.remoteAddress, s.remotePort),
       s.state,
       s.pid === null ? '-' : `${s.pid}/${s.process ?? '?'}`,
       s.user ?? '-',

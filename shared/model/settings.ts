@@ -24,6 +24,10 @@ export const settingsSchema = z.object({
   watchedPorts: z.array(z.number().int().min(1).max(65535)).max(MAX_WATCHED_PORTS).readonly().optional(),
   /** When alerts fire. */
   alertThresholds: alertThresholdsSchema.optional(),
+  /** Show host names for remote addresses (reverse DNS, resolved in the background). */
+  resolveAddresses: z.boolean().optional(),
+  /** Also send reverse-DNS queries for loopback, private and link-local addresses (the hosts file is always read). */
+  resolvePrivateAddresses: z.boolean().optional(),
 });
 export type Settings = Readonly<z.output<typeof settingsSchema>>;
 
@@ -34,4 +38,6 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   watchedPorts: [],
   alertThresholds: DEFAULT_THRESHOLDS,
+  resolveAddresses: false,
+  resolvePrivateAddresses: false,
 };
