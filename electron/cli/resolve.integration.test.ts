@@ -22,7 +22,10 @@ describe.runIf(editable)('netinspect list --resolve', () => {
   });
   afterAll(() => {
     restore();
-    for (const o of open) 'destroy' in o ? o.destroy() : o.close();
+    for (const o of open) {
+      if ('destroy' in o) o.destroy();
+      else o.close();
+    }
   });
 
   it('names the remote end of our connection in text, JSON and CSV', async () => {
