@@ -1,5 +1,8 @@
 // Child processes for kill tests: each holds a loopback listener and may ignore SIGTERM; `stopAll` ends leftovers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** A started child, its listener's port, and a promise of its exit. */
 export interface Holder {
@@ -60,4 +63,49 @@ export async function exitedPid(): Promise<number> {
 /** The `ss -tanH` lines that mention `port` as local or remote port. */
 export function ssLines(text: string, port: number): string[] {
   return text.split('\n').filter((l) => new RegExp(`:${port}\\s`).test(`${l} `));
+}
+
+/** A listener shared by a parent and its workers, as nginx, gunicorn or php-fpm run: every pid, parent first. */
+export interface SharedListener {
+  readonly port: number;
+  readonly parent: number;
+  readonly workers: readonly number[];
+}
+
+/**
+ * Starts a `node` parent that listens on 127.0.0.1 and hands the very same listening socket to `workers` forked
+ * children (SCM_RIGHTS over IPC: one socket, several processes). Resolves once every worker holds it.
+ */
+export function spawnSharedListener(workers = 2): Promise<SharedListener> {
+  const script = `
+    const { fork } = require('node:child_process');
+    if (process.argv[2] === 'worker') {
+      process.on('message', (m, server) => { globalThis.kept = server; process.send('held'); });
+      process.on('disconnect', () => process.exit(0));
+    } else {
+      const s = require('node:net').createServer(() => {});
+      s.listen(0, '127.0.0.1', () => {
+        const kids = []; let held = 0;
+        for (let i = 0; i < ${workers}; i++) {
+          const k = fork(__filename, ['worker'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+          kids.push(k);
+          k.on('message', () => { if (++held === ${workers}) console.log(JSON.stringify({ port: s.address().port, workers: kids.map((c) => c.pid) })); });
+          k.send('take', s);
+        }
+        process.on('SIGTERM', () => { for (const k of kids) k.kill('SIGKILL'); process.exit(0); });
+      });
+    }`;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-shared-')), 'shared.cjs');
+  fs.writeFileSync(file, script);
+  const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the shared listener never reported its workers')), 10_000);
+    child.stdout?.once('data', (d: Buffer) => {
+      clearTimeout(timer);
+      const { port, workers: pids } = JSON.parse(String(d)) as { port: number; workers: number[] };
+      resolve({ port, parent: child.pid ?? -1, workers: pids });
+    });
+    child.once('error', reject);
+  });
 }

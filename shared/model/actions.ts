@@ -51,8 +51,6 @@ export const closeResultSchema = z.object({
 });
 
 export const processDetailsSchema = processInfoSchema.extend({
-  /** Parent process id, or null when not visible. */
-  ppid: z.number().int().nullable(),
   /** Parent process name, or null. */
   parentName: z.string().nullable(),
   /** True for kernel threads (Linux), which cannot be killed meaningfully. */

@@ -145,6 +145,8 @@ export const processInfoSchema = z.object({
   uid: z.number().int().nullable(),
   /** Process start time (ms since epoch), or null. */
   startTime: z.number().nullable(),
+  /** Parent process id, or null when not visible (Windows reports none cheaply). */
+  ppid: z.number().int().nullable(),
 });
 /** A process that owns at least one socket. */
 export type ProcessInfo = Readonly<z.output<typeof processInfoSchema>>;

@@ -14,6 +14,7 @@ import {
 } from '../../ffi/libproc';
 import type { SocketCollector } from '../platform';
 import {
+  bsdParentPid,
   decodeBsdInfo,
   decodeSocketFdInfo,
   PROC_BSDINFO_SIZE,
@@ -63,6 +64,7 @@ export function createDarwinCollector(): SocketCollector {
       user: userOf(bsd.uid),
       uid: bsd.uid,
       startTime: bsd.startTime,
+      ppid: bsdParentPid(bsdBuf),
     };
     procCache.set(pid, { startTime: bsd.startTime, info });
     return info;

@@ -153,6 +153,11 @@ function cString(buf: Uint8Array, off: number, max: number): string {
   return new TextDecoder().decode(buf.subarray(off, end));
 }
 
+/** pbi_ppid (u32 @16) of a struct proc_bsdinfo already checked by decodeBsdInfo. */
+export function bsdParentPid(buf: Uint8Array): number {
+  return new DataView(buf.buffer, buf.byteOffset, PROC_BSDINFO_SIZE).getUint32(16, true);
+}
+
 /**
  * Decodes struct proc_bsdinfo: pbi_pid @12, pbi_uid @20, pbi_comm[16] @48, pbi_name[32] @64,
  * pbi_start_tvsec @120, pbi_start_tvusec @128. Null when truncated.

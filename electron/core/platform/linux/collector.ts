@@ -9,7 +9,7 @@ import { OwnerMap, type OwnerMapStats } from './owner-map';
 import type { ProcFdSource } from './proc-fd-source';
 import { ProcInfoCache } from './proc-info';
 import { readProcNet } from './procnet';
-import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
+import { parentFirst, RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
 
 export interface LinuxCollectorOptions {
   /** Read /proc/net even where netlink works (tests, or a kernel whose sock_diag misbehaves). */
@@ -126,26 +126,29 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const { rows, runs, source, fallbackReason } = collectKernel();
     const inodes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;
-    const { owners: ownerOf, deniedPids } = owners.refresh(inodes, takenAt);
+    const { owners: ownerOf, shared, deniedPids } = owners.refresh(inodes, takenAt);
 
     const infoByPid = new Map<number, ProcessInfo | null>();
+    const infoOf = (pid: number): ProcessInfo | null => {
+      if (!infoByPid.has(pid)) infoByPid.set(pid, procs.get(pid));
+      return infoByPid.get(pid) ?? null;
+    };
     const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
     let hidden = 0;
     for (const run of runs) {
       for (let i = run.start; i < run.end; i++) {
         const r = rows[i];
-        const pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
-        let info: ProcessInfo | null = null;
-        if (pid !== null) {
-          info = infoByPid.get(pid) ?? null;
-          if (!infoByPid.has(pid)) {
-            info = procs.get(pid);
-            infoByPid.set(pid, info);
-          }
-        } else if (r.inode !== 0) {
-          hidden++;
+        let pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
+        const all = pid === null ? undefined : shared.get(r.inode);
+        let holders: { pid: number; info: ProcessInfo | null }[] | undefined;
+        if (all) {
+          // A socket inherited by forked workers: every holder, the parent first, which is also `pid`.
+          holders = parentFirst(all, (p) => infoOf(p)?.ppid ?? null).map((p) => ({ pid: p, info: infoOf(p) }));
+          pid = holders[0].pid;
         }
-        sockets[i] = withOwner(r, pid, info, previous.previous(run, i, r));
+        if (pid === null && r.inode !== 0) hidden++;
+        const info = pid === null ? null : infoOf(pid);
+        sockets[i] = withOwner(r, pid, info, previous.previous(run, i, r), holders);
       }
     }
     previous.remember(runs, rows, sockets);

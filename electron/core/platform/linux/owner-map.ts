@@ -22,6 +22,8 @@ export interface OwnerMapStats {
 export interface OwnerResult {
   /** Socket inode -> owning pid (the lowest pid when several processes share the socket). */
   readonly owners: ReadonlyMap<number, number>;
+  /** Inodes held by more than one process (forked workers sharing a listener) -> every pid, ascending. */
+  readonly shared: ReadonlyMap<number, readonly number[]>;
   /** Processes whose fd directory we may not read: their sockets cannot be attributed. */
   readonly deniedPids: number;
 }
@@ -42,6 +44,7 @@ interface PidFds {
 export class OwnerMap {
   private readonly pids = new Map<number, PidFds>();
   private owners = new Map<number, number>();
+  private shared = new Map<number, number[]>();
   /** Inodes no visible process held at the last try -> when to look again (ms), unless the pid set changes. */
   private unresolved = new Map<number, number>();
   /** When denied fd directories were last retried (ms). */
@@ -77,7 +80,7 @@ export class OwnerMap {
         this.source.release?.();
       }
     }
-    return { owners: this.owners, deniedPids: this.countDenied() };
+    return { owners: this.owners, shared: this.shared, deniedPids: this.countDenied() };
   }
 
   /** Drops exited processes and adds new ones; true when the set changed. */
@@ -192,17 +195,26 @@ export class OwnerMap {
     return n;
   }
 
-  /** inode -> lowest pid holding it, for live inodes only (pids iterated in ascending order). */
+  /** inode -> lowest pid holding it, and every holder of shared inodes, for live inodes only (pids ascending). */
   private rebuildOwners(order: readonly number[], live: ReadonlySet<number>): void {
     const owners = new Map<number, number>();
+    const shared = new Map<number, number[]>();
     for (const pid of order) {
       const entry = this.pids.get(pid);
       if (!entry) continue;
       for (const inode of entry.fds.values()) {
-        if (inode !== 0 && live.has(inode) && !owners.has(inode)) owners.set(inode, pid);
+        if (inode === 0 || !live.has(inode)) continue;
+        const first = owners.get(inode);
+        if (first === undefined) owners.set(inode, pid);
+        else if (first !== pid) {
+          const all = shared.get(inode);
+          if (!all) shared.set(inode, [first, pid]);
+          else if (all[all.length - 1] !== pid) all.push(pid);
+        }
       }
     }
     this.owners = owners;
+    this.shared = shared;
   }
 
   private stillUnresolved(wanted: readonly number[]): number[] {

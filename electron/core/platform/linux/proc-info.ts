@@ -15,6 +15,14 @@ export function parseStatStartTicks(stat: string): number | null {
   return fields.length > 19 && Number.isFinite(v) ? v : null;
 }
 
+/** Field 4 (ppid) of /proc/<pid>/stat text, or null. */
+export function parseStatPpid(stat: string): number | null {
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return null;
+  const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+  return Number.isInteger(ppid) && ppid >= 0 ? ppid : null;
+}
+
 /** The effective uid from /proc/<pid>/status ("Uid:\treal\teffective\tsaved\tfs"), or null. */
 export function parseStatusUid(status: string): number | null {
   const m = /^Uid:\s+\d+\s+(\d+)/m.exec(status);
@@ -81,7 +89,7 @@ export class ProcInfoCache {
     }
     const hit = this.cache.get(pid);
     if (hit && hit.startTicks === startTicks) return hit.info;
-    const info = this.read(pid, startTicks);
+    const info = this.read(pid, startTicks, stat === null ? null : parseStatPpid(stat));
     this.cache.set(pid, { startTicks, info });
     return info;
   }
@@ -91,7 +99,7 @@ export class ProcInfoCache {
     for (const pid of this.cache.keys()) if (!keep.has(pid)) this.cache.delete(pid);
   }
 
-  private read(pid: number, startTicks: number): ProcessInfo {
+  private read(pid: number, startTicks: number, ppid: number | null): ProcessInfo {
     const uid = parseStatusUid(readOrNull(`/proc/${pid}/status`) ?? '');
     let exe: string | null = null;
     try {
@@ -109,6 +117,7 @@ export class ProcInfoCache {
       user: uid === null ? null : userName(uid),
       uid,
       startTime: boot === null ? null : boot + (startTicks * 1000) / TICKS_PER_SECOND,
+      ppid,
     };
   }
 

@@ -27,6 +27,7 @@ const proc = (pid: number, name: string, user = 'alice'): ProcessInfo => ({
   user,
   uid: 1000,
   startTime: null,
+  ppid: 1,
 });
 
 describe('withOwner', () => {

@@ -14,16 +14,57 @@ export interface TableRun {
 }
 
 /**
- * The RawSocket for kernel row `r` owned by `pid`: `prev` itself when it was made from this same row object with
- * the same owner, so that unchanged sockets are the same object (===) from one snapshot to the next.
+ * Orders the processes sharing one socket parent first: a holder whose parent also holds it comes after that
+ * parent (nginx's master before its workers), ties by pid.
  */
-export function withOwner(r: KernelSocket, pid: number | null, info: ProcessInfo | null, prev?: RawSocket): RawSocket {
+export function parentFirst(pids: readonly number[], ppidOf: (pid: number) => number | null): number[] {
+  const held = new Set(pids);
+  const depth = (pid: number): number => {
+    let d = 0;
+    for (let p = ppidOf(pid); p !== null && held.has(p) && d < pids.length; p = ppidOf(p)) d++;
+    return d;
+  };
+  const depths = new Map(pids.map((p) => [p, depth(p)]));
+  return [...pids].sort((a, b) => (depths.get(a) ?? 0) - (depths.get(b) ?? 0) || a - b);
+}
+
+/** True when two owner lists name the same processes in the same order. */
+function sameOwners(a: RawSocket['owners'], b: RawSocket['owners']): boolean {
+  return a.length === b.length && a.every((o, i) => o.pid === b[i].pid && o.process === b[i].process);
+}
+
+/**
+ * The RawSocket for kernel row `r` owned by `pid` (and, for a shared socket, by every process in `holders`, parent
+ * first, `pid` among them): `prev` itself when it was made from this same row object with the same owners, so that
+ * unchanged sockets are the same object (===) from one snapshot to the next.
+ */
+export function withOwner(
+  r: KernelSocket,
+  pid: number | null,
+  info: ProcessInfo | null,
+  prev?: RawSocket,
+  holders?: readonly { readonly pid: number; readonly info: ProcessInfo | null }[],
+): RawSocket {
   // TIME_WAIT and request sockets keep no uid (the kernel reports 0, which would read as root).
   const uidless = r.state === 'TIME_WAIT' || (r.inode === 0 && r.state === 'SYN_RECEIVED');
   const uid = info?.uid ?? (uidless ? null : r.uid);
   const name = info?.name ?? null;
   const user = info?.user ?? (uid === null ? null : userName(uid));
-  if (prev && prev.pid === pid && prev.process === name && prev.user === user && prev.uid === uid) return prev;
+  const owners = holders
+    ? holders.map((h) => ({ pid: h.pid, process: h.info?.name ?? null, user: h.info?.user ?? null }))
+    : pid === null
+      ? []
+      : [{ pid, process: name, user }];
+  if (
+    prev &&
+    prev.pid === pid &&
+    prev.process === name &&
+    prev.user === user &&
+    prev.uid === uid &&
+    sameOwners(prev.owners, owners)
+  ) {
+    return prev;
+  }
   return {
     proto: r.proto,
     family: r.family,
@@ -40,7 +81,7 @@ export function withOwner(r: KernelSocket, pid: number | null, info: ProcessInfo
     recvQueue: r.recvQueue,
     sendQueue: r.sendQueue,
     metrics: r.metrics,
-    owners: pid === null ? [] : [{ pid, process: name, user }],
+    owners,
     cookie: null,
     kernelStateSince: null,
   };

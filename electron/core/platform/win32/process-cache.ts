@@ -53,7 +53,7 @@ export class WinProcessCache {
     if (pseudo !== undefined) {
       return {
         kind: 'info',
-        info: { pid, name: pseudo, exe: null, cmdline: null, user: null, uid: null, startTime: null },
+        info: { pid, name: pseudo, exe: null, cmdline: null, user: null, uid: null, startTime: null, ppid: null },
       };
     }
     let h: unknown;
@@ -78,6 +78,8 @@ export class WinProcessCache {
         user: userOf(h),
         uid: null,
         startTime: fileTimeToMs(created),
+        // The parent needs a snapshot of every process (CreateToolhelp32Snapshot): not worth it per lookup.
+        ppid: null,
       };
       this.cache.set(pid, { created, info });
       return { kind: 'info', info };

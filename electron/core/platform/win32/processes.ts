@@ -15,7 +15,7 @@ function winDetails(cache: WinProcessCache, pid: number): Omit<ProcessDetails, '
   const info =
     found.kind === 'info'
       ? found.info
-      : { pid, name: String(pid), exe: null, cmdline: null, user: null, uid: null, startTime: null };
+      : { pid, name: String(pid), exe: null, cmdline: null, user: null, uid: null, startTime: null, ppid: null };
   const own = pid === process.pid;
   return {
     ...info,
