@@ -24,11 +24,13 @@ export interface CoreMetricsSource extends MetricsSource {
 }
 
 type CoreApi = Pick<Core, 'handle' | 'disconnect'>;
+/** Forgetting gone processes walks the table: at most this often (ms). */
+const PRUNE_EVERY_MS = 10_000;
 type Status = EventPayload<'collector:status'>;
 
 /**
  * Subscribes to core like a front end does and keeps its own copy of the table, so a scrape costs core nothing
- * but the diagnosis. Transitions come from the same TransitionTracker core's history uses (observed at tick
+ * (the diagnosis runs between scrapes). Transitions come from the same TransitionTracker core's history uses (observed at tick
  * resolution); a gap in delta sequence numbers re-subscribes and starts a new baseline.
  */
 export async function createCoreMetricsSource(core: CoreApi): Promise<CoreMetricsSource> {
@@ -59,8 +61,11 @@ class CoreSource implements CoreMetricsSource {
   private queued: SocketDelta[] | null = null;
   private pending: Omit<MetricsTick, 'refreshSeconds'> | null = null;
   private status: Status | null = null;
-  private diagnosis: { at: number | null; value: Promise<DiagnosisView | null> } | null = null;
+  /** The last diagnosis that finished, and the one running now (at most one at a time). */
+  private diagnosis: DiagnosisView | null = null;
+  private diagnosing: Promise<void> | null = null;
   private closed = false;
+  private prunedAt = 0;
 
   constructor(
     private readonly core: CoreApi,
@@ -102,20 +107,14 @@ class CoreSource implements CoreMetricsSource {
 
   async view(): Promise<MetricsView> {
     const at = this.status?.lastTakenAt ?? null;
-    // One diagnosis per refresh, however many scrapes ask (rules over 40k sockets are not free).
-    if (!this.diagnosis || this.diagnosis.at !== at || at === null) {
-      this.diagnosis = {
-        at,
-        value: call(this.core, 'diagnosis:findings', this.client).catch(() => null),
-      };
-    }
-    const diagnosis = await this.diagnosis.value;
-    const live = new Set<number>();
-    for (const s of this.table.values()) if (s.pid !== null) live.add(s.pid);
-    for (const pid of this.processes.keys()) if (!live.has(pid)) this.processes.delete(pid);
+    // The rules cost ~150 ms at 40k sockets, more than a scrape may take: a scrape reads the last diagnosis and, when
+    // the table moved on since, starts the next one after answering (stale-while-revalidate: findings are at most
+    // one scrape interval old, and say when they were taken). Only the very first scrape waits for one.
+    if (!this.diagnosis) await this.diagnose();
+    else if (this.diagnosis.takenAt !== at && !this.diagnosing) setImmediate(() => void this.diagnose());
+    const diagnosis = this.diagnosis;
     return {
       takenAt: at ?? Date.now(),
-      sockets: [...this.table.values()],
       processes: this.processes,
       diagnosis,
       collector: {
@@ -125,6 +124,14 @@ class CoreSource implements CoreMetricsSource {
       },
       build: this.build,
     };
+  }
+
+  private diagnose(): Promise<void> {
+    this.diagnosing ??= call(this.core, 'diagnosis:findings', this.client)
+      .then((d) => void (this.diagnosis = d))
+      .catch(() => undefined)
+      .finally(() => (this.diagnosing = null));
+    return this.diagnosing;
   }
 
   close(): void {
@@ -158,6 +165,7 @@ class CoreSource implements CoreMetricsSource {
     this.seq = d.seq;
     applyDelta(this.table, d);
     for (const p of d.processes) this.processes.set(p.pid, p);
+    if (d.removed.length > 0 && d.takenAt - this.prunedAt > PRUNE_EVERY_MS) this.pruneProcesses(d.takenAt);
     if (this.pending) this.emit(null);
     const sample = this.tracker.apply(d, d.takenAt);
     this.pending = {
@@ -192,6 +200,14 @@ class CoreSource implements CoreMetricsSource {
     this.pending = null;
     if (!p) return;
     for (const l of this.listeners) l({ ...p, refreshSeconds });
+  }
+
+  /** Processes are only referenced by sockets: forget those whose last socket went, so memory stays bounded. */
+  private pruneProcesses(now: number): void {
+    this.prunedAt = now;
+    const live = new Set<number>();
+    for (const s of this.table.values()) if (s.pid !== null) live.add(s.pid);
+    for (const pid of this.processes.keys()) if (!live.has(pid)) this.processes.delete(pid);
   }
 
   private baseline(takenAt: number): MetricsTick {

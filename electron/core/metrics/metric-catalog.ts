@@ -168,6 +168,13 @@ export const METRICS = {
     (n) => n,
     "One diagnosis finding (value 1), worst first, top N; id is the finding's stable subject.",
   ),
+  diagnosisTime: spec(
+    'netinspect_diagnosis_timestamp_seconds',
+    'gauge',
+    [],
+    () => 1,
+    'When the table the findings come from was taken (Unix time); the rules run between scrapes.',
+  ),
   refresh: spec(
     'netinspect_collector_refresh_duration_seconds',
     'histogram',

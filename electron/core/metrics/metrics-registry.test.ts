@@ -5,25 +5,36 @@ import type { Finding } from '../../../shared/model/finding';
 import type { Socket } from '../../../shared/model/socket';
 import { METRICS, seriesBound } from './metric-catalog';
 import { MetricsRegistry } from './metrics-registry';
-import { NOW, tickOf, viewOf } from './test-support/synthetic';
+import type { MetricsView } from './metrics-source';
+import { NOW, baselineOf, diagnosisOf, tickOf, viewOf } from './test-support/synthetic';
 import { parseSamples, samplesOf, valueOf, type Sample } from './test-support/exposition';
 
-async function scrape(reg: MetricsRegistry, sockets: readonly Socket[], over = {}): Promise<Sample[]> {
-  reg.update(viewOf(sockets, over));
+/** Feeds `sockets` as a new baseline table, then scrapes with the view `over` changes. */
+async function scrape(
+  reg: MetricsRegistry,
+  sockets: readonly Socket[],
+  over: Partial<MetricsView> = {},
+): Promise<Sample[]> {
+  reg.onTick(baselineOf(sockets));
+  reg.update(viewOf(over));
   return parseSamples(await reg.metrics());
 }
 
-const closeWait = (process: string, n: number, ageS: number): Socket[] =>
-  Array.from({ length: n }, (_, i) =>
+let nextPort = 8000;
+/** `n` CLOSE_WAIT sockets of `process` on a listening port of its own (so every key is unique), `ageS` old. */
+const closeWait = (process: string, n: number, ageS: number): Socket[] => {
+  const localPort = nextPort++;
+  return Array.from({ length: n }, (_, i) =>
     sock({
       state: 'CLOSE_WAIT',
       process,
-      pid: process.length,
-      localPort: 8000,
+      pid: localPort,
+      localPort,
       remotePort: 50000 + i,
       stateSince: NOW - ageS * 1000,
     }),
   );
+};
 
 const finding = (rule: Finding['rule'], severity: Finding['severity'], id: string): Finding => ({
   id,
@@ -140,15 +151,41 @@ describe('MetricsRegistry gauges', () => {
     const conns = Array.from({ length: 100 }, (_, i) =>
       sock({ localPort: 40000 + i, remoteAddress: '10.1.1.1', remotePort: 5432 }),
     );
-    const reg = new MetricsRegistry({ topN: 10 });
-    const s = await scrape(reg, conns);
+    const s = await scrape(new MetricsRegistry({ topN: 10 }), conns);
     expect(
       valueOf(s, METRICS.ephemeralUsage.name, { local_address: '127.0.0.1', remote: '10.1.1.1:5432' }),
     ).toBeCloseTo(100 / 28232);
     expect(valueOf(s, METRICS.ephemeralPorts.name)).toBe(28232);
-    const none = await scrape(reg, conns, { diagnosis: null });
+    const none = await scrape(new MetricsRegistry({ topN: 10 }), conns, { diagnosis: null });
     expect(samplesOf(none, METRICS.ephemeralUsage.name)).toEqual([]);
     expect(samplesOf(none, METRICS.ephemeralPorts.name)).toEqual([]);
+  });
+
+  it('keeps its groups right as ticks add, change and remove sockets (no rescan of the table)', async () => {
+    const reg = new MetricsRegistry({ topN: 10 });
+    const a = sock({ state: 'ESTABLISHED', localPort: 40001, remoteAddress: '10.9.9.9', remotePort: 443 });
+    const b = sock({ state: 'ESTABLISHED', localPort: 40002, remoteAddress: '10.9.9.9', remotePort: 443 });
+    reg.onTick(baselineOf([a, b]));
+    reg.update(viewOf());
+    // a goes to TIME_WAIT (same key, new object), b is gone, c is new in CLOSE_WAIT.
+    const aTw = { ...a, state: 'TIME_WAIT' as const, pid: null, process: null };
+    const c = sock({ state: 'CLOSE_WAIT', localPort: 9000, remotePort: 50001, process: 'srv', stateSince: NOW - 5000 });
+    reg.onTick(tickOf({ updated: [aTw, c], removed: [b.key] }));
+    reg.update(viewOf());
+    const s = parseSamples(await reg.metrics());
+    const st = (state: string) => valueOf(s, METRICS.sockets.name, { proto: 'tcp', family: 'ipv4', state });
+    expect([st('ESTABLISHED'), st('TIME_WAIT'), st('CLOSE_WAIT')]).toEqual([0, 1, 1]);
+    expect(valueOf(s, METRICS.timeWait.name, { remote: '10.9.9.9:443' })).toBe(1);
+    expect(valueOf(s, METRICS.ephemeralUsage.name, { local_address: '127.0.0.1', remote: '10.9.9.9:443' })).toBeCloseTo(
+      1 / 28232,
+    );
+    expect(valueOf(s, METRICS.closeWaitAge.name, { process: 'srv', source: 'observed' })).toBe(5);
+    reg.onTick(tickOf({ removed: [a.key, c.key] }));
+    reg.update(viewOf());
+    const empty = parseSamples(await reg.metrics());
+    expect(samplesOf(empty, METRICS.timeWait.name)).toEqual([]);
+    expect(samplesOf(empty, METRICS.ephemeralUsage.name)).toEqual([]);
+    expect(samplesOf(empty, METRICS.closeWait.name)).toEqual([]);
   });
 
   it('counts findings per rule and severity and lists the worst N with their ids', async () => {
@@ -157,8 +194,7 @@ describe('MetricsRegistry gauges', () => {
       finding('time-wait', 'warning', 'time-wait:remote:10.0.0.1:443'),
       finding('close-wait', 'ok', 'close-wait:pid:2'),
     ];
-    const base = viewOf([]);
-    const s = await scrape(new MetricsRegistry({ topN: 2 }), [], { diagnosis: { ...base.diagnosis, findings } });
+    const s = await scrape(new MetricsRegistry({ topN: 2 }), [], { diagnosis: diagnosisOf({ findings }) });
     expect(valueOf(s, METRICS.findings.name, { rule: 'close-wait', severity: 'critical' })).toBe(1);
     expect(valueOf(s, METRICS.findings.name, { rule: 'close-wait', severity: 'ok' })).toBe(1);
     expect(valueOf(s, METRICS.findings.name, { rule: 'syn-flood', severity: 'ok' })).toBe(0);
@@ -171,9 +207,8 @@ describe('MetricsRegistry gauges', () => {
 
   it('exports tcp_max_tw_buckets only when the kernel said it', async () => {
     const reg = new MetricsRegistry({ topN: 10 });
-    const base = viewOf([]);
     const kernel = [{ name: 'net.ipv4.tcp_max_tw_buckets', value: '262144', present: true, explanationKey: 'k' }];
-    const known = await scrape(reg, [], { diagnosis: { ...base.diagnosis, kernel } });
+    const known = await scrape(reg, [], { diagnosis: diagnosisOf({ kernel }) });
     expect(valueOf(known, METRICS.maxTimeWait.name)).toBe(262144);
     const unknown = await scrape(reg, []);
     expect(samplesOf(unknown, METRICS.maxTimeWait.name)).toEqual([]);
@@ -181,7 +216,8 @@ describe('MetricsRegistry gauges', () => {
 
   it('turns terminal escapes in process names into visible text and keeps quotes intact', async () => {
     const reg = new MetricsRegistry({ topN: 10 });
-    reg.update(viewOf(closeWait('\u001b[31mevil"x', 1, 1)));
+    reg.onTick(baselineOf(closeWait('\u001b[31mevil"x', 1, 1)));
+    reg.update(viewOf());
     const text = await reg.metrics();
     expect(text).not.toContain('\u001b');
     expect(valueOf(parseSamples(text), METRICS.closeWait.name, { process: '\\x1b[31mevil"x' })).toBe(1);

@@ -6,7 +6,8 @@ import { SERIES_IDS } from '../../../shared/logic/history/series-index';
 import { METRICS, OTHER, REFRESH_BUCKETS, type MetricSpec } from './metric-catalog';
 import type { MetricsTick, MetricsView } from './metrics-source';
 import { ProcessCounters } from './process-counters';
-import { aggregateTable, labelText, type CloseWaitGroup, type ListenGroup } from './table-aggregates';
+import { labelText } from './label-values';
+import { LiveTable, type CloseWaitGroup, type ListenGroup } from './live-table';
 import { topN } from './top-n';
 
 const byCount = (a: number, b: number): number => a - b;
@@ -30,6 +31,7 @@ export class MetricsRegistry {
   private readonly c;
   private readonly refresh: Histogram;
   private readonly perProcess: ProcessCounters;
+  private readonly table = new LiveTable();
   private restartsSeen = 0;
 
   constructor(options: { readonly topN: number }) {
@@ -53,6 +55,7 @@ export class MetricsRegistry {
       lastRefresh: gauge(M.lastRefresh),
       hiddenOwners: gauge(M.hiddenOwners),
       maxTimeWait: gauge(M.maxTimeWait),
+      diagnosisTime: gauge(M.diagnosisTime),
       build: gauge(M.build),
     };
     this.c = {
@@ -90,6 +93,7 @@ export class MetricsRegistry {
   /** Folds one refresh into the counters and the refresh histogram. */
   onTick(tick: MetricsTick): void {
     if (tick.refreshSeconds !== null) this.refresh.observe(tick.refreshSeconds);
+    this.table.apply(tick);
     this.perProcess.apply(tick);
     if (tick.baseline) return;
     for (const t of tick.transitions) {
@@ -102,14 +106,15 @@ export class MetricsRegistry {
 
   /** Sets every gauge from the current view (series that left the top N go). */
   update(view: MetricsView): void {
-    const d = view.diagnosis;
-    const agg = aggregateTable(view.sockets, view.processes, d?.ephemeralRange ?? null, view.takenAt);
+    const t = this.table;
+    // A diagnosis that failed once leaves the last known range in place (regrouping 40k sockets is not free).
+    if (view.diagnosis) t.setEphemeralRange(view.diagnosis.ephemeralRange);
     const g = this.g;
-    SOCKET_LABELS.forEach((labels, i) => g.sockets.set(labels, agg.counts[i] ?? 0));
+    SOCKET_LABELS.forEach((labels, i) => g.sockets.set(labels, t.counts[i] ?? 0));
 
     for (const m of [g.closeWait, g.closeWaitAge, g.timeWait, g.ephemeralUsage, g.synReceived]) m.reset();
     for (const m of [g.listenQueued, g.listenBacklog, g.listenFill, g.findings, g.finding]) m.reset();
-    const cw = topN(agg.closeWait, this.n, byCloseWait);
+    const cw = topN(t.closeWaitGroups(view.processes, view.takenAt), this.n, byCloseWait);
     for (const [process, x] of cw.top) {
       g.closeWait.set({ process }, x.count);
       g.closeWaitAge.set({ process, source: x.source }, x.oldestSeconds);
@@ -119,20 +124,20 @@ export class MetricsRegistry {
       g.closeWait.set({ process: OTHER }, sum(cw.rest.map((x) => x.count)));
       g.closeWaitAge.set({ process: OTHER, source: oldest.source }, oldest.oldestSeconds);
     }
-    const tw = topN(agg.timeWait, this.n, byCount);
+    const tw = topN(t.timeWait, this.n, byCount);
     for (const [remote, count] of tw.top) g.timeWait.set({ remote }, count);
     if (tw.rest.length > 0) g.timeWait.set({ remote: OTHER }, sum(tw.rest));
-    const syn = topN(agg.synReceived, this.n, byCount);
+    const syn = topN(t.synReceived, this.n, byCount);
     for (const [port, count] of syn.top) g.synReceived.set({ port }, count);
     if (syn.rest.length > 0) g.synReceived.set({ port: OTHER }, sum(syn.rest));
     // A ratio of "the rest" would mean nothing: ephemeral usage and queue fill are top N only.
-    this.present(METRICS.ephemeralPorts.name, g.ephemeralPorts, agg.ephemeralPorts);
-    if (agg.ephemeralPorts !== null) {
-      const size = agg.ephemeralPorts;
-      for (const [, e] of topN(agg.ephemeral, this.n, (a, b) => a.count - b.count).top)
+    const size = t.ephemeralPorts;
+    this.present(METRICS.ephemeralPorts.name, g.ephemeralPorts, size);
+    if (size !== null) {
+      for (const [, e] of topN(t.ephemeral, this.n, (a, b) => a.count - b.count).top)
         g.ephemeralUsage.set({ local_address: e.localAddress, remote: e.remote }, e.count / size);
     }
-    for (const [, l] of topN(agg.listen, this.n, byFill).top) {
+    for (const [, l] of topN(t.listenGroups(), this.n, byFill).top) {
       const labels = { address: l.address, port: String(l.port) };
       g.listenQueued.set(labels, l.queued);
       g.listenBacklog.set(labels, l.backlog);
@@ -151,6 +156,7 @@ export class MetricsRegistry {
     const d = view.diagnosis;
     const tw = d?.kernel.find((k) => k.name === 'net.ipv4.tcp_max_tw_buckets')?.value?.trim();
     this.present(METRICS.maxTimeWait.name, this.g.maxTimeWait, tw && /^\d+$/.test(tw) ? Number(tw) : null);
+    this.present(METRICS.diagnosisTime.name, this.g.diagnosisTime, d ? d.takenAt / 1000 : null);
     if (!d) return;
     const counts = new Map<string, number>();
     for (const f of d.findings) counts.set(`${f.rule} ${f.severity}`, (counts.get(`${f.rule} ${f.severity}`) ?? 0) + 1);

@@ -31,17 +31,18 @@ export interface CollectorView {
 
 /** The diagnosis parts the exporter reads. */
 export interface DiagnosisView {
+  /** When the table the findings were drawn from was taken (ms since epoch). */
+  readonly takenAt: number;
   /** Findings, worst first. */
   readonly findings: readonly Finding[];
   readonly ephemeralRange: EphemeralRange;
   readonly kernel: readonly KernelSetting[];
 }
 
-/** What the exporter reads at each scrape. */
+/** What the exporter reads at each scrape (the table itself arrives through ticks). */
 export interface MetricsView {
-  /** When the table was taken (ms since epoch); ages are measured against it. */
+  /** When the table was last refreshed (ms since epoch); ages are measured against it. */
   readonly takenAt: number;
-  readonly sockets: readonly Socket[];
   /** Owners by pid, for names a socket does not carry. */
   readonly processes: ReadonlyMap<number, ProcessInfo>;
   /** Null when the diagnosis could not be run (the per-finding and ephemeral metrics are then left out). */
@@ -90,11 +91,15 @@ export interface MetricsTick {
   readonly closed: readonly ClosedConnection[];
 }
 
-/** What the exporter is fed by: today an adapter over core's public API, later core's tick loop directly. */
+/**
+ * What the exporter is fed by: today an adapter over core's public API, later core's tick loop directly. The socket
+ * table comes as ticks (a baseline with the whole table, then what each refresh changed), so the exporter keeps its
+ * groups up to date as the table moves and a scrape never walks 40,000 sockets.
+ */
 export interface MetricsSource {
-  /** The current state, read once per scrape. */
+  /** The rest of the current state, read once per scrape. */
   view(): Promise<MetricsView>;
-  /** Calls `listener` after every refresh (a baseline tick first); returns the function that stops it. */
+  /** Calls `listener` with a baseline tick at once, then after every refresh; returns the function that stops it. */
   onTick(listener: (tick: MetricsTick) => void): () => void;
 }
 

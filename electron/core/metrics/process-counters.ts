@@ -2,7 +2,7 @@
 import type { ProcessInfo } from '../../../shared/model/socket';
 import { OTHER } from './metric-catalog';
 import type { MetricsTick } from './metrics-source';
-import { processName } from './table-aggregates';
+import { processName } from './label-values';
 
 /** What one process moved since the previous tick. */
 export interface ProcessDelta {
