@@ -24,14 +24,15 @@ export interface CoreMetricsSource extends MetricsSource {
 }
 
 type CoreApi = Pick<Core, 'handle' | 'disconnect'>;
+type Status = EventPayload<'collector:status'>;
+
 /** Forgetting gone processes walks the table: at most this often (ms). */
 const PRUNE_EVERY_MS = 10_000;
-type Status = EventPayload<'collector:status'>;
 
 /**
  * Subscribes to core like a front end does and keeps its own copy of the table, so a scrape costs core nothing
- * (the diagnosis runs between scrapes). Transitions come from the same TransitionTracker core's history uses (observed at tick
- * resolution); a gap in delta sequence numbers re-subscribes and starts a new baseline.
+ * (the diagnosis runs between scrapes). Transitions come from the same TransitionTracker core's history uses
+ * (observed at tick resolution); a gap in delta sequence numbers re-subscribes and starts a new baseline.
  */
 export async function createCoreMetricsSource(core: CoreApi): Promise<CoreMetricsSource> {
   const info = await call(core, 'app:info');
