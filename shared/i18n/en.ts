@@ -3,6 +3,7 @@ import { analyticsEn } from './analytics-en';
 import { adaptersEn } from './adapters-en';
 import { analyticsUiEn } from './analytics-ui-en';
 import { toolsEn } from './tools-en';
+import { metricsEn } from './metrics-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -271,6 +272,7 @@ export const en = {
   ...adaptersEn,
   ...analyticsUiEn,
   ...toolsEn,
+  ...metricsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */
