@@ -1,13 +1,11 @@
 // Scrape cost on a synthetic 40,000-socket table fed through the metrics source interface (no kernel involved):
 // the baseline, the diagnosis rules, the registry update + exposition, and a whole HTTP scrape; run by
 // bench/metrics.bench.mjs.
-/* eslint-disable no-restricted-imports -- the rule targets the `electron` package; these are the repo's electron/ folder (Electron-free core). */
 import { startMetricsServer } from '../electron/core/metrics/metrics-server';
 import { MetricsRegistry } from '../electron/core/metrics/metrics-registry';
 import { NOW, SyntheticSource, baselineOf, viewOf } from '../electron/core/metrics/test-support/synthetic';
 import { request } from '../electron/core/metrics/test-support/http-get';
-/* eslint-enable no-restricted-imports */
-import { sock } from '../shared/logic/history/test-socket';
+import { sock } from '../shared/test-support/sockets';
 import { runDiagnosis } from '../shared/logic/diagnosis/run-diagnosis';
 import { DEFAULT_THRESHOLDS } from '../shared/model/alerts';
 import type { Socket } from '../shared/model/socket';

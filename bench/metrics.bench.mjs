@@ -33,7 +33,6 @@ await build({
     minify: false,
     rollupOptions: {
       input: {
-        exporter: path.join(root, 'electron', 'core', 'metrics', 'test-support', 'exporter-main.ts'),
         synthetic: path.join(root, 'bench', 'metrics-synthetic.ts'),
       },
       external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
@@ -113,7 +112,7 @@ async function main() {
   const config = mkdtempSync(path.join(os.tmpdir(), 'netinspect-bench-metrics-'));
   const exporter = spawn(
     process.execPath,
-    [path.join(outDir, 'exporter.cjs'), JSON.stringify({ listen: '127.0.0.1:0' })],
+    [path.join(root, 'bin', 'netinspect.cjs'), 'exporter', '--listen', '127.0.0.1:0'],
     {
       env: { ...process.env, NETINSPECT_CONFIG_DIR: config },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,6 +12,7 @@ import { registerServe } from './serve-command';
 import { registerAdapters } from './adapters-command';
 import { registerReport } from './report-command';
 import { registerTools } from './tools-commands';
+import { registerExporter } from './exporter-command';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAdapters(program);
   registerTools(program);
   registerReport(program);
+  registerExporter(program);
   return program;
 }
 

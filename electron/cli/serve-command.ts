@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { keyedError } from '../../shared/logic/input-error';
 import { createCore } from '../core/app-core';
 import { defaultConfigDir } from '../core/config-dir';
+import { DEFAULT_LISTEN } from '../core/metrics/listen-address';
+import { startCoreMetrics } from '../core/metrics/run-exporter';
+import { loadMetricsConfig, type MetricsConfigOptions } from '../core/metrics/server-config';
 import { RENDERER_DIR } from '../core/paths';
+import { metricsFlags, metricsOptions, type MetricsFlags } from './exporter-command';
 
 /** Parses --port for serve: 0 (any free port) to 65535. */
 export function parseServePort(text: string): number {
@@ -13,8 +17,13 @@ export function parseServePort(text: string): number {
   return Number(text);
 }
 
-/** Starts core and the browser-mode server on `port`, prints the URL line, and stops on SIGINT/SIGTERM. */
-async function runServe(port: number): Promise<void> {
+/**
+ * Starts core and the browser-mode server on `port` (and /metrics beside it with `metrics`), prints the URL line,
+ * and stops on SIGINT/SIGTERM.
+ */
+async function runServe(port: number, metrics: MetricsConfigOptions | null): Promise<void> {
+  // A bad metrics flag or file fails before anything starts.
+  if (metrics) loadMetricsConfig(metrics);
   const core = createCore({ configDir: defaultConfigDir(), host: 'browser', collector: 'process' });
   // The server (ws, http) loads only for this command.
   const { startServer } = await import('../server/serve');
@@ -29,9 +38,18 @@ async function runServe(port: number): Promise<void> {
     if (e.code === 'EACCES') throw keyedError('cli.portPrivileged', { port }, 'EPERM');
     throw e;
   });
+  const scrape = metrics
+    ? await startCoreMetrics(core, metrics).catch(async (e: unknown) => {
+        await server.close();
+        core.dispose();
+        throw e;
+      })
+    : null;
   process.stdout.write(`${server.url}\n`);
+  // stdout carries exactly one line, the page's URL: the scrape URL goes to stderr.
+  if (scrape) process.stderr.write(`netinspect: metrics at ${scrape.url}\n`);
   const stop = (): void => {
-    void server.close().finally(() => {
+    void Promise.all([server.close(), scrape?.close()]).finally(() => {
       core.dispose();
       process.exit(0);
     });
@@ -42,9 +60,17 @@ async function runServe(port: number): Promise<void> {
 
 /** Registers `serve` on the program. */
 export function registerServe(program: Command): void {
-  program
+  const serve = program
     .command('serve')
     .description('Serve the app to a browser tab on 127.0.0.1 (for headless hosts: reach it through ssh -L)')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '0')
-    .action((flags: { port: string }) => runServe(parseServePort(flags.port)));
+    .option('--port <n>', 'port to listen on (0 = any free port)', '0');
+  metricsFlags(
+    serve.option(
+      '--metrics [host:port]',
+      `also serve /metrics for Prometheus (default ${DEFAULT_LISTEN}), never on the page's port`,
+    ),
+  ).action((flags: MetricsFlags & { port: string; metrics?: string | boolean }) => {
+    const listen = typeof flags.metrics === 'string' ? flags.metrics : undefined;
+    return runServe(parseServePort(flags.port), flags.metrics ? metricsOptions(flags, listen) : null);
+  });
 }

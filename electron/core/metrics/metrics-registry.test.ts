@@ -1,6 +1,6 @@
 // The registry over synthetic tables: top N plus "other", queues, ratios, findings, counters and label safety.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../../../shared/logic/history/test-socket';
+import { sock } from '../../../shared/test-support/sockets';
 import type { Finding } from '../../../shared/model/finding';
 import type { Socket } from '../../../shared/model/socket';
 import { METRICS, seriesBound } from './metric-catalog';
@@ -228,7 +228,7 @@ describe('MetricsRegistry gauges', () => {
     const hidden = sock({ state: 'CLOSE_WAIT', pid: null, process: null });
     const byPid = sock({ state: 'CLOSE_WAIT', pid: 77, process: null, remotePort: 1 });
     const processes = new Map([
-      [77, { pid: 77, name: 'db', exe: null, cmdline: null, user: null, uid: null, startTime: null }],
+      [77, { pid: 77, name: 'db', exe: null, cmdline: null, user: null, uid: null, startTime: null, ppid: null }],
     ]);
     const s = await scrape(reg, [hidden, byPid], { processes });
     expect(valueOf(s, METRICS.closeWait.name, { process: '?' })).toBe(1);

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../../shared/i18n/translate';
 import { AppError } from '../../../shared/model/errors';
-import { listen, portOf, waitFor } from '../../test-support/net-fixtures';
+import { CLI, listen, portOf, waitFor } from '../../test-support/net-fixtures';
 import { METRICS } from './metric-catalog';
 import type { MetricsServer } from './metrics-server';
 import { startCoreMetrics, type ExporterOptions } from './run-exporter';
-import { buildExporter } from './test-support/build-exporter';
+import { exporterArgs } from './test-support/exporter-args';
 import { parseSamples, valueOf } from './test-support/exposition';
 import { request } from './test-support/http-get';
 import { BYTE_MOVER, startScenario, stopScenarios } from './test-support/scenario-children';
@@ -21,7 +21,6 @@ import { makeTlsFiles, type TlsFiles } from './test-support/tls-files';
 let tc: Awaited<ReturnType<typeof startTestCore>>;
 let dir: string;
 let tls: TlsFiles;
-let bundle: string;
 const servers: MetricsServer[] = [];
 const unprivilegedPortStart = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
 /** Testing EACCES needs root (to drop to nobody) and a kernel where port 80 is still privileged. */
@@ -62,7 +61,7 @@ function runExporterChild(
   ms = 15_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const [cmd, ...pre] = wrap.length > 0 ? wrap : [process.execPath];
-  const args = [...pre, ...(wrap.length > 0 ? [process.execPath] : []), bundle, JSON.stringify(options)];
+  const args = [...pre, ...(wrap.length > 0 ? [process.execPath] : []), CLI, ...exporterArgs(options)];
   const env = { ...process.env, NETINSPECT_CONFIG_DIR: path.join(dir, 'child-config'), LANG: 'C' };
   const child = spawn(cmd ?? process.execPath, args, { env });
   let stdout = '';
@@ -85,7 +84,6 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'child-config'), { mode: 0o777 });
   fs.chmodSync(path.join(dir, 'child-config'), 0o777);
   tls = makeTlsFiles(dir);
-  bundle = await buildExporter();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,16 +1,23 @@
 // What the Prometheus exporter needs from core: the current state per scrape, and what happened per tick.
 import type { EphemeralRange, Finding, KernelSetting } from '../../../shared/model/finding';
-import type { ProcessInfo, Socket, SocketState, TcpMetrics } from '../../../shared/model/socket';
+import {
+  FACT_SOURCES,
+  type FactSource,
+  type ProcessInfo,
+  type Socket,
+  type SocketState,
+  type TcpMetrics,
+} from '../../../shared/model/socket';
 import type { FromState, ToState } from '../../../shared/logic/history/series-index';
 
 /**
  * Where a number came from: the kernel's own clocks or counters ('kernel'), the state-change tracepoint ('trace'),
  * or netinspect's poll, which sees each socket once per refresh ('observed', a lower bound for ages).
  */
-export type NumberSource = 'kernel' | 'trace' | 'observed';
+export type NumberSource = FactSource;
 
 /** Every NumberSource, for label bounds and validation. */
-export const NUMBER_SOURCES: readonly NumberSource[] = ['kernel', 'trace', 'observed'];
+export const NUMBER_SOURCES: readonly NumberSource[] = FACT_SOURCES;
 
 /** Facts about this build, exported once as `netinspect_build_info`. */
 export interface BuildInfo {
@@ -104,10 +111,9 @@ export interface MetricsSource {
 }
 
 /**
- * How long a socket has been in its state (s) and where that age comes from. Today every age is 'observed':
- * stateSince is when netinspect first saw the state, a lower bound. Kernel clocks (TIME_WAIT expiry,
- * tcpi_last_data_recv) will give 'kernel' ages on first sight.
+ * How long a socket has been in its state (s) and where that age comes from: a kernel clock, a traced transition,
+ * or polling ('observed': when netinspect first saw the state, a lower bound).
  */
 export function stateAge(s: Socket, now: number): { readonly seconds: number; readonly source: NumberSource } {
-  return { seconds: Math.max(0, (now - s.stateSince) / 1000), source: 'observed' };
+  return { seconds: Math.max(0, (now - (s.stateSince ?? now)) / 1000), source: s.stateSinceSource };
 }

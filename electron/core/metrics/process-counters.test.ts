@@ -1,6 +1,6 @@
 // Per-process counters from tcp_info: baseline, growth, reused keys, sockets that go, final counters, sticky slots.
 import { describe, expect, it } from 'vitest';
-import { sock } from '../../../shared/logic/history/test-socket';
+import { sock } from '../../../shared/test-support/sockets';
 import type { Socket } from '../../../shared/model/socket';
 import { ProcessCounters, type ProcessDelta } from './process-counters';
 import { NOW, tickOf } from './test-support/synthetic';

@@ -7,8 +7,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, connect, listen, portOf, waitFor } from '../../test-support/net-fixtures';
-import { buildExporter } from './test-support/build-exporter';
+import { CLI, ROOT, connect, listen, portOf, waitFor } from '../../test-support/net-fixtures';
+import type { MetricsConfigOptions } from './server-config';
+import { exporterArgs } from './test-support/exporter-args';
 import { request } from './test-support/http-get';
 import { prometheusBinary, promtoolBinary, startPrometheus, type Prometheus } from './test-support/prometheus';
 import { LEAKY_SERVER, STALLED_LISTENER, startScenario, stopScenarios } from './test-support/scenario-children';
@@ -44,10 +45,9 @@ const ss = (filter: string): string[] =>
     .split('\n')
     .filter((l) => l.trim() !== '');
 
-async function startExporter(options: object): Promise<{ child: ChildProcess; url: string }> {
-  const bundle = await buildExporter();
+async function startExporter(options: MetricsConfigOptions): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env, NETINSPECT_CONFIG_DIR: path.join(dir, 'config') };
-  const child = spawn(process.execPath, [bundle, JSON.stringify(options)], {
+  const child = spawn(process.execPath, [CLI, ...exporterArgs(options)], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -12,7 +12,7 @@ export async function startTestCore(tickMs: number): Promise<{ core: Core; dispo
   const core = createCore({
     configDir: dir,
     host: 'browser',
-    spawnWorker: forkWorker(path.join(ROOT, 'out', 'node', 'collector-worker.cjs')),
+    collector: forkWorker(path.join(ROOT, 'out', 'node', 'collector-worker.cjs')),
     version: 'test',
     locale: 'en',
   });
