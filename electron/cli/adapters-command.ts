@@ -6,6 +6,7 @@ import { addressTexts } from '../../shared/logic/adapter-rates';
 import { formatBytes } from '../../shared/logic/format';
 import { keyedError } from '../../shared/logic/input-error';
 import { renderTextTable } from '../../shared/logic/text-table';
+import { jsonText } from '../../shared/logic/terminal-text';
 import { ADAPTER_TYPES, type Adapter, type AdapterType } from '../../shared/model/adapters';
 import { AppError } from '../../shared/model/errors';
 import { createAdapterService } from '../core/adapters/adapter-service';
@@ -69,7 +70,7 @@ export function registerAdapters(program: Command): void {
     .option('--json', 'print the list as JSON')
     .action((flags: { json?: boolean }) => {
       const list = createAdapterService().list();
-      process.stdout.write(`${flags.json ? JSON.stringify(list) : renderAdapterTable(list.adapters)}\n`);
+      process.stdout.write(`${flags.json ? jsonText(list) : renderAdapterTable(list.adapters)}\n`);
     });
   adapters
     .command('create')

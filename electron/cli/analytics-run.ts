@@ -5,6 +5,7 @@ import { MAX_SERIES_POINTS, type StatsWindow } from '../../shared/model/history'
 import type { Sampling } from './analytics-commands';
 import { renderAlert, renderDiagnosis, renderStats } from './analytics-render';
 import { CliSampler } from './cli-sampler';
+import { jsonText } from '../../shared/logic/terminal-text';
 
 const lang = () => languageFromEnv(process.env);
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -19,7 +20,7 @@ export async function runStats(window: StatsWindow, s: Sampling): Promise<void> 
     const series = sampler.analytics.history.seriesFor(window, MAX_SERIES_POINTS, now);
     const transitions = sampler.analytics.history.transitionsFor(window, now);
     process.stdout.write(
-      `${s.json ? JSON.stringify({ schema: 'netinspect.stats/1', series, transitions }) : renderStats(lang(), series, transitions)}\n`,
+      `${s.json ? jsonText({ schema: 'netinspect.stats/1', series, transitions }) : renderStats(lang(), series, transitions)}\n`,
     );
   } finally {
     sampler.close();
@@ -33,7 +34,7 @@ export async function runDiagnose(s: Sampling): Promise<void> {
     await sampler.sample(s.ticks, s.intervalMs);
     const d = await sampler.analytics.diagnose(sampler.sockets, sampler.lastTakenAt);
     process.stdout.write(
-      `${s.json ? JSON.stringify({ schema: 'netinspect.diagnosis/1', ...d }) : renderDiagnosis(lang(), d)}\n`,
+      `${s.json ? jsonText({ schema: 'netinspect.diagnosis/1', ...d }) : renderDiagnosis(lang(), d)}\n`,
     );
   } finally {
     sampler.close();
@@ -50,7 +51,7 @@ export async function runWatch(o: {
   const sampler = new CliSampler(
     { refreshIntervalMs: o.intervalMs, watchedPorts: o.ports, alertThresholds: o.thresholds },
     (event, alert) =>
-      process.stdout.write(`${o.json ? JSON.stringify({ event, ...alert }) : renderAlert(lang(), event, alert)}\n`),
+      process.stdout.write(`${o.json ? jsonText({ event, ...alert }) : renderAlert(lang(), event, alert)}\n`),
   );
   note(translate(lang(), 'alerts.watching', { ports: o.ports.join(', '), ms: o.intervalMs }));
   let timer: NodeJS.Timeout | null = null;

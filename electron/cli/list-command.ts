@@ -11,6 +11,7 @@ import {
   type SocketQuery,
 } from '../../shared/logic/socket-query';
 import { renderCsv } from '../../shared/logic/text-table';
+import { jsonText } from '../../shared/logic/terminal-text';
 import { keyedError } from '../../shared/logic/input-error';
 import { translate, languageFromEnv } from '../../shared/i18n/translate';
 import type { RawSnapshot } from '../../shared/model/snapshot';
@@ -42,7 +43,7 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
 /** The three output forms of `list`. */
 export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: ListFlags): string {
   if (f.json) {
-    return JSON.stringify({
+    return jsonText({
       schema: 'netinspect.snapshot/1',
       takenAt: snap.takenAt,
       source: snap.source,

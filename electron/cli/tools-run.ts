@@ -2,6 +2,7 @@
 import { renderSocketTextTable } from '../../shared/logic/socket-text';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { renderTextTable } from '../../shared/logic/text-table';
+import { escapeTerminalText, jsonText } from '../../shared/logic/terminal-text';
 import type { BindTestRequest, ScanRequest } from '../../shared/model/tools';
 import { bindTest } from '../core/tools/bind-test';
 import { startScan } from '../core/tools/port-scan';
@@ -11,7 +12,7 @@ import { CliTable } from './cli-table';
 import { EXIT_FAILURE } from './exit-codes';
 
 const lang = () => languageFromEnv(process.env);
-const out = (text: string) => process.stdout.write(`${text}\n`);
+const out = (text: string) => process.stdout.write(`${escapeTerminalText(text)}\n`);
 
 /** Prints who holds `port`; exit 1 when nothing does. */
 export function runWho(port: number, proto: 'tcp' | 'udp' | 'any', json: boolean): void {
@@ -19,7 +20,7 @@ export function runWho(port: number, proto: 'tcp' | 'udp' | 'any', json: boolean
   try {
     table.tick();
     const r = whoOwns(table.snapshot(), port, proto);
-    if (json) out(JSON.stringify({ schema: 'netinspect.who/1', ...r }));
+    if (json) out(jsonText({ schema: 'netinspect.who/1', ...r }));
     else if (r.sockets.length === 0) out(translate(lang(), 'tools.cli.nothing', { port }));
     else {
       out(renderSocketTextTable(r.sockets));
@@ -41,7 +42,7 @@ export async function runBindTest(req: BindTestRequest, json: boolean): Promise<
       },
       ephemeral: async () => (await table.analytics.diagnose([], Date.now())).ephemeralRange,
     });
-    if (json) out(JSON.stringify({ schema: 'netinspect.bind-test/1', ...r }));
+    if (json) out(jsonText({ schema: 'netinspect.bind-test/1', ...r }));
     else {
       for (const e of r.explanation) out(translate(lang(), e.key, e.params));
       if (r.errno) out(translate(lang(), 'tools.bind.errno', { errno: r.errno }));
@@ -67,7 +68,7 @@ export async function runScan(req: ScanRequest, json: boolean): Promise<void> {
   const count = (s: string) => results.filter((r) => r.status === s).length;
   const ms = Math.round(performance.now() - started);
   if (json) {
-    out(JSON.stringify({ schema: 'netinspect.scan/1', host: req.host, address: scan.address, cancelled, ms, results }));
+    out(jsonText({ schema: 'netinspect.scan/1', host: req.host, address: scan.address, cancelled, ms, results }));
     return;
   }
   const shown = results.filter((r) => r.status !== 'closed');
