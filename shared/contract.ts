@@ -118,7 +118,10 @@ export const channels = {
     request: z.object({ scanId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  /** Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. */
+  /**
+   * Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. INVALID_INPUT for a
+   * filter term the syntax does not know (checkFilter in shared/logic/filter-check.ts), rather than a silent miss.
+   */
   'report:export': { request: reportExportRequestSchema, response: reportExportResultSchema },
   /** One chunk of a built report, in order; the last one frees it. */
   'report:chunk': { request: reportChunkRequestSchema, response: reportChunkSchema },

@@ -1,7 +1,8 @@
 // `netinspect stats`, `diagnose` and `watch`: flags parsed here (pure, cheap); the work loads only when one runs.
 import type { Command } from 'commander';
-import { parseCount, parseDuration, parsePercent, parseWindow } from '../../shared/logic/duration';
-import { parsePort } from '../../shared/logic/socket-query';
+import { parseCount, parseInterval, parsePercent, parseWindow } from '../../shared/logic/duration';
+import { parseThresholdDuration, parseThresholdNumber, parseWatchPorts } from '../../shared/logic/watch-input';
+import { MAX_SAMPLE_TICKS } from '../../shared/model/history';
 import { DEFAULT_THRESHOLDS, type AlertThresholds } from '../../shared/model/alert-thresholds';
 import type { StatsWindow } from '../../shared/model/stats-window';
 
@@ -24,8 +25,8 @@ export interface Sampling {
 export function parseSampling(f: SamplingFlags): Sampling {
   return {
     json: f.json === true,
-    intervalMs: parseDuration(f.interval, 'interval'),
-    ticks: parseCount(f.ticks, 'ticks', 2),
+    intervalMs: parseInterval(f.interval, 'interval'),
+    ticks: parseCount(f.ticks, 'ticks', 2, MAX_SAMPLE_TICKS),
   };
 }
 
@@ -46,15 +47,24 @@ export function parseWatch(
 ): { ports: number[]; thresholds: AlertThresholds; intervalMs: number; json: boolean } {
   const t = DEFAULT_THRESHOLDS;
   return {
-    ports: [...new Set(ports.map((p) => parsePort(p)))].sort((a, b) => a - b),
-    intervalMs: parseDuration(f.interval, 'interval'),
+    ports: parseWatchPorts(ports),
+    intervalMs: parseInterval(f.interval, 'interval'),
     json: f.json === true,
+    // The bounds are the alert schema's, the ones settings:set enforces for the window.
     thresholds: {
-      closeWaitCount: f.closeWait === undefined ? t.closeWaitCount : parseCount(f.closeWait, 'close-wait'),
-      closeWaitAgeMs: f.closeWaitAge === undefined ? t.closeWaitAgeMs : parseDuration(f.closeWaitAge, 'close-wait-age'),
-      timeWaitCount: f.timeWait === undefined ? t.timeWaitCount : parseCount(f.timeWait, 'time-wait'),
+      closeWaitCount:
+        f.closeWait === undefined
+          ? t.closeWaitCount
+          : parseThresholdNumber(f.closeWait, 'close-wait', 'closeWaitCount'),
+      closeWaitAgeMs:
+        f.closeWaitAge === undefined
+          ? t.closeWaitAgeMs
+          : parseThresholdDuration(f.closeWaitAge, 'close-wait-age', 'closeWaitAgeMs'),
+      timeWaitCount:
+        f.timeWait === undefined ? t.timeWaitCount : parseThresholdNumber(f.timeWait, 'time-wait', 'timeWaitCount'),
       ephemeralUsagePct: f.ephemeral === undefined ? t.ephemeralUsagePct : parsePercent(f.ephemeral, 'ephemeral'),
-      newConnectionsPerSec: f.rate === undefined ? t.newConnectionsPerSec : parseCount(f.rate, 'rate'),
+      newConnectionsPerSec:
+        f.rate === undefined ? t.newConnectionsPerSec : parseThresholdNumber(f.rate, 'rate', 'newConnectionsPerSec'),
     },
   };
 }
@@ -71,7 +81,7 @@ export function registerAnalytics(program: Command): void {
     .option('--window <w>', 'history window: 60s, 10m, 1h or 24h', '10m')
     .option('--json', 'print JSON (schema netinspect.stats/1)')
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
-    .option('--ticks <n>', 'snapshots to take (at least 2)', '3')
+    .option('--ticks <n>', `snapshots to take (2-${MAX_SAMPLE_TICKS})`, '3')
     .action(async (flags: SamplingFlags & { window: string }) => {
       const window: StatsWindow = parseWindow(flags.window);
       const sampling = parseSampling(flags);
@@ -85,7 +95,7 @@ export function registerAnalytics(program: Command): void {
     )
     .option('--json', 'print JSON (schema netinspect.diagnosis/1)')
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
-    .option('--ticks <n>', 'snapshots to take (at least 2)', '2')
+    .option('--ticks <n>', `snapshots to take (2-${MAX_SAMPLE_TICKS})`, '2')
     .action(async (flags: SamplingFlags) => {
       const sampling = parseSampling(flags);
       const { runDiagnose } = await import('./analytics-run');

@@ -5,13 +5,13 @@ import { CLI, listen, portOf, runCli, waitFor } from '../test-support/net-fixtur
 
 describe('netinspect stats / diagnose / watch', () => {
   it('prints stats and diagnosis as JSON after a short sampling window', async () => {
-    const stats = await runCli(['stats', '--json', '--ticks', '2', '--interval', '200ms', '--window', '60s']);
+    const stats = await runCli(['stats', '--json', '--ticks', '2', '--interval', '250ms', '--window', '60s']);
     expect(stats.code).toBe(0);
     const s = JSON.parse(stats.stdout) as { schema: string; series: { observedAt: string; points: unknown[] } };
     expect(s.schema).toBe('netinspect.stats/1');
     expect(s.series.observedAt).toBe('tick');
     expect(s.series.points.length).toBeGreaterThan(0);
-    const diag = await runCli(['diagnose', '--json', '--ticks', '2', '--interval', '100ms']);
+    const diag = await runCli(['diagnose', '--json', '--ticks', '2', '--interval', '250ms']);
     expect(diag.code).toBe(0);
     const d = JSON.parse(diag.stdout) as { schema: string; kernel: { name: string; present: boolean }[] };
     expect(d.schema).toBe('netinspect.diagnosis/1');
@@ -31,7 +31,7 @@ describe('netinspect stats / diagnose / watch', () => {
   it('streams an alert when a watched listener stops and exits 0 on SIGINT', async () => {
     const server = await listen();
     const port = portOf(server);
-    const child = spawn(process.execPath, [CLI, 'watch', String(port), '--interval', '200ms']);
+    const child = spawn(process.execPath, [CLI, 'watch', String(port), '--interval', '250ms']);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await new Promise((r) => setTimeout(r, 700));

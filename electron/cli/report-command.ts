@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseCount, parseDuration, parseWindow } from '../../shared/logic/duration';
+import { parseCount, parseInterval, parseWindow } from '../../shared/logic/duration';
+import { assertFilter } from '../../shared/logic/filter-check';
+import { MAX_SAMPLE_TICKS } from '../../shared/model/history';
 import { keyedError } from '../../shared/logic/input-error';
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/model/report';
 import type { StatsWindow } from '../../shared/model/stats-window';
@@ -48,14 +50,15 @@ export function parseReport(f: ReportFlags): ReportOptions {
     throw keyedError('report.input.format', { value: f.format });
   const window = f.window === undefined ? null : parseWindow(f.window);
   if (f.output !== undefined) checkWritable(f.output);
+  if (f.filter !== undefined) assertFilter(f.filter);
   return {
     format: f.format as ReportFormat,
     window,
     output: f.output ?? null,
     filter: f.filter ?? null,
-    intervalMs: parseDuration(f.interval, 'interval'),
+    intervalMs: parseInterval(f.interval, 'interval'),
     // History needs at least two ticks; a snapshot needs one.
-    ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1),
+    ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1, MAX_SAMPLE_TICKS),
   };
 }
 
@@ -75,7 +78,7 @@ export function registerReport(program: Command): void {
       'only sockets matching this filter (the window’s filter syntax, e.g. ":8080 state:listen")',
     )
     .option('--interval <d>', 'time between snapshots', '1s')
-    .option('--ticks <n>', 'snapshots to take (default 1, or 3 with --window)')
+    .option('--ticks <n>', `snapshots to take, at most ${MAX_SAMPLE_TICKS} (default 1, or 3 with --window)`)
     .action(async (flags: ReportFlags) => {
       const options = parseReport(flags);
       const { runReport } = await import('./report-run');

@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import { portSchema, processInfoSchema, socketSchema } from './schemas';
 
+/** Largest pid any door accepts: kill(2) takes a signed int, and larger numbers would name process groups. */
+export const MAX_PID = 2 ** 31 - 1;
+
 /** A process id as a front end sends it: a positive whole number (never text a shell could read). */
-export const pidSchema = z
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31 - 1);
+export const pidSchema = z.number().int().positive().max(MAX_PID);
 
 export const killRequestSchema = z
   .object({
