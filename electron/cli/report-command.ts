@@ -1,6 +1,4 @@
 // `netinspect report`: a whole report (JSON, HTML, CSV or text) to stdout or a file; flags checked before sampling.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { parseCount, parseInterval, parseWindow } from '../../shared/logic/duration';
 import { assertFilter } from '../../shared/logic/filter-check';
@@ -28,28 +26,11 @@ export interface ReportOptions {
   readonly ticks: number;
 }
 
-/** Throws INVALID_INPUT (exit 2) when `file` cannot be written: a folder, a missing or read-only parent. */
-export function checkWritable(file: string): void {
-  const fail = (reason: string) => keyedError('report.input.output', { value: file, reason });
-  try {
-    if (fs.existsSync(file)) {
-      if (fs.statSync(file).isDirectory()) throw fail('EISDIR');
-      fs.accessSync(file, fs.constants.W_OK);
-    } else {
-      fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
-    }
-  } catch (e) {
-    if (e instanceof Error && 'key' in e) throw e;
-    throw fail((e as NodeJS.ErrnoException).code ?? String(e));
-  }
-}
-
 /** Parses and checks the flags. */
 export function parseReport(f: ReportFlags): ReportOptions {
   if (!(REPORT_FORMATS as readonly string[]).includes(f.format))
     throw keyedError('report.input.format', { value: f.format });
   const window = f.window === undefined ? null : parseWindow(f.window);
-  if (f.output !== undefined) checkWritable(f.output);
   if (f.filter !== undefined) assertFilter(f.filter);
   return {
     format: f.format as ReportFormat,
@@ -81,7 +62,10 @@ export function registerReport(program: Command): void {
     .option('--ticks <n>', `snapshots to take, at most ${MAX_SAMPLE_TICKS} (default 1, or 3 with --window)`)
     .action(async (flags: ReportFlags) => {
       const options = parseReport(flags);
+      // Opened before the first tick: a file that cannot take the report is bad input, not a failed run.
+      const { openReportOutput } = await import('../core/report/output-file');
+      const output = options.output === null ? null : openReportOutput(options.output);
       const { runReport } = await import('./report-run');
-      await runReport(options);
+      await runReport(options, output);
     });
 }

@@ -1,5 +1,4 @@
 // The work of `netinspect report`: sample, gather, render, write.
-import fs from 'node:fs';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { DEFAULT_TOGGLES } from '../../shared/logic/filter';
 import { renderReport } from '../../shared/logic/report/render-report';
@@ -7,11 +6,12 @@ import { MAX_SERIES_POINTS } from '../../shared/model/history';
 import { APP_VERSION } from '../core/version';
 import { isElevated } from '../core/privilege/elevation';
 import { gatherReport } from '../core/report/gather-report';
+import type { ReportOutput } from '../core/report/output-file';
 import type { ReportOptions } from './report-command';
 import { CliTable } from './cli-table';
 
-/** Samples the table, builds the report and writes it to the file or stdout. */
-export async function runReport(o: ReportOptions): Promise<void> {
+/** Samples the table, builds the report and writes it to `output` (opened by the caller) or stdout. */
+export async function runReport(o: ReportOptions, output: ReportOutput | null): Promise<void> {
   const lang = languageFromEnv(process.env);
   const started = performance.now();
   const table = new CliTable({ refreshIntervalMs: o.intervalMs });
@@ -34,20 +34,21 @@ export async function runReport(o: ReportOptions): Promise<void> {
       },
     );
     const file = renderReport(report, o.format, lang);
-    if (o.output === null) {
+    if (output === null) {
       process.stdout.write(file.content);
       return;
     }
-    fs.writeFileSync(o.output, file.content);
+    output.write(file.content);
     process.stderr.write(
       `${translate(lang, 'report.cli.written', {
-        file: o.output,
+        file: output.path,
         bytes: Buffer.byteLength(file.content),
         sockets: report.snapshot.sockets.length,
         ms: Math.round(performance.now() - started),
       })}\n`,
     );
   } finally {
+    output?.close();
     table.close();
   }
 }
