@@ -17,6 +17,8 @@ import { translate, languageFromEnv } from '../../shared/i18n/translate';
 import type { RawSnapshot } from '../../shared/model/snapshot';
 import type { RawSocket } from '../../shared/model/socket';
 import { createCollector } from '../core/platform/index';
+import { isElevated } from '../core/privilege/elevation';
+import { hiddenOwnersNote } from '../../shared/logic/owner-note';
 
 interface ListFlags {
   json?: boolean;
@@ -58,10 +60,8 @@ export function renderList(snap: RawSnapshot, sockets: readonly RawSocket[], f: 
       sockets.map((s) => SOCKET_CSV_COLUMNS.map((k) => s[k])),
     );
   const table = renderSocketTextTable(sockets);
-  const note =
-    snap.ownerVisibility === 'partial'
-      ? `\n${translate(languageFromEnv(process.env), 'cli.hiddenOwners', { n: snap.hiddenOwners })}`
-      : '';
+  const owners = hiddenOwnersNote(isElevated(), snap.hiddenOwners);
+  const note = owners ? `\n${translate(languageFromEnv(process.env), owners.key, owners.params)}` : '';
   return `${table}${note}`;
 }
 

@@ -67,10 +67,6 @@ export const en = {
     restarts: 'Collector restarts: {{n}}',
     errors: 'Errors: {{n}}',
     lastError: 'Last error: {{message}}',
-    hiddenOwners:
-      'Owners of {{n}} sockets are hidden: netinspect runs without administrator rights; run it as root/Administrator to see every owner.',
-    hiddenOwnersElevated:
-      'Sockets whose owner could not be seen: {{n}} (their processes ended during the scan, or live out of reach, e.g. in another container).',
     connecting: 'Connecting…',
     disconnected: 'Connection to netinspect lost; reconnecting…',
   },
@@ -226,7 +222,6 @@ export const en = {
     error: 'netinspect: {{message}}',
     portInUse: 'Port {{port}} is already in use: pick another with --port, or 0 for any free port.',
     portPrivileged: 'Port {{port}} needs privileges to bind: pick one above 1023.',
-    hiddenOwners: 'Owners of {{n}} sockets are hidden: run as root to see every owner.',
     terminated: 'Process {{pid}} ended ({{ms}} ms).',
     killed: 'Process {{pid}} ignored SIGTERM and was killed with SIGKILL ({{ms}} ms).',
     closed: 'Closed the connection {{local}} -> {{remote}} ({{method}}).',

@@ -68,10 +68,6 @@ export const zhCN: Dictionary = {
     restarts: '采集器重启：{{n}} 次',
     errors: '错误：{{n}}',
     lastError: '最近错误：{{message}}',
-    hiddenOwners:
-      '{{n}} 个套接字的所有者被隐藏：netinspect 未以管理员权限运行；请以 root/管理员身份运行以查看全部所有者。',
-    hiddenOwnersElevated:
-      '无法识别所有者的套接字：{{n}} 个（相关进程在扫描期间已退出，或位于无法访问的位置，例如其他容器中）。',
     connecting: '正在连接…',
     disconnected: '与 netinspect 的连接已断开，正在重连…',
   },
@@ -221,7 +217,6 @@ export const zhCN: Dictionary = {
     error: 'netinspect：{{message}}',
     portInUse: '端口 {{port}} 已被占用：请用 --port 另选一个，或用 0 表示任意空闲端口。',
     portPrivileged: '绑定端口 {{port}} 需要特权：请选择 1023 以上的端口。',
-    hiddenOwners: '{{n}} 个套接字的所有者被隐藏：请以 root 身份运行以查看全部所有者。',
     terminated: '进程 {{pid}} 已结束（{{ms}} 毫秒）。',
     killed: '进程 {{pid}} 忽略了 SIGTERM，已用 SIGKILL 强制结束（{{ms}} 毫秒）。',
     closed: '已关闭连接 {{local}} -> {{remote}}（{{method}}）。',

@@ -4,6 +4,7 @@ import type { UiLanguage } from '../../i18n/index';
 import { translate } from '../../i18n/translate';
 import { renderCsv, renderTextTable } from '../text-table';
 import { escapeTerminalText } from '../terminal-text';
+import { privilegeNote } from '../owner-note';
 import type { Report } from './report-types';
 
 /** Columns of the CSV export, in order; the names are the JSON report's socket fields. */
@@ -48,6 +49,7 @@ export function renderReportText(r: Report, lang: UiLanguage): string {
     r.filter
       ? tr('report.html.filtered', { text: r.filter.text || '-', total: r.summary.totalSockets })
       : tr('report.html.unfiltered'),
+    tr(privilegeNote(r.privileges).key, privilegeNote(r.privileges).params),
     `${tr('report.html.status')}: ${tr(`diagnosis.severity.${r.summary.status}`).toUpperCase()}  ` +
       `${tr('report.html.sockets')}: ${r.summary.sockets}  ${tr('report.html.processes')}: ${r.summary.processes}`,
     '',
