@@ -99,7 +99,6 @@ function main(): void {
   // Created 0600 by root, then given to the user: nobody else may even connect() (the peer uid check comes after).
   process.umask(0o177);
   server = net.createServer((socket) => serveConnection(socket, options, false));
-  server.maxConnections = 8;
   server.on('error', (e) => exit(`listen failed: ${e.message}`));
   server.listen(paths.socket, () => {
     // lchown: never follow a link someone swapped in for the socket.
