@@ -6,7 +6,7 @@ import { addressTexts } from '../../shared/logic/adapter-rates';
 import { formatBytes } from '../../shared/logic/format';
 import { keyedError } from '../../shared/logic/input-error';
 import { renderTextTable } from '../../shared/logic/text-table';
-import { jsonText } from '../../shared/logic/terminal-text';
+import { escapeControls, jsonText } from '../../shared/logic/terminal-text';
 import { ADAPTER_TYPES, type Adapter, type AdapterType } from '../../shared/model/adapters';
 import { AppError } from '../../shared/model/errors';
 import { createAdapterService } from '../core/adapters/adapter-service';
@@ -71,6 +71,9 @@ export function registerAdapters(program: Command): void {
     .action((flags: { json?: boolean }) => {
       const list = createAdapterService().list();
       process.stdout.write(`${flags.json ? jsonText(list) : renderAdapterTable(list.adapters)}\n`);
+      // On stderr, so the table and the JSON on stdout stay what scripts parse.
+      if (list.decodeErrors)
+        process.stderr.write(`${escapeControls(translate(lang(), 'adapters.cli.decodeErrors', list.decodeErrors))}\n`);
     });
   adapters
     .command('create')

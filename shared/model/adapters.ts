@@ -76,6 +76,11 @@ export const adapterListSchema = z.object({
   /** When the counters were read (ms since epoch), for rates. */
   takenAt: z.number(),
   adapters: z.array(adapterSchema).readonly(),
+  /**
+   * Records the OS answered with impossible values (a prefix longer than the address, a name over 15 bytes ...),
+   * left out of `adapters`: how many, and the first as text. Absent or null when there were none.
+   */
+  decodeErrors: z.object({ count: z.number().int().positive(), first: z.string() }).nullable().optional(),
   /** Which adapter types this OS lets netinspect create; the reason (i18n key) when none or only some. */
   creatable: z.object({
     tap: z.boolean(),
