@@ -75,7 +75,11 @@ export const channels = {
    * NEEDS_ELEVATION when it belongs to another user and no helper runs.
    */
   'process:kill': { request: killRequestSchema, response: killResultSchema },
-  /** Closes one TCP connection without touching its process (SOCK_DESTROY / SetTcpEntry). */
+  /**
+   * Closes one TCP connection without touching its process (SOCK_DESTROY / SetTcpEntry): exactly the socket at those
+   * endpoints, looked up first. INVALID_INPUT for remote port 0 or an unspecified remote address; ESRCH when no
+   * connection is at those endpoints; REFUSED for a listener, an unconnected socket or one of netinspect's own.
+   */
   'socket:close': { request: connectionSchema, response: closeResultSchema },
   /** Whether netinspect is elevated, and the privileged helper's state. */
   'privilege:status': { request: empty, response: privilegeStatusSchema },

@@ -1,12 +1,13 @@
 // ProcessActions in this process against real children and sockets: refusals, ESRCH, details, SOCK_DESTROY close.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type net from 'node:net';
 import os from 'node:os';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/model/errors';
 import { exitedPid, spawnHolder, ssLines, stopAll } from '../test-support/child-fixtures';
 import { connect, listen, portOf, waitFor } from '../test-support/net-fixtures';
-import { createProcessActions } from './process-actions';
+import { createProcessActions, type ProcessActions } from './process-actions';
+import { createLinuxActions } from './platform/linux/linux-actions';
 
 const actions = createProcessActions();
 const open: (net.Server | net.Socket)[] = [];
@@ -98,11 +99,23 @@ describe.runIf(process.platform === 'linux')('process actions on Linux', () => {
 });
 
 describe.runIf(process.platform === 'linux')('closing a connection through SOCK_DESTROY', () => {
+  // The connections below are this test process's own: here it plays the user's program, so the netinspect whose
+  // close runs must be another process (a child holding nothing), or the close would refuse them as netinspect's.
+  let netinspect: ChildProcess;
+  let closer: ProcessActions;
+  beforeAll(() => {
+    netinspect = spawn('sleep', ['600'], { stdio: 'ignore' });
+    closer = createLinuxActions({ selfPid: netinspect.pid ?? -1 });
+  });
+  afterAll(() => {
+    netinspect.kill('SIGKILL');
+  });
+
   it('resets an ESTABLISHED loopback connection: both ends see it, ss no longer lists it', async (ctx) => {
     // Detect support on a throwaway connection of our own.
     const probe = await pair();
     try {
-      actions.close(tupleOf(probe.client, probe.port));
+      closer.close(tupleOf(probe.client, probe.port));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'NOT_SUPPORTED' || e.code === 'NEEDS_ELEVATION')) {
         ctx.skip(true, `SOCK_DESTROY unavailable here: ${e.message}`);
@@ -120,7 +133,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
     const before = ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8' }), client.localPort ?? 0);
     expect(before.filter((l) => l.startsWith('ESTAB'))).toHaveLength(2);
 
-    expect(actions.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
+    expect(closer.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
     // The destroyed end reports the abort; the peer got a RST.
     expect(await clientClosed).toBe('ECONNABORTED');
     expect(await serverClosed).toBe('ECONNRESET');
@@ -130,7 +143,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
         : undefined,
     );
     // Closing it again: it is gone.
-    expect(await failure(() => actions.close(tupleOf(client, port)))).toMatchObject({
+    expect(await failure(() => closer.close(tupleOf(client, port)))).toMatchObject({
       code: 'ESRCH',
       key: 'actions.closeNotFound',
     });
@@ -138,7 +151,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
 
   it('refuses an address that does not match the family before touching the kernel', async () => {
     const e = await failure(() =>
-      actions.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
+      closer.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
     );
     expect(e).toMatchObject({ code: 'INVALID_INPUT', key: 'input.addressFamily' });
   });

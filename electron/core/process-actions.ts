@@ -18,17 +18,26 @@ export interface ProcessActions {
   details(pid: number): Omit<ProcessDetails, 'sockets'>;
   /** Ends a process; REFUSED / ESRCH / NEEDS_ELEVATION / TIMEOUT as the contract says. */
   kill(order: KillOrder): Promise<Omit<KillResult, 'viaHelper'>>;
-  /** Closes one TCP connection; NOT_SUPPORTED / NEEDS_ELEVATION / ESRCH as the contract says. */
+  /**
+   * Closes one TCP connection, exactly the one at those endpoints; REFUSED for a listener, an unconnected socket or
+   * netinspect's own; NOT_SUPPORTED / NEEDS_ELEVATION / ESRCH as the contract says.
+   */
   close(connection: Connection): Omit<CloseResult, 'viaHelper'>;
 }
 
+/** Who else counts as netinspect itself for the actions' refusals. */
+export interface ProcessActionOptions {
+  /** Processes (with their descendants) whose connections a close refuses, beside this one: the helper's app. */
+  readonly ownPids?: readonly number[];
+}
+
 /** The actions for the running OS; on other OSes every action fails with NOT_SUPPORTED. */
-export function createProcessActions(): ProcessActions {
+export function createProcessActions(options: ProcessActionOptions = {}): ProcessActions {
   switch (process.platform) {
     case 'linux':
-      return createLinuxActions();
+      return createLinuxActions({ ownPids: options.ownPids });
     case 'win32':
-      return createWin32Actions();
+      return createWin32Actions(options.ownPids);
     case 'darwin':
       return createDarwinActions();
     default: {

@@ -188,6 +188,12 @@ export const en = {
     closeNoKernelSupport:
       'This kernel was built without CONFIG_INET_DIAG_DESTROY, so it cannot close a single connection: end the owning process instead.',
     closeNotFound: 'No such connection {{local}} -> {{remote}}: it may have closed already.',
+    closeRefusedListening:
+      '{{local}} is a listening socket, not a connection: closing it would stop the server accepting. End the process instead if that is what you want.',
+    closeRefusedUnconnected:
+      '{{local}} -> {{remote}} has no peer (it is not connected): only connections can be closed.',
+    closeRefusedOwn:
+      'The connection {{local}} -> {{remote}} belongs to netinspect itself (the window, browser mode or its helper): close the window or tab instead.',
     closeFailed: 'Closing the connection {{local}} -> {{remote}} failed: {{reason}}.',
     closeMacos: 'macOS offers no way to close a single connection: end the owning process instead.',
     closeIpv6Windows:
@@ -217,6 +223,8 @@ export const en = {
       'Invalid {{field}} address "{{value}}": give an IPv4 address (127.0.0.1) or an IPv6 one in brackets ([::1]:443).',
     endpointFamilies: 'The endpoints {{local}} and {{remote}} mix IPv4 and IPv6: a connection has one address family.',
     addressFamily: 'Invalid {{field}} address "{{value}}": it is not an IPv{{family}} address.',
+    endpointNoPeer:
+      'Invalid {{field}} endpoint "{{value}}": 0.0.0.0 and :: name no peer; give the address of the other end of the connection.',
   },
   cli: {
     error: 'netinspect: {{message}}',

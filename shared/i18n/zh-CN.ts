@@ -185,6 +185,11 @@ export const zhCN: Dictionary = {
     closeNeedsElevation: '关闭连接需要 CAP_NET_ADMIN 权限：请以管理员身份重试。',
     closeNoKernelSupport: '此内核编译时未启用 CONFIG_INET_DIAG_DESTROY，无法关闭单个连接：请改为结束其所属进程。',
     closeNotFound: '没有连接 {{local}} -> {{remote}}：它可能已经关闭。',
+    closeRefusedListening:
+      '{{local}} 是监听套接字，不是连接：关闭它会让服务器停止接受连接。如果确实想这样做，请结束该进程。',
+    closeRefusedUnconnected: '{{local}} -> {{remote}} 没有对端（未连接）：只能关闭连接。',
+    closeRefusedOwn:
+      '连接 {{local}} -> {{remote}} 属于 netinspect 自身（窗口、浏览器模式或其辅助进程）：请改为关闭窗口或标签页。',
     closeFailed: '关闭连接 {{local}} -> {{remote}} 失败：{{reason}}。',
     closeMacos: 'macOS 无法关闭单个连接：请改为结束其所属进程。',
     closeIpv6Windows: 'Windows 只能关闭 IPv4 连接（SetTcpEntry 没有 IPv6 版本）：请改为结束其所属进程。',
@@ -207,6 +212,7 @@ export const zhCN: Dictionary = {
       '{{field}} 地址 "{{value}}" 无效：请给出 IPv4 地址（127.0.0.1），或放在方括号中的 IPv6 地址（[::1]:443）。',
     endpointFamilies: '端点 {{local}} 和 {{remote}} 混用了 IPv4 和 IPv6：一个连接只有一种地址族。',
     addressFamily: '{{field}} 地址 "{{value}}" 无效：它不是 IPv{{family}} 地址。',
+    endpointNoPeer: '{{field}} 端点 "{{value}}" 无效：0.0.0.0 和 :: 不代表任何对端；请给出连接另一端的地址。',
     duration: '{{field}} "{{value}}" 无效：请给出时长，例如 500ms、60s、10m 或 1h。',
     window: '时间窗 "{{value}}" 无效：请使用 {{allowed}} 之一。',
     count: '{{field}} "{{value}}" 无效：请输入不小于 {{min}} 的整数。',

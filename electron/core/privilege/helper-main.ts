@@ -78,7 +78,8 @@ function main(): void {
 
   const options: ConnectionOptions = {
     token: session.token,
-    actions: createProcessActions(),
+    // The app is netinspect too, and this root process does not descend from it: its connections stay closed to us.
+    actions: createProcessActions({ ownPids: [session.appPid] }),
     collectorScript: path.join(__dirname, 'collector-worker.cjs'),
     peerUid: process.platform === 'win32' ? null : session.uid,
     log,

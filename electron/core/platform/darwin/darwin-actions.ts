@@ -1,5 +1,6 @@
 // ProcessActions on macOS: details from libproc, kill by signals like Linux; closing one connection is impossible.
 import { keyedError } from '../../../../shared/logic/input-error';
+import { checkConnection } from '../../../../shared/logic/close-refusal';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { goneError } from '../../actions/kill-errors';
 import { signalKill } from '../../actions/posix-kill';
@@ -90,7 +91,9 @@ export function createDarwinActions(): ProcessActions {
         graceMs: 3000,
         pollMs: 25,
       }),
-    close: () => {
+    close: (c) => {
+      // Bad input is bad input here too, before the platform says it cannot close at all.
+      checkConnection(c);
       throw keyedError('actions.closeMacos', {}, 'NOT_SUPPORTED');
     },
   };

@@ -16,6 +16,11 @@ export interface LinuxActionOptions {
   readonly selfPid?: number;
   /** Grace period after each signal (ms). */
   readonly graceMs?: number;
+  /**
+   * More netinspect processes whose trees' sockets a close refuses, beside this one's: the helper names the app,
+   * which it does not descend from.
+   */
+  readonly ownPids?: readonly number[];
 }
 
 /** A process's details, without its sockets; throws ESRCH when it does not exist. */
@@ -58,7 +63,7 @@ export function createLinuxActions(options: LinuxActionOptions = {}): ProcessAct
         pollMs: 25,
       }),
     close: (c) => {
-      sockDestroy(c);
+      sockDestroy(c, [selfPid, ...(options.ownPids ?? [])]);
       return { closed: true, method: 'sock_destroy' };
     },
   };

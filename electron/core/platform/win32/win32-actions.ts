@@ -9,6 +9,10 @@ import { WinProcessCache } from './process-cache';
 import { killProcess } from './process-kill';
 import { closeTcpConnection } from './tcp-close';
 import { isElevated } from '../../privilege/elevation';
+import { checkConnection } from '../../../../shared/logic/close-refusal';
+import { AF_INET, getTcpTable } from '../../ffi/iphlpapi';
+import { checkWindowsClose } from './close-check';
+import { decodeTcp4Table } from './table-decode';
 
 /** Windows gives no cheap parent pid here, so "own" means this very process. */
 function winDetails(cache: WinProcessCache, pid: number): Omit<ProcessDetails, 'sockets'> {
@@ -37,8 +41,8 @@ function keyed(e: unknown, pid: number, name: string): unknown {
   return e;
 }
 
-/** The Windows actions. */
-export function createWin32Actions(): ProcessActions {
+/** The Windows actions; a close also refuses connections of `ownPids` (the helper's app). */
+export function createWin32Actions(ownPids: readonly number[] = []): ProcessActions {
   const cache = new WinProcessCache();
   const details = (pid: number) => winDetails(cache, pid);
   return {
@@ -60,7 +64,12 @@ export function createWin32Actions(): ProcessActions {
       return { pid: order.pid, outcome: 'terminated', elapsedMs: Date.now() - started };
     },
     close: (c) => {
+      checkConnection(c);
       if (c.family === 6) throw keyedError('actions.closeIpv6Windows', {}, 'NOT_SUPPORTED');
+      // SetTcpEntry resets whatever row matches the endpoints: look at that row first, as Linux does.
+      const table = decodeTcp4Table(getTcpTable(AF_INET));
+      if (!table.ok) throw new AppError('INTERNAL', `The TCP table could not be read: ${table.message}`);
+      checkWindowsClose(table.rows, c, [process.pid, ...ownPids]);
       closeTcpConnection({ proto: 'tcp', ...c });
       return { closed: true, method: 'set_tcp_entry' };
     },
