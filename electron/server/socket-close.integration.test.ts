@@ -44,7 +44,7 @@ describe.runIf(process.platform === 'linux')('socket:close over netinspect serve
     }
   }
 
-  it("refuses serve's own listener, as the issue's request names it, and serve keeps accepting", async () => {
+  it("refuses serve's own listener named as {remote 0.0.0.0:0}, and serve keeps accepting", async () => {
     const port = Number(url.port);
     const r = await rpc.call('socket:close', {
       family: 4,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeControls, escapeTerminalText, jsonText } from './terminal-text';
 
 describe('escapeControls', () => {
-  it('shows the screen-clearing, retitling name from the issue as visible text', () => {
+  it('shows a name that would clear the screen and retitle the terminal as visible text', () => {
     expect(escapeControls('\x1b[2J\x1b]0;PWN\x07')).toBe('\\x1b[2J\\x1b]0;PWN\\x07');
   });
 
