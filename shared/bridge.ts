@@ -17,5 +17,11 @@ export const BRIDGE_GLOBAL = 'netinspect';
 /** Query parameter of the browser-mode URL that carries the session token. */
 export const TOKEN_PARAM = 'token';
 
+/**
+ * sessionStorage key under which the browser-mode page keeps its token once it took it out of the address bar, so
+ * a reload of the same tab can ask for the page again (see electron/server/session-resume.ts).
+ */
+export const TOKEN_STORAGE_KEY = 'netinspect.token';
+
 /** Path of the browser-mode WebSocket endpoint. */
 export const WS_PATH = '/ws';

@@ -93,7 +93,11 @@ export const channels = {
    * NEEDS_ELEVATION when it belongs to another user and no helper runs.
    */
   'process:kill': { request: killRequestSchema, response: killResultSchema },
-  /** Closes one TCP connection without touching its process (SOCK_DESTROY / SetTcpEntry). */
+  /**
+   * Closes one TCP connection without touching its process (SOCK_DESTROY / SetTcpEntry): exactly the socket at those
+   * endpoints, looked up first. INVALID_INPUT for remote port 0 or an unspecified remote address; ESRCH when no
+   * connection is at those endpoints; REFUSED for a listener, an unconnected socket or one of netinspect's own.
+   */
   'socket:close': { request: connectionSchema, response: closeResultSchema },
   /** Whether netinspect is elevated, and the privileged helper's state. */
   'privilege:status': { request: empty, response: privilegeStatusSchema },
@@ -141,7 +145,10 @@ export const channels = {
    * unless private ones are allowed). Answers the names known within `waitMs`; later ones arrive as `hosts:resolved`.
    */
   'hosts:resolve': { request: resolveRequestSchema, response: resolvedSchema },
-  /** Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. */
+  /**
+   * Builds a report (JSON, HTML, CSV or text) in core; fetch its content with `report:chunk`. INVALID_INPUT for a
+   * filter term the syntax does not know (checkFilter in shared/logic/filter-check.ts), rather than a silent miss.
+   */
   'report:export': { request: reportExportRequestSchema, response: reportExportResultSchema },
   /** One chunk of a built report, in order; the last one frees it. */
   'report:chunk': { request: reportChunkRequestSchema, response: reportChunkSchema },

@@ -5,6 +5,7 @@ import { isProblem, parseMtuText } from '../../shared/logic/adapter-validate';
 import { addressTexts } from '../../shared/logic/adapter-rates';
 import { formatBytes } from '../../shared/logic/format';
 import { keyedError } from '../../shared/logic/input-error';
+import { escapeControls, jsonText } from '../../shared/logic/terminal-text';
 import { renderTextTable } from '../../shared/logic/text-table';
 import { ADAPTER_TYPES, type Adapter, type AdapterType } from '../../shared/model/adapters';
 import { sudoHint, withCore } from './cli-core';
@@ -61,7 +62,10 @@ export function registerAdapters(program: Command): void {
     .option('--json', 'print the list as JSON')
     .action(async (flags: { json?: boolean }) => {
       const list = await withCore({}, (core) => core.call('adapter:list', {}));
-      process.stdout.write(`${flags.json ? JSON.stringify(list) : renderAdapterTable(list.adapters)}\n`);
+      process.stdout.write(`${flags.json ? jsonText(list) : renderAdapterTable(list.adapters)}\n`);
+      // On stderr, so the table and the JSON on stdout stay what scripts parse.
+      if (list.decodeErrors)
+        process.stderr.write(`${escapeControls(translate(lang(), 'adapters.cli.decodeErrors', list.decodeErrors))}\n`);
     });
   adapters
     .command('create')
@@ -103,7 +107,7 @@ export function registerAdapters(program: Command): void {
         name: adapter.name,
         index: adapter.index,
       });
-      process.stdout.write(`${flags.json ? JSON.stringify({ adapter, viaHelper }) : line}\n`);
+      process.stdout.write(`${flags.json ? jsonText({ adapter, viaHelper }) : escapeControls(line)}\n`);
     });
   adapters
     .command('remove')

@@ -1,12 +1,11 @@
 // `netinspect stats`, `diagnose` and `watch`: flags parsed here, sampled and answered by core's own loop and handlers.
 import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
-import { parseCount, parseDuration, parsePercent, parseWindow } from '../../shared/logic/duration';
-import { keyedError } from '../../shared/logic/input-error';
-import { parsePort } from '../../shared/logic/socket-query';
+import { parseCount, parseInterval, parsePercent, parseWindow } from '../../shared/logic/duration';
+import { jsonText } from '../../shared/logic/terminal-text';
+import { parseThresholdDuration, parseThresholdNumber, parseWatchPorts } from '../../shared/logic/watch-input';
 import { DEFAULT_THRESHOLDS, type Alert, type AlertThresholds } from '../../shared/model/alerts';
-import { MAX_SERIES_POINTS } from '../../shared/model/history';
-import { MAX_REFRESH_MS, MIN_REFRESH_MS } from '../../shared/model/settings';
+import { MAX_SAMPLE_TICKS, MAX_SERIES_POINTS } from '../../shared/model/history';
 import type { StatsWindow } from '../../shared/model/stats-window';
 import type { Client } from '../core/client';
 import { renderAlert, renderDiagnosis, renderStats } from './analytics-render';
@@ -31,21 +30,12 @@ export interface Sampling {
   readonly ticks: number;
 }
 
-/** Parses --interval: a duration within the refresh bounds the app's settings accept. */
-export function parseInterval(text: string): number {
-  const ms = parseDuration(text, 'interval');
-  if (ms < MIN_REFRESH_MS || ms > MAX_REFRESH_MS) {
-    throw keyedError('input.interval', { value: text, min: `${MIN_REFRESH_MS}ms`, max: `${MAX_REFRESH_MS / 1000}s` });
-  }
-  return ms;
-}
-
 /** Parses the shared sampling flags; throws INVALID_INPUT with a translated line. */
 export function parseSampling(f: SamplingFlags): Sampling {
   return {
     json: f.json === true,
-    intervalMs: parseInterval(f.interval),
-    ticks: parseCount(f.ticks, 'ticks', 2),
+    intervalMs: parseInterval(f.interval, 'interval'),
+    ticks: parseCount(f.ticks, 'ticks', 2, MAX_SAMPLE_TICKS),
   };
 }
 
@@ -66,15 +56,24 @@ export function parseWatch(
 ): { ports: number[]; thresholds: AlertThresholds; intervalMs: number; json: boolean } {
   const t = DEFAULT_THRESHOLDS;
   return {
-    ports: [...new Set(ports.map((p) => parsePort(p)))].sort((a, b) => a - b),
-    intervalMs: parseInterval(f.interval),
+    ports: parseWatchPorts(ports),
+    intervalMs: parseInterval(f.interval, 'interval'),
     json: f.json === true,
+    // The bounds are the alert schema's, the ones settings:set enforces for the window.
     thresholds: {
-      closeWaitCount: f.closeWait === undefined ? t.closeWaitCount : parseCount(f.closeWait, 'close-wait'),
-      closeWaitAgeMs: f.closeWaitAge === undefined ? t.closeWaitAgeMs : parseDuration(f.closeWaitAge, 'close-wait-age'),
-      timeWaitCount: f.timeWait === undefined ? t.timeWaitCount : parseCount(f.timeWait, 'time-wait'),
+      closeWaitCount:
+        f.closeWait === undefined
+          ? t.closeWaitCount
+          : parseThresholdNumber(f.closeWait, 'close-wait', 'closeWaitCount'),
+      closeWaitAgeMs:
+        f.closeWaitAge === undefined
+          ? t.closeWaitAgeMs
+          : parseThresholdDuration(f.closeWaitAge, 'close-wait-age', 'closeWaitAgeMs'),
+      timeWaitCount:
+        f.timeWait === undefined ? t.timeWaitCount : parseThresholdNumber(f.timeWait, 'time-wait', 'timeWaitCount'),
       ephemeralUsagePct: f.ephemeral === undefined ? t.ephemeralUsagePct : parsePercent(f.ephemeral, 'ephemeral'),
-      newConnectionsPerSec: f.rate === undefined ? t.newConnectionsPerSec : parseCount(f.rate, 'rate'),
+      newConnectionsPerSec:
+        f.rate === undefined ? t.newConnectionsPerSec : parseThresholdNumber(f.rate, 'rate', 'newConnectionsPerSec'),
     },
   };
 }
@@ -91,7 +90,7 @@ export function registerAnalytics(program: Command): void {
     .option('--window <w>', 'history window: 60s, 10m, 1h or 24h', '10m')
     .option('--json', 'print JSON (schema netinspect.stats/1)')
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
-    .option('--ticks <n>', 'snapshots to take (at least 2)', '3')
+    .option('--ticks <n>', `snapshots to take (2-${MAX_SAMPLE_TICKS})`, '3')
     .action(async (flags: SamplingFlags & { window: string }) => {
       const window: StatsWindow = parseWindow(flags.window);
       const s = parseSampling(flags);
@@ -108,7 +107,7 @@ export function registerAnalytics(program: Command): void {
       );
       out(
         s.json
-          ? JSON.stringify({ schema: 'netinspect.stats/1', series, transitions })
+          ? jsonText({ schema: 'netinspect.stats/1', series, transitions })
           : renderStats(lang(), series, transitions),
       );
     });
@@ -119,14 +118,14 @@ export function registerAnalytics(program: Command): void {
     )
     .option('--json', 'print JSON (schema netinspect.diagnosis/1)')
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
-    .option('--ticks <n>', 'snapshots to take (at least 2)', '2')
+    .option('--ticks <n>', `snapshots to take (2-${MAX_SAMPLE_TICKS})`, '2')
     .action(async (flags: SamplingFlags) => {
       const s = parseSampling(flags);
       const d = await withCore({ settings: { refreshIntervalMs: s.intervalMs }, ticking: true }, async (core) => {
         await sample(core, s.ticks);
         return core.call('diagnosis:findings', {});
       });
-      out(s.json ? JSON.stringify({ schema: 'netinspect.diagnosis/1', ...d }) : renderDiagnosis(lang(), d));
+      out(s.json ? jsonText({ schema: 'netinspect.diagnosis/1', ...d }) : renderDiagnosis(lang(), d));
     });
   program
     .command('watch')
@@ -160,7 +159,7 @@ async function runWatch(o: ReturnType<typeof parseWatch>): Promise<void> {
     send: (event, payload) => {
       if (event !== 'alert:raised' && event !== 'alert:cleared') return;
       const a = payload as Alert;
-      out(o.json ? JSON.stringify({ event, ...a }) : renderAlert(lang(), event, a));
+      out(o.json ? jsonText({ event, ...a }) : renderAlert(lang(), event, a));
     },
   };
   core.subscribe(printer, ['alert:raised', 'alert:cleared']);

@@ -5,6 +5,7 @@ import type { Alert } from '../../shared/model/alerts';
 import type { Diagnosis } from '../../shared/model/finding';
 import type { StatsSeries, StatsTransitions, TransitionGroup } from '../../shared/model/history';
 import { renderTextTable } from '../../shared/logic/text-table';
+import { escapeControls, escapeTerminalText } from '../../shared/logic/terminal-text';
 
 const flow = (g: { transitions: readonly { from: string; to: string; count: number }[] }, n = 4): string =>
   g.transitions
@@ -45,7 +46,7 @@ export function renderStats(lang: UiLanguage, s: StatsSeries, t: StatsTransition
   if (t.byProcess.length) out.push('', `${tr('byProcess')}:`, groupTable(t.byProcess));
   if (t.byRemote.length) out.push('', `${tr('byRemote')}:`, groupTable(t.byRemote));
   out.push('', tr('observed', { ms: s.tickIntervalMs }));
-  return out.join('\n');
+  return escapeTerminalText(out.join('\n'));
 }
 
 /** `netinspect diagnose` as text: findings worst first with evidence and the mechanism, then kernel settings. */
@@ -65,15 +66,20 @@ export function renderDiagnosis(lang: UiLanguage, d: Diagnosis): string {
     out.push(`${translate(lang, 'diagnosis.kernelTitle')}:`);
     for (const k of d.kernel) out.push(`  ${k.name} = ${k.value ?? '-'}`, `    ${translate(lang, k.explanationKey)}`);
   }
-  return out.join('\n');
+  // Evidence names processes: every line is shown with its control characters escaped.
+  return out.map(escapeControls).join('\n');
 }
 
 /** One alert event as a line: time, tag, severity, message. */
 export function renderAlert(lang: UiLanguage, event: 'alert:raised' | 'alert:cleared', a: Alert): string {
   const at = new Date(event === 'alert:raised' ? a.raisedAt : (a.clearedAt ?? a.raisedAt)).toISOString();
   if (event === 'alert:raised') {
-    return `${at} ${translate(lang, 'alerts.raised')} [${a.severity}] ${translate(lang, a.messageKey, a.params)}`;
+    return escapeControls(
+      `${at} ${translate(lang, 'alerts.raised')} [${a.severity}] ${translate(lang, a.messageKey, a.params)}`,
+    );
   }
   const why = a.clearKey ? ` ${translate(lang, a.clearKey, a.clearParams ?? {})}` : '';
-  return `${at} ${translate(lang, 'alerts.clearedTag')} ${translate(lang, a.messageKey, a.params)}${why}`;
+  return escapeControls(
+    `${at} ${translate(lang, 'alerts.clearedTag')} ${translate(lang, a.messageKey, a.params)}${why}`,
+  );
 }

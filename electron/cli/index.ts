@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/model/errors';
+import { escapeControls } from '../../shared/logic/terminal-text';
 import { APP_VERSION } from '../core/version';
 import { registerClose } from './close-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
@@ -46,7 +47,7 @@ function fail(e: unknown): never {
   const lang = languageFromEnv(process.env);
   const text = e instanceof Error ? e.message : String(e);
   const message = e instanceof AppError && e.key ? translate(lang, e.key, e.params, text) : text;
-  process.stderr.write(`${translate(lang, 'cli.error', { message })}\n`);
+  process.stderr.write(`${escapeControls(translate(lang, 'cli.error', { message }))}\n`);
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 

@@ -21,7 +21,8 @@ const canRunAsNobody = (): boolean => {
   }
 };
 
-const listed = (port: number) => ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8' }), port);
+const listed = (port: number) =>
+  ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8', maxBuffer: 256 << 20 }), port);
 
 interface KillJson {
   pid: number;

@@ -12,7 +12,10 @@ import {
   type SocketQuery,
 } from '../../shared/logic/socket-query';
 import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
+import { hiddenOwnersNote } from '../../shared/logic/owner-note';
+import { jsonText } from '../../shared/logic/terminal-text';
 import { renderCsv } from '../../shared/logic/text-table';
+import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
@@ -53,7 +56,7 @@ export function renderList(
 ): string {
   const remoteName = (s: Socket) => names.get(s.remoteAddress) ?? null;
   if (f.json) {
-    return JSON.stringify({
+    return jsonText({
       schema: 'netinspect.snapshot/1',
       takenAt: snap.takenAt,
       source: snap.source,
@@ -70,10 +73,8 @@ export function renderList(
     );
   }
   const table = renderSocketTextTable(sockets, names);
-  const note =
-    snap.ownerVisibility === 'partial'
-      ? `\n${translate(languageFromEnv(process.env), 'cli.hiddenOwners', { n: snap.hiddenOwners })}`
-      : '';
+  const owners = hiddenOwnersNote(isElevated(), snap.hiddenOwners);
+  const note = owners ? `\n${translate(languageFromEnv(process.env), owners.key, owners.params)}` : '';
   return `${table}${note}`;
 }
 

@@ -1,15 +1,15 @@
 // `netinspect report`: a whole report (JSON, HTML, CSV or text) to stdout or a file; flags checked before sampling.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
-import { parseCount, parseWindow } from '../../shared/logic/duration';
+import { parseCount, parseInterval, parseWindow } from '../../shared/logic/duration';
+import { assertFilter } from '../../shared/logic/filter-check';
 import { DEFAULT_TOGGLES } from '../../shared/logic/filter';
 import { keyedError } from '../../shared/logic/input-error';
+import { MAX_SAMPLE_TICKS } from '../../shared/model/history';
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/model/report';
 import type { StatsWindow } from '../../shared/model/stats-window';
 import type { Core } from '../core/app-core';
-import { parseInterval } from './analytics-commands';
+import { openReportOutput, type ReportOutput } from '../core/report/output-file';
 import { sample, withCore } from './cli-core';
 
 interface ReportFlags {
@@ -31,36 +31,20 @@ export interface ReportOptions {
   readonly ticks: number;
 }
 
-/** Throws INVALID_INPUT (exit 2) when `file` cannot be written: a folder, a missing or read-only parent. */
-export function checkWritable(file: string): void {
-  const fail = (reason: string) => keyedError('report.input.output', { value: file, reason });
-  try {
-    if (fs.existsSync(file)) {
-      if (fs.statSync(file).isDirectory()) throw fail('EISDIR');
-      fs.accessSync(file, fs.constants.W_OK);
-    } else {
-      fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
-    }
-  } catch (e) {
-    if (e instanceof Error && 'key' in e) throw e;
-    throw fail((e as NodeJS.ErrnoException).code ?? String(e));
-  }
-}
-
 /** Parses and checks the flags. */
 export function parseReport(f: ReportFlags): ReportOptions {
   if (!(REPORT_FORMATS as readonly string[]).includes(f.format))
     throw keyedError('report.input.format', { value: f.format });
   const window = f.window === undefined ? null : parseWindow(f.window);
-  if (f.output !== undefined) checkWritable(f.output);
+  if (f.filter !== undefined) assertFilter(f.filter);
   return {
     format: f.format as ReportFormat,
     window,
     output: f.output ?? null,
     filter: f.filter ?? null,
-    intervalMs: parseInterval(f.interval),
+    intervalMs: parseInterval(f.interval, 'interval'),
     // History needs at least two ticks; a snapshot needs one.
-    ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1),
+    ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1, MAX_SAMPLE_TICKS),
   };
 }
 
@@ -80,17 +64,23 @@ export function registerReport(program: Command): void {
       'only sockets matching this filter (the window’s filter syntax, e.g. ":8080 state:listen")',
     )
     .option('--interval <d>', 'time between snapshots', '1s')
-    .option('--ticks <n>', 'snapshots to take (default 1, or 3 with --window)')
+    .option('--ticks <n>', `snapshots to take, at most ${MAX_SAMPLE_TICKS} (default 1, or 3 with --window)`)
     .action(async (flags: ReportFlags) => {
       const o = parseReport(flags);
-      await withCore({ settings: { refreshIntervalMs: o.intervalMs }, ticking: o.ticks > 1 }, (core) =>
-        runReport(core, o),
-      );
+      // Opened before the first tick: a file that cannot take the report is bad input, not a failed run.
+      const output = o.output === null ? null : openReportOutput(o.output);
+      try {
+        await withCore({ settings: { refreshIntervalMs: o.intervalMs }, ticking: o.ticks > 1 }, (core) =>
+          runReport(core, o, output),
+        );
+      } finally {
+        output?.close();
+      }
     });
 }
 
-/** Samples, has core build the report, fetches it chunk by chunk and writes it to the file or stdout. */
-async function runReport(core: Core, o: ReportOptions): Promise<void> {
+/** Samples, has core build the report, fetches it chunk by chunk and writes it to `output` (or stdout). */
+async function runReport(core: Core, o: ReportOptions, output: ReportOutput | null): Promise<void> {
   const lang = languageFromEnv(process.env);
   const started = performance.now();
   await sample(core, o.ticks);
@@ -105,13 +95,13 @@ async function runReport(core: Core, o: ReportOptions): Promise<void> {
     parts.push((await core.call('report:chunk', { exportId: built.exportId, index })).data);
   }
   const content = parts.join('');
-  if (o.output === null) {
+  if (output === null) {
     process.stdout.write(content);
     return;
   }
-  fs.writeFileSync(o.output, content);
+  output.write(content);
   const written = translate(lang, 'report.cli.written', {
-    file: o.output,
+    file: output.path,
     bytes: Buffer.byteLength(content),
     sockets: built.socketCount,
     ms: Math.round(performance.now() - started),

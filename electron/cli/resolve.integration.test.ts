@@ -33,8 +33,12 @@ describe.runIf(editable)('netinspect list --resolve', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`${NAME}:${port}`);
     const json = await runCli(['list', '--resolve', '--json', '--port', String(port)]);
-    const sockets = JSON.parse(json.stdout).sockets as { remotePort: number; remoteName: string | null }[];
-    expect(sockets.find((s) => s.remotePort === port)?.remoteName).toBe(NAME);
+    const sockets = JSON.parse(json.stdout).sockets as {
+      remoteAddress: string;
+      remotePort: number;
+      remoteName: string | null;
+    }[];
+    expect(sockets.find((s) => s.remotePort === port && s.remoteAddress === ADDRESS)?.remoteName).toBe(NAME);
     const csv = await runCli(['list', '--resolve', '--csv', '--port', String(port)]);
     expect(csv.stdout.split('\r\n')[0].endsWith(',remoteName')).toBe(true);
     expect(csv.stdout).toContain(`,${port},ESTABLISHED,`);

@@ -1,6 +1,7 @@
 // `netinspect who`, `bind-test` and `scan`: flags parsed and validated here, the work done by core's handlers.
 import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { escapeTerminalText, jsonText } from '../../shared/logic/terminal-text';
 import { parseBounded, parsePortList } from '../../shared/logic/port-tools/port-list';
 import { parsePort, parseProto } from '../../shared/logic/socket-query';
 import {
@@ -20,7 +21,7 @@ import { withCore } from './cli-core';
 import { EXIT_FAILURE } from './exit-codes';
 import { renderBindTest, renderScan, renderWho } from './tools-render';
 
-const out = (text: string) => process.stdout.write(`${text}\n`);
+const out = (text: string) => process.stdout.write(`${escapeTerminalText(text)}\n`);
 const lang = () => languageFromEnv(process.env);
 
 interface ScanFlags {
@@ -55,7 +56,7 @@ export function registerTools(program: Command): void {
       const port = parsePort(portText);
       const proto = flags.proto === undefined ? 'any' : parseProto(flags.proto);
       const r = await withCore({}, (core) => core.call('tools:who', { port, proto }));
-      out(flags.json ? JSON.stringify({ schema: 'netinspect.who/1', ...r }) : renderWho(lang(), r));
+      out(flags.json ? jsonText({ schema: 'netinspect.who/1', ...r }) : renderWho(lang(), r));
       if (r.sockets.length === 0) process.exitCode = EXIT_FAILURE;
     });
   program
@@ -75,7 +76,7 @@ export function registerTools(program: Command): void {
         reuseAddr: flags.reuseaddr === true,
       };
       const r = await withCore({}, (core) => core.call('tools:bind-test', req));
-      out(flags.json ? JSON.stringify({ schema: 'netinspect.bind-test/1', ...r }) : renderBindTest(lang(), r));
+      out(flags.json ? jsonText({ schema: 'netinspect.bind-test/1', ...r }) : renderBindTest(lang(), r));
       if (r.outcome !== 'free') process.exitCode = EXIT_FAILURE;
     });
   program
@@ -126,7 +127,7 @@ async function runScan(core: Core, req: ScanRequest, json: boolean): Promise<voi
   const ms = Math.round(performance.now() - started);
   out(
     json
-      ? JSON.stringify({ schema: 'netinspect.scan/1', host: req.host, address: scan.address, cancelled, ms, results })
+      ? jsonText({ schema: 'netinspect.scan/1', host: req.host, address: scan.address, cancelled, ms, results })
       : renderScan(lang(), { address: scan.address, ms, results }),
   );
   if (cancelled) process.exitCode = EXIT_FAILURE;

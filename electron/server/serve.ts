@@ -6,7 +6,8 @@ import { TOKEN_PARAM, WS_PATH } from '../../shared/bridge';
 import { wireRequestSchema, type WireMessage } from '../../shared/contract';
 import type { Core } from '../core/app-core';
 import type { Client } from '../core/client';
-import { contentSecurityPolicy, resolveStatic, serveStatic } from './static-files';
+import { resolveStatic, securityHeaders, serveStatic } from './static-files';
+import { refusalPage, RESUME_PATH, RESUME_SCRIPT } from './session-resume';
 import { newToken, tokenMatches } from '../core/session-token';
 
 /** Largest request a client may send (bytes); the contract's requests are tiny. */
@@ -37,6 +38,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let port = 0;
   const origins = (): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   const hostOk = (host: string | undefined): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  /** Every answer carries the page's headers: an error page framed or sniffed is as much a foothold as the app. */
+  const answer = (res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void => {
+    res
+      .writeHead(status, { ...securityHeaders(origins()[0]), 'content-type': 'text/plain; charset=utf-8', ...extra })
+      .end(body);
+  };
 
   const server = http.createServer((req, res) => {
     try {
@@ -46,41 +53,35 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       log(
         `error answering ${req.method} ${String(req.url).slice(0, 200)}: ${e instanceof Error ? e.message : String(e)}`,
       );
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end();
+      if (!res.headersSent) answer(res, 500, 'Internal error');
+      else res.end();
     }
   });
   const handleHttp = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // A foreign Host header means DNS rebinding: refuse.
-    if (!hostOk(req.headers.host)) {
-      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
+    if (!hostOk(req.headers.host)) return answer(res, 421, 'Misdirected request');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, '', { allow: 'GET, HEAD' });
+    if (url.pathname === RESUME_PATH) {
+      return answer(res, 200, RESUME_SCRIPT, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+      });
     }
     const target = resolveStatic(options.rendererDir, url.pathname);
-    if ('status' in target) {
-      res
-        .writeHead(target.status, { 'content-type': 'text/plain' })
-        .end(target.status === 400 ? 'Bad request' : 'Not found');
-      return;
-    }
+    if ('status' in target) return answer(res, target.status, target.status === 400 ? 'Bad request' : 'Not found');
     if (target.isPage && !tokenMatches(token, url.searchParams.get(TOKEN_PARAM))) {
       log(`refused page request with a wrong or missing token from ${req.socket.remoteAddress}`);
-      res
-        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
-        .end('Forbidden: open the exact URL that `netinspect serve` printed (it carries the session token).');
-      return;
+      const why = 'Forbidden: open the exact URL that `netinspect serve` printed (it carries the session token).';
+      // A browser gets a page that resumes a reloaded tab's session (the app took the token out of its URL).
+      return req.headers.accept?.includes('text/html')
+        ? answer(res, 403, refusalPage(why), {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+        : answer(res, 403, why);
     }
-    serveStatic(target, res, {
-      'content-security-policy': contentSecurityPolicy(origins()[0]),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-    });
+    serveStatic(target, res, securityHeaders(origins()[0]));
   };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -100,7 +101,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
               : null;
     if (refused) {
       log(`refused WebSocket connection: ${refused}`);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      const headers = Object.entries(securityHeaders(origins()[0])).map(([k, v]) => `${k}: ${v}\r\n`);
+      socket.end(`HTTP/1.1 403 Forbidden\r\n${headers.join('')}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.core));

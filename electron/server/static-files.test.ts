@@ -29,3 +29,12 @@ describe('resolveStatic', () => {
     expect(resolveStatic(root, '/index.html%00.js')).toEqual({ status: 400 });
   });
 });
+
+describe('resolveStatic and source maps', () => {
+  it('answers 404 to a source map, whatever its spelling, and still serves the script beside it', () => {
+    for (const p of ['/assets/app.js.map', '/assets/app.js.MAP', '/assets/app.js%2Emap', '/index.css.map']) {
+      expect(resolveStatic(root, p), p).toEqual({ status: 404 });
+    }
+    expect(resolveStatic(root, '/assets/app.js')).toEqual({ file: path.join(root, 'assets', 'app.js'), isPage: false });
+  });
+});

@@ -11,7 +11,6 @@ const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.woff2': 'font/woff2',
 };
 
@@ -31,12 +30,23 @@ export function contentSecurityPolicy(origin: string): string {
   ].join('; ');
 }
 
+/** The headers of every answer: the CSP above, no MIME sniffing, no referrer, never inside a frame. */
+export function securityHeaders(origin: string): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(origin),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+  };
+}
+
 /** Where a URL path leads inside `root`: a file (and whether it is the page), or the status to answer. */
 export type StaticTarget = { readonly file: string; readonly isPage: boolean } | { readonly status: 400 | 404 };
 
 /**
  * Resolves a URL path to a file under `root` without ever leaving it. Malformed escapes and NUL bytes answer 400;
- * anything outside `root` answers 404. `isPage` is decided on the resolved file, so `/index.html/`, `//index.html`
+ * anything outside `root`, and source maps (the build writes them for debugging; they hand out the whole source),
+ * answer 404. `isPage` is decided on the resolved file, so `/index.html/`, `//index.html`
  * or `/%69ndex.html` are the page too (and need the token).
  */
 export function resolveStatic(root: string, urlPath: string): StaticTarget {
@@ -50,7 +60,7 @@ export function resolveStatic(root: string, urlPath: string): StaticTarget {
   const page = path.join(root, 'index.html');
   let file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
   if (file === root) file = page;
-  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  if (!file.startsWith(root + path.sep) || path.extname(file).toLowerCase() === '.map') return { status: 404 };
   return { file, isPage: file === page };
 }
 
@@ -63,7 +73,7 @@ export function serveStatic(
   const { file } = target;
   fs.readFile(file, (err, data) => {
     if (err) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     res.writeHead(200, {

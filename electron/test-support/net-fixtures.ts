@@ -33,10 +33,13 @@ export function connect(port: number, host = '127.0.0.1'): Promise<net.Socket> {
   });
 }
 
-/** Runs the CLI to completion. */
+/**
+ * Runs the CLI to completion. `killAfterMs` SIGKILLs a run that would otherwise outlive the test (a command that
+ * should have refused its input at once but samples or watches instead); its code is then null.
+ */
 export function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; wrap?: readonly string[] } = {},
+  options: { env?: NodeJS.ProcessEnv; wrap?: readonly string[]; killAfterMs?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const [cmd, ...pre] = options.wrap ?? [];
   const child = cmd
@@ -46,7 +49,13 @@ export function runCli(
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 
 /** Starts `netinspect serve` and resolves with its printed URL. */

@@ -1,6 +1,6 @@
 // The only module that talks to the host: Electron's preload bridge when present, else a WebSocket to `netinspect serve`.
 import { z } from 'zod';
-import { BRIDGE_GLOBAL, TOKEN_PARAM, WS_PATH, type HostBridge } from '../../shared/bridge';
+import { BRIDGE_GLOBAL, TOKEN_PARAM, TOKEN_STORAGE_KEY, WS_PATH, type HostBridge } from '../../shared/bridge';
 import {
   channels,
   events,
@@ -166,12 +166,33 @@ function preloadBridge(): HostBridge | null {
   return ok ? (candidate as HostBridge) : null;
 }
 
+/**
+ * Reads the browser-mode session token and takes it out of the address bar and the history entry (only that
+ * parameter: the path, other parameters and the hash stay), so it is not shown, bookmarked, synced or sent on with
+ * the URL. It lives on in memory, in the WebSocket URL every reconnect reuses, and in this tab's sessionStorage
+ * (this origin only, gone with the tab), which the server's refusal page reads to load the page again on a reload.
+ */
+function takeToken(): string {
+  const params = new URLSearchParams(location.search);
+  const token = params.get(TOKEN_PARAM) ?? '';
+  if (!params.has(TOKEN_PARAM) || typeof history === 'undefined') return token;
+  params.delete(TOKEN_PARAM);
+  const search = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  try {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+  } catch {
+    // Storage disabled: everything works but a reload, which then needs the printed URL again.
+  }
+  return token;
+}
+
 function createHost(): Host {
   const preload = preloadBridge();
   if (preload) {
     return { bridge: preload, kind: 'electron', onConnection: () => () => undefined };
   }
-  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
+  const token = takeToken();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return createWebSocketHost(`${scheme}://${location.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`);
 }

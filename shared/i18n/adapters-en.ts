@@ -156,6 +156,7 @@ export const adaptersEn = {
       created: 'Created {{type}} adapter {{name}} (index {{index}}).',
       removed: 'Removed adapter {{name}}.',
       needsSudo: 'Creating or removing an adapter needs CAP_NET_ADMIN: run with sudo.',
+      decodeErrors: '{{count}} interface records held impossible values and were left out (first: {{first}}).',
     },
   },
 };

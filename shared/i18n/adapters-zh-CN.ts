@@ -153,6 +153,7 @@ export const adaptersZhCN: Strings<typeof adaptersEn> = {
       created: '已创建 {{type}} 适配器 {{name}}(索引 {{index}})。',
       removed: '已删除适配器 {{name}}。',
       needsSudo: '创建或删除适配器需要 CAP_NET_ADMIN:请使用 sudo 运行。',
+      decodeErrors: '{{count}} 条网络接口记录含有不可能的值，已被略去（第一条：{{first}}）。',
     },
   },
 };

@@ -4,6 +4,7 @@ import { adaptersEn } from './adapters-en';
 import { analyticsUiEn } from './analytics-ui-en';
 import { toolsEn } from './tools-en';
 import { metricsEn } from './metrics-en';
+import { limitsEn } from './limits-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -72,10 +73,6 @@ export const en = {
     restarts: 'Collector restarts: {{n}}',
     errors: 'Errors: {{n}}',
     lastError: 'Last error: {{message}}',
-    hiddenOwners:
-      'Owners of {{n}} sockets are hidden: netinspect runs without administrator rights; run it as root/Administrator to see every owner.',
-    hiddenOwnersElevated:
-      'Sockets whose owner could not be seen: {{n}} (their processes ended during the scan, or live out of reach, e.g. in another container).',
     connecting: 'Connecting…',
     disconnected: 'Connection to netinspect lost; reconnecting…',
   },
@@ -197,6 +194,12 @@ export const en = {
     closeNoKernelSupport:
       'This kernel was built without CONFIG_INET_DIAG_DESTROY, so it cannot close a single connection: end the owning process instead.',
     closeNotFound: 'No such connection {{local}} -> {{remote}}: it may have closed already.',
+    closeRefusedListening:
+      '{{local}} is a listening socket, not a connection: closing it would stop the server accepting. End the process instead if that is what you want.',
+    closeRefusedUnconnected:
+      '{{local}} -> {{remote}} has no peer (it is not connected): only connections can be closed.',
+    closeRefusedOwn:
+      'The connection {{local}} -> {{remote}} belongs to netinspect itself (the window, browser mode or its helper): close the window or tab instead.',
     closeFailed: 'Closing the connection {{local}} -> {{remote}} failed: {{reason}}.',
     closeMacos: 'macOS offers no way to close a single connection: end the owning process instead.',
     closeIpv6Windows:
@@ -217,7 +220,6 @@ export const en = {
     servePort: 'Invalid port "{{value}}": give 0 (any free port) or 1 to 65535.',
     field: 'Invalid {{field}}: {{detail}}.',
     duration: 'Invalid {{field}} "{{value}}": give a duration such as 500ms, 60s, 10m or 1h.',
-    interval: 'Invalid interval "{{value}}": give a duration from {{min}} to {{max}}, e.g. 1s.',
     window: 'Invalid window "{{value}}": use one of {{allowed}}.',
     count: 'Invalid {{field}} "{{value}}": give a whole number of at least {{min}}.',
     percent: 'Invalid {{field}} "{{value}}": give a percentage from 1 to 100.',
@@ -227,12 +229,13 @@ export const en = {
       'Invalid {{field}} address "{{value}}": give an IPv4 address (127.0.0.1) or an IPv6 one in brackets ([::1]:443).',
     endpointFamilies: 'The endpoints {{local}} and {{remote}} mix IPv4 and IPv6: a connection has one address family.',
     addressFamily: 'Invalid {{field}} address "{{value}}": it is not an IPv{{family}} address.',
+    endpointNoPeer:
+      'Invalid {{field}} endpoint "{{value}}": 0.0.0.0 and :: name no peer; give the address of the other end of the connection.',
   },
   cli: {
     error: 'netinspect: {{message}}',
     portInUse: 'Port {{port}} is already in use: pick another with --port, or 0 for any free port.',
     portPrivileged: 'Port {{port}} needs privileges to bind: pick one above 1023.',
-    hiddenOwners: 'Owners of {{n}} sockets are hidden: run as root to see every owner.',
     terminated: 'Process {{pid}} ended ({{ms}} ms).',
     killed: 'Process {{pid}} ignored SIGTERM and was killed with SIGKILL ({{ms}} ms).',
     closed: 'Closed the connection {{local}} -> {{remote}} ({{method}}).',
@@ -273,6 +276,7 @@ export const en = {
   ...analyticsUiEn,
   ...toolsEn,
   ...metricsEn,
+  ...limitsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

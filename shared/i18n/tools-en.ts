@@ -17,7 +17,6 @@ export const toolsEn = {
       snapshotOnly: 'Snapshot only (no history window)',
       filtered: 'Filtered by “{{text}}” (the host has {{total}} sockets)',
       unfiltered: 'Every socket on the host',
-      hiddenOwners: 'Owners of {{n}} sockets were hidden: run as root/Administrator to see every owner.',
       elevated: 'Ran as root/Administrator: every owner is visible.',
       notElevated: 'Ran without administrator rights; every owner was visible.',
       stateChart: 'Sockets per state',

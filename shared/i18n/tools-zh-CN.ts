@@ -20,7 +20,6 @@ export const toolsZhCN: Strings<typeof toolsEn> = {
       snapshotOnly: '仅快照(无历史窗口)',
       filtered: '按“{{text}}”筛选(主机共有 {{total}} 个套接字)',
       unfiltered: '主机上的全部套接字',
-      hiddenOwners: '有 {{n}} 个套接字的所有者不可见:以 root/管理员身份运行才能看到全部所有者。',
       elevated: '以 root/管理员身份运行:所有者全部可见。',
       notElevated: '未以管理员身份运行;所有者全部可见。',
       stateChart: '各状态的套接字数',

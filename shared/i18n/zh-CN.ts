@@ -5,6 +5,7 @@ import { adaptersZhCN } from './adapters-zh-CN';
 import { analyticsUiZhCN } from './analytics-ui-zh-CN';
 import { toolsZhCN } from './tools-zh-CN';
 import { metricsZhCN } from './metrics-zh-CN';
+import { limitsZhCN } from './limits-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -73,10 +74,6 @@ export const zhCN: Dictionary = {
     restarts: '采集器重启：{{n}} 次',
     errors: '错误：{{n}}',
     lastError: '最近错误：{{message}}',
-    hiddenOwners:
-      '{{n}} 个套接字的所有者被隐藏：netinspect 未以管理员权限运行；请以 root/管理员身份运行以查看全部所有者。',
-    hiddenOwnersElevated:
-      '无法识别所有者的套接字：{{n}} 个（相关进程在扫描期间已退出，或位于无法访问的位置，例如其他容器中）。',
     connecting: '正在连接…',
     disconnected: '与 netinspect 的连接已断开，正在重连…',
   },
@@ -194,6 +191,11 @@ export const zhCN: Dictionary = {
     closeNeedsElevation: '关闭连接需要 CAP_NET_ADMIN 权限：请以管理员身份重试。',
     closeNoKernelSupport: '此内核编译时未启用 CONFIG_INET_DIAG_DESTROY，无法关闭单个连接：请改为结束其所属进程。',
     closeNotFound: '没有连接 {{local}} -> {{remote}}：它可能已经关闭。',
+    closeRefusedListening:
+      '{{local}} 是监听套接字，不是连接：关闭它会让服务器停止接受连接。如果确实想这样做，请结束该进程。',
+    closeRefusedUnconnected: '{{local}} -> {{remote}} 没有对端（未连接）：只能关闭连接。',
+    closeRefusedOwn:
+      '连接 {{local}} -> {{remote}} 属于 netinspect 自身（窗口、浏览器模式或其辅助进程）：请改为关闭窗口或标签页。',
     closeFailed: '关闭连接 {{local}} -> {{remote}} 失败：{{reason}}。',
     closeMacos: 'macOS 无法关闭单个连接：请改为结束其所属进程。',
     closeIpv6Windows: 'Windows 只能关闭 IPv4 连接（SetTcpEntry 没有 IPv6 版本）：请改为结束其所属进程。',
@@ -216,8 +218,8 @@ export const zhCN: Dictionary = {
       '{{field}} 地址 "{{value}}" 无效：请给出 IPv4 地址（127.0.0.1），或放在方括号中的 IPv6 地址（[::1]:443）。',
     endpointFamilies: '端点 {{local}} 和 {{remote}} 混用了 IPv4 和 IPv6：一个连接只有一种地址族。',
     addressFamily: '{{field}} 地址 "{{value}}" 无效：它不是 IPv{{family}} 地址。',
+    endpointNoPeer: '{{field}} 端点 "{{value}}" 无效：0.0.0.0 和 :: 不代表任何对端；请给出连接另一端的地址。',
     duration: '{{field}} "{{value}}" 无效：请给出时长，例如 500ms、60s、10m 或 1h。',
-    interval: '间隔 "{{value}}" 无效：请给出 {{min}} 到 {{max}} 之间的时长，例如 1s。',
     window: '时间窗 "{{value}}" 无效：请使用 {{allowed}} 之一。',
     count: '{{field}} "{{value}}" 无效：请输入不小于 {{min}} 的整数。',
     percent: '{{field}} "{{value}}" 无效：请输入 1 到 100 之间的百分比。',
@@ -227,7 +229,6 @@ export const zhCN: Dictionary = {
     error: 'netinspect：{{message}}',
     portInUse: '端口 {{port}} 已被占用：请用 --port 另选一个，或用 0 表示任意空闲端口。',
     portPrivileged: '绑定端口 {{port}} 需要特权：请选择 1023 以上的端口。',
-    hiddenOwners: '{{n}} 个套接字的所有者被隐藏：请以 root 身份运行以查看全部所有者。',
     terminated: '进程 {{pid}} 已结束（{{ms}} 毫秒）。',
     killed: '进程 {{pid}} 忽略了 SIGTERM，已用 SIGKILL 强制结束（{{ms}} 毫秒）。',
     closed: '已关闭连接 {{local}} -> {{remote}}（{{method}}）。',
@@ -266,4 +267,5 @@ export const zhCN: Dictionary = {
   ...analyticsUiZhCN,
   ...toolsZhCN,
   ...metricsZhCN,
+  ...limitsZhCN,
 };

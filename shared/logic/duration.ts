@@ -1,4 +1,5 @@
 // Durations as users type them (500ms, 60s, 10m, 1h, 1d) and the history windows the CLI accepts.
+import { MAX_REFRESH_MS, MIN_REFRESH_MS } from '../model/settings';
 import { STATS_WINDOWS, WINDOW_MS, type StatsWindow } from '../model/stats-window';
 import { keyedError } from './input-error';
 
@@ -19,6 +20,45 @@ export function parseDuration(text: string, field = 'duration'): number {
   return ms;
 }
 
+/** A duration as a user would type it back: `250ms`, `10s`, `2m`, `1h`, `1d` (the largest unit it is whole in). */
+export function durationText(ms: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+/** Parses a duration (see parseDuration) within [min, max] ms; outside it, INVALID_INPUT naming both bounds. */
+export function parseBoundedDuration(text: string, field: string, min: number, max: number): number {
+  const ms = parseDuration(text, field);
+  if (ms < min || ms > max) {
+    throw keyedError('limits.durationRange', { field, value: text, min: durationText(min), max: durationText(max) });
+  }
+  return ms;
+}
+
+/**
+ * Parses a sampling interval within the app's own refresh range (MIN_REFRESH_MS..MAX_REFRESH_MS, what
+ * settings:set accepts), so the CLI never ticks faster or slower than the window could.
+ */
+export function parseInterval(text: string, field: string): number {
+  const ms = parseDuration(text, field);
+  if (ms < MIN_REFRESH_MS || ms > MAX_REFRESH_MS) {
+    throw keyedError('limits.interval', {
+      field,
+      value: text,
+      min: durationText(MIN_REFRESH_MS),
+      max: durationText(MAX_REFRESH_MS),
+    });
+  }
+  return ms;
+}
+
 /** Parses a history window (`60s`, `1m`, `10m`, `1h`, `24h`, `1d`...) into one of STATS_WINDOWS. */
 export function parseWindow(text: string): StatsWindow {
   let ms: number;
@@ -32,9 +72,13 @@ export function parseWindow(text: string): StatsWindow {
   return w;
 }
 
-/** Parses a whole number >= `min` (counts in CLI flags). */
-export function parseCount(text: string, field: string, min = 1): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw keyedError('input.count', { field, value: text, min });
+/** Parses a whole number >= `min` (counts in CLI flags), and <= `max` when one is given. */
+export function parseCount(text: string, field: string, min = 1, max?: number): number {
+  const digits = /^\d+$/.test(text.trim());
+  if (max !== undefined && (!digits || Number(text) < min || Number(text) > max)) {
+    throw keyedError('limits.countRange', { field, value: text, min, max });
+  }
+  if (!digits || Number(text) < min) throw keyedError('input.count', { field, value: text, min });
   return Number(text);
 }
 

@@ -3,6 +3,7 @@ import type { Connection } from '../model/actions';
 import { keyedError } from './input-error';
 import { parseIPv4Bytes, parseIPv6Bytes } from './ip-parse';
 import { parsePort } from './socket-query';
+import { isUnspecifiedAddress } from './close-refusal';
 
 /** One side of a connection: IP family, address text as given, port (1..65535). */
 export interface Endpoint {
@@ -35,6 +36,9 @@ export function parseConnection(local: string, remote: string): Connection {
   const l = parseEndpoint(local, 'local');
   const r = parseEndpoint(remote, 'remote');
   if (l.family !== r.family) throw keyedError('input.endpointFamilies', { local, remote });
+  // A wildcard peer is how a listener or an unbound socket shows: there is no connection to it.
+  if (isUnspecifiedAddress(r.family, r.address))
+    throw keyedError('input.endpointNoPeer', { field: 'remote', value: remote });
   return {
     family: l.family,
     localAddress: l.address,

@@ -1,5 +1,6 @@
 // Filter-box language for the socket table: a pure parser and matcher, shared so the CLI can accept the same syntax.
 import type { Socket } from '../model/socket';
+import { parseState } from './socket-query';
 
 /** One parsed filter term; `negate` comes from a leading `!`. */
 export type FilterTerm =
@@ -28,6 +29,15 @@ export function normalizeState(text: string): string {
   return text.trim().toUpperCase().replaceAll('-', '_');
 }
 
+/** The canonical state for `value`, ss aliases included (`estab`); as typed, normalized, while it is unknown. */
+function stateOf(value: string): string {
+  try {
+    return parseState(value);
+  } catch {
+    return normalizeState(value);
+  }
+}
+
 function parseTerm(raw: string): FilterTerm {
   const negate = raw.startsWith('!') && raw.length > 1;
   const token = negate ? raw.slice(1) : raw;
@@ -38,7 +48,7 @@ function parseTerm(raw: string): FilterTerm {
   const key = colon > 0 ? lower.slice(0, colon) : '';
   const value = colon > 0 ? token.slice(colon + 1) : '';
   if (value !== '') {
-    if (key === 'state') return { kind: 'state', state: normalizeState(value), negate };
+    if (key === 'state') return { kind: 'state', state: stateOf(value), negate };
     if (key === 'pid' && /^\d+$/.test(value)) return { kind: 'pid', pid: Number(value), negate };
     if (key === 'proto') return { kind: 'proto', proto: value.toLowerCase(), negate };
     if (key === 'process') return { kind: 'process', text: value.toLowerCase(), negate };

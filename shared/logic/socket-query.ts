@@ -1,4 +1,5 @@
 // Parsing and matching of socket selections (CLI flags, reports): protocol, states, port, port range, pid.
+import { MAX_PID } from '../model/actions';
 import { SOCKET_STATES, type Proto, type RawSocket, type SocketState } from '../model/socket';
 import { keyedError } from './input-error';
 
@@ -26,9 +27,9 @@ const STATE_ALIASES: Readonly<Record<string, SocketState>> = {
 
 const ALLOWED_STATES = SOCKET_STATES.join(', ');
 
-/** Parses a port number 1..65535 given as text. */
+/** Parses a port number 1..65535 given as text: digits only, so " 80" is refused rather than guessed at. */
 export function parsePort(text: string, field = 'port'): number {
-  if (!/^\d+$/.test(text.trim())) throw keyedError('input.portNotNumber', { field, value: text });
+  if (!/^\d+$/.test(text)) throw keyedError('input.portNotNumber', { field, value: text });
   const n = Number(text);
   if (n < 1 || n > 65535) throw keyedError('input.portOutOfRange', { field, value: n });
   return n;
@@ -52,10 +53,15 @@ export function parseState(text: string): SocketState {
   throw keyedError('input.stateUnknown', { field: 'state', value: text, allowed: ALLOWED_STATES });
 }
 
-/** Parses a comma-separated list of states. */
+/** Parses a comma-separated list of states; an empty name between commas (`LISTEN,,`) is an error, not skipped. */
 export function parseStates(text: string): ReadonlySet<SocketState> {
-  const parts = text.split(',').filter((p) => p.trim() !== '');
-  if (parts.length === 0) throw keyedError('input.stateMissing', { field: 'state', allowed: ALLOWED_STATES });
+  const parts = text.split(',');
+  if (parts.every((p) => p.trim() === '')) {
+    throw keyedError('input.stateMissing', { field: 'state', allowed: ALLOWED_STATES });
+  }
+  if (parts.some((p) => p.trim() === '')) {
+    throw keyedError('limits.stateEmpty', { field: 'state', value: text, allowed: ALLOWED_STATES });
+  }
   return new Set(parts.map(parseState));
 }
 
@@ -66,9 +72,9 @@ export function parseProto(text: string): Proto {
   throw keyedError('input.protoUnknown', { field: 'proto', value: text });
 }
 
-/** Parses a process id (a positive whole number). */
+/** Parses a process id: a positive whole number up to MAX_PID, as the contract's pidSchema takes it. */
 export function parsePid(text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 2 ** 31) {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_PID) {
     throw keyedError('input.pidInvalid', { field: 'pid', value: text });
   }
   return Number(text);

@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import { portSchema, processInfoSchema, socketSchema } from './socket';
 
+/** Largest pid any door accepts: kill(2) takes a signed int, and larger numbers would name process groups. */
+export const MAX_PID = 2 ** 31 - 1;
+
 /** A process id as a front end sends it: a positive whole number (never text a shell could read). */
-export const pidSchema = z
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31 - 1);
+export const pidSchema = z.number().int().positive().max(MAX_PID);
 
 export const killRequestSchema = z
   .object({
@@ -32,14 +31,24 @@ export const killResultSchema = z.object({
   viaHelper: z.boolean(),
 });
 
-/** One TCP connection, by its endpoints. */
+/** 0.0.0.0, ::, ::ffff:0.0.0.0 and their long spellings: the address of no peer. */
+const UNSPECIFIED = /^(0\.0\.0\.0|[0:]+|(0{0,4}:){1,6}ffff:0\.0\.0\.0)$/i;
+
+/**
+ * One TCP connection, by its endpoints. The remote side names a peer: remote port 0 or an unspecified address
+ * describe a listener or an unconnected socket, which a close refuses.
+ */
 export const connectionSchema = z
   .object({
     family: z.union([z.literal(4), z.literal(6)]),
     localAddress: z.string().min(1).max(64),
     localPort: portSchema,
-    remoteAddress: z.string().min(1).max(64),
-    remotePort: portSchema,
+    remoteAddress: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((a) => !UNSPECIFIED.test(a), 'an unspecified address (0.0.0.0 or ::) names no peer'),
+    remotePort: portSchema.min(1),
   })
   .strict();
 

@@ -76,6 +76,11 @@ export const adapterListSchema = z.object({
   /** When the counters were read (ms since epoch), for rates. */
   takenAt: z.number(),
   adapters: z.array(adapterSchema).readonly(),
+  /**
+   * Records the OS answered with impossible values (a prefix longer than the address, a name over 15 bytes ...),
+   * left out of `adapters`: how many, and the first as text. Absent or null when there were none.
+   */
+  decodeErrors: z.object({ count: z.number().int().positive(), first: z.string() }).nullable().optional(),
   /** Which adapter types this OS lets netinspect create; the reason (i18n key) when none or only some. */
   creatable: z.object({
     tap: z.boolean(),
@@ -108,7 +113,8 @@ export const createAdapterResultSchema = z.object({
   viaHelper: z.boolean(),
 });
 
-export const removeAdapterRequestSchema = z.object({ name: z.string().min(1).max(256) }).strict();
+// An empty name is refused by the adapter service with its own message (every door goes through it).
+export const removeAdapterRequestSchema = z.object({ name: z.string().max(256) }).strict();
 
 export const removeAdapterResultSchema = z.object({
   name: z.string(),

@@ -16,6 +16,11 @@ export const TRANSITION_TO = [...TCP_STATES, GONE_STATE] as const;
 
 /** Most points one `stats:series` answer may carry. */
 export const MAX_SERIES_POINTS = 1000;
+/**
+ * Most snapshots one CLI sampling run (`stats`, `diagnose`, `report --ticks`) may take: 24 h of 1 s ticks, the
+ * longest window history keeps. Beyond it a run would only repeat what the running app already records.
+ */
+export const MAX_SAMPLE_TICKS = 86_400;
 /** Points a `stats:series` answer carries when the request does not say. */
 export const DEFAULT_SERIES_POINTS = 300;
 

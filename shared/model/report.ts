@@ -10,6 +10,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Characters per `report:chunk` answer: big enough to be quick, small enough to keep each message modest. */
 export const REPORT_CHUNK_CHARS = 1 << 20;
 
+/** Longest filter text a report (and the window's filter bar) takes, in UTF-16 code units as typed. */
+export const MAX_FILTER_CHARS = 500;
+
 export const reportTogglesSchema = z
   .object({ tcp: z.boolean(), udp: z.boolean(), ipv4: z.boolean(), ipv6: z.boolean(), listeningOnly: z.boolean() })
   .strict();
@@ -21,7 +24,7 @@ export const reportExportRequestSchema = z
     window: statsWindowSchema.nullable().default(null),
     /** The table's filter (filter-box text and toggles), or null for every socket. */
     filter: z
-      .object({ text: z.string().max(500), toggles: reportTogglesSchema })
+      .object({ text: z.string().max(MAX_FILTER_CHARS), toggles: reportTogglesSchema })
       .strict()
       .nullable()
       .default(null),

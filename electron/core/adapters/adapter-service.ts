@@ -1,5 +1,5 @@
 // Interfaces and virtual adapters, with the checks every front door shares (core, helper, CLI) over the OS backend.
-import { checkCreateRequest } from '../../../shared/logic/adapter-validate';
+import { checkCreateRequest, LINUX_NAME_MAX, WINDOWS_NAME_MAX } from '../../../shared/logic/adapter-validate';
 import { keyedError } from '../../../shared/logic/input-error';
 import { translate } from '../../../shared/i18n/translate';
 import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../shared/model/adapters';
@@ -40,6 +40,10 @@ export function createAdapterService(backend: AdapterBackend, platform: string =
       return backend.create(order);
     },
     async remove(name) {
+      // Only what no interface can be named: names made by other tools may use characters create refuses.
+      const max = platform === 'win32' ? WINDOWS_NAME_MAX : LINUX_NAME_MAX;
+      if (name.length === 0) throw keyedError('adapters.input.nameEmpty');
+      if (name.length > max) throw keyedError('adapters.input.nameTooLong', { max, value: name, length: name.length });
       const adapter = find(name);
       if (!adapter.removable) {
         const kind = translate('en', `adapters.kind.${adapter.kind}`);

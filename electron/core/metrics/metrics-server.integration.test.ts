@@ -266,7 +266,8 @@ describe('counters over a real core', () => {
     const exited = new Promise((r) => mover.child.once('exit', r));
     mover.child.kill('SIGKILL');
     await exited;
-    const ssNone = (): boolean => !execFileSync('ss', ['-tanpH'], { encoding: 'utf8' }).includes(`pid=${mover.pid},`);
+    const ssNone = (): boolean =>
+      !execFileSync('ss', ['-tanpH'], { encoding: 'utf8', maxBuffer: 256 << 20 }).includes(`pid=${mover.pid},`);
     await waitFor(() => (ssNone() ? true : undefined));
     // Two refreshes later the table no longer holds the sockets; the counters must not have moved back.
     await new Promise((r) => setTimeout(r, 600));

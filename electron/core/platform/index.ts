@@ -3,7 +3,7 @@ import { keyedError } from '../../../shared/logic/input-error';
 import { AppError } from '../../../shared/model/errors';
 import { createDarwinPlatform } from './darwin/index';
 import { createLinuxPlatform } from './linux/index';
-import type { Platform } from './platform';
+import type { Platform, PlatformOptions } from './platform';
 import { unreadableKernelFacts, unsupportedAdapters } from './unsupported';
 import { createWin32Platform } from './win32/index';
 
@@ -27,17 +27,19 @@ function unsupportedPlatform(os: NodeJS.Platform): Platform {
 
 let current: Platform | null = null;
 
-/** The Platform of `os` (default: the running OS, created once and shared). */
-export function createPlatform(os: NodeJS.Platform = process.platform): Platform {
-  if (os === process.platform && current) return current;
+/** The Platform of `os` (default: the running OS; created once and shared unless options are given). */
+export function createPlatform(os: NodeJS.Platform = process.platform, options?: PlatformOptions): Platform {
+  const shared = os === process.platform && options === undefined;
+  if (shared && current) return current;
+  const o = options ?? {};
   const p =
     os === 'linux'
-      ? createLinuxPlatform()
+      ? createLinuxPlatform(o)
       : os === 'win32'
-        ? createWin32Platform()
+        ? createWin32Platform(o)
         : os === 'darwin'
           ? createDarwinPlatform()
           : unsupportedPlatform(os);
-  if (os === process.platform) current = p;
+  if (shared) current = p;
   return p;
 }

@@ -62,6 +62,17 @@ export interface ReservedPortRange {
   readonly end: number;
 }
 
+/** Facts a platform needs about netinspect itself. */
+export interface PlatformOptions {
+  /** The netinspect process whose tree counts as its own (default this one; a test names another). */
+  readonly selfPid?: number;
+  /**
+   * More netinspect processes (with their descendants) whose connections a close refuses, beside this process's own
+   * tree: the privileged helper names the app, which it does not descend from.
+   */
+  readonly ownPids?: readonly number[];
+}
+
 /** Everything per OS. */
 export interface Platform {
   readonly os: NodeJS.Platform;

@@ -1,14 +1,15 @@
 // Platform processes and connections in this process against real children and sockets: refusals, ESRCH, details, close.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type net from 'node:net';
 import os from 'node:os';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/model/errors';
 import { exitedPid, spawnHolder, ssLines, stopAll } from '../../test-support/child-fixtures';
 import { connect, listen, portOf, waitFor } from '../../test-support/net-fixtures';
 import { createPlatform } from './index';
+import type { ConnectionControl } from './platform';
 
-const { processes, connections } = createPlatform();
+const { processes } = createPlatform();
 const open: (net.Server | net.Socket)[] = [];
 afterAll(() => {
   stopAll();
@@ -98,11 +99,23 @@ describe.runIf(process.platform === 'linux')('process actions on Linux', () => {
 });
 
 describe.runIf(process.platform === 'linux')('closing a connection through SOCK_DESTROY', () => {
+  // The connections below are this test process's own: here it plays the user's program, so the netinspect whose
+  // close runs must be another process (a child holding nothing), or the close would refuse them as netinspect's.
+  let netinspect: ChildProcess;
+  let closer: ConnectionControl;
+  beforeAll(() => {
+    netinspect = spawn('sleep', ['600'], { stdio: 'ignore' });
+    closer = createPlatform('linux', { selfPid: netinspect.pid ?? -1 }).connections;
+  });
+  afterAll(() => {
+    netinspect.kill('SIGKILL');
+  });
+
   it('resets an ESTABLISHED loopback connection: both ends see it, ss no longer lists it', async (ctx) => {
     // Detect support on a throwaway connection of our own.
     const probe = await pair();
     try {
-      connections.close(tupleOf(probe.client, probe.port));
+      closer.close(tupleOf(probe.client, probe.port));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'NOT_SUPPORTED' || e.code === 'NEEDS_ELEVATION')) {
         ctx.skip(true, `SOCK_DESTROY unavailable here: ${e.message}`);
@@ -117,20 +130,24 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
     const serverClosed = new Promise<string>((r) =>
       accepted.once('error', (e: NodeJS.ErrnoException) => r(e.code ?? '')),
     );
-    const before = ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8' }), client.localPort ?? 0);
+    const before = ssLines(
+      execFileSync('ss', ['-tanH'], { encoding: 'utf8', maxBuffer: 256 << 20 }),
+      client.localPort ?? 0,
+    );
     expect(before.filter((l) => l.startsWith('ESTAB'))).toHaveLength(2);
 
-    expect(connections.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
+    expect(closer.close(tupleOf(client, port))).toEqual({ closed: true, method: 'sock_destroy' });
     // The destroyed end reports the abort; the peer got a RST.
     expect(await clientClosed).toBe('ECONNABORTED');
     expect(await serverClosed).toBe('ECONNRESET');
     await waitFor(() =>
-      ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8' }), client.localPort ?? 0).length === 0
+      ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8', maxBuffer: 256 << 20 }), client.localPort ?? 0)
+        .length === 0
         ? true
         : undefined,
     );
     // Closing it again: it is gone.
-    expect(await failure(() => connections.close(tupleOf(client, port)))).toMatchObject({
+    expect(await failure(() => closer.close(tupleOf(client, port)))).toMatchObject({
       code: 'ESRCH',
       key: 'actions.closeNotFound',
     });
@@ -138,7 +155,7 @@ describe.runIf(process.platform === 'linux')('closing a connection through SOCK_
 
   it('refuses an address that does not match the family before touching the kernel', async () => {
     const e = await failure(() =>
-      connections.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
+      closer.close({ family: 6, localAddress: '127.0.0.1', localPort: 1, remoteAddress: '::1', remotePort: 2 }),
     );
     expect(e).toMatchObject({ code: 'INVALID_INPUT', key: 'input.addressFamily' });
   });

@@ -5,7 +5,14 @@ import { peerCred } from '../ffi/peer-cred';
 import type { PrivilegedOps } from '../privileged-ops';
 import { frame, LineReader, OversizedMessageError, parseLine, REQUEST_LIMIT_BYTES } from './framing';
 import { createConnectionOps } from './helper-ops';
-import { AUTH_TIMEOUT_MS, authMessageSchema, helperRequestSchema, type ReadyMessage } from './helper-protocol';
+import {
+  AUTH_TIMEOUT_MS,
+  authMessageSchema,
+  helperRequestSchema,
+  MAX_PENDING,
+  MAX_SESSIONS,
+  type ReadyMessage,
+} from './helper-protocol';
 
 export interface ConnectionOptions {
   readonly token: string;
@@ -42,6 +49,10 @@ function peerAllowed(socket: net.Socket, o: ConnectionOptions, tag: string): boo
 }
 
 let connections = 0;
+/** Connections that passed the token and are still open; only these count against MAX_SESSIONS. */
+let sessions = 0;
+/** Connections still waiting for their token. */
+let pending = 0;
 
 /**
  * Serves one connection. When `authenticated` is false (Unix socket) the peer's uid is checked first and its first
@@ -54,7 +65,7 @@ export function serveConnection(socket: net.Socket, o: ConnectionOptions, authen
     if (!socket.destroyed) socket.write(frame(m));
   };
   const ops = createConnectionOps({ emit: send, log: o.log, onPing: o.onPing }, o.privileged, o.collectorScript);
-  const refuse = (why: string, code: 'UNAUTHORIZED' | 'INVALID_INPUT'): void => {
+  const refuse = (why: string, code: 'UNAUTHORIZED' | 'INVALID_INPUT' | 'REFUSED'): void => {
     o.log(`${tag} refused: ${why}`);
     if (!socket.destroyed) socket.end(frame({ error: { code, message: `Refused: ${why}.` } }));
     socket.destroySoon();
@@ -64,11 +75,36 @@ export function serveConnection(socket: net.Socket, o: ConnectionOptions, authen
     socket.destroy();
     return;
   }
+  if (!authed && pending >= MAX_PENDING) {
+    o.log(`${tag} refused: already ${MAX_PENDING} connections waiting for their token`);
+    socket.destroy();
+    return;
+  }
+  // What this connection holds: a place among those waiting for a token, then a session.
+  let holds: 'pending' | 'session' | 'nothing' = 'nothing';
+  const release = (): void => {
+    if (holds === 'pending') pending--;
+    if (holds === 'session') sessions--;
+    holds = 'nothing';
+  };
+  const startSession = (): boolean => {
+    release();
+    if (sessions >= MAX_SESSIONS) return false;
+    sessions++;
+    holds = 'session';
+    return true;
+  };
+  if (authed) startSession();
+  else {
+    pending++;
+    holds = 'pending';
+  }
   const authTimer = authed
     ? null
-    : setTimeout(() => refuse('no token within the time limit', 'UNAUTHORIZED'), AUTH_TIMEOUT_MS);
+    : setTimeout(() => refuse(`no token within ${AUTH_TIMEOUT_MS} ms`, 'UNAUTHORIZED'), AUTH_TIMEOUT_MS);
   socket.on('close', () => {
     if (authTimer) clearTimeout(authTimer);
+    release();
     ops.dispose();
   });
   const reader = new LineReader(REQUEST_LIMIT_BYTES);
@@ -81,6 +117,7 @@ export function serveConnection(socket: net.Socket, o: ConnectionOptions, authen
       if (authTimer) clearTimeout(authTimer);
       if (!auth.success) return refuse('the first message was not a token', 'UNAUTHORIZED');
       if (!tokenMatches(o.token, auth.data.token)) return refuse('wrong token', 'UNAUTHORIZED');
+      if (!startSession()) return refuse(`already ${MAX_SESSIONS} sessions`, 'REFUSED');
       authed = true;
       o.log(`${tag} authenticated`);
       const ready: ReadyMessage = { ready: true, pid: process.pid };

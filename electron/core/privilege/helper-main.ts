@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createAdapterService } from '../adapters/adapter-service';
 import { createPlatform } from '../platform/index';
-import { createPrivilegedOps } from '../privileged-ops';
+import { createPrivilegedOps, type PrivilegedOps } from '../privileged-ops';
 import { frame } from './framing';
 import { serveConnection, type ConnectionOptions } from './helper-connection';
 import { APP_POLL_MS, HEARTBEAT_TIMEOUT_MS, sessionPaths, type TokenFile } from './helper-protocol';
@@ -41,6 +41,12 @@ function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The privileged operations over a platform that counts the app's process tree as netinspect's own. */
+function privilegedOps(appPid: number): PrivilegedOps {
+  const platform = createPlatform(process.platform, { ownPids: [appPid] });
+  return createPrivilegedOps(platform, createAdapterService(platform.adapters, platform.os));
 }
 
 function main(): void {
@@ -80,7 +86,8 @@ function main(): void {
 
   const options: ConnectionOptions = {
     token: session.token,
-    privileged: createPrivilegedOps(createPlatform(), createAdapterService(createPlatform().adapters)),
+    // The app is netinspect too, and this root process does not descend from it: its connections stay closed to us.
+    privileged: privilegedOps(session.appPid),
     collectorScript: path.join(__dirname, 'collector-worker.cjs'),
     peerUid: process.platform === 'win32' ? null : session.uid,
     log,
@@ -101,7 +108,6 @@ function main(): void {
   // Created 0600 by root, then given to the user: nobody else may even connect() (the peer uid check comes after).
   process.umask(0o177);
   server = net.createServer((socket) => serveConnection(socket, options, false));
-  server.maxConnections = 8;
   server.on('error', (e) => exit(`listen failed: ${e.message}`));
   server.listen(paths.socket, () => {
     // lchown: never follow a link someone swapped in for the socket.

@@ -15,8 +15,18 @@ export const HEARTBEAT_TIMEOUT_MS = 10_000;
 export const HEARTBEAT_INTERVAL_MS = 3_000;
 /** How often the helper checks that the app's pid still exists (ms). */
 export const APP_POLL_MS = 1_000;
-/** A connection that has not authenticated within this long is closed (ms). */
-export const AUTH_TIMEOUT_MS = 5_000;
+/**
+ * A connection that has not authenticated within this long is closed (ms). The app sends its token as soon as it
+ * is connected, so this only bounds how long an idle or stuck peer holds a connection.
+ */
+export const AUTH_TIMEOUT_MS = 2_000;
+/**
+ * Authenticated sessions served at once: the app needs one (two while it replaces a lost one). Only sessions that
+ * passed the token count, so idle connections of the same uid can never lock the app out.
+ */
+export const MAX_SESSIONS = 8;
+/** Connections waiting for their token at once; more are closed on arrival (each is dropped within AUTH_TIMEOUT_MS). */
+export const MAX_PENDING = 64;
 
 /** What the app writes to the 0600 token file and the helper reads, then deletes. */
 export const tokenFileSchema = z

@@ -1,6 +1,7 @@
 // Gathers a report's inputs from core's live state (or the CLI's sampler) and builds the document.
 import os from 'node:os';
 import { compileFilter } from '../../../shared/logic/filter';
+import { assertFilter } from '../../../shared/logic/filter-check';
 import { buildReport } from '../../../shared/logic/report/build-report';
 import type { Report } from '../../../shared/logic/report/report-types';
 import type { Diagnosis } from '../../../shared/model/finding';
@@ -26,6 +27,8 @@ const TIMELINE_POINTS = 240;
 
 /** The report for `req` as of now. */
 export async function gatherReport(src: ReportSources, req: Omit<ReportExportRequest, 'format'>): Promise<Report> {
+  // A term the syntax does not know would silently match nothing (or everything): refuse it, naming it.
+  if (req.filter) assertFilter(req.filter.text);
   const snap = await src.snapshot();
   const pass = req.filter ? compileFilter(req.filter.text, req.filter.toggles) : null;
   const sockets = pass ? snap.sockets.filter(pass) : snap.sockets;

@@ -66,7 +66,7 @@ describe('netinspect report --format json', () => {
     const file = path.join(dir, 'report.json');
     const r = await runCli(['report', '--format', 'json', '--filter', `:${port}`, '-o', file]);
     expect(r.code, r.stderr).toBe(0);
-    const ss = execFileSync('ss', ['-tanH'], { encoding: 'utf8' });
+    const ss = execFileSync('ss', ['-tanH'], { encoding: 'utf8', maxBuffer: 256 << 20 });
     const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       schema: string;
       stateCounts: { snapshot: { proto: string; state: string; count: number }[] };

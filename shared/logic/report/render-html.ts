@@ -7,6 +7,7 @@ import { stateBars, stateTimeline } from './html-charts';
 import { esc } from './html-escape';
 import { REPORT_CSS } from './html-style';
 import type { Report, ReportSocket } from './report-types';
+import { privilegeNote } from '../owner-note';
 
 type Tr = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -35,9 +36,7 @@ function summary(r: Report, tr: Tr): string {
     r.filter
       ? tr('report.html.filtered', { text: r.filter.text || '—', total: s.totalSockets })
       : tr('report.html.unfiltered'),
-    r.privileges.ownerVisibility === 'partial'
-      ? tr('report.html.hiddenOwners', { n: r.privileges.hiddenOwners })
-      : tr(r.privileges.elevated ? 'report.html.elevated' : 'report.html.notElevated'),
+    tr(privilegeNote(r.privileges).key, privilegeNote(r.privileges).params),
   ];
   return `<div class="summary">${cards.join('')}</div>${lines.map((l) => `<p class="meta">${esc(l)}</p>`).join('')}`;
 }

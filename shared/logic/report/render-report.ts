@@ -4,6 +4,7 @@ import type { ReportFormat } from '../../model/report';
 import { renderHtml } from './render-html';
 import { renderReportCsv, renderReportText } from './render-text';
 import type { Report } from './report-types';
+import { jsonText } from '../terminal-text';
 
 const TYPES: Readonly<Record<ReportFormat, { readonly mime: string; readonly ext: string }>> = {
   json: { mime: 'application/json', ext: 'json' },
@@ -30,7 +31,7 @@ export function reportFileName(r: Report, format: ReportFormat): string {
 export function renderReport(r: Report, format: ReportFormat, lang: UiLanguage): RenderedReport {
   const content =
     format === 'json'
-      ? `${JSON.stringify(r, null, r.snapshot.sockets.length > 2000 ? undefined : 2)}\n`
+      ? `${jsonText(r, r.snapshot.sockets.length > 2000 ? undefined : 2)}\n`
       : format === 'html'
         ? renderHtml(r, lang)
         : format === 'csv'

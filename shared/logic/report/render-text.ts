@@ -3,6 +3,8 @@ import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../socket-text';
 import type { UiLanguage } from '../../i18n/index';
 import { translate } from '../../i18n/translate';
 import { renderCsv, renderTextTable } from '../text-table';
+import { escapeTerminalText } from '../terminal-text';
+import { privilegeNote } from '../owner-note';
 import type { Report } from './report-types';
 
 /** Columns of the CSV export, in order; the names are the JSON report's socket fields. */
@@ -31,7 +33,10 @@ export function renderReportCsv(r: Report): string {
   );
 }
 
-/** The report as aligned text in `lang`: summary, state counts, findings, processes, kernel, sockets. */
+/**
+ * The report as aligned text in `lang`: summary, state counts, findings, processes, kernel, sockets. Control
+ * characters (a process named with terminal escapes) are shown escaped, as in every text the CLI prints.
+ */
 export function renderReportText(r: Report, lang: UiLanguage): string {
   const tr = (key: string, params?: Readonly<Record<string, string | number>>) => translate(lang, key, params);
   const out: string[] = [
@@ -47,6 +52,7 @@ export function renderReportText(r: Report, lang: UiLanguage): string {
     r.filter
       ? tr('report.html.filtered', { text: r.filter.text || '-', total: r.summary.totalSockets })
       : tr('report.html.unfiltered'),
+    tr(privilegeNote(r.privileges).key, privilegeNote(r.privileges).params),
     `${tr('report.html.status')}: ${tr(`diagnosis.severity.${r.summary.status}`).toUpperCase()}  ` +
       `${tr('report.html.sockets')}: ${r.summary.sockets}  ${tr('report.html.processes')}: ${r.summary.processes}`,
     '',
@@ -96,5 +102,5 @@ export function renderReportText(r: Report, lang: UiLanguage): string {
   for (const s of k.settings) out.push(`  ${s.name} = ${s.value ?? '-'}`);
   out.push('', `${tr('report.html.socketTable', { n: r.snapshot.sockets.length })}:`);
   out.push(renderSocketTextTable(r.snapshot.sockets));
-  return `${out.join('\n')}\n`;
+  return `${escapeTerminalText(out.join('\n'))}\n`;
 }

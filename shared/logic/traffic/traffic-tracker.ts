@@ -61,7 +61,11 @@ export class TrafficTracker {
 
   /** Folds one refresh: the delta, and the connections the kernel freed since the previous one. */
   apply(
-    changes: { readonly added: readonly Socket[]; readonly removed: readonly string[]; readonly changed: readonly Socket[] },
+    changes: {
+      readonly added: readonly Socket[];
+      readonly removed: readonly string[];
+      readonly changed: readonly Socket[];
+    },
     takenAt: number,
     closed: readonly ClosedBytes[] = [],
   ): TrafficTick {
@@ -127,7 +131,13 @@ export class TrafficTracker {
     if (!known) {
       // A new connection counts from zero; one that existed before netinspect looked counts from now.
       if (creditAll) credit(owner, s.remoteAddress, m.bytesSent, m.bytesReceived);
-      this.counted.set(s.key, { owner, remote: s.remoteAddress, sent: m.bytesSent, received: m.bytesReceived, final: false });
+      this.counted.set(s.key, {
+        owner,
+        remote: s.remoteAddress,
+        sent: m.bytesSent,
+        received: m.bytesReceived,
+        final: false,
+      });
       return;
     }
     if (known.final) return;

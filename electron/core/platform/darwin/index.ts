@@ -1,4 +1,5 @@
 // The macOS platform: libproc collector and processes; no per-connection close and no TAP without a kext.
+import { checkConnection } from '../../../../shared/logic/close-refusal';
 import { keyedError } from '../../../../shared/logic/input-error';
 import type { Platform } from '../platform';
 import { unreadableKernelFacts, unsupportedAdapters } from '../unsupported';
@@ -12,7 +13,9 @@ export function createDarwinPlatform(): Platform {
     createSocketCollector: () => createDarwinCollector(),
     processes: createDarwinProcesses(),
     connections: {
-      close: () => {
+      close: (c) => {
+        // Bad input is bad input here too, before the platform says it cannot close at all.
+        checkConnection(c);
         throw keyedError('actions.closeMacos', {}, 'NOT_SUPPORTED');
       },
     },

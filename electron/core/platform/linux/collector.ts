@@ -8,7 +8,7 @@ import { SockDiagClient } from './netlink-sockdiag';
 import { OwnerMap, type OwnerMapStats } from './owner-map';
 import type { ProcFdSource } from './proc-fd-source';
 import { ProcInfoCache } from './proc-info';
-import { readProcNet } from './procnet';
+import { describeProcNetErrors, readProcNet, type ProcNetDecodeError } from './procnet';
 import { parentFirst, RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
 
 export interface LinuxCollectorOptions {
@@ -66,15 +66,22 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     }
   }
 
+  /** The reason, with what /proc/net lines were left out for holding values the kernel cannot print. */
+  function withRejects(reason: string | null, errors: readonly ProcNetDecodeError[]): string | null {
+    const rejected = describeProcNetErrors(errors);
+    return rejected === null ? reason : reason === null ? rejected : `${reason}; ${rejected}`;
+  }
+
   function procfsOnly(reason: string): KernelRows {
     const rows: KernelSocket[] = [];
     const runs: TableRun[] = [];
+    const errors: ProcNetDecodeError[] = [];
     TABLES.forEach(([proto, family], table) => {
       const start = rows.length;
-      for (const r of readProcNet(proto, family)) rows.push(r);
+      for (const r of readProcNet(proto, family, errors)) rows.push(r);
       runs.push({ table, start, end: rows.length, origins: null });
     });
-    return { rows, runs, source: 'procfs', fallbackReason: reason };
+    return { rows, runs, source: 'procfs', fallbackReason: withRejects(reason, errors) };
   }
 
   function collectKernel(): KernelRows {
@@ -87,6 +94,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const rows: KernelSocket[] = [];
     const runs: TableRun[] = [];
     const failed: string[] = [];
+    const errors: ProcNetDecodeError[] = [];
     for (let table = 0; table < TABLES.length; table++) {
       const [proto, family] = TABLES[table];
       const mark = rows.length;
@@ -98,7 +106,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
         // A partial dump is dropped whole; this table comes from /proc/net instead (e.g. udp_diag not loaded).
         rows.length = mark;
         failed.push(`${proto}${family} (${errorCode(e)})`);
-        for (const r of readProcNet(proto, family)) rows.push(r);
+        for (const r of readProcNet(proto, family, errors)) rows.push(r);
         runs.push({ table, start: mark, end: rows.length, origins: null });
         // Only a kernel NLMSG_ERROR leaves the socket in a clean state; anything else may leave a dump running.
         if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag'))) {
@@ -113,11 +121,11 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
         rows,
         runs,
         source: 'procfs',
-        fallbackReason: `netlink sock_diag failed (${failed.join(', ')}): using /proc/net`,
+        fallbackReason: withRejects(`netlink sock_diag failed (${failed.join(', ')}): using /proc/net`, errors),
       };
     }
     const reason = failed.length > 0 ? `netlink sock_diag failed for ${failed.join(', ')}: those from /proc/net` : null;
-    return { rows, runs, source: 'netlink', fallbackReason: reason };
+    return { rows, runs, source: 'netlink', fallbackReason: withRejects(reason, errors) };
   }
 
   function snapshot(): RawSnapshot {

@@ -1,5 +1,5 @@
 // The Linux platform: sock_diag collector, /proc processes, SOCK_DESTROY, TUN/TAP over rtnetlink, /proc/sys facts.
-import type { Platform } from '../platform';
+import type { Platform, PlatformOptions } from '../platform';
 import { createLinuxAdapters } from './adapters/linux-adapters';
 import { createLinuxCollector } from './collector';
 import { readLinuxKernelFacts } from './kernel-settings';
@@ -7,14 +7,14 @@ import { createLinuxProcesses } from './processes';
 import { sockDestroy } from './sock-destroy';
 
 /** Assembles the Linux platform. */
-export function createLinuxPlatform(): Platform {
+export function createLinuxPlatform(o: PlatformOptions = {}): Platform {
   return {
     os: 'linux',
     createSocketCollector: () => createLinuxCollector(),
-    processes: createLinuxProcesses(),
+    processes: createLinuxProcesses({ selfPid: o.selfPid }),
     connections: {
       close: (c) => {
-        sockDestroy(c);
+        sockDestroy(c, [o.selfPid ?? process.pid, ...(o.ownPids ?? [])]);
         return { closed: true, method: 'sock_destroy' };
       },
     },

@@ -20,17 +20,40 @@ export const LINUX_EPERM = 1;
 export const LINUX_ENOENT = 2;
 export const LINUX_EACCES = 13;
 export const LINUX_EOPNOTSUPP = 95;
+/** The cookie named no longer belongs to the socket at those endpoints (sock_diag_check_cookie). */
+export const LINUX_ESTALE = 116;
+
+/** Which socket at the endpoints a request means: a state bit mask (1 << Linux state) and its 8-byte cookie. */
+export interface SocketMatch {
+  readonly states: number;
+  /** idiag_cookie as the kernel sent it; null for INET_DIAG_NOCOOKIE (any socket at those endpoints). */
+  readonly cookie: Uint8Array | null;
+}
+
+/** Every state, any cookie: what a request without a looked-up socket means. */
+export const ANY_SOCKET: SocketMatch = { states: 0xffffffff, cookie: null };
 
 /** Netlink headers are in host byte order; ports and addresses in network order. */
 const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The SOCK_DESTROY request for `c`: nlmsghdr (len 72, type 21, flags REQUEST|ACK, `seq`, pid 0) then
- * inet_diag_req_v2 (family, IPPROTO_TCP, ext 0, pad 0, states all) whose inet_diag_sockid names the socket as the
- * kernel looks it up: sport/src = local, dport/dst = remote, interface 0 (any), cookie INET_DIAG_NOCOOKIE (all
- * 0xff: match without a cookie). Throws INVALID_INPUT (keyed) when an address is not of `c.family`.
+ * inet_diag_req_v2 (family, IPPROTO_TCP, ext 0, pad 0, states) whose inet_diag_sockid names the socket as the
+ * kernel looks it up: sport/src = local, dport/dst = remote, interface 0 (any), and the cookie of `match` (all
+ * 0xff, INET_DIAG_NOCOOKIE, without one). Throws INVALID_INPUT (keyed) when an address is not of `c.family`.
  */
-export function encodeSockDestroy(c: Connection, seq: number): Uint8Array {
+export function encodeSockDestroy(c: Connection, seq: number, match: SocketMatch = ANY_SOCKET): Uint8Array {
+  return encodeInetDiagRequest(c, seq, SOCK_DESTROY, NLM_F_REQUEST | NLM_F_ACK, match);
+}
+
+/** nlmsghdr + inet_diag_req_v2 for TCP socket `c` (see encodeSockDestroy for the layout). */
+export function encodeInetDiagRequest(
+  c: Connection,
+  seq: number,
+  type: number,
+  flags: number,
+  match: SocketMatch,
+): Uint8Array {
   const local = parseAddressBytes(c.family, c.localAddress);
   if (!local) throw addressError('local', c.localAddress, c.family);
   const remote = parseAddressBytes(c.family, c.remoteAddress);
@@ -38,17 +61,18 @@ export function encodeSockDestroy(c: Connection, seq: number): Uint8Array {
   const out = new Uint8Array(SOCK_DESTROY_REQUEST_LEN);
   const v = new DataView(out.buffer);
   v.setUint32(0, SOCK_DESTROY_REQUEST_LEN, LE);
-  v.setUint16(4, SOCK_DESTROY, LE);
-  v.setUint16(6, NLM_F_REQUEST | NLM_F_ACK, LE);
+  v.setUint16(4, type, LE);
+  v.setUint16(6, flags, LE);
   v.setUint32(8, seq >>> 0, LE);
   out[16] = c.family === 4 ? AF_INET : AF_INET6;
   out[17] = IPPROTO_TCP;
-  v.setUint32(20, 0xffffffff, LE);
+  v.setUint32(20, match.states >>> 0, LE);
   v.setUint16(24, c.localPort, false);
   v.setUint16(26, c.remotePort, false);
   out.set(local, 28);
   out.set(remote, 44);
-  out.fill(0xff, 64, 72);
+  if (match.cookie) out.set(match.cookie.subarray(0, 8), 64);
+  else out.fill(0xff, 64, 72);
   return out;
 }
 
@@ -86,7 +110,7 @@ export function decodeAck(buf: Uint8Array, length: number, seq: number): AckStat
 
 /**
  * The app error for a non-zero ACK errno: EPERM/EACCES -> NEEDS_ELEVATION (CAP_NET_ADMIN is checked after the
- * lookup), EOPNOTSUPP -> NOT_SUPPORTED (kernel without CONFIG_INET_DIAG_DESTROY), ENOENT -> ESRCH (no such
+ * lookup), EOPNOTSUPP -> NOT_SUPPORTED (kernel without CONFIG_INET_DIAG_DESTROY), ENOENT and ESTALE -> ESRCH (no such
  * socket), anything else INTERNAL with its errno name.
  */
 export function destroyError(errno: number, errnoName: string, c: Connection): AppError {
@@ -99,6 +123,8 @@ export function destroyError(errno: number, errnoName: string, c: Connection): A
     case LINUX_EOPNOTSUPP:
       return keyedError('actions.closeNoKernelSupport', {}, 'NOT_SUPPORTED');
     case LINUX_ENOENT:
+    case LINUX_ESTALE:
+      // ESTALE: the socket found a moment ago was replaced at those endpoints; the one the user meant is gone.
       return keyedError('actions.closeNotFound', { local, remote }, 'ESRCH');
     default:
       return keyedError('actions.closeFailed', { local, remote, reason: `${errnoName} (errno ${errno})` }, 'INTERNAL');

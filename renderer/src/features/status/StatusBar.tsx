@@ -1,6 +1,7 @@
 // Status bar: per-state totals, refresh cost, source, pause state, collector health and visibility warnings.
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../../shared/logic/format';
+import { hiddenOwnersNote } from '../../../../shared/logic/owner-note';
 import { useStore } from '../../store/index';
 import { ShowAllOwners } from '../privilege/index';
 import { useStateTotals } from './use-state-totals';
@@ -45,6 +46,12 @@ function Notes() {
   const { t, i18n } = useTranslation();
   const connection = useStore((s) => s.connection);
   const status = useStore((s) => s.status);
+  const collectorElevated = useStore((s) => s.privilege?.collectorElevated ?? false);
+  // Read with root's rights (netinspect elevated, or its collector through the helper): more rights would not help.
+  const owners =
+    status?.ownerVisibility === 'partial'
+      ? hiddenOwnersNote(status.elevated || collectorElevated, status.hiddenOwners)
+      : null;
   return (
     <>
       {connection === 'connecting' && <span className="note">{t('status.connecting')}</span>}
@@ -54,14 +61,9 @@ function Notes() {
           ⚠ {t('status.fallback', { source: status.source ?? '?', reason: status.fallbackReason })}
         </span>
       )}
-      {status?.ownerVisibility === 'partial' && (
+      {status && owners && (
         <span className="owner-note">
-          <span className="note warn">
-            ⚠{' '}
-            {t(status.elevated ? 'status.hiddenOwnersElevated' : 'status.hiddenOwners', {
-              n: formatCount(status.hiddenOwners, i18n.language),
-            })}
-          </span>
+          <span className="note warn">⚠ {t(owners.key, { n: formatCount(owners.params.n, i18n.language) })}</span>
           {!status.elevated && <ShowAllOwners />}
         </span>
       )}

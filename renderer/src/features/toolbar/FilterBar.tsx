@@ -1,7 +1,8 @@
 // Filter box and protocol / family / listening toggles above the grid.
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterToggles } from '../../../../shared/logic/filter';
+import { checkFilter } from '../../../../shared/logic/filter-check';
 import { useStore } from '../../store/index';
 
 const TOGGLES: readonly { readonly name: keyof FilterToggles; readonly label: string }[] = [
@@ -24,12 +25,18 @@ function Toggle({ name, label }: { readonly name: keyof FilterToggles; readonly 
   );
 }
 
-/** The filter input (token syntax in shared/logic/filter.ts) and the toggles. */
+/**
+ * The filter input (token syntax in shared/logic/filter.ts) and the toggles. A term the syntax does not know is
+ * named beside the box with core's own message (a report with that filter is refused the same way).
+ */
 export function FilterBar() {
   const { t } = useTranslation();
   const id = useId();
+  const problemId = useId();
   const text = useStore((s) => s.filterText);
   const setFilterText = useStore((s) => s.setFilterText);
+  const problem = useMemo(() => checkFilter(text), [text]);
+  const problemText = problem ? t(problem.key, problem.params) : null;
   return (
     <div className="filter-bar">
       <label htmlFor={id} className="field-label">
@@ -44,8 +51,15 @@ export function FilterBar() {
         title={t('filter.help')}
         spellCheck={false}
         autoComplete="off"
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
         onChange={(e) => setFilterText(e.target.value)}
       />
+      {problemText && (
+        <span id={problemId} className="note warn filter-problem" title={problemText}>
+          {problemText}
+        </span>
+      )}
       <div role="group" aria-label={t('filter.toggles')} className="toggles">
         {TOGGLES.map((tg) => (
           <Toggle key={tg.name} name={tg.name} label={tg.label} />

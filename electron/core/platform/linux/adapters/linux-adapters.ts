@@ -32,7 +32,7 @@ export function readTunSysfs(name: string): TunSysfs | null {
 }
 
 function listAdapters(): AdapterList {
-  const { links, addresses } = withRtNetlink((rt) => rt.dump());
+  const { links, addresses, errors } = withRtNetlink((rt) => rt.dump());
   const takenAt = Date.now();
   const db: { users: IdTable; groups: IdTable } = readUserDb();
   const adapters: Adapter[] = links.map((link) => {
@@ -66,7 +66,11 @@ function listAdapters(): AdapterList {
     };
   });
   adapters.sort((a, b) => a.index - b.index);
-  return { takenAt, adapters, creatable: { tap: true, tun: true, reasonKey: null } };
+  const first = errors[0];
+  const decodeErrors = first
+    ? { count: errors.length, first: `${first.record} ${first.index}: ${first.field} ${JSON.stringify(first.value)}` }
+    : null;
+  return { takenAt, adapters, decodeErrors, creatable: { tap: true, tun: true, reasonKey: null } };
 }
 
 function resolvePrincipal(table: IdTable, value: string | null | undefined, key: string): number | null {

@@ -2,7 +2,7 @@
 import { close, ErrnoError, errnoValue, recv, sendto, setsockopt, socket } from '../../../ffi/libc';
 import { decodeAck } from '../sock-destroy-encode';
 import { encodeDump, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK } from './rtnetlink-encode';
-import { decodeRtDump, type AddressRecord, type LinkRecord } from './rtnetlink-decode';
+import { decodeRtDump, type AddressRecord, type LinkRecord, type RtDecodeError } from './rtnetlink-decode';
 
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
@@ -19,6 +19,8 @@ const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export interface RtDump {
   readonly links: readonly LinkRecord[];
   readonly addresses: readonly AddressRecord[];
+  /** Records left out for holding impossible values. */
+  readonly errors: readonly RtDecodeError[];
 }
 
 /** One open route socket; close() it when done. */
@@ -61,19 +63,20 @@ export class RtNetlink {
   dump(): RtDump {
     const links: LinkRecord[] = [];
     const addresses: AddressRecord[] = [];
+    const errors: RtDecodeError[] = [];
     for (const type of [RTM_GETLINK, RTM_GETADDR] as const) {
       const seq = this.nextSeq();
       sendto(this.fd, encodeDump(seq, type), 0, null);
       for (;;) {
         const n = this.receive();
         if (n === 0) throw new Error('rtnetlink: the kernel closed the dump without NLMSG_DONE');
-        const status = decodeRtDump(this.rx, n, seq, links, addresses);
+        const status = decodeRtDump(this.rx, n, seq, links, addresses, errors);
         if (status.kind === 'done') break;
         if (status.kind === 'error') throw new ErrnoError(`rtnetlink dump ${type}`, status.errno);
         if (status.kind === 'malformed') throw new Error(`rtnetlink dump: ${status.message}`);
       }
     }
-    return { links, addresses };
+    return { links, addresses, errors };
   }
 
   /** Sends one request built with `seq` (which must ask for an ACK) and returns the ACK's errno (0 = done). */

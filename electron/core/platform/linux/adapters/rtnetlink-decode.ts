@@ -58,6 +58,22 @@ export interface AddressRecord {
   readonly prefix: number;
 }
 
+/** One record the kernel could not have sent: left out of the list, and counted with its reason. */
+export interface RtDecodeError {
+  readonly record: 'link' | 'address';
+  /** The interface index the record names (as decoded, maybe the impossible value itself). */
+  readonly index: number;
+  readonly field: string;
+  readonly value: string;
+}
+
+/** IFNAMSIZ - 1: the kernel refuses longer names (bytes). */
+const IFNAME_MAX_BYTES = 15;
+/** The MTU is an int in the kernel (dev_validate_mtu refuses negative ones). */
+const MTU_MAX = 0x7fffffff;
+/** IFLA_INFO_KIND names a driver's rtnl_link_ops kind: short, printable ASCII. */
+const KIND_PATTERN = /^[\x21-\x7e]{1,32}$/;
+
 /** What one received datagram says: more to come, the dump ended, or the kernel refused. */
 export type DumpStatus =
   | { readonly kind: 'more' }
@@ -88,10 +104,15 @@ function eachAttr(v: DataView, start: number, end: number, visit: AttrVisitor): 
   }
 }
 
-function cString(buf: Uint8Array, off: number, len: number): string {
+/** The bytes of a NUL-terminated attribute (without the NUL; all of it when there is none). */
+function cBytes(buf: Uint8Array, off: number, len: number): Uint8Array {
   const bytes = buf.subarray(off, off + len);
   const end = bytes.indexOf(0);
-  return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
+  return end < 0 ? bytes : bytes.subarray(0, end);
+}
+
+function cString(buf: Uint8Array, off: number, len: number): string {
+  return new TextDecoder().decode(cBytes(buf, off, len));
 }
 
 function macText(buf: Uint8Array, off: number, len: number): string | null {
@@ -99,7 +120,30 @@ function macText(buf: Uint8Array, off: number, len: number): string | null {
   return Array.from(buf.subarray(off, off + 6), (b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
-function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): LinkRecord {
+/**
+ * Why a link record is impossible, or null: a name that is empty, over IFNAMSIZ - 1 bytes or holds what
+ * dev_valid_name refuses ('/', ':', whitespace); an index <= 0; an MTU past an int; a counter past 2^53; a kind that
+ * is not short printable ASCII.
+ */
+function linkProblem(rec: LinkRecord, nameBytes: number, raw: { rx: bigint; tx: bigint }): RtDecodeError | null {
+  const bad = (field: string, value: string | number | bigint): RtDecodeError => ({
+    record: 'link',
+    index: rec.index,
+    field,
+    value: String(value).slice(0, 64),
+  });
+  if (rec.index <= 0) return bad('index', rec.index);
+  if (nameBytes === 0 || nameBytes > IFNAME_MAX_BYTES || /[/:\s]/.test(rec.name)) return bad('name', rec.name);
+  if (rec.mtu !== null && rec.mtu > MTU_MAX) return bad('mtu', rec.mtu);
+  if (raw.rx > BigInt(Number.MAX_SAFE_INTEGER)) return bad('rxBytes', raw.rx);
+  if (raw.tx > BigInt(Number.MAX_SAFE_INTEGER)) return bad('txBytes', raw.tx);
+  if (rec.infoKind !== null && !KIND_PATTERN.test(rec.infoKind)) return bad('infoKind', rec.infoKind);
+  return null;
+}
+
+function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): LinkRecord | RtDecodeError {
+  let nameBytes = 0;
+  const raw = { rx: 0n, tx: 0n };
   const rec = {
     index: v.getInt32(off + 4, LE),
     name: '',
@@ -113,24 +157,28 @@ function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): Lin
     txBytes: null as number | null,
   };
   eachAttr(v, off + IFINFOMSG_LEN, end, (type, a, len) => {
-    if (type === IFLA_IFNAME) rec.name = cString(buf, a, len);
-    else if (type === IFLA_ADDRESS) rec.mac = macText(buf, a, len);
+    if (type === IFLA_IFNAME) {
+      nameBytes = cBytes(buf, a, len).length;
+      rec.name = cString(buf, a, len);
+    } else if (type === IFLA_ADDRESS) rec.mac = macText(buf, a, len);
     else if (type === IFLA_MTU && len >= 4) rec.mtu = v.getUint32(a, LE);
     else if (type === IFLA_OPERSTATE && len >= 1) rec.operState = OPER[buf[a]] ?? 'unknown';
     else if (type === IFLA_STATS64 && len >= 32) {
       // struct rtnl_link_stats64: rx_packets, tx_packets, rx_bytes (16), tx_bytes (24), all u64.
-      rec.rxBytes = Number(v.getBigUint64(a + 16, LE));
-      rec.txBytes = Number(v.getBigUint64(a + 24, LE));
+      raw.rx = v.getBigUint64(a + 16, LE);
+      raw.tx = v.getBigUint64(a + 24, LE);
+      rec.rxBytes = Number(raw.rx);
+      rec.txBytes = Number(raw.tx);
     } else if (type === IFLA_LINKINFO) {
       eachAttr(v, a, a + len, (t, b, l) => {
         if (t === IFLA_INFO_KIND) rec.infoKind = cString(buf, b, l);
       });
     }
   });
-  return rec;
+  return linkProblem(rec, nameBytes, raw) ?? rec;
 }
 
-function decodeAddr(buf: Uint8Array, v: DataView, off: number, end: number): AddressRecord | null {
+function decodeAddr(buf: Uint8Array, v: DataView, off: number, end: number): AddressRecord | RtDecodeError | null {
   const af = buf[off];
   if (af !== AF_INET && af !== AF_INET6) return null;
   const size = af === AF_INET ? 4 : 16;
@@ -144,17 +192,25 @@ function decodeAddr(buf: Uint8Array, v: DataView, off: number, end: number): Add
   // On point-to-point links IFA_ADDRESS is the peer: IFA_LOCAL, when present, is this side's address.
   const at = local >= 0 ? local : address;
   if (at < 0) return null;
+  const index = v.getUint32(off + 4, LE);
+  const prefix = buf[off + 1];
+  // A prefix longer than the address, or an address on no interface, is nothing the kernel can hold.
+  if (prefix > size * 8) return { record: 'address', index, field: 'prefix', value: String(prefix) };
+  if (index === 0 || index > 0x7fffffff) return { record: 'address', index, field: 'index', value: String(index) };
   return {
-    index: v.getUint32(off + 4, LE),
+    index,
     family: af === AF_INET ? 4 : 6,
     address: af === AF_INET ? formatIPv4(buf, at) : formatIPv6(buf, at),
-    prefix: buf[off + 1],
+    prefix,
   };
 }
 
+const isError = (r: object): r is RtDecodeError => 'field' in r;
+
 /**
  * Decodes the first `length` bytes of a dump reply with sequence `seq`, appending links and addresses it finds.
- * Messages of another sequence number (stale answers) are skipped.
+ * Messages of another sequence number (stale answers) are skipped. A record with an impossible value (see
+ * linkProblem, decodeAddr) is never appended: it goes to `errors` when given.
  */
 export function decodeRtDump(
   buf: Uint8Array,
@@ -162,6 +218,7 @@ export function decodeRtDump(
   seq: number,
   links: LinkRecord[],
   addresses: AddressRecord[],
+  errors?: RtDecodeError[],
 ): DumpStatus {
   const v = new DataView(buf.buffer, buf.byteOffset, length);
   let off = 0;
@@ -179,10 +236,15 @@ export function decodeRtDump(
         const errno = len >= NLMSG_HDRLEN + 4 ? -v.getInt32(body, LE) : 0;
         return errno === 0 ? { kind: 'done' } : { kind: 'error', errno };
       }
-      if (type === RTM_NEWLINK && len >= NLMSG_HDRLEN + IFINFOMSG_LEN) links.push(decodeLink(buf, v, body, end));
+      if (type === RTM_NEWLINK && len >= NLMSG_HDRLEN + IFINFOMSG_LEN) {
+        const l = decodeLink(buf, v, body, end);
+        if (isError(l)) errors?.push(l);
+        else links.push(l);
+      }
       if (type === RTM_NEWADDR && len >= NLMSG_HDRLEN + IFADDRMSG_LEN) {
         const a = decodeAddr(buf, v, body, end);
-        if (a) addresses.push(a);
+        if (a && isError(a)) errors?.push(a);
+        else if (a) addresses.push(a);
       }
     }
     off += (len + 3) & ~3;
