@@ -3,11 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
 import Database from 'libsql';
 /* eslint-disable no-restricted-imports -- the rule targets the `electron` package; these are the repo's electron/ folder (Electron-free core). */
 import { openTimelineReader } from '../electron/core/timeline/timeline-reader';
 import { KEYFRAME_EVERY_MS, openTimelineWriter } from '../electron/core/timeline/timeline-writer';
 import { SyntheticTicks } from '../electron/core/timeline/test-support/synthetic-ticks';
+import { KEYFRAME_QUALITY, TICK_QUALITY, encodeRecords } from '../electron/core/timeline/record-codec';
 /* eslint-enable no-restricted-imports */
 
 const HOUR = 3_600_000;
@@ -28,15 +30,15 @@ function payloadBytes(file: string, from: number, to: number) {
           .get(...a) as unknown[]
       )[0] ?? 0,
     );
-  const ticks = q(
-    'SELECT sum(length(summary) + coalesce(length(data), 0) + 56) FROM ticks WHERE t > ? AND t <= ?',
-    from,
-    to,
-  );
+  // Row payloads (the columns' bytes plus a few bytes of row header each).
+  const rows = (from: number, to: number) =>
+    q('SELECT coalesce(sum(length(summary) + 40), 0) FROM ticks WHERE t > ? AND t <= ?', from, to) +
+    q('SELECT coalesce(sum(length(data) + 12), 0) FROM tick_data WHERE t > ? AND t <= ?', from, to);
+  const ticks = rows(from, to);
   const kfCount = q('SELECT count(*) FROM keyframes');
   const kfBytes = q('SELECT sum(length(data)) FROM keyframe_parts') + q('SELECT sum(length(processes)) FROM keyframes');
   const live = (q('PRAGMA page_count') - q('PRAGMA freelist_count')) * q('PRAGMA page_size');
-  const all = q('SELECT sum(length(summary) + coalesce(length(data), 0) + 56) FROM ticks');
+  const all = rows(-Infinity, Infinity);
   db.close();
   return { ticks, kfAvg: kfBytes / Math.max(1, kfCount), live, payload: all + kfBytes };
 }
@@ -136,6 +138,41 @@ async function rebuild(steady: number, samples: number) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** deflate against brotli on the same bytes: one churn tick's sockets and events, and a 40,000-socket table. */
+function codecs() {
+  const g = new SyntheticTicks({ steady: 500, churnPerSecond: 1000, seed: 7 });
+  for (let i = 0; i < 130; i++) g.next();
+  const tick = g.next();
+  const big = new SyntheticTicks({ steady: 40_000, churnPerSecond: 0, seed: 7 });
+  big.next();
+  const cases = [
+    ['churn tick (added, closed, transitions)', [...tick.added, ...tick.closed, ...tick.transitions], TICK_QUALITY],
+    ['40,000-socket keyframe', [...big.table.values()], KEYFRAME_QUALITY],
+  ] as const;
+  for (const [name, records, quality] of cases) {
+    for (const [layout, json] of [
+      ['rows', JSON.stringify(records)],
+      ['columns', JSON.stringify(encodeRecords(records))],
+    ] as const) {
+      const raw = Buffer.from(json);
+      const time = (f: () => Buffer) => {
+        const s = performance.now();
+        const out = f();
+        return `${(out.length / 1024).toFixed(0)} KiB in ${(performance.now() - s).toFixed(0)} ms`;
+      };
+      const deflate = time(() => deflateRawSync(raw, { level: 6 }));
+      const brotli = time(() =>
+        brotliCompressSync(raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        }),
+      );
+      console.log(
+        `codec, ${name}, ${layout} (${(raw.length / 1024).toFixed(0)} KiB JSON): deflate-6 ${deflate}; brotli-${quality} ${brotli}`,
+      );
+    }
+  }
+}
+
 const which = process.argv[2] ?? 'all';
 console.log('Synthetic ticks shaped like core Socket records; figures are extrapolated from shorter runs.');
 console.log(
@@ -144,6 +181,7 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' ')} on ${os.cpus().length} cores (timings are wall clock).`,
 );
+if (which === 'all' || which === 'codec') codecs();
 if (which === 'all' || which === 'churn') await growth('churn 1,000 connections/s', 500, 1000, 420, 120, 100);
 if (which === 'all' || which === 'steady') await growth('steady 40,000 sockets', 40_000, 0, 420, 60, null);
 if (which === 'all' || which === 'rebuild') await rebuild(40_000, 20);

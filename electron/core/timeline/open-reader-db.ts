@@ -5,7 +5,7 @@ import path from 'node:path';
 import { checkHeader } from './file-check';
 import { openImmutable, openLive, verifyIdentity, type Db } from './recording-db';
 import Database from 'libsql';
-import { corruptFile, isCorruption } from './timeline-errors';
+import { corruptFile, emptyRecording, isCorruption } from './timeline-errors';
 
 /** True when a reader opened as immutable should reopen live: a recorder has started on the file since. */
 export function recorderAppeared(file: string, r: ReaderDb, copied: boolean): boolean {
@@ -67,6 +67,8 @@ export function openReaderDb(file: string, copied: boolean, verify: boolean): Re
   };
   try {
     const schemaVersion = verifyIdentity(db, file);
+    // Identity written but no schema yet: a recorder that died before its first transaction.
+    if (schemaVersion === 0) throw emptyRecording(file);
     if (verify) {
       const rows = db.prepare('PRAGMA quick_check(5)').raw().all() as [string][];
       if (rows.length !== 1 || rows[0][0] !== 'ok') throw corruptFile(file, rows.map((r) => r[0]).join('; '));

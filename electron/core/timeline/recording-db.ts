@@ -14,10 +14,10 @@ export interface Migration {
 }
 
 /**
- * Version 1. Ticks are keyed by their time (ms since epoch), which is also the time index. Small columns come
- * before the blob, so stats over a window read no overflow page; `data` packs the socket delta, then the events
- * (closed connections, transitions), `head` bytes into it. A keyframe's sockets are split into parts so a
- * part can be built between two ticks; a keyframe counts only once its header row exists.
+ * Version 1. Ticks are keyed by their time (ms since epoch), which is also the time index. A tick's small row
+ * (counts, summary) and its blob (`data`: the socket delta, then the events, `head` bytes into it) live in two
+ * tables, so stats over a week scan small rows only. A keyframe's sockets are split into parts so a part can be
+ * built between two ticks; a keyframe counts only once its header row exists.
  */
 const V1 = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -30,10 +30,9 @@ const V1 = `
     removed INTEGER NOT NULL,
     closed INTEGER NOT NULL,
     transitions INTEGER NOT NULL,
-    summary TEXT NOT NULL,
-    head INTEGER NOT NULL,
-    data BLOB
+    summary TEXT NOT NULL
   );
+  CREATE TABLE tick_data (t INTEGER PRIMARY KEY, head INTEGER NOT NULL, data BLOB NOT NULL);
   CREATE TABLE keyframes (t INTEGER PRIMARY KEY, sockets INTEGER NOT NULL, parts INTEGER NOT NULL, processes BLOB NOT NULL);
   CREATE TABLE keyframe_parts (id INTEGER PRIMARY KEY, t INTEGER NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL);
   CREATE UNIQUE INDEX keyframe_parts_by_time ON keyframe_parts (t, part);
@@ -106,6 +105,7 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
     try {
       m.up(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
+      writeMeta(db, { schema_version: m.version });
       db.exec('COMMIT');
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -73,16 +73,22 @@ export function pruneStep(db: Db, limits: PruneLimits): PruneResult {
       'DELETE FROM keyframe_parts WHERE id IN (SELECT id FROM keyframe_parts WHERE t < ? ORDER BY id LIMIT ?)',
     );
     const ticks = db.prepare('DELETE FROM ticks WHERE t IN (SELECT t FROM ticks WHERE t < ? ORDER BY t LIMIT ?)');
+    const data = db.prepare(
+      'DELETE FROM tick_data WHERE t IN (SELECT t FROM tick_data WHERE t < ? ORDER BY t LIMIT ?)',
+    );
     while (performance.now() - started < limits.budgetMs) {
       const p = parts.run(keep, PART_BATCH).changes;
+      const d = data.run(keep, TICK_BATCH).changes;
       const t = ticks.run(keep, TICK_BATCH).changes;
       deletedTicks += t;
-      if (p === 0 && t === 0) break;
+      if (p === 0 && t === 0 && d === 0) break;
     }
     more =
       num(
         db,
-        'SELECT EXISTS (SELECT 1 FROM ticks WHERE t < ?) OR EXISTS (SELECT 1 FROM keyframe_parts WHERE t < ?)',
+        'SELECT EXISTS (SELECT 1 FROM ticks WHERE t < ?) OR EXISTS (SELECT 1 FROM tick_data WHERE t < ?) ' +
+          'OR EXISTS (SELECT 1 FROM keyframe_parts WHERE t < ?)',
+        keep,
         keep,
         keep,
       ) > 0;

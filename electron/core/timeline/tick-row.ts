@@ -85,8 +85,7 @@ export function insertTick(
   const events = { x: encodeRecords(tick.closed), t: encodeRecords(tick.transitions) };
   const packed = empty ? null : packPair((delta ?? null) as unknown as JsonObject, events);
   db.prepare(
-    'INSERT INTO ticks (t, sockets, added, changed, removed, closed, transitions, summary, head, data) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO ticks (t, sockets, added, changed, removed, closed, transitions, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     t,
     socketCount,
@@ -96,9 +95,8 @@ export function insertTick(
     tick.closed.length,
     tick.transitions.length,
     JSON.stringify(summary),
-    packed?.head ?? 0,
-    packed?.blob ?? null,
   );
+  if (packed) db.prepare('INSERT INTO tick_data (t, head, data) VALUES (?, ?, ?)').run(t, packed.head, packed.blob);
 }
 
 /** The stored delta of a tick's `data` (null when the tick changed no socket). */

@@ -144,14 +144,15 @@ class Reader implements TimelineReader {
       if (!kf) throw outOfRange(t, range.from, range.to);
       const state = this.cache && this.cache.keyframe === kf[0] && this.cache.tickAt <= t ? this.cache : this.load(kf);
       const deltas = this.r.db
-        .prepare('SELECT t, head, data FROM ticks WHERE t > ? AND t <= ? ORDER BY t')
+        .prepare('SELECT t, head, data FROM tick_data WHERE t > ? AND t <= ? ORDER BY t')
         .raw()
         .iterate(state.tickAt, t) as Iterable<[number, number, unknown]>;
-      for (const [at, head, blob] of deltas) {
-        const delta = blob === null ? null : readDelta(asBuffer(blob), head);
+      for (const [, head, blob] of deltas) {
+        const delta = readDelta(asBuffer(blob), head);
         if (delta !== null) state.replay.apply(delta);
-        state.tickAt = at;
       }
+      const last = this.r.db.prepare('SELECT max(t) FROM ticks WHERE t <= ?').raw().get(t) as [number | null];
+      state.tickAt = Math.max(state.tickAt, Number(last[0] ?? state.tickAt));
       this.cache = state;
       const sockets = state.replay.expose();
       const gap = this.gaps(t, t).find((g) => g.from < t && t < g.to) ?? null;
@@ -170,9 +171,10 @@ class Reader implements TimelineReader {
       this.overlaps(a, b);
       this.series.load(this.r.db);
       const cols =
-        't, sockets, added, changed, removed, closed, transitions, summary' + (options.detail ? ', head, data' : '');
+        'k.t, sockets, added, changed, removed, closed, transitions, summary' + (options.detail ? ', head, data' : '');
+      const from = options.detail ? 'ticks k LEFT JOIN tick_data d ON d.t = k.t' : 'ticks k';
       const rows = this.r.db
-        .prepare(`SELECT ${cols} FROM ticks WHERE t BETWEEN ? AND ? ORDER BY t`)
+        .prepare(`SELECT ${cols} FROM ${from} WHERE k.t BETWEEN ? AND ? ORDER BY k.t`)
         .raw()
         .all(a, b) as unknown[][];
       return rows.map((row) => {
@@ -198,7 +200,8 @@ class Reader implements TimelineReader {
       this.overlaps(a, b);
       // Pages of rows read whole: an iterator left unfinished would keep its read transaction open.
       const page = this.r.db.prepare(
-        'SELECT t, head, data FROM ticks WHERE t >= ? AND t <= ? AND closed > 0 ORDER BY t LIMIT 64',
+        'SELECT k.t, head, data FROM ticks k JOIN tick_data d ON d.t = k.t ' +
+          'WHERE k.t >= ? AND k.t <= ? AND k.closed > 0 ORDER BY k.t LIMIT 64',
       );
       const records: ClosedAt[] = [];
       for (let from = a; ;) {

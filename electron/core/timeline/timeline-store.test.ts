@@ -146,4 +146,23 @@ describe('timeline store', () => {
     expect(sorted(r.tableAt(tick.takenAt).sockets)).toEqual(sorted(table));
     r.close();
   });
+
+  it('pauses instead of throwing on a value JSON cannot carry, and resumes once it is gone', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const w = openTimelineWriter(file, { retryMs: 0 });
+    const g = new SyntheticTicks({ steady: 10, churnPerSecond: 0 });
+    w.writeTick(g.next());
+    const bad = { key: 'tcp4 odd', state: 'LISTEN', inode: 1n } as unknown as RecordedSocket;
+    const tick = g.next();
+    expect(() => w.writeTick({ ...tick, added: [bad], table: [...g.table.values(), bad] })).not.toThrow();
+    expect(w.status().paused).toMatchObject({ reason: 'failed', key: 'timeline.paused.failed' });
+    const next = g.next();
+    w.writeTick({ ...next, removed: [bad.key] });
+    expect(w.status()).toMatchObject({ recording: true, paused: null });
+    w.close();
+    const r = openTimelineReader(file);
+    expect(sorted(r.tableAt(next.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
+    expect(r.info().gaps).toHaveLength(1);
+    r.close();
+  });
 });

@@ -147,6 +147,15 @@ class Writer implements TimelineWriter {
 
   writeTick(tick: TimelineTick): void {
     if (this.closed) return;
+    try {
+      this.record(tick);
+    } catch (e) {
+      // Whatever failed (the disk, or a value JSON cannot carry), the caller's tick goes on: recording pauses.
+      this.fail(e);
+    }
+  }
+
+  private record(tick: TimelineTick): void {
     // Times must increase (they are the key): a clock stepped back is recorded 1 ms after the last tick.
     const t = Math.max(Math.round(tick.takenAt), this.lastT + 1);
     for (const p of tick.processes) this.processes.set(p.pid, p);
@@ -157,22 +166,18 @@ class Writer implements TimelineWriter {
     }
     const sync = this.needKeyframe ? this.keyframeOf(t, tick) : null;
     const ready = this.build?.done ? this.build : null;
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      insertTick(this.db, this.series, t, this.encoder.table.size, tick, delta);
-      sync?.insert(this.db);
-      ready?.insert(this.db);
-      if (this.paused && Number.isFinite(this.paused.gapFrom)) {
-        // What was lost while paused, so a reader can say "not recorded" instead of showing a stale table.
-        this.db
-          .prepare('INSERT INTO gaps (from_t, to_t, reason) VALUES (?, ?, ?)')
-          .run(this.paused.gapFrom, t, this.paused.reason.reason);
-      }
-      this.db.exec('COMMIT');
-    } catch (e) {
-      this.fail(e);
-      return;
+    // One transaction per tick; a failure anywhere in it rolls it all back (see fail).
+    this.db.exec('BEGIN IMMEDIATE');
+    insertTick(this.db, this.series, t, this.encoder.table.size, tick, delta);
+    sync?.insert(this.db);
+    ready?.insert(this.db);
+    if (this.paused && Number.isFinite(this.paused.gapFrom)) {
+      // What was lost while paused, so a reader can say "not recorded" instead of showing a stale table.
+      this.db
+        .prepare('INSERT INTO gaps (from_t, to_t, reason) VALUES (?, ?, ?)')
+        .run(this.paused.gapFrom, t, this.paused.reason.reason);
     }
+    this.db.exec('COMMIT');
     this.series.commit();
     this.paused = null;
     this.needKeyframe = false;
