@@ -168,7 +168,8 @@ class Writer implements TimelineWriter {
     const ready = this.build?.done ? this.build : null;
     // One transaction per tick; a failure anywhere in it rolls it all back (see fail).
     this.db.exec('BEGIN IMMEDIATE');
-    insertTick(this.db, this.series, t, this.encoder.table.size, tick, delta);
+    // A keyframe of this very tick makes its socket delta redundant (replays start after a keyframe's tick).
+    insertTick(this.db, this.series, t, this.encoder.table.size, tick, sync ? null : delta);
     sync?.insert(this.db);
     ready?.insert(this.db);
     if (this.paused && Number.isFinite(this.paused.gapFrom)) {
