@@ -5,6 +5,7 @@ import { analyticsUiEn } from './analytics-ui-en';
 import { toolsEn } from './tools-en';
 import { metricsEn } from './metrics-en';
 import { limitsEn } from './limits-en';
+import { timelineEn } from './timeline-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -277,6 +278,7 @@ export const en = {
   ...toolsEn,
   ...metricsEn,
   ...limitsEn,
+  ...timelineEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

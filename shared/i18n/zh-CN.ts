@@ -6,6 +6,7 @@ import { analyticsUiZhCN } from './analytics-ui-zh-CN';
 import { toolsZhCN } from './tools-zh-CN';
 import { metricsZhCN } from './metrics-zh-CN';
 import { limitsZhCN } from './limits-zh-CN';
+import { timelineZhCN } from './timeline-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -268,4 +269,5 @@ export const zhCN: Dictionary = {
   ...toolsZhCN,
   ...metricsZhCN,
   ...limitsZhCN,
+  ...timelineZhCN,
 };

@@ -1,0 +1,168 @@
+// Writer and reader on real files: the table rebuilt at any tick equals the one recorded, in every segment.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/model/errors';
+import { openTimelineReader } from './timeline-reader';
+import { openTimelineWriter } from './timeline-writer';
+import { SyntheticTicks, copyTable } from './test-support/synthetic-ticks';
+import { removeTempDirs, tempDir } from './test-support/temp-files';
+import type { RecordedSocket } from './timeline-types';
+
+afterEach(removeTempDirs);
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
+const sorted = (xs: readonly RecordedSocket[]) => [...xs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+/** Records `ticks` synthetic ticks and keeps a copy of the table at every one of them. */
+async function record(file: string, ticks: number, keyframeEveryMs: number, steady = 300, churn = 40) {
+  const w = openTimelineWriter(file, { keyframeEveryMs, host: 'test-host', version: '9.9.9' });
+  const g = new SyntheticTicks({ steady, churnPerSecond: churn, seed: 3 });
+  const tables = new Map<number, Map<string, RecordedSocket>>();
+  const ticksSeen = [];
+  for (let i = 0; i < ticks; i++) {
+    const tick = g.next();
+    w.writeTick(tick);
+    tables.set(tick.takenAt, copyTable(g.table));
+    ticksSeen.push(tick);
+    // Keyframes are built a part per turn of the event loop, as between real ticks.
+    await turns(3);
+  }
+  return { w, tables, ticks: ticksSeen };
+}
+
+describe('timeline store', () => {
+  it('rebuilds the whole table at every recorded tick, across keyframes built between ticks', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const { w, tables } = await record(file, 100, 15_000);
+    const status = w.status();
+    expect(status.recording).toBe(true);
+    expect(status.ticksWritten).toBe(100);
+    expect(status.sizeBytes).toBeGreaterThan(0);
+    w.close();
+    const r = openTimelineReader(file);
+    expect(r.info().rows.keyframes).toBeGreaterThan(5);
+    // Backwards, so the reader cannot simply step forward from its last answer.
+    for (const t of [...tables.keys()].reverse()) {
+      const got = r.tableAt(t);
+      expect(got.tickAt).toBe(t);
+      expect(sorted(got.sockets)).toEqual(sorted([...(tables.get(t)?.values() ?? [])]));
+    }
+    // Between two ticks: the table of the tick before, and how old it is.
+    const [t0] = tables.keys();
+    const mid = r.tableAt(t0 + 400);
+    expect(mid.tickAt).toBe(t0);
+    expect(mid.ageMs).toBe(400);
+    expect(mid.processes.map((p) => p.pid).sort()).toEqual(
+      [...new Set(mid.sockets.map((s) => s.pid).filter((p): p is number => typeof p === 'number'))].sort(),
+    );
+    r.close();
+  }, 30_000);
+
+  it('answers a time outside the recording with an error that states the range', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const { w, tables } = await record(file, 5, 60_000);
+    w.close();
+    const r = openTimelineReader(file);
+    const times = [...tables.keys()];
+    const range = r.range();
+    expect(range).toEqual({ from: times[0], to: times[4] });
+    for (const t of [times[0] - 1, times[4] + 1]) {
+      try {
+        r.tableAt(t);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AppError);
+        expect((e as AppError).key).toBe('timeline.error.outOfRange');
+        expect((e as AppError).params?.from).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+        expect((e as Error).message).toContain(
+          `covers ${(e as AppError).params?.from} to ${(e as AppError).params?.to}`,
+        );
+      }
+    }
+    expect(() => r.ticksBetween(times[4] + 10, times[4] + 20)).toThrow(/covers/);
+    r.close();
+  });
+
+  it('steps tick by tick and answers summaries, transitions and closed connections of a window', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const { w, ticks } = await record(file, 20, 60_000, 100, 30);
+    w.close();
+    const r = openTimelineReader(file);
+    const times = ticks.map((t) => t.takenAt);
+    expect(r.nearestTick(times[5], 'next')).toBe(times[6]);
+    expect(r.nearestTick(times[5], 'previous')).toBe(times[4]);
+    expect(r.nearestTick(times[5] + 300, 'nearest')).toBe(times[5]);
+    expect(r.nearestTick(times[5] + 700, 'nearest')).toBe(times[6]);
+    expect(r.nearestTick(times[0], 'previous')).toBeNull();
+    const summaries = r.ticksBetween(times[2], times[9], { detail: true });
+    expect(summaries.map((s) => s.t)).toEqual(times.slice(2, 10));
+    summaries.forEach((s, i) => {
+      const tick = ticks[i + 2];
+      expect(s.counts).toEqual(tick.counts);
+      expect(s.closed).toBe(tick.closed.length);
+      expect(s.detail).toEqual(tick.transitions);
+      expect(s.transitions.reduce((n, x) => n + x.count, 0)).toBe(tick.transitions.length);
+    });
+    const closed = ticks.slice(2, 10).flatMap((t) => t.closed.map((record) => ({ t: t.takenAt, record })));
+    expect(closed.length).toBeGreaterThan(10);
+    expect(r.closedBetween(times[2], times[9], 10_000)).toEqual({ records: closed, truncated: false });
+    expect(r.closedBetween(times[2], times[9], 7)).toEqual({ records: closed.slice(0, 7), truncated: true });
+    const info = r.info();
+    expect(info).toMatchObject({ host: 'test-host', version: '9.9.9', platform: process.platform, schemaVersion: 1 });
+    expect(info.rows.ticks).toBe(20);
+    expect(info.rows.closed).toBe(ticks.reduce((n, t) => n + t.closed.length, 0));
+    expect(info.writer).toMatchObject({ pid: process.pid, clean: true });
+    r.close();
+  });
+
+  it('records ticks whose clock stepped back 1 ms after the last, so none is lost', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const w = openTimelineWriter(file);
+    const g = new SyntheticTicks({ steady: 10, churnPerSecond: 0 });
+    const a = g.next();
+    const b = g.next();
+    w.writeTick(a);
+    w.writeTick({ ...b, takenAt: a.takenAt - 5000 });
+    w.close();
+    const r = openTimelineReader(file);
+    expect(r.range()).toEqual({ from: a.takenAt, to: a.takenAt + 1 });
+    r.close();
+  });
+
+  it('rebuilds from the table the caller gives when its deltas drifted from it', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const w = openTimelineWriter(file, { keyframeEveryMs: 1000 });
+    const g = new SyntheticTicks({ steady: 20, churnPerSecond: 0 });
+    w.writeTick(g.next());
+    const tick = g.next();
+    // A delta that forgot a removal: the table says one socket fewer.
+    const table = [...g.table.values()].slice(1);
+    w.writeTick({ ...tick, table });
+    const next = g.next();
+    w.writeTick({ ...next, table: [...g.table.values()].slice(1) });
+    w.close();
+    const r = openTimelineReader(file);
+    expect(sorted(r.tableAt(tick.takenAt).sockets)).toEqual(sorted(table));
+    r.close();
+  });
+
+  it('pauses instead of throwing on a value JSON cannot carry, and resumes once it is gone', async () => {
+    const file = path.join(tempDir(), 'rec.db');
+    const w = openTimelineWriter(file, { retryMs: 0 });
+    const g = new SyntheticTicks({ steady: 10, churnPerSecond: 0 });
+    w.writeTick(g.next());
+    const bad = { key: 'tcp4 odd', state: 'LISTEN', inode: 1n } as unknown as RecordedSocket;
+    const tick = g.next();
+    expect(() => w.writeTick({ ...tick, added: [bad], table: [...g.table.values(), bad] })).not.toThrow();
+    expect(w.status().paused).toMatchObject({ reason: 'failed', key: 'timeline.paused.failed' });
+    const next = g.next();
+    w.writeTick({ ...next, removed: [bad.key] });
+    expect(w.status()).toMatchObject({ recording: true, paused: null });
+    w.close();
+    const r = openTimelineReader(file);
+    expect(sorted(r.tableAt(next.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
+    expect(r.info().gaps).toHaveLength(1);
+    r.close();
+  });
+});

@@ -1,0 +1,310 @@
+// The recorder: one transaction per tick, keyframes built between ticks, retention in the background, and faults
+// (full disk, unwritable file) turned into a paused status instead of errors in the caller's tick.
+import os from 'node:os';
+import { APP_VERSION } from '../version';
+import { checkHeader, fileSize } from './file-check';
+import { KeyframeBuild } from './keyframe';
+import { claimWriter, migrate, openForWriting, openLive, readMeta, writeMeta, type Db } from './recording-db';
+import { openReaderDb } from './open-reader-db';
+import { pruneStep } from './retention';
+import { DeltaEncoder, referencedProcesses } from './socket-delta';
+import { SeriesIds, insertTick } from './tick-row';
+import { lockedByOther, pauseOf, unwritableFile, type Pause } from './timeline-errors';
+import type { RecordedProcess, RecordedSocket, TimelineTick, WriterStatus } from './timeline-types';
+import { tryLock, type WriterLock } from './writer-lock';
+
+export interface WriterOptions {
+  /** Data older than this goes (ms); default 7 days. */
+  readonly retentionMs?: number;
+  /** The file is kept under this (bytes); default 1 GiB. */
+  readonly maxBytes?: number;
+  /** A keyframe at least this often (ms); default KEYFRAME_EVERY_MS. */
+  readonly keyframeEveryMs?: number;
+  /** How long a paused recorder waits between write attempts (ms); default 5 s. */
+  readonly retryMs?: number;
+  readonly host?: string;
+  readonly version?: string;
+  /** Check every page of an existing file before recording into it (SQLite quick_check); default false. */
+  readonly verify?: boolean;
+}
+
+/** An open recorder. */
+export interface TimelineWriter {
+  /** Records one tick. Never throws: a failure pauses recording (see `status()`), the next success resumes it. */
+  writeTick(tick: TimelineTick): void;
+  status(): WriterStatus;
+  /** Finishes a keyframe in progress, checkpoints the log into the file, and releases the lock. */
+  close(): void;
+  /** The previous recorder of this file, when it ended without closing (killed, crashed): its pid and host. */
+  readonly recoveredFrom: { readonly pid: number; readonly host: string; readonly since: number } | null;
+}
+
+/**
+ * Default keyframe interval (ms). Rebuilding a second replays the deltas since its keyframe: at 40,000 sockets
+ * with 2% of them changing each second, 3 minutes keeps the worst second near 300 ms, at about 6 MB/hour of
+ * keyframes under 1,000 connections/s of churn (bench/timeline.bench.mjs).
+ */
+export const KEYFRAME_EVERY_MS = 3 * 60_000;
+
+const DAY = 86_400_000;
+const PRUNE_EVERY_MS = 10_000;
+const PRUNE_BUDGET_MS = 8;
+
+function num(db: Db, sql: string): number {
+  const row = db.prepare(sql).raw().get() as unknown[] | undefined;
+  return row && row[0] !== null ? Number(row[0]) : NaN;
+}
+
+/** The writer of a recording that someone else holds: refused with who holds it. */
+function refuseLocked(file: string): never {
+  let meta = new Map<string, string>();
+  try {
+    const db = openLive(file);
+    meta = readMeta(db);
+    db.close();
+  } catch {
+    // Holder details are a courtesy: the refusal stands without them.
+  }
+  throw lockedByOther(
+    file,
+    meta.get('writer_pid') ?? '?',
+    meta.get('writer_host') ?? '?',
+    Number(meta.get('writer_since') ?? NaN) || null,
+  );
+}
+
+/**
+ * Opens `file` for recording, creating it when absent. Throws (nothing changed on disk) when it is not a
+ * netinspect recording, has a newer schema, is corrupt, is being recorded by another recorder, or cannot be created.
+ */
+export function openTimelineWriter(file: string, options: WriterOptions = {}): TimelineWriter {
+  const facts = checkHeader(file, false);
+  // An existing file is checked through a read-only connection first, so a refusal leaves it (and its folder) as
+  // it was; only then is the lock file created beside it.
+  if (facts.exists) openReaderDb(file, false, options.verify ?? false).release();
+  let lock: WriterLock | null;
+  try {
+    lock = tryLock(file);
+  } catch (e) {
+    throw unwritableFile(file, (e as Error).message);
+  }
+  if (!lock) refuseLocked(file);
+  let db: Db;
+  try {
+    db = openForWriting(file);
+    migrate(db, file);
+  } catch (e) {
+    lock.release();
+    if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') throw unwritableFile(file, (e as Error).message);
+    throw e;
+  }
+  return new Writer(file, db, lock, options);
+}
+
+class Writer implements TimelineWriter {
+  readonly recoveredFrom: TimelineWriter['recoveredFrom'];
+  private readonly series = new SeriesIds();
+  private readonly encoder = new DeltaEncoder();
+  private processes = new Map<number, RecordedProcess>();
+  private readonly retentionMs: number;
+  private readonly maxBytes: number;
+  private readonly keyframeEveryMs: number;
+  private readonly retryMs: number;
+  private lastT = -Infinity;
+  private lastKeyframe = -Infinity;
+  private firstKeyframe: number | null = null;
+  private needKeyframe = true;
+  private build: KeyframeBuild | null = null;
+  private pruneTimer: NodeJS.Immediate | null = null;
+  private lastPrune = 0;
+  private paused: { reason: Pause; retryAt: number; gapFrom: number } | null = null;
+  private ticksWritten = 0;
+  private closed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly db: Db,
+    private readonly lock: WriterLock,
+    options: WriterOptions,
+  ) {
+    this.retentionMs = options.retentionMs ?? 7 * DAY;
+    this.maxBytes = options.maxBytes ?? 1024 ** 3;
+    this.keyframeEveryMs = options.keyframeEveryMs ?? KEYFRAME_EVERY_MS;
+    this.retryMs = options.retryMs ?? 5000;
+    this.recoveredFrom = claimWriter(db, {
+      host: options.host ?? os.hostname(),
+      version: options.version ?? APP_VERSION,
+      keyframeEveryMs: this.keyframeEveryMs,
+      retentionMs: this.retentionMs,
+      maxBytes: this.maxBytes,
+    });
+    this.series.load(db);
+    this.lastT = num(db, 'SELECT max(t) FROM ticks');
+    if (Number.isNaN(this.lastT)) this.lastT = -Infinity;
+    const first = num(db, 'SELECT min(t) FROM keyframes');
+    this.firstKeyframe = Number.isNaN(first) ? null : first;
+  }
+
+  writeTick(tick: TimelineTick): void {
+    if (this.closed) return;
+    try {
+      this.record(tick);
+    } catch (e) {
+      // Whatever failed (the disk, or a value JSON cannot carry), the caller's tick goes on: recording pauses.
+      this.fail(e);
+    }
+  }
+
+  private record(tick: TimelineTick): void {
+    // Times must increase (they are the key): a clock stepped back is recorded 1 ms after the last tick.
+    const t = Math.max(Math.round(tick.takenAt), this.lastT + 1);
+    for (const p of tick.processes) this.processes.set(p.pid, p);
+    const delta = this.encoder.encode(tick);
+    if (this.paused && Date.now() < this.paused.retryAt) {
+      this.paused.reason = { ...this.paused.reason, droppedTicks: this.paused.reason.droppedTicks + 1 };
+      return;
+    }
+    const sync = this.needKeyframe ? this.keyframeOf(t, tick) : null;
+    const ready = this.build?.done ? this.build : null;
+    // One transaction per tick; a failure anywhere in it rolls it all back (see fail).
+    this.db.exec('BEGIN IMMEDIATE');
+    // A keyframe of this very tick makes its socket delta redundant (replays start after a keyframe's tick).
+    insertTick(this.db, this.series, t, this.encoder.table.size, tick, sync ? null : delta);
+    sync?.insert(this.db);
+    ready?.insert(this.db);
+    if (this.paused && Number.isFinite(this.paused.gapFrom)) {
+      // What was lost while paused, so a reader can say "not recorded" instead of showing a stale table.
+      this.db
+        .prepare('INSERT INTO gaps (from_t, to_t, reason) VALUES (?, ?, ?)')
+        .run(this.paused.gapFrom, t, this.paused.reason.reason);
+    }
+    this.db.exec('COMMIT');
+    this.series.commit();
+    this.paused = null;
+    this.needKeyframe = false;
+    this.lastT = t;
+    this.ticksWritten++;
+    for (const k of [sync, ready]) if (k) this.keyframeWritten(k);
+    if (!this.build && t - this.lastKeyframe >= this.keyframeEveryMs) this.startBuild(t, tick);
+    this.schedulePrune(t);
+  }
+
+  status(): WriterStatus {
+    const to = Number.isFinite(this.lastT) ? this.lastT : null;
+    return {
+      recording: !this.closed && !this.paused,
+      paused: this.paused?.reason ?? null,
+      sizeBytes: fileSize(this.file) + fileSize(`${this.file}-wal`),
+      range: this.firstKeyframe !== null && to !== null ? { from: this.firstKeyframe, to } : null,
+      ticksWritten: this.ticksWritten,
+      file: this.file,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.build?.cancel();
+    if (this.pruneTimer) clearImmediate(this.pruneTimer);
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      if (this.build && !this.paused) this.build.insert(this.db);
+      writeMeta(this.db, { writer_clean: 1 });
+      this.db.exec('COMMIT');
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A full disk at close loses at most the keyframe in progress: every tick is committed already.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.db.close();
+      this.lock.release();
+    }
+  }
+
+  /** The keyframe of tick `t`, whole, now: the first tick, and the first after a pause, need one to build on. */
+  private keyframeOf(t: number, tick: TimelineTick): KeyframeBuild {
+    const k = this.snapshot(t, tick).build;
+    k.finish();
+    return k;
+  }
+
+  private snapshot(t: number, tick: TimelineTick): { build: KeyframeBuild; drifted: boolean } {
+    const given = tick.table ? (Array.isArray(tick.table) ? tick.table : [...tick.table.values()]) : null;
+    // The caller's table is the truth: realign the copy the deltas are computed against.
+    const drifted = given ? this.encoder.reset(given as readonly RecordedSocket[]) : false;
+    const entries = this.encoder.entries();
+    const processes = referencedProcesses(
+      entries.map((e) => e[0]),
+      this.processes,
+    );
+    // Processes no socket refers to any more are forgotten here, so memory stays bounded by the table.
+    this.processes = new Map(processes.map((p) => [p.pid, p]));
+    return { build: new KeyframeBuild(t, entries, processes), drifted };
+  }
+
+  private keyframeWritten(k: KeyframeBuild): void {
+    this.lastKeyframe = Math.max(this.lastKeyframe, k.t);
+    this.firstKeyframe ??= k.t;
+    if (this.build === k) this.build = null;
+  }
+
+  /** Builds the next keyframe one part per turn of the event loop; the next tick's transaction writes it. */
+  private startBuild(t: number, tick: TimelineTick): void {
+    const { build: k, drifted } = this.snapshot(t, tick);
+    if (drifted) {
+      // Deltas from now on build on the realigned table: this keyframe cannot wait for later ticks.
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        k.insert(this.db);
+        this.db.exec('COMMIT');
+        this.keyframeWritten(k);
+      } catch (e) {
+        this.fail(e);
+      }
+      return;
+    }
+    this.build = k;
+    k.buildInBackground();
+  }
+
+  private schedulePrune(t: number): void {
+    if (this.pruneTimer || t - this.lastPrune < PRUNE_EVERY_MS) return;
+    const pass = (): void => {
+      this.pruneTimer = null;
+      if (this.closed || this.paused) return;
+      try {
+        const r = pruneStep(this.db, {
+          cutoff: this.lastT - this.retentionMs,
+          maxBytes: this.maxBytes,
+          budgetMs: PRUNE_BUDGET_MS,
+        });
+        const first = num(this.db, 'SELECT min(t) FROM keyframes');
+        this.firstKeyframe = Number.isNaN(first) ? null : first;
+        if (r.more) this.pruneTimer = setImmediate(pass);
+        else this.lastPrune = this.lastT;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.fail(e);
+      }
+    };
+    this.pruneTimer = setImmediate(pass);
+  }
+
+  private fail(e: unknown): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // SQLite rolls back by itself when a statement fails this way; nothing more can be done here.
+    }
+    this.series.rollback();
+    this.paused = {
+      reason: pauseOf(e, this.file, this.paused?.reason ?? null),
+      retryAt: Date.now() + this.retryMs,
+      gapFrom: this.paused?.gapFrom ?? this.lastT,
+    };
+    // The deltas of the ticks now lost cannot be replayed: the first tick written again carries a keyframe.
+    this.needKeyframe = true;
+    this.build?.cancel();
+    this.build = null;
+  }
+}
