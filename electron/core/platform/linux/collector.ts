@@ -1,5 +1,5 @@
 // The Linux SocketCollector: sock_diag dumps (or /proc/net), owners from the fd map, details per owning process.
-import type { Family, ProcessInfo, Proto, RawSocket } from '../../../../shared/model/socket';
+import type { Family, ProcessInfo, Proto } from '../../../../shared/model/socket';
 import type { RawSnapshot, SocketSource } from '../../../../shared/model/snapshot';
 import { ErrnoError } from '../../ffi/libc';
 import type { SocketCollector } from '../collector';
@@ -9,7 +9,7 @@ import { OwnerMap, type OwnerMapStats } from './owner-map';
 import type { ProcFdSource } from './proc-fd-source';
 import { ProcInfoCache } from './proc-info';
 import { readProcNet } from './procnet';
-import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
+import { RawSocketMemo, withOwner, type RawSocketWithKernel, type TableRun } from './raw-sockets';
 
 export interface LinuxCollectorOptions {
   /** Read /proc/net even where netlink works (tests, or a kernel whose sock_diag misbehaves). */
@@ -129,7 +129,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const { owners: ownerOf, deniedPids } = owners.refresh(inodes, takenAt);
 
     const infoByPid = new Map<number, ProcessInfo | null>();
-    const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
+    const sockets: RawSocketWithKernel[] = new Array<RawSocketWithKernel>(rows.length);
     let hidden = 0;
     for (const run of runs) {
       for (let i = run.start; i < run.end; i++) {

@@ -55,6 +55,9 @@ export function parseProcNet(
       recvQueue: Number.isNaN(rx) ? null : rx,
       sendQueue: Number.isNaN(tx) || (proto === 'tcp' && st === LINUX_TCP_LISTEN) ? null : tx,
       metrics: null,
+      cookie: null,
+      kernelStateSince: null,
+      kernelStateSinceExact: false,
     });
   }
   return out;
