@@ -53,6 +53,8 @@ interface ReaderInit {
   readonly koffiPath: string;
   readonly sources: readonly ReaderSource[];
   readonly control: SharedArrayBuffer;
+  /** Per source, a BigInt64: CLOCK_MONOTONIC (ns) just before a read that found nothing left. */
+  readonly drained: SharedArrayBuffer;
   readonly port: MessagePort;
   readonly maxQueuedBytes: number;
   readonly idleMs: number;
@@ -87,6 +89,7 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
   const PER_SOURCE = 3;
   const MSG_DONTWAIT = 0x40;
   const ctrl = new Int32Array(init.control);
+  const drained = new BigInt64Array(init.drained);
   try {
     const koffi = req(init.koffiPath) as KoffiLike;
     const libc = koffi.load('libc.so.6');
@@ -129,18 +132,24 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
         if (failed[s]) continue;
         const src = init.sources[s];
         const p = pending[s];
+        let emptyAt = -1n;
         for (let budget = 0; budget < 4096; budget++) {
           if (p.buf.length - p.bytes < src.readBytes) {
             flush(s);
             if (p.buf.length < src.readBytes) p.buf = new Uint8Array(Math.max(init.chunkBytes, src.readBytes));
           }
           const view = p.buf.subarray(p.bytes, p.bytes + src.readBytes);
+          const before = process.hrtime.bigint();
           const n =
             src.kind === 'recv' ? recv(src.fd, view, src.readBytes, MSG_DONTWAIT) : read(src.fd, view, src.readBytes);
           if (n < 0) {
             const e = koffi.errno();
             if (e === init.errno.EINTR) continue;
-            if (e === init.errno.EAGAIN) break;
+            if (e === init.errno.EAGAIN) {
+              // Published only after this pass's chunk is posted (below), so a reader of it can take that chunk.
+              emptyAt = before;
+              break;
+            }
             if (e === init.errno.ENOBUFS && src.kind === 'recv') {
               Atomics.add(ctrl, HEADER + PER_SOURCE * s, 1);
               continue;
@@ -157,6 +166,7 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
           got++;
         }
         flush(s);
+        if (emptyAt >= 0n) Atomics.store(drained, s, emptyAt);
       }
       if (got === 0) Atomics.wait(ctrl, STOP, 0, init.idleMs);
     }
@@ -172,25 +182,30 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
 /** The running thread; take() and counters() are synchronous, for a collector that ticks synchronously. */
 export class ReaderThread {
   private readonly ctrl: Int32Array;
+  private readonly drained: BigInt64Array;
   private stopped = false;
 
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
     control: SharedArrayBuffer,
+    drained: SharedArrayBuffer,
     private readonly sourceCount: number,
   ) {
     this.ctrl = new Int32Array(control);
+    this.drained = new BigInt64Array(drained);
   }
 
   /** Starts draining `sources`; throws only when a thread cannot be created at all. */
   static start(sources: readonly ReaderSource[], options: ReaderOptions = {}): ReaderThread {
     const control = new SharedArrayBuffer(4 * (HEADER + PER_SOURCE * sources.length));
+    const drained = new SharedArrayBuffer(8 * Math.max(1, sources.length));
     const { port1, port2 } = new MessageChannel();
     const init: ReaderInit = {
       koffiPath: createRequire(__filename).resolve('koffi'),
       sources,
       control,
+      drained,
       port: port2,
       maxQueuedBytes: options.maxQueuedBytes ?? 64 * 1024 * 1024,
       idleMs: options.idleMs ?? 10,
@@ -207,7 +222,16 @@ export class ReaderThread {
     worker.on('error', () => undefined);
     worker.unref();
     port1.unref();
-    return new ReaderThread(worker, port1, control, sources.length);
+    return new ReaderThread(worker, port1, control, drained, sources.length);
+  }
+
+  /**
+   * CLOCK_MONOTONIC (ns) of the last read of `source` that found it empty, or -1 before the first: everything the
+   * kernel had committed to that source before then is in chunks take() can already return. Read it before take().
+   */
+  drainedUpTo(source: number): number {
+    if (source < 0 || source >= this.sourceCount) throw new RangeError(`no reader source ${source}`);
+    return Number(Atomics.load(this.drained, source));
   }
 
   /** Every chunk read since the last call, in read order per source. */
