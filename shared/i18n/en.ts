@@ -3,6 +3,7 @@ import { analyticsEn } from './analytics-en';
 import { adaptersEn } from './adapters-en';
 import { analyticsUiEn } from './analytics-ui-en';
 import { toolsEn } from './tools-en';
+import { kernelEventsEn } from './kernel-events-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -265,6 +266,7 @@ export const en = {
   ...adaptersEn,
   ...analyticsUiEn,
   ...toolsEn,
+  ...kernelEventsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

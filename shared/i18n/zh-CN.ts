@@ -4,6 +4,7 @@ import { analyticsZhCN } from './analytics-zh-CN';
 import { adaptersZhCN } from './adapters-zh-CN';
 import { analyticsUiZhCN } from './analytics-ui-zh-CN';
 import { toolsZhCN } from './tools-zh-CN';
+import { kernelEventsZhCN } from './kernel-events-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -258,4 +259,5 @@ export const zhCN: Dictionary = {
   ...adaptersZhCN,
   ...analyticsUiZhCN,
   ...toolsZhCN,
+  ...kernelEventsZhCN,
 };
