@@ -48,6 +48,7 @@ describe('decodeDestroyDatagram', () => {
         cookie: '148',
         closedAt: AT,
         lastState: null,
+        tracedPid: null,
         tcp: {
           rttMs: 0.084,
           retransmits: 3,

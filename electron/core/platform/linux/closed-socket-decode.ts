@@ -1,6 +1,7 @@
 // Pure decoding of sock_diag destroy multicasts (one message per freed TCP/UDP socket) into ClosedSocket events.
 import type { Proto, SocketTuple } from '../../../../shared/model/socket';
-import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
+import { formatIPv6 } from '../../../../shared/logic/address';
+import { ipv4Text } from './ipv4-text';
 import {
   AF_INET,
   AF_INET6,
@@ -54,6 +55,11 @@ export interface ClosedSocket extends SocketTuple {
    * CLOSED for TCP (`state`): the kernel frees a TCP socket only after tcp_done().
    */
   readonly lastState: SocketTuple['state'] | null;
+  /**
+   * The process the trace last saw act on this socket through a system call (connect(), close(), shutdown()), or
+   * null (tracing off, or no such step seen). Destroy messages carry no owner: uid and inode are 0 in them.
+   */
+  readonly tracedPid: number | null;
   /**
    * Final counters, or null for UDP and for a TCP socket without a peer (remote port 0): a listener, a socket that
    * never connected, or one that was aborted (SO_LINGER 0): tcp_disconnect() zeroes the peer and every counter
@@ -133,13 +139,14 @@ function decodeOne(buf: Uint8Array, dv: DataView, start: number, end: number, cl
     proto,
     family: v4 ? 4 : 6,
     state,
-    localAddress: v4 ? formatIPv4(buf, start + 8) : formatIPv6(buf, start + 8),
+    localAddress: v4 ? ipv4Text(buf, start + 8) : formatIPv6(buf, start + 8),
     localPort: (buf[start + 4] << 8) | buf[start + 5],
-    remoteAddress: v4 ? formatIPv4(buf, start + 24) : formatIPv6(buf, start + 24),
+    remoteAddress: v4 ? ipv4Text(buf, start + 24) : formatIPv6(buf, start + 24),
     remotePort,
     cookie: cookieText(dv.getUint32(start + 44, LE), dv.getUint32(start + 48, LE)),
     closedAt,
     lastState: null,
+    tracedPid: null,
     tcp: proto === 'tcp' && info >= 0 && remotePort !== 0 ? finalTcpInfo(dv, info, infoLen) : null,
   };
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { bind, close, ErrnoError, getsockname, getsockoptInt, setsockopt, socket } from '../../ffi/libc';
 import { ReaderThread } from '../../ffi/reader-thread';
 import { decodeDestroyDatagram, type ClosedSocket } from './closed-socket-decode';
-import { ReceivedBytesSettler } from './received-bytes';
+import { ClosedEventSettler } from './closed-event-settler';
 
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
@@ -30,8 +30,10 @@ export type ClosedListenerUnavailable =
 export interface ClosedListenerOptions {
   /** Receive buffer asked for (bytes); the kernel doubles it, and caps it at net.core.rmem_max unless forced. */
   readonly receiveBufferBytes?: number;
-  /** How long an event waits for its peer's to settle its payload count (ms); see received-bytes.ts. */
+  /** How long an event waits for its peer's to settle its payload count (ms); see closed-event-settler.ts. */
   readonly holdMs?: number;
+  /** How long every event waits at least (ms), e.g. for the traced transition it closed with. */
+  readonly minHoldMs?: number;
 }
 
 /** Events the listener could not deliver. */
@@ -69,7 +71,7 @@ export class ClosedSocketListener {
     private readonly fd: number,
     private readonly portId: number,
     private readonly reader: ReaderThread,
-    private readonly settler: ReceivedBytesSettler,
+    private readonly settler: ClosedEventSettler,
     private readonly buffer: { readonly bytes: number; readonly forced: boolean },
   ) {}
 
@@ -110,7 +112,13 @@ export class ClosedSocketListener {
         close(fd);
         return { unavailable: { code: 'THREAD_FAILED', errno: errnoCode(e) } };
       }
-      return new ClosedSocketListener(fd, bound.pid, reader, new ReceivedBytesSettler(options.holdMs), buffer);
+      return new ClosedSocketListener(
+        fd,
+        bound.pid,
+        reader,
+        new ClosedEventSettler(options.holdMs, undefined, undefined, options.minHoldMs),
+        buffer,
+      );
     } catch (e) {
       close(fd);
       return { unavailable: { code: 'NO_SOCK_DIAG', errno: errnoCode(e) } };
@@ -136,8 +144,8 @@ export class ClosedSocketListener {
     return out;
   }
 
-  /** The settler, for FIN evidence from the trace and the poll (see received-bytes.ts). */
-  get evidence(): Pick<ReceivedBytesSettler, 'noteTransition' | 'noteSocket'> {
+  /** The settler, for evidence from the trace and the poll (see closed-event-settler.ts). */
+  get evidence(): Pick<ClosedEventSettler, 'noteTransition' | 'noteSocket'> {
     return this.settler;
   }
 

@@ -109,6 +109,8 @@ describe('kernel event sources', () => {
       expect(closed.filter((e) => e.localPort === port).map((e) => e.lastState)).toEqual(
         new Array(10).fill('LAST_ACK'),
       );
+      // This process connected every client and closed every server side: the trace names it on both.
+      expect(new Set(closed.map((e) => e.tracedPid))).toEqual(new Set([process.pid]));
     } finally {
       k.close();
     }

@@ -9,7 +9,6 @@ import {
   type ClosedListenerOptions,
   type ClosedListenerUnavailable,
 } from './closed-socket-listener';
-import { tupleKey } from './received-bytes';
 import { StateTracer, type TracerOptions, type TracerUnavailable } from './state-tracer';
 import type { FailedConnect, TcpTransition } from './tcp-transitions';
 
@@ -112,8 +111,8 @@ export function traceOff(u: TracerUnavailable): Off {
   }
 }
 
-/** How long the trace remembers the state a socket closed from, for closed events that arrive after it (ms). */
-const LAST_STATE_MS = 10_000;
+/** With tracing on, how long closed events wait for the transition they closed with (ms); see the settler. */
+const TRACE_WAIT_MS = 100;
 
 /**
  * Holds both sources for the collector worker: open() once, drain() each tick, status() for the UI, close() at
@@ -125,16 +124,16 @@ export class KernelEvents {
   private listenerOff: Off | null = null;
   private tracerOff: Off | null = null;
   private tracerRetryAt = Infinity;
-  private readonly lastStates = new Map<string, { readonly from: SocketState; readonly at: number }>();
 
   private constructor(private readonly options: KernelEventsOptions) {}
 
   static open(options: KernelEventsOptions = {}): KernelEvents {
     const k = new KernelEvents(options);
-    const opened = ClosedSocketListener.open(options.listener);
+    const trace = options.trace ?? geteuid() === 0;
+    const opened = ClosedSocketListener.open({ minHoldMs: trace ? TRACE_WAIT_MS : 0, ...options.listener });
     if ('unavailable' in opened) k.listenerOff = closedOff(opened.unavailable);
     else k.listener = opened;
-    if (options.trace ?? geteuid() === 0) k.openTracer(Date.now());
+    if (trace) k.openTracer(Date.now());
     else k.tracerOff = traceOff({ code: 'NOT_ROOT' });
     return k;
   }
@@ -143,32 +142,15 @@ export class KernelEvents {
   drain(now = Date.now()): KernelEventsDrain {
     if (!this.tracer && now >= this.tracerRetryAt) this.openTracer(now);
     const traced = this.tracer?.drain() ?? { transitions: [], failedConnects: [] };
-    for (const t of traced.transitions) {
-      this.listener?.evidence.noteTransition(t, t.at);
-      if (t.to === 'CLOSED') {
-        const key = tupleKey(t);
-        this.lastStates.delete(key);
-        this.lastStates.set(key, { from: t.from, at: t.at });
-      }
-    }
-    for (const [k, v] of this.lastStates) {
-      if (now - v.at <= LAST_STATE_MS) break;
-      this.lastStates.delete(k);
-    }
+    const evidence = this.listener?.evidence;
+    if (evidence) for (const t of traced.transitions) evidence.noteTransition(t, t.at);
     const closed = this.listener?.drain(now) ?? [];
-    const withStates =
-      this.lastStates.size === 0
-        ? closed
-        : closed.map((e) => {
-            const s = e.proto === 'tcp' ? this.lastStates.get(tupleKey(e)) : undefined;
-            return s ? { ...e, lastState: s.from } : e;
-          });
-    return { closed: withStates, transitions: traced.transitions, failedConnects: traced.failedConnects };
+    return { closed, transitions: traced.transitions, failedConnects: traced.failedConnects };
   }
 
   /**
    * Sockets a poll saw (cookie and state): one seen in CLOSE_WAIT, LAST_ACK or CLOSING has counted the peer's FIN,
-   * which settles its payload count when it closes (see received-bytes.ts). Cheap; call it once per tick.
+   * which settles its payload count when it closes (see closed-event-settler.ts). Cheap; call it once per tick.
    */
   noteSockets(rows: Iterable<{ readonly cookie: string | null; readonly state: SocketState }>, at = Date.now()): void {
     const evidence = this.listener?.evidence;

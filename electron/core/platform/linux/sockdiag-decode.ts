@@ -1,6 +1,7 @@
 // Pure decoding of NETLINK_SOCK_DIAG dump replies (nlmsghdr + inet_diag_msg + rtattr tcp_info) into KernelSocket rows.
-import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
+import { formatIPv6 } from '../../../../shared/logic/address';
 import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/socket';
+import { ipv4Text } from './ipv4-text';
 import { deriveKernelAge } from './kernel-age';
 import type { KernelSocket } from './kernel-socket';
 import { FP_ID_WORDS, type DumpMemo } from './sockdiag-memo';
@@ -207,24 +208,6 @@ function fingerprint(dv: DataView, start: number, info: number, infoLen: number,
 /** One u32 of tcp_info, 0 when absent (the length word tells absent from zero). */
 function infoWord(dv: DataView, info: number, infoLen: number, field: number): number {
   return info >= 0 && infoLen >= field + 4 ? dv.getUint32(info + field, LE) : 0;
-}
-
-/**
- * IPv4 text by address value: a host has few distinct addresses, and reusing one string per address both skips
- * the formatting and shares memory across the 40,000 rows of a tick. Bounded so a scan of many peers cannot grow it.
- */
-const v4Text = new Map<number, string>();
-const V4_CACHE_MAX = 65_536;
-
-function ipv4Text(buf: Uint8Array, p: number): string {
-  const key = ((buf[p] << 24) | (buf[p + 1] << 16) | (buf[p + 2] << 8) | buf[p + 3]) >>> 0;
-  let text = v4Text.get(key);
-  if (text === undefined) {
-    if (v4Text.size >= V4_CACHE_MAX) v4Text.clear();
-    text = formatIPv4(buf, p);
-    v4Text.set(key, text);
-  }
-  return text;
 }
 
 /**

@@ -6,6 +6,7 @@ import { geteuid } from '../../ffi/libc';
 import { ReaderThread } from '../../ffi/reader-thread';
 import { FailedConnectTracker, toTransition, type FailedConnect, type TcpTransition } from './tcp-transitions';
 import { MonoToEpoch } from './trace-clock';
+import { TraceTasks } from './trace-tasks';
 import {
   createInstance,
   findTracefs,
@@ -64,7 +65,7 @@ export interface TraceLoss {
 export class StateTracer {
   private readonly failed = new FailedConnectTracker();
   private readonly clock = new MonoToEpoch();
-  private readonly comms = new Map<number, string>();
+  private readonly tasks: TraceTasks;
   /** Decoded transitions not yet handed out (see drain), with their trace-clock time (ns). */
   private held: { readonly t: TcpTransition; readonly mono: number }[] = [];
   private delivered = 0;
@@ -80,6 +81,7 @@ export class StateTracer {
     private readonly reader: ReaderThread,
     private readonly layout: SetStateLayout,
   ) {
+    this.tasks = new TraceTasks(root);
     process.once('exit', this.onExit);
   }
 
@@ -185,14 +187,15 @@ export class StateTracer {
     }
     const chunks = this.reader.take();
     const epochAtMono = this.clock.offset();
-    if (chunks.length > 0) this.refreshComms();
+    if (chunks.length > 0) this.tasks.refresh();
     for (const chunk of chunks) {
       for (let i = 0; i + 1 < chunk.offsets.length; i++) {
         const page = chunk.data.subarray(chunk.offsets[i], chunk.offsets[i + 1]);
+        const dv = new DataView(page.buffer, page.byteOffset, page.length);
         for (const rec of decodeRingPage(page).records) {
-          const r = decodeSetState(page, rec, this.layout);
+          const r = decodeSetState(page, rec, this.layout, dv);
           if (!r) continue;
-          const t = toTransition(r, epochAtMono + rec.ts / 1e6, this.comms.get(r.pid) ?? null);
+          const t = toTransition(r, epochAtMono + rec.ts / 1e6, this.tasks.processOf(r.pid), this.tasks.comm(r.pid));
           if (t) this.held.push({ t, mono: rec.ts });
         }
       }
@@ -261,21 +264,6 @@ export class StateTracer {
     } catch {
       // Still busy or already gone: the next start's stale cleanup removes what is left.
     }
-  }
-
-  /** pid -> comm as the kernel recorded it when the events were written (saved_cmdlines, read-only, global). */
-  private refreshComms(): void {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.root, 'saved_cmdlines'), 'utf8');
-    } catch {
-      return;
-    }
-    for (const line of text.split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) this.comms.set(Number(line.slice(0, sp)), line.slice(sp + 1));
-    }
-    if (this.comms.size > 65_536) this.comms.clear();
   }
 }
 

@@ -18,7 +18,7 @@ const rec = (r: Partial<SetStateRecord>): SetStateRecord => ({
 });
 
 const tr = (r: Partial<SetStateRecord>, at = 1): TcpTransition => {
-  const t = toTransition(rec(r), at, `comm${r.pid ?? 100}`);
+  const t = toTransition(rec(r), at, r.pid ?? 100, `comm${r.pid ?? 100}`);
   if (!t) throw new Error('no transition');
   return t;
 };
@@ -28,6 +28,7 @@ describe('toTransition', () => {
     expect(tr({ oldstate: 12, newstate: 1, sport: 80, dport: 5000, family: 10, saddr: '::1', daddr: '::1' })).toEqual({
       at: 1,
       pid: 100,
+      tid: 100,
       comm: 'comm100',
       proto: 'tcp',
       family: 6,
@@ -41,9 +42,14 @@ describe('toTransition', () => {
     });
   });
 
+  it('keeps the thread id and the process it belongs to apart', () => {
+    expect(toTransition(rec({ pid: 4711 }), 1, 4700, 'worker')).toMatchObject({ pid: 4700, tid: 4711 });
+    expect(toTransition(rec({ pid: 4712 }), 1, null, null)).toMatchObject({ pid: null, tid: 4712 });
+  });
+
   it('drops other protocols (SCTP, MPTCP) and unknown state numbers', () => {
-    expect(toTransition(rec({ protocol: 132 }), 1, null)).toBeNull();
-    expect(toTransition(rec({ newstate: 99 }), 1, null)).toBeNull();
+    expect(toTransition(rec({ protocol: 132 }), 1, 1, null)).toBeNull();
+    expect(toTransition(rec({ newstate: 99 }), 1, 1, null)).toBeNull();
   });
 });
 

@@ -7,9 +7,15 @@ import { tcpStateFromLinux } from './tcp-states';
 export interface TcpTransition {
   /** When it happened (ms since epoch, from the trace clock; sub-ms precision kept). */
   readonly at: number;
-  /** The task running when the kernel changed the state: the caller for connect()/close()/listen(), else
-   * whichever task the packet was processed on (often the sender on loopback, 0 in softirq on idle). */
-  readonly pid: number;
+  /**
+   * The process (thread group) of the task running when the kernel changed the state: the caller of connect(),
+   * listen(), close() or shutdown(); for a packet, whichever task it was processed on (often the sender on
+   * loopback; 0 for a CPU's idle task). Null when that thread had exited before it could be looked up.
+   */
+  readonly pid: number | null;
+  /** That task's own id (a thread id; the process id for a single-threaded process). */
+  readonly tid: number;
+  /** Its command name as the kernel recorded it with the event, or null. */
   readonly comm: string | null;
   readonly proto: 'tcp';
   readonly family: Family;
@@ -41,15 +47,24 @@ export interface FailedConnect {
 
 const IPPROTO_TCP = 6;
 
-/** A record in the model's terms, or null for another protocol (SCTP, MPTCP) or a state number we do not know. */
-export function toTransition(r: SetStateRecord, at: number, comm: string | null): TcpTransition | null {
+/**
+ * A record in the model's terms (`pid`: the process of the record's task), or null for another protocol (SCTP,
+ * MPTCP) or a state number we do not know.
+ */
+export function toTransition(
+  r: SetStateRecord,
+  at: number,
+  pid: number | null,
+  comm: string | null,
+): TcpTransition | null {
   if (r.protocol !== IPPROTO_TCP) return null;
   const from = tcpStateFromLinux(r.oldstate);
   const to = tcpStateFromLinux(r.newstate);
   if (from === null || to === null) return null;
   return {
     at,
-    pid: r.pid,
+    pid,
+    tid: r.pid,
     comm,
     proto: 'tcp',
     family: r.family === 10 ? 6 : 4,
@@ -69,7 +84,7 @@ export function toTransition(r: SetStateRecord, at: number, comm: string | null)
  * pending connects are forgotten past `max` (they would then be reported with pid null).
  */
 export class FailedConnectTracker {
-  private readonly pending = new Map<string, { readonly pid: number; readonly comm: string | null }>();
+  private readonly pending = new Map<string, { readonly pid: number | null; readonly comm: string | null }>();
 
   constructor(private readonly max = 100_000) {}
 

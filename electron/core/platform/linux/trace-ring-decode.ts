@@ -1,6 +1,7 @@
 // Pure decoding of tracefs binary ring-buffer pages (per_cpu/cpuN/trace_pipe_raw) and of sock:inet_sock_set_state
 // records in them, with field offsets read from the event's own `format` file rather than assumed.
-import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
+import { formatIPv6 } from '../../../../shared/logic/address';
+import { ipv4Text } from './ipv4-text';
 
 /** One field of an event's `format` file. */
 export interface EventField {
@@ -167,45 +168,54 @@ export function setStateLayout(f: EventFormat): SetStateLayout | null {
 const AF_INET = 2;
 const AF_INET6 = 10;
 
-/** Decodes the record at `r` of `page`, or null when it is another event or too short for the layout. */
-export function decodeSetState(page: Uint8Array, r: RingRecord, l: SetStateLayout): SetStateRecord | null {
+/**
+ * Decodes the record at `r` of `page`, or null when it is another event or too short for the layout. `dv` is a
+ * view of the whole page; pass one per page when decoding many records.
+ */
+export function decodeSetState(
+  page: Uint8Array,
+  r: RingRecord,
+  l: SetStateLayout,
+  dv = new DataView(page.buffer, page.byteOffset, page.length),
+): SetStateRecord | null {
   const need = Math.max(l.daddrV6.offset + 16, l.skaddr.offset + l.skaddr.size, l.protocol.offset + 2);
-  if (r.length < need) return null;
-  const dv = new DataView(page.buffer, page.byteOffset + r.offset, r.length);
-  if (readInt(dv, l.type) !== l.id) return null;
-  const family = readInt(dv, l.family);
+  if (r.length < need || r.offset + r.length > page.length) return null;
+  const at = r.offset;
+  if (readInt(dv, at, l.type) !== l.id) return null;
+  const family = readInt(dv, at, l.family);
   const v4 = family === AF_INET;
   if (!v4 && family !== AF_INET6) return null;
-  const base = page.byteOffset + r.offset;
-  const bytes = new Uint8Array(page.buffer, base, r.length);
   return {
-    pid: readInt(dv, l.pid),
-    skaddr: hex(dv, l.skaddr),
-    oldstate: readInt(dv, l.oldstate),
-    newstate: readInt(dv, l.newstate),
-    sport: readInt(dv, l.sport),
-    dport: readInt(dv, l.dport),
+    pid: readInt(dv, at, l.pid),
+    skaddr: hex(dv, at, l.skaddr),
+    oldstate: readInt(dv, at, l.oldstate),
+    newstate: readInt(dv, at, l.newstate),
+    sport: readInt(dv, at, l.sport),
+    dport: readInt(dv, at, l.dport),
     family,
-    protocol: readInt(dv, l.protocol),
-    saddr: v4 ? formatIPv4(bytes, l.saddr.offset) : formatIPv6(bytes, l.saddrV6.offset),
-    daddr: v4 ? formatIPv4(bytes, l.daddr.offset) : formatIPv6(bytes, l.daddrV6.offset),
+    protocol: readInt(dv, at, l.protocol),
+    saddr: v4 ? ipv4Text(page, at + l.saddr.offset) : formatIPv6(page, at + l.saddrV6.offset),
+    daddr: v4 ? ipv4Text(page, at + l.daddr.offset) : formatIPv6(page, at + l.daddrV6.offset),
   };
 }
 
-function readInt(dv: DataView, f: EventField): number {
+function readInt(dv: DataView, at: number, f: EventField): number {
+  const p = at + f.offset;
   switch (f.size) {
     case 1:
-      return f.signed ? dv.getInt8(f.offset) : dv.getUint8(f.offset);
+      return f.signed ? dv.getInt8(p) : dv.getUint8(p);
     case 2:
-      return f.signed ? dv.getInt16(f.offset, true) : dv.getUint16(f.offset, true);
+      return f.signed ? dv.getInt16(p, true) : dv.getUint16(p, true);
     case 4:
-      return f.signed ? dv.getInt32(f.offset, true) : dv.getUint32(f.offset, true);
+      return f.signed ? dv.getInt32(p, true) : dv.getUint32(p, true);
     default:
-      return Number(dv.getBigUint64(f.offset, true));
+      return dv.getUint32(p, true) + dv.getUint32(p + 4, true) * 4294967296;
   }
 }
 
-/** A pointer-sized field as lower-case hex without leading zeros ("ffff8881976eca00"). */
-function hex(dv: DataView, f: EventField): string {
-  return f.size === 8 ? dv.getBigUint64(f.offset, true).toString(16) : dv.getUint32(f.offset, true).toString(16);
+/** A pointer-sized field as lower-case hex without leading zeros ("ffff8881976eca00"), without a BigInt. */
+function hex(dv: DataView, at: number, f: EventField): string {
+  const lo = dv.getUint32(at + f.offset, true);
+  const hi = f.size === 8 ? dv.getUint32(at + f.offset + 4, true) : 0;
+  return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
 }
