@@ -1,8 +1,9 @@
 // Benchmark: loopback churn (default 2,000 connections/s for 60 s, in two generator processes) against the kernel
 // event sources as the collector holds them (a 1 s tick that first blocks for 300 ms, like a snapshot): closed
 // events received vs made, traced transitions received vs expected, what the kernel lost, and their CPU.
-// Connections use an address of their own in 127/8 so nothing else on the machine is counted, and end with RST
-// (resetAndDestroy) so the run leaves no TIME_WAIT sockets behind for other tools to dump.
+// Connections use an address of their own in 127/8 so nothing else on the machine is counted, and by default end
+// with RST (resetAndDestroy) so the run leaves no TIME_WAIT sockets behind for other tools to dump;
+// BENCH_CLOSE=fin closes them with FINs instead (10 transitions each; keep that run short: TIME_WAIT piles up).
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,13 @@ const rate = Number(process.env.BENCH_RATE ?? 2000);
 const generators = Number(process.env.BENCH_GENERATORS ?? 2);
 const blockMs = Number(process.env.BENCH_BLOCK_MS ?? 300);
 const address = `127.77.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
-/** Per connection ending in RST: client CLOSE>SYN_SENT>ESTABLISHED>CLOSE, server LISTEN>SYN_RECV>ESTABLISHED>CLOSE. */
-const TRANSITIONS_PER_CONNECTION = 6;
+const closeWith = process.env.BENCH_CLOSE === 'fin' ? 'fin' : 'rst';
+/**
+ * Per connection, as the tracer test measured them. RST: client CLOSE>SYN_SENT>ESTABLISHED>CLOSE, server
+ * LISTEN>SYN_RECV>ESTABLISHED>CLOSE. FIN: client ... ESTABLISHED>FIN_WAIT_1>FIN_WAIT_2>CLOSE, server ...
+ * ESTABLISHED>CLOSE_WAIT>LAST_ACK>CLOSE.
+ */
+const TRANSITIONS_PER_CONNECTION = closeWith === 'fin' ? 10 : 6;
 
 await build({
   logLevel: 'warn',
@@ -39,18 +45,23 @@ await build({
 /** One generator: listeners on `address`, `perSecond` clients a second that send 100 bytes, read 100, reset. */
 const GENERATOR = `
 const net = require('node:net');
-const [addr, perSecond, seconds] = process.argv.slice(2).map((v, i) => (i === 0 ? v : Number(v)));
+const [addr, perSecond, seconds, closeWith] = process.argv.slice(2).map((v, i) => (i === 0 || i === 3 ? v : Number(v)));
 let made = 0, closed = 0, errors = 0, inFlight = 0;
 (async () => {
   const servers = await Promise.all([0, 1, 2, 3].map(() => new Promise((r) => {
-    const s = net.createServer((c) => { c.on('error', () => {}); c.on('data', () => c.write(Buffer.alloc(100))); });
+    const s = net.createServer({ allowHalfOpen: true }, (c) => {
+      c.on('error', () => {});
+      c.on('data', () => c.write(Buffer.alloc(100)));
+      c.on('end', () => c.end());
+    });
     s.listen(0, addr, () => r(s));
   })));
   const ports = servers.map((s) => s.address().port);
   const one = (i) => {
     inFlight++;
     const c = net.connect({ port: ports[i % 4], host: addr, localAddress: addr }, () => { made++; c.write(Buffer.alloc(100)); });
-    c.on('data', () => c.resetAndDestroy());
+    c.on('data', () => (closeWith === 'fin' ? c.end() : c.resetAndDestroy()));
+    c.resume();
     c.on('error', () => errors++);
     c.on('close', () => { closed++; inFlight--; });
   };
@@ -75,7 +86,9 @@ let made = 0, closed = 0, errors = 0, inFlight = 0;
 `;
 
 const core = fork(path.join(root, 'out', 'bench-closed', 'closed-events-core.cjs'), [address, String(blockMs)], {
-  execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'out', 'bench-closed', 'prof')}`] : [],
+  execArgv: process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'out', 'bench-closed', 'prof')}`]
+    : [],
 });
 const ready = await new Promise((r) => core.once('message', r));
 for (const s of ready.ready) console.log(`source ${s.source}: ${s.on ? 'on' : `off (${s.reason?.message})`}`);
@@ -83,12 +96,12 @@ const ticks = [];
 core.on('message', (m) => m.tick && ticks.push(m.tick));
 
 console.log(
-  `bench: ${rate} connections/s for ${seconds} s on ${address}, ${generators} generators, tick block ${blockMs} ms`,
+  `bench: ${rate} connections/s for ${seconds} s on ${address}, closed with ${closeWith.toUpperCase()}, ${generators} generators, tick block ${blockMs} ms`,
 );
 const generatorFile = path.join(root, 'out', 'bench-closed', 'churn-generator.cjs');
 writeFileSync(generatorFile, GENERATOR);
 const gens = Array.from({ length: generators }, () =>
-  fork(generatorFile, [address, String(rate / generators), String(seconds)]),
+  fork(generatorFile, [address, String(rate / generators), String(seconds), closeWith]),
 );
 const last = gens.map(() => ({ made: 0, closed: 0, errors: 0 }));
 const finals = gens.map(

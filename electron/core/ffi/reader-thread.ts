@@ -38,6 +38,8 @@ export interface ReaderOptions {
   readonly maxQueuedBytes?: number;
   /** Sleep after a pass that read nothing (ms); a stop request wakes it at once. */
   readonly idleMs?: number;
+  /** The sleep doubles with each further empty pass up to this (ms), and drops back to idleMs on data. */
+  readonly maxIdleMs?: number;
   /** Size of the buffers handed over (bytes). */
   readonly chunkBytes?: number;
 }
@@ -58,6 +60,7 @@ interface ReaderInit {
   readonly port: MessagePort;
   readonly maxQueuedBytes: number;
   readonly idleMs: number;
+  readonly maxIdleMs: number;
   readonly chunkBytes: number;
   readonly errno: { readonly EAGAIN: number; readonly EINTR: number; readonly ENOBUFS: number };
 }
@@ -126,6 +129,7 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
       p.monoNs = [];
     };
     const failed = init.sources.map(() => false);
+    let idle = init.idleMs;
     while (Atomics.load(ctrl, STOP) === 0) {
       let got = 0;
       for (let s = 0; s < init.sources.length; s++) {
@@ -168,7 +172,11 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
         flush(s);
         if (emptyAt >= 0n) Atomics.store(drained, s, emptyAt);
       }
-      if (got === 0) Atomics.wait(ctrl, STOP, 0, init.idleMs);
+      if (got > 0) idle = init.idleMs;
+      else {
+        Atomics.wait(ctrl, STOP, 0, idle);
+        idle = Math.min(init.maxIdleMs, idle * 2);
+      }
     }
   } catch {
     for (let s = 0; s < init.sources.length; s++) Atomics.compareExchange(ctrl, HEADER + PER_SOURCE * s + 2, 0, -1);
@@ -209,6 +217,7 @@ export class ReaderThread {
       port: port2,
       maxQueuedBytes: options.maxQueuedBytes ?? 64 * 1024 * 1024,
       idleMs: options.idleMs ?? 10,
+      maxIdleMs: Math.max(options.idleMs ?? 10, options.maxIdleMs ?? 50),
       chunkBytes: options.chunkBytes ?? 256 * 1024,
       errno: {
         EAGAIN: errnoValue('EAGAIN') ?? 11,

@@ -107,7 +107,8 @@ export class ClosedSocketListener {
       }
       let reader: ReaderThread;
       try {
-        reader = ReaderThread.start([{ fd, kind: 'recv', readBytes: READ_BYTES }]);
+        // At most 50 ms asleep: ~200 events at 4,000 closes/s, within even a 212,992-byte rmem_max (~330 events).
+        reader = ReaderThread.start([{ fd, kind: 'recv', readBytes: READ_BYTES }], { idleMs: 10, maxIdleMs: 50 });
       } catch (e) {
         close(fd);
         return { unavailable: { code: 'THREAD_FAILED', errno: errnoCode(e) } };

@@ -156,7 +156,9 @@ export class StateTracer {
     let reader: ReaderThread;
     try {
       const page = subBufferBytes(instance);
-      reader = ReaderThread.start(opened.map((fd) => ({ fd, kind: 'read' as const, readBytes: page })));
+      // Each CPU's kernel buffer holds seconds of events: the thread can sleep longer than the listener's.
+      const sources = opened.map((fd) => ({ fd, kind: 'read' as const, readBytes: page }));
+      reader = ReaderThread.start(sources, { idleMs: 20, maxIdleMs: 200 });
     } catch (e) {
       abandon();
       return { unavailable: { code: 'THREAD_FAILED', errno: e instanceof Error ? e.message : String(e) } };
