@@ -114,14 +114,14 @@ export function readerThreadMain(req: (id: string) => unknown, init: ReaderInit)
         Atomics.add(ctrl, QUEUED, p.bytes);
         const msg = {
           source: s,
-          data: p.buf.buffer,
+          // A copy of just what was read: the big read buffer stays here for the next pass.
+          data: p.buf.slice(0, p.bytes).buffer,
           bytes: p.bytes,
           offsets: Uint32Array.from(p.offsets),
           epochMs: Float64Array.from(p.epochMs),
           monoNs: Float64Array.from(p.monoNs),
         };
         init.port.postMessage(msg, [msg.data, msg.offsets.buffer, msg.epochMs.buffer, msg.monoNs.buffer]);
-        p.buf = new Uint8Array(0);
       }
       p.bytes = 0;
       p.offsets = [0];
