@@ -37,6 +37,8 @@ describe('deriveKernelAge', () => {
     expect(deriveKernelAge(orphan, T, 60_000)?.stateSince).toBe(T - 40_000);
     // A timer beyond the sysctl (TCP_LINGER2, or the sysctl lowered since): no age rather than a wrong one.
     expect(deriveKernelAge(orphan, T, 15_000)).toBeNull();
+    // The sysctl unreadable: no age either (60 s is the default, not a fact about this machine).
+    expect(deriveKernelAge(orphan, T, null)).toBeNull();
   });
 
   it('FIN_WAIT_2 with a file: the ACK of our FIN, exact while nothing came from the peer since', () => {

@@ -33,7 +33,8 @@ export interface KernelAge {
 
 /**
  * The state-entry time of a socket dumped at `takenAt` (ms since epoch), or null when no kernel clock tells it
- * (the caller then falls back to "first seen", a lower bound). `finTimeoutMs` is net.ipv4.tcp_fin_timeout now.
+ * (the caller then falls back to "first seen", a lower bound). `finTimeoutMs` is net.ipv4.tcp_fin_timeout now,
+ * or null when it cannot be read.
  *
  * - TIME_WAIT (a timewait socket, timer 3): the timer is armed for TCP_TIMEWAIT_LEN on entry, so the age is 60 s
  *   minus what is left. Exact, unless the peer retransmitted its FIN meanwhile (the kernel then re-arms the timer
@@ -52,14 +53,15 @@ export interface KernelAge {
  *   depends on the initial RTO (per route or BPF), tcp_syn_linear_timeouts and the backoff: not exact, so null.
  * - Every other state: no clock, null.
  */
-export function deriveKernelAge(c: KernelClocks, takenAt: number, finTimeoutMs: number): KernelAge | null {
+export function deriveKernelAge(c: KernelClocks, takenAt: number, finTimeoutMs: number | null): KernelAge | null {
   switch (c.state) {
     case 'TIME_WAIT':
       if (c.timer !== IDIAG_TIMER_TIMEWAIT || c.expiresMs > TCP_TIMEWAIT_LEN_MS) return null;
       return age(takenAt - (TCP_TIMEWAIT_LEN_MS - c.expiresMs), true);
     case 'FIN_WAIT_2':
       if (c.timer === IDIAG_TIMER_TIMEWAIT) {
-        if (c.expiresMs > finTimeoutMs) return null;
+        // Unreadable sysctl (a sandbox hiding /proc/sys): the timer's start is unknown, and not assumed.
+        if (finTimeoutMs === null || c.expiresMs > finTimeoutMs) return null;
         return age(takenAt - (finTimeoutMs - c.expiresMs), true);
       }
       if (c.lastAckRecvMs === null || c.lastDataRecvMs === null) return null;

@@ -37,16 +37,14 @@ const RECV_BUFFER_BYTES = 256 * 1024;
 
 const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const FIN_TIMEOUT_PATH = '/proc/sys/net/ipv4/tcp_fin_timeout';
-/** The kernel's default tcp_fin_timeout, for a sandbox that hides /proc/sys. */
-const DEFAULT_FIN_TIMEOUT_S = 60;
 
-/** net.ipv4.tcp_fin_timeout in ms, read now (it can change at run time; never assumed). */
-function finTimeoutMs(): number {
+/** net.ipv4.tcp_fin_timeout in ms, read now (it can change at run time), or null where /proc/sys is hidden. */
+function finTimeoutMs(): number | null {
   try {
     const s = Number(readFileSync(FIN_TIMEOUT_PATH, 'latin1').trim());
-    return (Number.isInteger(s) && s > 0 ? s : DEFAULT_FIN_TIMEOUT_S) * 1000;
+    return Number.isInteger(s) && s > 0 ? s * 1000 : null;
   } catch {
-    return DEFAULT_FIN_TIMEOUT_S * 1000;
+    return null;
   }
 }
 

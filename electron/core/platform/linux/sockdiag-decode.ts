@@ -29,8 +29,8 @@ export type DecodeStatus =
 export interface DumpClock {
   /** When the dump request was sent (ms since epoch): the kernel's "ms since" and "ms left" are relative to it. */
   readonly takenAt: number;
-  /** net.ipv4.tcp_fin_timeout (ms), what an orphaned FIN_WAIT_2 socket's timer was armed with. */
-  readonly finTimeoutMs: number;
+  /** net.ipv4.tcp_fin_timeout (ms), what an orphaned FIN_WAIT_2 socket's timer was armed with; null if unknown. */
+  readonly finTimeoutMs: number | null;
 }
 
 const MORE: DecodeStatus = { kind: 'more' };
