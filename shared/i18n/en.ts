@@ -6,6 +6,7 @@ import { toolsEn } from './tools-en';
 import { metricsEn } from './metrics-en';
 import { limitsEn } from './limits-en';
 import { timelineEn } from './timeline-en';
+import { kernelEventsEn } from './kernel-events-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
     sortBy: 'Sort by {{column}}',
     ageSource: {
       kernel: 'From a kernel clock (TIME_WAIT timer, time since the peer’s last ACK): exact',
+      kernelBound: 'From a kernel clock that restarts when the connection acts (a timer, keepalive): at least this old',
       trace: 'Seen entering this state through the kernel’s state-change tracepoint: exact',
       observed: 'First seen in this state by polling: it is at least this old',
     },
@@ -279,6 +281,7 @@ export const en = {
   ...metricsEn,
   ...limitsEn,
   ...timelineEn,
+  ...kernelEventsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

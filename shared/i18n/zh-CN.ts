@@ -7,6 +7,7 @@ import { toolsZhCN } from './tools-zh-CN';
 import { metricsZhCN } from './metrics-zh-CN';
 import { limitsZhCN } from './limits-zh-CN';
 import { timelineZhCN } from './timeline-zh-CN';
+import { kernelEventsZhCN } from './kernel-events-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -24,6 +25,7 @@ export const zhCN: Dictionary = {
     sortBy: '按{{column}}排序',
     ageSource: {
       kernel: '来自内核时钟（TIME_WAIT 计时器、距对端最后一次 ACK 的时间）：精确值',
+      kernelBound: '来自会随连接活动而重置的内核时钟（计时器、保活）：至少已有这么久',
       trace: '通过内核状态变化跟踪点看到它进入此状态：精确值',
       observed: '轮询时首次看到它处于此状态：至少已有这么久',
     },
@@ -270,4 +272,5 @@ export const zhCN: Dictionary = {
   ...metricsZhCN,
   ...limitsZhCN,
   ...timelineZhCN,
+  ...kernelEventsZhCN,
 };

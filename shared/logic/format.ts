@@ -37,14 +37,14 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * Formats a state age from `since` (ms since epoch) at `now`: exact for a kernel clock or a traced transition,
- * `≥ 12s` for an age only observed by polling (the socket may have been in its state before netinspect looked),
- * '' when unknown.
+ * Formats a state age from `since` (ms since epoch) at `now`: as is when `exact` (a kernel clock or a traced
+ * transition), `≥ 12s` when it is a lower bound (first seen by polling: the socket may have been in its state
+ * before netinspect looked), '' when unknown.
  */
-export function formatAge(since: number | null, source: 'kernel' | 'trace' | 'observed', now: number): string {
+export function formatAge(since: number | null, exact: boolean, now: number): string {
   if (since === null) return '';
   const text = formatDuration(now - since);
-  return source === 'observed' ? `≥ ${text}` : text;
+  return exact ? text : `≥ ${text}`;
 }
 
 /** Formats a round-trip time (ms) with precision that suits its size: `<0.01`, `0.04`, `1.3`, `120`; null gives ''. */

@@ -36,6 +36,7 @@ export function firstSight(r: RawSocket, key: string, now: number): Socket {
     firstSeen: now,
     stateSince: kernel ?? now,
     stateSinceSource: kernel === null ? 'observed' : 'kernel',
+    stateSinceExact: kernel !== null && r.kernelStateSinceExact,
     sentBytesPerSec: null,
     receivedBytesPerSec: null,
   };
@@ -55,6 +56,8 @@ export function nextVersion(old: Socket, r: RawSocket, now: number, dtMs: number
     firstSeen: old.firstSeen,
     stateSince: keepAge ? old.stateSince : (kernel ?? now),
     stateSinceSource: keepAge ? old.stateSinceSource : kernel === null ? 'observed' : 'kernel',
+    // Seen entering the state between two refreshes is not exact either: it happened since the previous one.
+    stateSinceExact: keepAge ? old.stateSinceExact : kernel !== null && r.kernelStateSinceExact,
     sentBytesPerSec: rate(a?.bytesSent ?? null, b?.bytesSent ?? null, dtMs),
     receivedBytesPerSec: rate(a?.bytesReceived ?? null, b?.bytesReceived ?? null, dtMs),
   };

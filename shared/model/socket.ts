@@ -103,6 +103,8 @@ export const rawSocketSchema = z.object({
    * since the last ACK for CLOSE_WAIT ...), ms since epoch; null where the kernel keeps no such clock.
    */
   kernelStateSince: z.number().nullable(),
+  /** False when kernelStateSince is only a lower bound of the age (a timer running, keepalive ACKs ...). */
+  kernelStateSinceExact: z.boolean(),
 });
 /** One socket as a collector sees it at one instant, before core adds history. */
 export type RawSocket = Readonly<z.output<typeof rawSocketSchema>>;
@@ -125,6 +127,8 @@ export const socketSchema = rawSocketSchema.extend({
    * tracepoint) or `observed` (first seen in this state by polling: a lower bound of the age).
    */
   stateSinceSource: z.enum(FACT_SOURCES),
+  /** True when stateSince is the moment itself; false when the age is a lower bound (shown as `≥ 12s`). */
+  stateSinceExact: z.boolean(),
   /** Payload bytes sent per second over the last refresh (tcp_info), or null (UDP, first sight, no counters). */
   sentBytesPerSec: z.number().nullable(),
   /** Payload bytes received per second over the last refresh, or null. */

@@ -26,6 +26,7 @@ export function rawSocket(p: Partial<RawSocket> = {}): RawSocket {
     owners: pid === null ? [] : [{ pid, process, user }],
     cookie: null,
     kernelStateSince: null,
+    kernelStateSinceExact: false,
     ...p,
   };
 }
@@ -39,6 +40,7 @@ export function sock(p: Partial<Socket> = {}): Socket {
     firstSeen: p.firstSeen ?? 0,
     stateSince: p.stateSince === undefined ? 0 : p.stateSince,
     stateSinceSource: p.stateSinceSource ?? 'observed',
+    stateSinceExact: p.stateSinceExact ?? false,
     sentBytesPerSec: p.sentBytesPerSec ?? null,
     receivedBytesPerSec: p.receivedBytesPerSec ?? null,
   };

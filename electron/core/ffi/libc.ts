@@ -38,6 +38,9 @@ interface Libc {
   readonly sendto: IntFn;
   readonly recv: IntFn;
   readonly setsockopt: IntFn;
+  readonly getsockopt: IntFn;
+  readonly bind: IntFn;
+  readonly getsockname: IntFn;
   readonly close: IntFn;
   readonly geteuid: () => number;
 }
@@ -55,6 +58,9 @@ function lib(): Libc {
     ),
     recv: l.func('intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)'),
     setsockopt: l.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
+    getsockopt: l.func('int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ uint32_t *len)'),
+    bind: l.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
+    getsockname: l.func('int getsockname(int fd, _Out_ void *addr, _Inout_ uint32_t *addrlen)'),
     close: l.func('int close(int fd)'),
     geteuid: l.func('uint32_t geteuid()'),
   };
@@ -127,6 +133,26 @@ export function recv(fd: number, buf: Uint8Array, flags: number): number {
 /** setsockopt(2) with a raw option value. */
 export function setsockopt(fd: number, level: number, name: number, value: Uint8Array): void {
   check('setsockopt', lib().setsockopt(fd, level, name, value, value.length));
+}
+
+/** getsockopt(2) of an int-valued option (SO_RCVBUF ...). */
+export function getsockoptInt(fd: number, level: number, name: number): number {
+  const value = new Int32Array(1);
+  const len = [4];
+  check('getsockopt', lib().getsockopt(fd, level, name, value, len));
+  return value[0];
+}
+
+/** bind(2) to `addr` (a sockaddr laid out by the caller, e.g. sockaddr_nl). */
+export function bind(fd: number, addr: Uint8Array): void {
+  check('bind', lib().bind(fd, addr, addr.length));
+}
+
+/** getsockname(2) into `addr` (written in place); returns the address length the kernel reported. */
+export function getsockname(fd: number, addr: Uint8Array): number {
+  const len = [addr.length];
+  check('getsockname', lib().getsockname(fd, addr, len));
+  return len[0];
 }
 
 /** close(2). */

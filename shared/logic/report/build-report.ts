@@ -68,6 +68,7 @@ function reportSocket(s: Socket, services: ServiceTable): ReportSocket {
     service: socketService(services, s),
     stateSince: s.stateSince,
     stateSinceSource: s.stateSinceSource,
+    stateSinceExact: s.stateSinceExact,
     recvQueue: s.recvQueue,
     sendQueue: s.sendQueue,
     rttMs: m?.rttMs ?? null,

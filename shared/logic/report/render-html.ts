@@ -95,7 +95,7 @@ function socketRow(s: ReportSocket, now: number): string {
     `<tr><td>${s.proto}${s.family === 6 ? '6' : ''}</td><td class="m">${esc(formatEndpoint(s.localAddress, s.localPort))}</td>` +
     `<td class="m">${esc(formatEndpoint(s.remoteAddress, s.remotePort))}</td><td>${s.state}</td>` +
     `<td class="n">${s.pid ?? ''}</td><td>${esc(s.process)}</td><td>${esc(s.user)}</td><td>${esc(s.service)}</td>` +
-    `<td class="n">${formatAge(s.stateSince, s.stateSinceSource, now)}</td><td class="n">${formatRtt(s.rttMs)}</td>` +
+    `<td class="n">${formatAge(s.stateSince, s.stateSinceExact, now)}</td><td class="n">${formatRtt(s.rttMs)}</td>` +
     `<td class="n">${s.bytesSent === null && s.bytesReceived === null ? '' : `${formatBytes(s.bytesSent ?? 0)} / ${formatBytes(s.bytesReceived ?? 0)}`}</td></tr>`
   );
 }

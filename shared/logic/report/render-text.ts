@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'service',
   'stateSince',
   'stateSinceSource',
+  'stateSinceExact',
   'recvQueue',
   'sendQueue',
   'rttMs',
@@ -27,7 +28,13 @@ export function renderReportCsv(r: Report): string {
     CSV_COLUMNS,
     r.snapshot.sockets.map((s) =>
       CSV_COLUMNS.map((k) =>
-        k === 'stateSince' ? (s.stateSince === null ? null : new Date(s.stateSince).toISOString()) : s[k],
+        k === 'stateSince'
+          ? s.stateSince === null
+            ? null
+            : new Date(s.stateSince).toISOString()
+          : k === 'stateSinceExact'
+            ? String(s.stateSinceExact)
+            : s[k],
       ),
     ),
   );

@@ -23,6 +23,8 @@ export interface ReportSocket {
   readonly stateSince: number | null;
   /** Where stateSince comes from: a kernel clock, a traced transition, or polling (a lower bound of the age). */
   readonly stateSinceSource: 'kernel' | 'trace' | 'observed';
+  /** False when the age is a lower bound. */
+  readonly stateSinceExact: boolean;
   readonly recvQueue: number | null;
   readonly sendQueue: number | null;
   /** Smoothed RTT (ms), or null. */

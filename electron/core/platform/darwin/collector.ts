@@ -128,6 +128,7 @@ export function createDarwinCollector(): SocketCollector {
         cookie: null,
         // No kernel clock for state ages here: ages are observed (first seen by polling), a lower bound.
         kernelStateSince: null,
+        kernelStateSinceExact: false,
       });
     }
     for (const pid of procCache.keys()) if (!infos.has(pid)) procCache.delete(pid);

@@ -12,4 +12,13 @@ export interface KernelSocket extends SocketTuple {
   /** Send queue (bytes); for LISTEN the backlog, or null where the source does not give it. */
   readonly sendQueue: number | null;
   readonly metrics: TcpMetrics | null;
+  /** idiag_cookie as an exact decimal string (what destroy events carry too), or null where the source has none. */
+  readonly cookie: string | null;
+  /**
+   * When the socket entered its state (ms since epoch), read from a kernel clock when this row was first decoded
+   * (see kernel-age.ts), or null when the kernel keeps no clock for it (/proc/net rows, most states).
+   */
+  readonly kernelStateSince: number | null;
+  /** False when kernelStateSince is null or a bound (the socket entered its state at or before it). */
+  readonly kernelStateSinceExact: boolean;
 }

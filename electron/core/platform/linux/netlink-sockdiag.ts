@@ -1,4 +1,5 @@
 // A NETLINK_SOCK_DIAG client: one socket kept open, dump requests for tcp/udp x v4/v6, replies decoded in place.
+import { readFileSync } from 'node:fs';
 import { close, ErrnoError, errnoValue, recv, sendto, setsockopt, socket } from '../../ffi/libc';
 import type { Proto } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
@@ -6,6 +7,7 @@ import {
   AF_INET,
   AF_INET6,
   decodeSockDiag,
+  type DumpClock,
   INET_DIAG_INFO,
   NLMSG_HDRLEN,
   SOCK_DIAG_BY_FAMILY,
@@ -34,6 +36,17 @@ const REQUEST_LEN = NLMSG_HDRLEN + 56;
 const RECV_BUFFER_BYTES = 256 * 1024;
 
 const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const FIN_TIMEOUT_PATH = '/proc/sys/net/ipv4/tcp_fin_timeout';
+
+/** net.ipv4.tcp_fin_timeout in ms, read now (it can change at run time), or null where /proc/sys is hidden. */
+function finTimeoutMs(): number | null {
+  try {
+    const s = Number(readFileSync(FIN_TIMEOUT_PATH, 'latin1').trim());
+    return Number.isInteger(s) && s > 0 ? s * 1000 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** One open NETLINK_SOCK_DIAG socket; not thread-safe, one dump at a time. */
 export class SockDiagClient {
@@ -93,6 +106,8 @@ export class SockDiagClient {
     v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
     v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
     v.setUint32(20, 0xffffffff, LE); // every state
+    // The kernel's "ms since" and "ms left" count from the moment it walks the table, right after this request.
+    const clock: DumpClock | null = proto === 'tcp' ? { takenAt: Date.now(), finTimeoutMs: finTimeoutMs() } : null;
     sendto(this.fd, this.request, 0, null); // no address: netlink's default peer is the kernel
     const eintr = errnoValue('EINTR');
     for (;;) {
@@ -105,7 +120,7 @@ export class SockDiagClient {
       }
       if (n === 0) throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
       if (n > this.rx.length) throw new Error(`sock_diag: a ${n}-byte reply does not fit the receive buffer`);
-      const status = decodeSockDiag(this.rx, n, proto, seq, out, memo);
+      const status = decodeSockDiag(this.rx, n, proto, seq, out, memo, clock);
       if (status.kind === 'done') return;
       if (status.kind === 'error') {
         if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family}`, status.errno);

@@ -65,6 +65,10 @@ describe('parseProcNet', () => {
         recvQueue: 0,
         sendQueue: 0,
         metrics: null,
+        // /proc/net has no cookie and no clock netinspect reads.
+        cookie: null,
+        kernelStateSince: null,
+        kernelStateSinceExact: false,
       },
     ]);
     expect(

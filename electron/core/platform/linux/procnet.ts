@@ -103,6 +103,9 @@ export function parseProcNet(
       recvQueue: parseInt(queues[2], 16),
       sendQueue: proto === 'tcp' && st === LINUX_TCP_LISTEN ? null : tx,
       metrics: null,
+      cookie: null,
+      kernelStateSince: null,
+      kernelStateSinceExact: false,
     });
   }
   return out;

@@ -4,7 +4,7 @@ import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
 import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
 
-const row = (port: number): KernelSocket => ({
+const row = (port: number, facts: Partial<KernelSocket> = {}): KernelSocket => ({
   proto: 'tcp',
   family: 4,
   state: 'ESTABLISHED',
@@ -17,6 +17,10 @@ const row = (port: number): KernelSocket => ({
   recvQueue: 0,
   sendQueue: 0,
   metrics: null,
+  cookie: String(port),
+  kernelStateSince: null,
+  kernelStateSinceExact: false,
+  ...facts,
 });
 
 const proc = (pid: number, name: string, user = 'alice'): ProcessInfo => ({
@@ -41,6 +45,20 @@ describe('withOwner', () => {
     expect(withOwner(r, 10, proc(10, 'deno'), a)).not.toBe(a);
     expect(withOwner(r, 10, proc(10, 'node', 'bob'), a)).not.toBe(a);
     expect(withOwner(r, null, null, a)).toMatchObject({ pid: null, process: null, uid: 1000 });
+  });
+
+  it('carries the cookie and the kernel age onto the RawSocket', () => {
+    const r = row(5, { state: 'CLOSE_WAIT', cookie: '18446744073709551615', kernelStateSince: 1_700_000_000_123 });
+    expect(withOwner(r, 10, proc(10, 'node'))).toMatchObject({
+      state: 'CLOSE_WAIT',
+      cookie: '18446744073709551615',
+      kernelStateSince: 1_700_000_000_123,
+      kernelStateSinceExact: false,
+    });
+    expect(withOwner(row(6, { kernelStateSinceExact: true, kernelStateSince: 1 }), null, null)).toMatchObject({
+      kernelStateSince: 1,
+      kernelStateSinceExact: true,
+    });
   });
 });
 

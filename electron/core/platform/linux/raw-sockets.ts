@@ -82,8 +82,9 @@ export function withOwner(
     sendQueue: r.sendQueue,
     metrics: r.metrics,
     owners,
-    cookie: null,
-    kernelStateSince: null,
+    cookie: r.cookie,
+    kernelStateSince: r.kernelStateSince,
+    kernelStateSinceExact: r.kernelStateSinceExact,
   };
 }
 

@@ -1,7 +1,7 @@
 // sock_diag decoding against buffers built byte by byte from the documented layouts, including broken ones.
 import { describe, expect, it } from 'vitest';
 import type { KernelSocket } from './kernel-socket';
-import { decodeSockDiag, type DecodeStatus } from './sockdiag-decode';
+import { cookieText, decodeSockDiag, type DecodeStatus, type DumpClock } from './sockdiag-decode';
 import {
   Bytes,
   concat,
@@ -16,11 +16,18 @@ import {
   V6_MAPPED,
 } from './sockdiag-test-bytes';
 
-function decode(buf: Uint8Array, proto: 'tcp' | 'udp' = 'tcp'): { status: DecodeStatus; out: KernelSocket[] } {
+function decode(
+  buf: Uint8Array,
+  proto: 'tcp' | 'udp' = 'tcp',
+  clock: DumpClock | null = null,
+): { status: DecodeStatus; out: KernelSocket[] } {
   const out: KernelSocket[] = [];
-  const status = decodeSockDiag(buf, buf.length, proto, SEQ, out);
+  const status = decodeSockDiag(buf, buf.length, proto, SEQ, out, null, clock);
   return { status, out };
 }
+
+const CLOCK: DumpClock = { takenAt: 1_800_000_000_000, finTimeoutMs: 30_000 };
+const LOOP = [127, 0, 0, 1];
 
 describe('decodeSockDiag', () => {
   it('decodes an IPv4 TCP connection with a full tcp_info', () => {
@@ -56,6 +63,10 @@ describe('decodeSockDiag', () => {
         recvQueue: 10,
         sendQueue: 20,
         metrics: { rttMs: 1.5, retransmits: 3, bytesSent: 5_000_000_123, bytesReceived: 777 },
+        // cookie[0] = 0x1234, cookie[1] = 0x5678: 0x5678_0000_1234.
+        cookie: '95073396068916',
+        kernelStateSince: null,
+        kernelStateSinceExact: false,
       },
     ]);
   });
@@ -290,6 +301,81 @@ describe('decodeSockDiag', () => {
         }
         expect(() => decodeSockDiag(c, c.length, 'tcp', SEQ, [])).not.toThrow();
       }
+    });
+  });
+
+  it('reads the cookie as an exact 64-bit decimal, beyond 2^53 too', () => {
+    expect(cookieText(7, 0)).toBe('7');
+    expect(cookieText(0xffffffff, 0x1fffff)).toBe(String(2 ** 53 - 1));
+    expect(cookieText(0xffffffff, 0xffffffff)).toBe('18446744073709551615');
+    expect(cookieText(1, 0x200000)).toBe('9007199254740993'); // 2^53 + 1: a Number would round it
+    const big = inetDiagMsg({
+      family: 2,
+      state: 1,
+      sport: 1,
+      dport: 2,
+      src: LOOP,
+      dst: LOOP,
+      cookie: 1,
+      cookieHigh: 1,
+    });
+    expect(decode(nlmsg(20, big.bytes())).out[0].cookie).toBe('4294967297');
+  });
+
+  it('turns the timewait timer (idiag_timer 3, idiag_expires at byte 52) into a TIME_WAIT age', () => {
+    const tw = inetDiagMsg({
+      family: 2,
+      state: 6,
+      sport: 5000,
+      dport: 80,
+      src: LOOP,
+      dst: LOOP,
+      inode: 0,
+      timer: 3,
+      expires: 45_000,
+    });
+    const { out } = decode(nlmsg(20, tw.bytes()), 'tcp', CLOCK);
+    expect(out[0]).toMatchObject({ state: 'TIME_WAIT', kernelStateSince: CLOCK.takenAt - 15_000 });
+    expect(out[0].kernelStateSinceExact).toBe(true);
+    // An orphaned FIN_WAIT_2 timewait socket counts from tcp_fin_timeout (30 s in this clock), not 60 s.
+    const fw2 = inetDiagMsg({
+      family: 2,
+      state: 5,
+      sport: 5001,
+      dport: 80,
+      src: LOOP,
+      dst: LOOP,
+      timer: 3,
+      expires: 25_000,
+    });
+    expect(decode(nlmsg(20, fw2.bytes()), 'tcp', CLOCK).out[0].kernelStateSince).toBe(CLOCK.takenAt - 5_000);
+  });
+
+  it('takes the CLOSE_WAIT age from tcpi_last_ack_recv (byte 56), not tcpi_last_data_recv (52)', () => {
+    const cw = concat(
+      inetDiagMsg({ family: 2, state: 8, sport: 8080, dport: 40000, src: LOOP, dst: LOOP }).bytes(),
+      rtattr(2, tcpInfo(232, { lastDataSent: 99_000, lastDataRecv: 35_000, lastAckRecv: 30_000 })),
+    );
+    const { out } = decode(nlmsg(20, cw), 'tcp', CLOCK);
+    expect(out[0]).toMatchObject({ state: 'CLOSE_WAIT', kernelStateSince: CLOCK.takenAt - 30_000 });
+    // A tcp_info cut before last_ack_recv gives no age at all.
+    const short = concat(
+      inetDiagMsg({ family: 2, state: 8, sport: 8080, dport: 40001, src: LOOP, dst: LOOP }).bytes(),
+      rtattr(2, tcpInfo(56, { lastDataRecv: 35_000, lastAckRecv: 30_000 })),
+    );
+    expect(decode(nlmsg(20, short), 'tcp', CLOCK).out[0].kernelStateSince).toBeNull();
+  });
+
+  it('derives no age without a clock, for UDP, and for states without one', () => {
+    const tw = inetDiagMsg({ family: 2, state: 6, sport: 1, dport: 2, src: LOOP, dst: LOOP, timer: 3, expires: 1 });
+    expect(decode(nlmsg(20, tw.bytes())).out[0].kernelStateSince).toBeNull();
+    const udp = inetDiagMsg({ family: 2, state: 7, sport: 53, dport: 0, src: LOOP, dst: [] });
+    expect(decode(nlmsg(20, udp.bytes()), 'udp', CLOCK).out[0]).toMatchObject({ kernelStateSince: null });
+    const syn = inetDiagMsg({ family: 2, state: 2, sport: 3, dport: 4, src: LOOP, dst: LOOP, timer: 1, retrans: 2 });
+    expect(decode(nlmsg(20, syn.bytes()), 'tcp', CLOCK).out[0]).toMatchObject({
+      state: 'SYN_SENT',
+      kernelStateSince: null,
+      kernelStateSinceExact: false,
     });
   });
 

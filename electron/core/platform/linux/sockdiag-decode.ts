@@ -1,6 +1,8 @@
 // Pure decoding of NETLINK_SOCK_DIAG dump replies (nlmsghdr + inet_diag_msg + rtattr tcp_info) into KernelSocket rows.
-import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
+import { formatIPv6 } from '../../../../shared/logic/address';
 import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/socket';
+import { ipv4Text } from './ipv4-text';
+import { deriveKernelAge } from './kernel-age';
 import type { KernelSocket } from './kernel-socket';
 import { FP_ID_WORDS, type DumpMemo } from './sockdiag-memo';
 import { LINUX_TCP_LISTEN, tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
@@ -23,6 +25,14 @@ export type DecodeStatus =
   | { readonly kind: 'done' }
   | { readonly kind: 'error'; readonly errno: number | null; readonly message: string };
 
+/** When a dump was taken and the sysctl its FIN_WAIT_2 timers count from: what turns timers into ages. */
+export interface DumpClock {
+  /** When the dump request was sent (ms since epoch): the kernel's "ms since" and "ms left" are relative to it. */
+  readonly takenAt: number;
+  /** net.ipv4.tcp_fin_timeout (ms), what an orphaned FIN_WAIT_2 socket's timer was armed with; null if unknown. */
+  readonly finTimeoutMs: number | null;
+}
+
 const MORE: DecodeStatus = { kind: 'more' };
 const DONE: DecodeStatus = { kind: 'done' };
 
@@ -39,7 +49,9 @@ function fail(message: string, errno: number | null = null): DecodeStatus {
  * every socket to `out`. Messages whose sequence number is not `seq` (stale replies of an aborted dump) are
  * skipped. Never throws on malformed input: truncation or impossible lengths give an `error` status.
  * With a `memo` (begun by the caller for this dump), a socket equal in every decoded field to one of the previous
- * dump is pushed as that same object, compared straight from `buf`.
+ * dump is pushed as that same object, compared straight from `buf`. With a `clock`, a socket decoded anew gets its
+ * kernel age (see kernel-age.ts); a kept object keeps the age it got then, because timers and "ms since" fields
+ * change on every dump and are deliberately not part of the comparison.
  */
 export function decodeSockDiag(
   buf: Uint8Array,
@@ -48,6 +60,7 @@ export function decodeSockDiag(
   seq: number,
   out: KernelSocket[],
   memo: DumpMemo | null = null,
+  clock: DumpClock | null = null,
 ): DecodeStatus {
   if (length < 0 || length > buf.length) return fail(`length ${length} outside the ${buf.length}-byte buffer`);
   const dv = new DataView(buf.buffer, buf.byteOffset, length);
@@ -60,7 +73,7 @@ export function decodeSockDiag(
     const type = dv.getUint16(off + 4, LE);
     if (dv.getUint32(off + 8, LE) === seq) {
       if (type === SOCK_DIAG_BY_FAMILY) {
-        const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out, memo);
+        const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out, memo, clock);
         if (bad) return bad;
       } else if (type === NLMSG_DONE) {
         // A dump that failed part-way reports the negative errno in NLMSG_DONE's payload.
@@ -87,6 +100,7 @@ function decodeInetDiag(
   proto: Proto,
   out: KernelSocket[],
   memo: DumpMemo | null,
+  clock: DumpClock | null,
 ): DecodeStatus | null {
   if (end - start < INET_DIAG_MSG_LEN) return fail(`inet_diag_msg of ${end - start} bytes < ${INET_DIAG_MSG_LEN}`);
   const af = buf[start];
@@ -113,7 +127,7 @@ function decodeInetDiag(
     socket = memo.match();
   }
   if (!socket) {
-    socket = decodeSocket(buf, dv, start, proto, state, info < 0 ? null : decodeTcpInfo(dv, info, infoLen));
+    socket = decodeSocket(buf, dv, start, proto, state, info, infoLen, clock);
     memo?.keep(socket);
   }
   out.push(socket);
@@ -126,9 +140,27 @@ function decodeSocket(
   start: number,
   proto: Proto,
   state: SocketState,
-  metrics: TcpMetrics | null,
+  info: number,
+  infoLen: number,
+  clock: DumpClock | null,
 ): KernelSocket {
   const v4 = buf[start] === AF_INET;
+  const inode = dv.getUint32(start + 68, LE);
+  const kernelAge =
+    clock === null || proto !== 'tcp'
+      ? null
+      : deriveKernelAge(
+          {
+            state,
+            timer: buf[start + 2],
+            expiresMs: dv.getUint32(start + 52, LE),
+            inode,
+            lastDataRecvMs: infoField(dv, info, infoLen, TCPI_LAST_DATA_RECV),
+            lastAckRecvMs: infoField(dv, info, infoLen, TCPI_LAST_ACK_RECV),
+          },
+          clock.takenAt,
+          clock.finTimeoutMs,
+        );
   return {
     proto,
     family: v4 ? 4 : 6,
@@ -138,11 +170,22 @@ function decodeSocket(
     remoteAddress: v4 ? ipv4Text(buf, start + 24) : formatIPv6(buf, start + 24),
     remotePort: (buf[start + 6] << 8) | buf[start + 7],
     uid: dv.getUint32(start + 64, LE),
-    inode: dv.getUint32(start + 68, LE),
+    inode,
     recvQueue: dv.getUint32(start + 56, LE),
     sendQueue: dv.getUint32(start + 60, LE),
-    metrics,
+    metrics: info < 0 ? null : decodeTcpInfo(dv, info, infoLen),
+    cookie: cookieText(dv.getUint32(start + 44, LE), dv.getUint32(start + 48, LE)),
+    kernelStateSince: kernelAge?.stateSince ?? null,
+    kernelStateSinceExact: kernelAge?.exact ?? false,
   };
+}
+
+/**
+ * idiag_cookie (u32 cookie[2] in host order, low word first) as an exact decimal string. The kernel hands cookies
+ * out from a counter, so the high word is 0 in practice and the Number path (exact below 2^53) is the usual one.
+ */
+export function cookieText(low: number, high: number): string {
+  return high < 0x200000 ? String(high * TWO_32 + low) : ((BigInt(high) << 32n) | BigInt(low)).toString();
 }
 
 /** Every word `decodeSocket` and `decodeTcpInfo` read, into the memo's reserved slot (see FP_WORDS). */
@@ -168,30 +211,23 @@ function infoWord(dv: DataView, info: number, infoLen: number, field: number): n
 }
 
 /**
- * IPv4 text by address value: a host has few distinct addresses, and reusing one string per address both skips
- * the formatting and shares memory across the 40,000 rows of a tick. Bounded so a scan of many peers cannot grow it.
+ * Offsets in struct tcp_info (include/uapi/linux/tcp.h): after 8 bytes of u8 fields come u32 rto, ato, snd_mss,
+ * rcv_mss (8..23), unacked, sacked, lost, retrans, fackets (24..43), then the times: last_data_sent 44,
+ * last_ack_sent 48 (never filled in: "Not remembered, sorry"), last_data_recv 52, last_ack_recv 56 (ms since).
  */
-const v4Text = new Map<number, string>();
-const V4_CACHE_MAX = 65_536;
-
-function ipv4Text(buf: Uint8Array, p: number): string {
-  const key = ((buf[p] << 24) | (buf[p + 1] << 16) | (buf[p + 2] << 8) | buf[p + 3]) >>> 0;
-  let text = v4Text.get(key);
-  if (text === undefined) {
-    if (v4Text.size >= V4_CACHE_MAX) v4Text.clear();
-    text = formatIPv4(buf, p);
-    v4Text.set(key, text);
-  }
-  return text;
-}
-
-/** Offsets in struct tcp_info (include/uapi/linux/tcp.h). */
+const TCPI_LAST_DATA_RECV = 52;
+const TCPI_LAST_ACK_RECV = 56;
 const TCPI_RTT = 68;
 const TCPI_TOTAL_RETRANS = 100;
 const TCPI_BYTES_ACKED = 120;
 const TCPI_BYTES_RECEIVED = 128;
 const TCPI_BYTES_SENT = 200;
 const U64_FIELDS = [TCPI_BYTES_ACKED, TCPI_BYTES_RECEIVED, TCPI_BYTES_SENT] as const;
+
+/** One u32 of tcp_info, or null when there is no tcp_info or it ends before the field. */
+function infoField(dv: DataView, info: number, infoLen: number, field: number): number | null {
+  return info >= 0 && infoLen >= field + 4 ? dv.getUint32(info + field, LE) : null;
+}
 
 /** Reads the tcp_info fields we show; a field that ends beyond `n` bytes (older kernel) is null. */
 function decodeTcpInfo(dv: DataView, p: number, n: number): TcpMetrics {

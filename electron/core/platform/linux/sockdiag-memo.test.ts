@@ -1,7 +1,7 @@
 // Identity reuse across sock_diag dumps: unchanged sockets keep their object, any decoded change gives a new one.
 import { describe, expect, it } from 'vitest';
 import type { KernelSocket } from './kernel-socket';
-import { decodeSockDiag } from './sockdiag-decode';
+import { decodeSockDiag, type DumpClock } from './sockdiag-decode';
 import { DumpMemo } from './sockdiag-memo';
 import { concat, DONE, inetDiagMsg, nlmsg, rtattr, SEQ, tcpInfo, type TcpInfoSpec } from './sockdiag-test-bytes';
 
@@ -13,6 +13,8 @@ interface Sock {
   uid?: number;
   inode?: number;
   cookie?: number;
+  timer?: number;
+  expires?: number;
   info?: TcpInfoSpec;
 }
 
@@ -34,6 +36,8 @@ function dump(socks: readonly Sock[]): Uint8Array {
           uid: s.uid,
           inode: s.inode ?? s.port,
           cookie: s.cookie ?? s.port,
+          timer: s.timer,
+          expires: s.expires,
         }).bytes(),
         rtattr(2, tcpInfo(232, s.info)),
       ),
@@ -43,10 +47,10 @@ function dump(socks: readonly Sock[]): Uint8Array {
 }
 
 /** Decodes `bytes` as one dump through `memo`, split into `chunks` receive buffers as recv would return them. */
-function run(memo: DumpMemo, bytes: Uint8Array): KernelSocket[] {
+function run(memo: DumpMemo, bytes: Uint8Array, clock: DumpClock | null = null): KernelSocket[] {
   const out: KernelSocket[] = [];
   memo.begin();
-  expect(decodeSockDiag(bytes, bytes.length, 'tcp', SEQ, out, memo).kind).toBe('done');
+  expect(decodeSockDiag(bytes, bytes.length, 'tcp', SEQ, out, memo, clock).kind).toBe('done');
   memo.commit();
   return out;
 }
@@ -76,6 +80,29 @@ describe('DumpMemo with decodeSockDiag', () => {
     const first = run(memo, dump(many(5)));
     const idle = many(5).map((s) => ({ ...s, info: { lastDataRecv: 12345 } }));
     expect(changedAt(first, run(memo, dump(idle)))).toEqual([]);
+  });
+
+  it('keeps an object, and the age it was decoded with, while only timers and "ms since" fields move', () => {
+    const memo = new DumpMemo();
+    const cw = (lastAckRecv: number, lastDataRecv: number): Sock => ({
+      port: 1,
+      state: 8,
+      info: { lastAckRecv, lastDataRecv },
+    });
+    const tw = (expires: number): Sock => ({ port: 2, state: 6, timer: 3, expires });
+    const first = run(memo, dump([cw(30_000, 35_000), tw(40_000)]), { takenAt: 100_000, finTimeoutMs: 60_000 });
+    expect(first.map((s) => s.kernelStateSince)).toEqual([70_000, 80_000]);
+    // One second later the kernel reports one more second since, one less left: same sockets, same objects.
+    const later = run(memo, dump([cw(31_000, 36_000), tw(39_000)]), { takenAt: 101_000, finTimeoutMs: 60_000 });
+    expect(changedAt(first, later)).toEqual([]);
+    expect(later.map((s) => s.kernelStateSince)).toEqual([70_000, 80_000]);
+    // A decoded change makes a new object, which gets its age anew.
+    const changed = run(memo, dump([{ ...cw(32_000, 37_000), rqueue: 3 }, tw(38_000)]), {
+      takenAt: 102_000,
+      finTimeoutMs: 60_000,
+    });
+    expect(changedAt(later, changed)).toEqual([0]);
+    expect(changed[0].kernelStateSince).toBe(70_000);
   });
 
   const changes: ReadonlyArray<readonly [string, Partial<Sock>, Partial<KernelSocket>]> = [

@@ -82,6 +82,12 @@ export interface DiagSpec {
   inode?: number;
   /** Low word of the socket cookie (what tells two sockets on the same tuple apart). */
   cookie?: number;
+  /** High word of the socket cookie (0x5678 unless set). */
+  cookieHigh?: number;
+  /** idiag_timer, idiag_retrans, idiag_expires (ms). */
+  timer?: number;
+  retrans?: number;
+  expires?: number;
 }
 
 export function inetDiagMsg(s: DiagSpec): Bytes {
@@ -89,16 +95,16 @@ export function inetDiagMsg(s: DiagSpec): Bytes {
   return new Bytes()
     .u8(s.family)
     .u8(s.state)
-    .u8(0)
-    .u8(0)
+    .u8(s.timer ?? 0)
+    .u8(s.retrans ?? 0)
     .be16(s.sport)
     .be16(s.dport)
     .raw(addr(s.src))
     .raw(addr(s.dst))
     .u32(0) // interface
     .u32(s.cookie ?? 0x1234)
-    .u32(0x5678) // cookie
-    .u32(0) // expires
+    .u32(s.cookieHigh ?? 0x5678) // cookie
+    .u32(s.expires ?? 0)
     .u32(s.rqueue ?? 0)
     .u32(s.wqueue ?? 0)
     .u32(s.uid ?? 1000)
@@ -114,24 +120,30 @@ export function rtattr(type: number, payload: Uint8Array): Uint8Array {
   return b.bytes();
 }
 
-/** Values of the tcp_info fields we read, and of one we do not (last_data_recv, which ticks on idle sockets). */
+/** Values of the tcp_info fields we read, including the "ms since" times that tick on idle sockets. */
 export interface TcpInfoSpec {
   rttUs?: number;
   retrans?: number;
   acked?: number;
   received?: number;
   sent?: number;
+  bytesRetrans?: number;
+  lastDataSent?: number;
   lastDataRecv?: number;
+  lastAckRecv?: number;
 }
 
 /** A struct tcp_info of `len` bytes with the fields we read set (only those that fit). */
 export function tcpInfo(len: number, f: TcpInfoSpec = {}): Uint8Array {
-  const b = new Bytes().zeros(44).u32(f.lastDataRecv ?? 0); // tcpi_last_data_recv at 44
-  b.zeros(68 - 48).u32(f.rttUs ?? 1500); // tcpi_rtt = 1500 us
+  const b = new Bytes().zeros(44).u32(f.lastDataSent ?? 0); // tcpi_last_data_sent at 44
+  b.u32(0); // tcpi_last_ack_sent at 48: never filled in
+  b.u32(f.lastDataRecv ?? 0).u32(f.lastAckRecv ?? 0); // tcpi_last_data_recv at 52, tcpi_last_ack_recv at 56
+  b.zeros(68 - 60).u32(f.rttUs ?? 1500); // tcpi_rtt = 1500 us
   b.zeros(100 - 72).u32(f.retrans ?? 3); // tcpi_total_retrans
   b.zeros(120 - 104).u64(f.acked ?? 5_000_000_000); // tcpi_bytes_acked (> 2^32)
   b.u64(f.received ?? 777); // tcpi_bytes_received at 128
   b.zeros(200 - 136).u64(f.sent ?? 5_000_000_123); // tcpi_bytes_sent
+  b.u64(f.bytesRetrans ?? 0); // tcpi_bytes_retrans at 208
   b.zeros(Math.max(0, len - b.length));
   return b.bytes().subarray(0, len);
 }

@@ -107,6 +107,7 @@ export function createWin32Collector(): SocketCollector {
         // GetPerTcpConnectionEStats could give per-connection timings and bytes later; until then ages are
         // observed (first seen by polling) and rates are unknown.
         kernelStateSince: null,
+        kernelStateSinceExact: false,
       };
     }
     procs.retain(new Set(lookups.keys()));

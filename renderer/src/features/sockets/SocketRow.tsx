@@ -54,7 +54,7 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       <ProcessCell socket={s} />
       <Cell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</Cell>
       <Cell>{socketService(services, s) ?? ''}</Cell>
-      <AgeCell since={s.stateSince} source={s.stateSinceSource} />
+      <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} />
       <Cell num>{formatRtt(m?.rttMs ?? null)}</Cell>
       <Cell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</Cell>
     </div>

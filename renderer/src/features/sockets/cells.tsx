@@ -38,15 +38,21 @@ export function ProcessCell({ socket: s }: { readonly socket: Socket }) {
 export function AgeCell({
   since,
   source,
+  exact,
 }: {
   readonly since: number | null;
   readonly source: 'kernel' | 'trace' | 'observed';
+  readonly exact: boolean;
 }) {
   const now = useStore((s) => s.now);
   const { t } = useTranslation();
   return (
-    <div role="gridcell" className="cell num" title={t(`grid.ageSource.${source}`)}>
-      {formatAge(since, source, now)}
+    <div
+      role="gridcell"
+      className="cell num"
+      title={t(`grid.ageSource.${source === 'kernel' && !exact ? 'kernelBound' : source}`)}
+    >
+      {formatAge(since, exact, now)}
     </div>
   );
 }
