@@ -173,7 +173,7 @@ function decodeSocket(
     inode,
     recvQueue: dv.getUint32(start + 56, LE),
     sendQueue: dv.getUint32(start + 60, LE),
-    metrics: info < 0 ? null : decodeTcpInfo(dv, info, infoLen),
+    metrics: info < 0 ? null : decodeTcpInfo(dv, info, infoLen, state),
     cookie: cookieText(dv.getUint32(start + 44, LE), dv.getUint32(start + 48, LE)),
     kernelStateSince: kernelAge?.stateSince ?? null,
     kernelStateSinceExact: kernelAge?.exact ?? false,
@@ -222,22 +222,34 @@ const TCPI_TOTAL_RETRANS = 100;
 const TCPI_BYTES_ACKED = 120;
 const TCPI_BYTES_RECEIVED = 128;
 const TCPI_BYTES_SENT = 200;
+/** Not in the fingerprint: it changes only with bytes_sent (a retransmission is a transmission too). */
+const TCPI_BYTES_RETRANS = 208;
 const U64_FIELDS = [TCPI_BYTES_ACKED, TCPI_BYTES_RECEIVED, TCPI_BYTES_SENT] as const;
+/** States in which this socket has processed the peer's FIN, which tcpi_bytes_received counts as one byte. */
+const FIN_RECEIVED: ReadonlySet<string> = new Set(['CLOSE_WAIT', 'LAST_ACK', 'CLOSING']);
 
 /** One u32 of tcp_info, or null when there is no tcp_info or it ends before the field. */
 function infoField(dv: DataView, info: number, infoLen: number, field: number): number | null {
   return info >= 0 && infoLen >= field + 4 ? dv.getUint32(info + field, LE) : null;
 }
 
-/** Reads the tcp_info fields we show; a field that ends beyond `n` bytes (older kernel) is null. */
-function decodeTcpInfo(dv: DataView, p: number, n: number): TcpMetrics {
+/**
+ * Reads the tcp_info fields we show, as payload bytes (what the applications wrote and read), the same way the
+ * closed-connection events count them: sent = tcpi_bytes_sent (data transmissions, never SYN or FIN) minus
+ * tcpi_bytes_retrans; received = tcpi_bytes_received minus the peer's FIN once this socket has processed it.
+ * A field that ends beyond `n` bytes (older kernel) is null.
+ */
+function decodeTcpInfo(dv: DataView, p: number, n: number, state: string): TcpMetrics {
   const acked = n >= TCPI_BYTES_ACKED + 8 ? u64(dv, p + TCPI_BYTES_ACKED) : null;
+  const sent = n >= TCPI_BYTES_SENT + 8 ? u64(dv, p + TCPI_BYTES_SENT) : null;
+  const retrans = n >= TCPI_BYTES_RETRANS + 8 ? u64(dv, p + TCPI_BYTES_RETRANS) : 0;
+  const received = n >= TCPI_BYTES_RECEIVED + 8 ? u64(dv, p + TCPI_BYTES_RECEIVED) : null;
   return {
     rttMs: n >= TCPI_RTT + 4 ? dv.getUint32(p + TCPI_RTT, LE) / 1000 : null,
     retransmits: n >= TCPI_TOTAL_RETRANS + 4 ? dv.getUint32(p + TCPI_TOTAL_RETRANS, LE) : null,
     // tcpi_bytes_sent exists since Linux 4.19; before it, bytes acked is the closest measure of bytes sent.
-    bytesSent: n >= TCPI_BYTES_SENT + 8 ? u64(dv, p + TCPI_BYTES_SENT) : acked,
-    bytesReceived: n >= TCPI_BYTES_RECEIVED + 8 ? u64(dv, p + TCPI_BYTES_RECEIVED) : null,
+    bytesSent: sent === null ? acked : Math.max(0, sent - retrans),
+    bytesReceived: received === null ? null : Math.max(0, received - (FIN_RECEIVED.has(state) ? 1 : 0)),
   };
 }
 
