@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SocketDelta } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import { sock as fixture } from '../../shared/test-support/sockets';
+import { NO_KERNEL_EVENTS } from '../../shared/model/kernel-events';
 import { scripted, stats } from '../test-support/scripted-worker';
 import { CollectorHost } from './collector/host';
 import { SocketMonitor } from './socket-monitor';
@@ -29,8 +30,16 @@ describe('SocketMonitor', () => {
       spawn: () =>
         scripted(true, (r) =>
           r.op === 'full'
-            ? { kind: 'full', sockets: [sock(1)], processes: [], stats }
-            : { kind: 'tick', added: [sock(100 + ++tick)], removed: [], changed: [], processes: [], stats },
+            ? { kind: 'full', sockets: [sock(1)], processes: [], stats, events: NO_KERNEL_EVENTS }
+            : {
+                kind: 'tick',
+                added: [sock(100 + ++tick)],
+                removed: [],
+                changed: [],
+                processes: [],
+                stats,
+                events: NO_KERNEL_EVENTS,
+              },
         ),
     });
     const deltas: SocketDelta[] = [];

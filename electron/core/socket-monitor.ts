@@ -2,6 +2,7 @@
 import { applyDelta, diffSockets } from '../../shared/logic/diff';
 import { AppError, toErrorData, type AppErrorData } from '../../shared/model/errors';
 import type { CollectorStatus, Snapshot, SocketDelta } from '../../shared/model/snapshot';
+import type { KernelEventBatch } from '../../shared/model/kernel-events';
 import type { ProcessInfo, Socket } from '../../shared/model/socket';
 import type { CollectorHost } from './collector/host';
 import type { TickStats } from './collector/protocol';
@@ -15,13 +16,20 @@ export interface MonitorOptions {
   readonly onDelta: (d: SocketDelta) => void;
   readonly onStatus: (s: CollectorStatus) => void;
   /** Called after every successful refresh, even an unchanged one, with the delta and the table it produced. */
-  readonly onTick?: (tick: {
-    readonly added: readonly Socket[];
-    readonly removed: readonly string[];
-    readonly changed: readonly Socket[];
-    readonly takenAt: number;
-    readonly table: ReadonlyMap<string, Socket>;
-  }) => void;
+  readonly onTick?: (tick: MonitorTick) => void;
+}
+
+/** One refresh as the tick hook sees it: the delta, the table, what the kernel reported, and its facts. */
+export interface MonitorTick {
+  readonly added: readonly Socket[];
+  readonly removed: readonly string[];
+  readonly changed: readonly Socket[];
+  readonly processes: readonly ProcessInfo[];
+  readonly takenAt: number;
+  readonly table: ReadonlyMap<string, Socket>;
+  /** Sockets the kernel freed and transitions it traced since the previous refresh. */
+  readonly events: KernelEventBatch;
+  readonly stats: TickStats;
 }
 
 /** Keeps the current table, refreshes it while anyone listens, and reports collector health. */
@@ -112,6 +120,9 @@ export class SocketMonitor {
       elevated: this.options.elevated,
       restarts: this.options.host.restarts,
       errors: [...this.errors],
+      kernelSources: s?.kernelSources ?? [],
+      transitions: s?.kernelSources.some((k) => k.source === 'stateTrace' && k.on) ? 'trace' : 'observed',
+      closes: s?.kernelSources.some((k) => k.source === 'closedSockets' && k.on) ? 'kernel' : 'observed',
     };
   }
 
@@ -168,7 +179,7 @@ export class SocketMonitor {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
       }
-      this.runTickHook({ ...delta, table: this.table });
+      this.runTickHook({ ...delta, table: this.table, events: r.events, stats: r.stats });
     } catch (e) {
       const err = toErrorData(e);
       this.noteError(err.code === 'INTERNAL' ? 'COLLECTOR_FAILED' : err.code, err.message);

@@ -2,6 +2,7 @@
 import { vi } from 'vitest';
 import type { FullResult, TickResult, TickStats, WorkerRequest } from '../core/collector/protocol';
 import type { WorkerHandle } from '../core/collector/host';
+import { NO_KERNEL_EVENTS } from '../../shared/model/kernel-events';
 
 export const stats: TickStats = {
   takenAt: 1,
@@ -11,6 +12,7 @@ export const stats: TickStats = {
   hiddenOwners: 0,
   durationMs: 1,
   socketCount: 0,
+  kernelSources: [],
 };
 
 /** A worker handle whose answers a test scripts. */
@@ -24,8 +26,8 @@ export function scripted(
   ready = true,
   answer: (r: WorkerRequest) => TickResult | FullResult = (r) =>
     r.op === 'full'
-      ? { kind: 'full', sockets: [], processes: [], stats }
-      : { kind: 'tick', added: [], removed: [], changed: [], processes: [], stats },
+      ? { kind: 'full', sockets: [], processes: [], stats, events: NO_KERNEL_EVENTS }
+      : { kind: 'tick', added: [], removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
 ): Scripted {
   let onMessage: (m: unknown) => void = () => {};
   let onExit: (code: number | null) => void = () => {};

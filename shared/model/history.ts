@@ -63,8 +63,13 @@ export const statsSeriesSchema = z.object({
   /** Series ids (`tcp4:ESTABLISHED`, `udp6:UNCONN` ...), in the order of each point's counts. */
   series: z.array(z.string()).readonly(),
   points: z.array(statsPointSchema).readonly(),
-  /** Always 'tick': states shorter than one refresh interval can be missed. */
+  /** Always 'tick': per-state counts are sampled at each refresh (a state shorter than that can be missed). */
   observedAt: z.literal('tick'),
+  /**
+   * How each point's transitions and churn were counted: `trace` (every TCP state change, from the kernel's
+   * tracepoint, and every close, from its destroy events) or `observed` (diffs between refreshes).
+   */
+  transitions: z.enum(['trace', 'observed']),
   /** Refresh interval the samples were taken at (ms). */
   tickIntervalMs: z.number(),
 });
@@ -90,6 +95,8 @@ export const statsTransitionsSchema = z.object({
   byProcess: z.array(transitionGroupSchema).readonly(),
   byRemote: z.array(transitionGroupSchema).readonly(),
   observedAt: z.literal('tick'),
+  /** `trace`: exact (the kernel's tracepoint); `observed`: at each refresh, short-lived states missed. */
+  transitions: z.enum(['trace', 'observed']),
 });
 
 /** One TCP state transition count. */

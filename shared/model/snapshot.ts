@@ -1,6 +1,7 @@
 // Snapshots, deltas and collector health: what crosses from core to every front door.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
+import { kernelSourceStatusSchema } from './kernel-events';
 import { processInfoSchema, rawSocketSchema, socketSchema } from './socket';
 
 /** Where a snapshot's sockets came from. */
@@ -80,6 +81,12 @@ export const collectorStatusSchema = z.object({
   restarts: z.number().int(),
   /** Most recent errors, newest last. */
   errors: z.array(z.object({ at: z.number(), code: z.enum(ERROR_CODES), message: z.string() })),
+  /** The kernel's event sources: destroy events (every closed connection) and the state trace. Empty elsewhere. */
+  kernelSources: z.array(kernelSourceStatusSchema).readonly(),
+  /** How state transitions are counted: `trace` (every one, exactly) or `observed` (at each refresh). */
+  transitions: z.enum(['trace', 'observed']),
+  /** How closed connections are known: `kernel` (destroy events: every one) or `observed` (refresh diffs). */
+  closes: z.enum(['kernel', 'observed']),
 });
 /** Collector health, as `collector:status` answers and pushes it. */
 export type CollectorStatus = Readonly<z.output<typeof collectorStatusSchema>>;

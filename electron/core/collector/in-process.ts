@@ -1,13 +1,16 @@
 // A collector "process" that runs in this very process: for one-shot CLI commands, where a fork would cost more than
 // the command itself. Same messages, same CollectorState, same host; only the isolation differs.
-import type { SocketCollector } from '../platform/platform';
+import type { SocketCollector, SocketEventSource } from '../platform/platform';
 import type { SpawnWorker, WorkerHandle } from './host';
 import { createWorkerHandler } from './worker-handler';
 
 /** A SpawnWorker whose worker answers on the next turn of the event loop. */
-export function inProcessWorker(createCollector: () => SocketCollector): SpawnWorker {
+export function inProcessWorker(
+  createCollector: () => SocketCollector,
+  openEvents: () => SocketEventSource | null = () => null,
+): SpawnWorker {
   return () => {
-    const worker = createWorkerHandler(createCollector);
+    const worker = createWorkerHandler(createCollector, openEvents);
     const messageListeners: ((m: unknown) => void)[] = [];
     const exitListeners: ((code: number | null) => void)[] = [];
     let alive = true;

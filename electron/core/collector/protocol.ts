@@ -1,5 +1,6 @@
 // Messages between the collector host (core) and the collector process.
 import type { AppErrorData } from '../../../shared/model/errors';
+import type { KernelEventBatch, KernelSourceStatus } from '../../../shared/model/kernel-events';
 import type { OwnerVisibility, SocketSource } from '../../../shared/model/snapshot';
 import type { ProcessInfo, Socket } from '../../../shared/model/socket';
 
@@ -19,6 +20,8 @@ export interface TickStats {
   /** Snapshot plus diff, inside the collector process (ms). */
   readonly durationMs: number;
   readonly socketCount: number;
+  /** The kernel's event sources (empty where the OS has none, or in a collector opened without them). */
+  readonly kernelSources: readonly KernelSourceStatus[];
 }
 
 /** The delta since the previous refresh of this collector process. */
@@ -29,6 +32,8 @@ export interface TickResult {
   readonly changed: Socket[];
   readonly processes: ProcessInfo[];
   readonly stats: TickStats;
+  /** What the kernel reported since the previous refresh. */
+  readonly events: KernelEventBatch;
 }
 
 /** The whole table, after a refresh. */
@@ -37,6 +42,7 @@ export interface FullResult {
   readonly sockets: Socket[];
   readonly processes: ProcessInfo[];
   readonly stats: TickStats;
+  readonly events: KernelEventBatch;
 }
 
 /** Collector -> host. */

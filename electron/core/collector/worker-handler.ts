@@ -1,7 +1,7 @@
 // What the collector process does with one message from its host; shared by the real process and the in-process
 // worker the one-shot CLI uses, so both run the same collector code.
 import { toErrorData } from '../../../shared/model/errors';
-import type { SocketCollector } from '../platform/platform';
+import type { SocketCollector, SocketEventSource } from '../platform/platform';
 import { CollectorState } from './collector-state';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
@@ -11,8 +11,14 @@ function isRequest(m: unknown): m is WorkerRequest {
   return typeof r.id === 'number' && (r.op === 'tick' || r.op === 'full');
 }
 
-/** A message handler over a collector created on first use; null for messages that are not requests. */
-export function createWorkerHandler(createCollector: () => SocketCollector): {
+/**
+ * A message handler over a collector (and the kernel's event sources, when `openEvents` gives them) created on
+ * first use; null for messages that are not requests.
+ */
+export function createWorkerHandler(
+  createCollector: () => SocketCollector,
+  openEvents: () => SocketEventSource | null = () => null,
+): {
   handle(message: unknown): WorkerReply | null;
   close(): void;
 } {
@@ -21,7 +27,7 @@ export function createWorkerHandler(createCollector: () => SocketCollector): {
     handle(message) {
       if (!isRequest(message)) return null;
       try {
-        state ??= new CollectorState(createCollector());
+        state ??= new CollectorState(createCollector(), openEvents());
         return { id: message.id, ok: true, value: message.op === 'full' ? state.full() : state.tick() };
       } catch (e) {
         return { id: message.id, ok: false, error: toErrorData(e) };

@@ -14,7 +14,12 @@ function parentPort(): ParentPort | null {
   return port ?? null;
 }
 
-const worker = createWorkerHandler(() => createPlatform().createSocketCollector());
+const platform = createPlatform();
+// The collector process lives as long as the app: it holds the kernel's event sources (destroy events, the trace).
+const worker = createWorkerHandler(
+  () => platform.createSocketCollector(),
+  () => platform.openSocketEvents(),
+);
 const port = parentPort();
 const post = (m: WorkerReply | WorkerReady): void => {
   if (port) port.postMessage(m);

@@ -10,7 +10,12 @@ import {
 import { TransitionBreakdown } from '../../../shared/logic/history/breakdown';
 import { SERIES_IDS } from '../../../shared/logic/history/series-index';
 import { TieredSeries } from '../../../shared/logic/history/tiered-series';
-import { TransitionTracker, type TickChanges, type TickSample } from '../../../shared/logic/history/transition-tracker';
+import {
+  TransitionTracker,
+  type TickChanges,
+  type TickSample,
+  type TracedTick,
+} from '../../../shared/logic/history/transition-tracker';
 
 /** Groups per breakdown a `stats:transitions` answer lists before `(other)`. */
 const GROUP_LIMIT = 10;
@@ -25,13 +30,16 @@ export class HistoryStore {
   private readonly series = new TieredSeries();
   private readonly breakdown = new TransitionBreakdown();
   private lastAt = 0;
+  /** Whether the latest tick's transitions came from the kernel's trace. */
+  private traced = false;
 
   /** @param tickIntervalMs reports the refresh interval the samples are taken at (ms). */
   constructor(private readonly tickIntervalMs: () => number) {}
 
   /** Folds one tick (the delta since the previous tick, taken at `takenAt` ms since epoch). */
-  record(changes: TickChanges, takenAt: number): TickSample {
-    const sample = this.tracker.apply(changes, takenAt);
+  record(changes: TickChanges, takenAt: number, traced?: TracedTick): TickSample {
+    const sample = this.tracker.apply(changes, takenAt, traced);
+    this.traced = traced !== undefined;
     this.series.add(sample);
     this.breakdown.add(sample);
     this.lastAt = Math.max(this.lastAt, takenAt);
@@ -57,6 +65,7 @@ export class HistoryStore {
       series: SERIES_IDS,
       points: q.points,
       observedAt: 'tick',
+      transitions: this.traced ? 'trace' : 'observed',
       tickIntervalMs: this.tickIntervalMs(),
     };
   }
@@ -78,6 +87,7 @@ export class HistoryStore {
       byProcess: b.byProcess,
       byRemote: b.byRemote,
       observedAt: 'tick',
+      transitions: this.traced ? 'trace' : 'observed',
     };
   }
 }

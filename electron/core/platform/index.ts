@@ -21,6 +21,8 @@ function unsupportedPlatform(os: NodeJS.Platform): Platform {
     connections: { close: missing },
     adapters: unsupportedAdapters(os, 'adapters.errors.unsupportedPlatform'),
     kernelFacts: unreadableKernelFacts,
+    // No per-socket close events or state trace here: closes come from refreshes (observed).
+    openSocketEvents: () => null,
     reservedRangeOf: async () => null,
   };
 }

@@ -3,7 +3,9 @@
 import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../shared/model/adapters';
 import type { CloseResult, Connection, KillResult, ProcessDetails } from '../../../shared/model/actions';
 import type { EphemeralRange, KernelSetting } from '../../../shared/model/finding';
+import type { KernelEventBatch, KernelSourceStatus } from '../../../shared/model/kernel-events';
 import type { RawSnapshot } from '../../../shared/model/snapshot';
+import type { RawSocket } from '../../../shared/model/socket';
 
 /** Collects the machine's sockets with their owners. Calls are synchronous (native calls through koffi). */
 export interface SocketCollector {
@@ -73,6 +75,17 @@ export interface PlatformOptions {
   readonly ownPids?: readonly number[];
 }
 
+/** What the kernel tells between refreshes: freed sockets, traced transitions (Linux). */
+export interface SocketEventSource {
+  /** The sockets the latest snapshot saw (their cookies and states settle what the events alone cannot tell). */
+  noteSockets(sockets: readonly RawSocket[]): void;
+  /** Everything since the last drain. */
+  drain(now?: number): KernelEventBatch;
+  /** Each source's state (on/off, why, the one action, losses). */
+  status(): KernelSourceStatus[];
+  close(): void;
+}
+
 /** Everything per OS. */
 export interface Platform {
   readonly os: NodeJS.Platform;
@@ -83,6 +96,11 @@ export interface Platform {
   readonly adapters: AdapterBackend;
   /** Kernel settings and the ephemeral range (never written, only read). */
   kernelFacts(): Promise<KernelFacts>;
+  /**
+   * Opens the kernel's event sources (in the collector process, beside the collector), or null where the OS has
+   * none: closes and ages then come from refreshes only. Never throws: a source that cannot run reports why.
+   */
+  openSocketEvents(): SocketEventSource | null;
   /** The reserved range containing `port`, or null (also where the OS has no such reservations). */
   reservedRangeOf(proto: 'tcp' | 'udp', family: 4 | 6, port: number): Promise<ReservedPortRange | null>;
 }

@@ -1,5 +1,6 @@
 // Turns each tick's delta into per-state counts, opened/closed connections and the state transitions observed.
 import { GONE_STATE, NEW_STATE } from '../../model/history';
+import type { TracedTransition } from '../../model/kernel-events';
 import type { Socket } from '../../model/socket';
 import { formatEndpoint } from '../endpoint';
 import { CELL_COUNT, SERIES_COUNT, cellOf, seriesOf } from './series-index';
@@ -36,6 +37,19 @@ export interface TickChanges {
   readonly changed: readonly Socket[];
 }
 
+/**
+ * What the kernel reported since the previous tick, when it is traced: every TCP state change (the tracepoint) and
+ * how many connections it freed (destroy events). With it, transitions and churn are exact instead of observed.
+ */
+export interface TracedTick {
+  readonly transitions: readonly TracedTransition[];
+  /** TCP connections (not listeners) the kernel freed since the previous tick. */
+  readonly closed: number;
+}
+
+/** States from which the kernel hands a closing connection to a timewait socket (traced as X -> CLOSE). */
+const TO_TIME_WAIT: ReadonlySet<string> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING']);
+
 /** States after which a socket can only disappear: any other next state means its 4-tuple was reused. */
 const FINAL_STATES: ReadonlySet<string> = new Set(['TIME_WAIT', 'CLOSED']);
 
@@ -56,9 +70,11 @@ export class TransitionTracker {
 
   /**
    * Folds one tick. The first tick only sets the baseline: sockets that existed before netinspect looked are not
-   * counted as opened, nor as NEW -> state transitions.
+   * counted as opened, nor as NEW -> state transitions. With `traced`, TCP transitions and churn come from the
+   * kernel (every one, exactly) and the table only keeps the per-state counts and what no tracepoint reports: a
+   * timewait socket's expiry (TIME_WAIT -> GONE).
    */
-  apply(changes: TickChanges, takenAt: number): TickSample {
+  apply(changes: TickChanges, takenAt: number, traced?: TracedTick): TickSample {
     const cells = new Uint32Array(CELL_COUNT);
     const events: TransitionEvent[] = [];
     let opened = 0;
@@ -71,14 +87,16 @@ export class TransitionTracker {
     };
     const open = (s: Socket): void => {
       this.count(s, 1);
-      if (s.proto !== 'tcp') return;
+      if (s.proto !== 'tcp' || traced) return;
       if (s.state !== 'LISTEN' && this.primed) opened++;
       record(NEW_STATE, s.state, s, s);
     };
     const close = (s: Socket): void => {
       this.count(s, -1);
       if (s.proto !== 'tcp') return;
-      if (s.state !== 'LISTEN' && this.primed) closed++;
+      // Traced, the kernel reports every close but a timewait socket's expiry, which only the table shows.
+      if (traced && s.state !== 'TIME_WAIT') return;
+      if (s.state !== 'LISTEN' && this.primed && !traced) closed++;
       record(s.state, GONE_STATE, s, s);
     };
     for (const key of changes.removed) {
@@ -108,11 +126,38 @@ export class TransitionTracker {
         this.count(old, -1);
         this.count(s, 1);
         // The kernel drops the owner when a socket enters TIME_WAIT: credit the process that held it.
-        if (s.proto === 'tcp') record(old.state, s.state, s, s.pid === null ? old : s);
+        if (s.proto === 'tcp' && !traced) record(old.state, s.state, s, s.pid === null ? old : s);
+      }
+    }
+    if (traced && this.primed) {
+      closed = traced.closed;
+      for (const t of traced.transitions) {
+        const step = this.tracedStep(t);
+        if (!step) continue;
+        if (step.from === NEW_STATE && step.to !== 'LISTEN') opened++;
+        const cell = cellOf(step.from, step.to);
+        if (cell < 0) continue;
+        cells[cell] = (cells[cell] ?? 0) + 1;
+        events.push({ cell, pid: t.pid, process: t.comm, remote: step.remote });
       }
     }
     this.primed = true;
     return { takenAt, counts: Int32Array.from(this.counts), opened, closed, cells, events };
+  }
+
+  /**
+   * A traced step in history's terms: CLOSE -> X is NEW -> X, and an accepted socket's first step (a clone of the
+   * listener) LISTEN -> SYN_RECEIVED is NEW -> SYN_RECEIVED; X -> CLOSE is X -> GONE, or X -> TIME_WAIT when the
+   * connection lives on as a timewait socket (which has no tracepoint of its own, but is in the table now).
+   */
+  private tracedStep(t: TracedTransition): { from: string; to: string; remote: string } | null {
+    const listener = t.remotePort === 0;
+    const remote = listener ? '*' : formatEndpoint(t.remoteAddress, t.remotePort);
+    const from = t.from === 'CLOSED' || (t.from === 'LISTEN' && t.to === 'SYN_RECEIVED') ? NEW_STATE : t.from;
+    if (t.to !== 'CLOSED') return { from, to: t.to, remote };
+    const key = `tcp${t.family} ${t.localAddress}:${t.localPort} ${t.remoteAddress}:${t.remotePort}`;
+    const toTimeWait = TO_TIME_WAIT.has(t.from) && this.live.get(key)?.state === 'TIME_WAIT';
+    return { from, to: toTimeWait ? 'TIME_WAIT' : GONE_STATE, remote };
   }
 
   private count(s: Socket, by: number): void {

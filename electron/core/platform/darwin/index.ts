@@ -22,6 +22,8 @@ export function createDarwinPlatform(): Platform {
     // TAP needs a kernel extension on macOS (utun is TUN only and lives only while its fd is open).
     adapters: unsupportedAdapters('darwin', 'adapters.errors.macosNoTap'),
     kernelFacts: unreadableKernelFacts,
+    // No per-socket close events or state trace here: closes come from refreshes (observed).
+    openSocketEvents: () => null,
     reservedRangeOf: async () => null,
   };
 }

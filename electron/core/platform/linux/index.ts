@@ -3,6 +3,7 @@ import type { Platform, PlatformOptions } from '../platform';
 import { createLinuxAdapters } from './adapters/linux-adapters';
 import { createLinuxCollector } from './collector';
 import { readLinuxKernelFacts } from './kernel-settings';
+import { KernelEvents } from './kernel-events';
 import { createLinuxProcesses } from './processes';
 import { sockDestroy } from './sock-destroy';
 
@@ -20,6 +21,7 @@ export function createLinuxPlatform(o: PlatformOptions = {}): Platform {
     },
     adapters: createLinuxAdapters(),
     kernelFacts: () => readLinuxKernelFacts(),
+    openSocketEvents: () => KernelEvents.open(),
     reservedRangeOf: async () => null,
   };
 }

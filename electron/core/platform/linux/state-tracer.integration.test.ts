@@ -1,30 +1,18 @@
 // The state tracer as root against real loopback connections: exact transition counts, failed connects with the
 // caller's pid, and a tracefs instance that is gone after close and after kill -9 of the process that owned it.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProbe } from '../../../test-support/probe-bundle';
 import { StateTracer } from './state-tracer';
 import type { TcpTransition } from './tcp-transitions';
-import { findTracefs } from './tracefs';
+import { ensureTracefs } from '../../../test-support/tracefs-mount';
 
 const isRoot = process.geteuid?.() === 0;
 
-/**
- * This test mounts tracefs when it is not mounted (as root only; the product never mounts anything): on a fresh
- * machine here it is not, and `mount -t tracefs nodev /sys/kernel/tracing` is the documented way.
- */
-function ensureTracefs(): string | null {
-  if (!isRoot) return null;
-  if (findTracefs() === null) {
-    console.log('state tracer test: mounting tracefs at /sys/kernel/tracing (not mounted; tests may mount it)');
-    execFileSync('mount', ['-t', 'tracefs', 'nodev', '/sys/kernel/tracing']);
-  }
-  return findTracefs();
-}
-
-const tracefs = ensureTracefs();
+const mounted = ensureTracefs('state tracer test');
+const tracefs = mounted.path;
 const skip = tracefs === null;
 if (skip) console.log(`state tracer tests skipped: ${isRoot ? 'tracefs could not be mounted' : 'they need root'}`);
 
@@ -39,7 +27,10 @@ beforeAll(() => {
   tracer = t;
 });
 
-afterAll(() => tracer?.close());
+afterAll(() => {
+  tracer?.close();
+  mounted.release();
+});
 
 async function drainUntil(done: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !done(); i++) {

@@ -32,6 +32,8 @@ export function createWin32Platform(o: PlatformOptions = {}): Platform {
     },
     adapters: createWin32Adapters(),
     kernelFacts: readWin32KernelFacts,
+    // No per-socket close events or state trace here: closes come from refreshes (observed).
+    openSocketEvents: () => null,
     reservedRangeOf: win32ReservedRangeOf,
   };
 }

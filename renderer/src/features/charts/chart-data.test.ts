@@ -19,6 +19,7 @@ const series = (points: StatsPoint[]): StatsSeries => ({
   series: ['tcp4:ESTABLISHED', 'tcp6:ESTABLISHED', 'tcp4:LISTEN', 'udp4:ESTABLISHED', 'tcp4:CLOSE_WAIT'],
   points,
   observedAt: 'tick',
+  transitions: 'observed',
   tickIntervalMs: 1000,
 });
 
