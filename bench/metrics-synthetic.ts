@@ -99,6 +99,8 @@ async function main(): Promise<void> {
       ephemeral,
       thresholds: DEFAULT_THRESHOLDS,
       maxTimeWaitBuckets: 262144,
+      failedConnects: [],
+      transitions: 'observed',
     }),
     ephemeralRange: ephemeral,
     kernel: [],

@@ -18,7 +18,9 @@ import {
   statsTransitionsSchema,
   statsWindowSchema,
 } from './model/history';
+import { closedLogRequestSchema, closedLogSchema } from './model/connections';
 import { diagnosisSchema } from './model/finding';
+import { processTrafficListSchema } from './model/processes';
 import { resolvedSchema, resolveRequestSchema } from './model/hosts';
 import { alertLogSchema, alertSchema, watchListSchema } from './model/alerts';
 import {
@@ -140,6 +142,16 @@ export const channels = {
     request: z.object({ scanId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  /**
+   * The Connections log: connections closed since core started, newest first (bounded), each with its owner, bytes,
+   * duration and final state; every one when the kernel's destroy events are on, else those a refresh found gone.
+   */
+  'connections:closed': { request: closedLogRequestSchema, response: closedLogSchema },
+  /**
+   * Traffic per process (rates over the last refresh, bytes since seen, sockets by state, remote hosts), processes
+   * that stopped holding sockets kept a while, the row of hidden owners, and the top destinations.
+   */
+  'processes:traffic': { request: empty, response: processTrafficListSchema },
   /**
    * Host names of remote addresses: the hosts file, then reverse DNS in the background (only public addresses
    * unless private ones are allowed). Answers the names known within `waitMs`; later ones arrive as `hosts:resolved`.

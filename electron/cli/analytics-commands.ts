@@ -47,6 +47,7 @@ interface WatchFlags {
   timeWait?: string;
   ephemeral?: string;
   rate?: string;
+  failedConnects?: string;
 }
 
 /** Parses `watch` arguments into ports, thresholds (defaults where not given) and the tick interval. */
@@ -74,6 +75,10 @@ export function parseWatch(
       ephemeralUsagePct: f.ephemeral === undefined ? t.ephemeralUsagePct : parsePercent(f.ephemeral, 'ephemeral'),
       newConnectionsPerSec:
         f.rate === undefined ? t.newConnectionsPerSec : parseThresholdNumber(f.rate, 'rate', 'newConnectionsPerSec'),
+      failedConnectsPerMinute:
+        f.failedConnects === undefined
+          ? t.failedConnectsPerMinute
+          : parseThresholdNumber(f.failedConnects, 'failed-connects', 'failedConnectsPerMinute'),
     },
   };
 }
@@ -141,6 +146,10 @@ export function registerAnalytics(program: Command): void {
       `ephemeral ports used towards one endpoint, percent (default ${DEFAULT_THRESHOLDS.ephemeralUsagePct})`,
     )
     .option('--rate <n>', `new connections per second (default ${DEFAULT_THRESHOLDS.newConnectionsPerSec})`)
+    .option(
+      '--failed-connects <n>',
+      `failed connects per minute to one destination by one process (default ${DEFAULT_THRESHOLDS.failedConnectsPerMinute})`,
+    )
     .option('--interval <d>', 'time between snapshots', '1s')
     .option('--json', 'print each alert as one JSON line')
     .action(async (ports: string[], flags: WatchFlags) => {

@@ -21,6 +21,8 @@ export function openCore(o: CliCoreOptions = {}): Core {
     settings: o.settings,
     host: 'cli',
     collector: 'in-process',
+    // Commands that watch over time also hear what the kernel reports between refreshes.
+    kernelEvents: o.ticking === true,
     background: o.ticking === true,
   });
 }

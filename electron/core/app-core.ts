@@ -18,6 +18,8 @@ import { createAdapterService } from './adapters/adapter-service';
 import type { Client } from './client';
 import { CollectorHost, forkWorker, type SpawnWorker } from './collector/host';
 import { inProcessWorker } from './collector/in-process';
+import { ConnectionLog } from '../../shared/logic/connections/connection-log';
+import { ProcessTrafficView } from '../../shared/logic/traffic/process-traffic';
 import { EventRouter } from './event-router';
 import { HostNames } from './hosts/host-names';
 import { createHandlers, type Handler, type Handlers } from './handlers';
@@ -46,6 +48,11 @@ export interface CoreOptions {
    * the front end's own (Electron's utilityProcess).
    */
   readonly collector?: 'process' | 'in-process' | SpawnWorker;
+  /**
+   * Open the kernel's event sources (destroy events, the state trace) beside an in-process collector: for commands
+   * that watch over time (stats, top, closed, record); a forked collector always opens them.
+   */
+  readonly kernelEvents?: boolean;
   /** Keep refreshing with no front end subscribed, so history and alerts stay current (default true). */
   readonly background?: boolean;
   readonly version?: string;
@@ -77,10 +84,13 @@ function* remotesOf(sockets: readonly Socket[]): Iterable<string> {
 /** A client for calls that want no pushed events. */
 const NO_EVENTS: Client = { id: 'core-call', send: () => {} };
 
-function spawnerFor(option: CoreOptions['collector'], platform: Platform): SpawnWorker {
+function spawnerFor(option: CoreOptions['collector'], platform: Platform, kernelEvents: boolean): SpawnWorker {
   if (typeof option === 'function') return option;
   return option === 'in-process'
-    ? inProcessWorker(() => platform.createSocketCollector())
+    ? inProcessWorker(
+        () => platform.createSocketCollector(),
+        () => (kernelEvents ? platform.openSocketEvents() : null),
+      )
     : forkWorker(COLLECTOR_WORKER);
 }
 
@@ -95,14 +105,17 @@ export function createCore(options: CoreOptions): Core {
       if (had.has('sockets:delta')) monitor?.removeListener();
       cancelScansOf(dropped.id);
     });
+  const connections = new ConnectionLog();
+  const traffic = new ProcessTrafficView();
   const analytics = new StateAnalytics({
     settings: () => settings.get(),
     onAlert: (event, a) => emit(event, a),
     readKernel: () => platform.kernelFacts(),
+    failedConnects: (since) => connections.failedSince(since),
   });
   const hostNames = new HostNames({ onResolved: (names) => emit('hosts:resolved', { names }) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
-  const ownSpawn = spawnerFor(options.collector, platform);
+  const ownSpawn = spawnerFor(options.collector, platform, options.kernelEvents === true);
   // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
   const host = new CollectorHost({
     spawn: () => broker.collectorSpawner()?.() ?? ownSpawn(),
@@ -115,7 +128,13 @@ export function createCore(options: CoreOptions): Core {
     onDelta: (d) => emit('sockets:delta', d),
     onStatus: (s) => emit('collector:status', s),
     onTick: (t) => {
-      analytics.onTick(t, t.table, t.takenAt);
+      const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
+      const closedNow = connections.apply(t, on('closedSockets'));
+      const traced = on('stateTrace')
+        ? { transitions: t.events.transitions, closed: closedNow.filter((c) => c.proto === 'tcp').length }
+        : undefined;
+      analytics.onTick(t, t.table, t.takenAt, traced);
+      traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();
       if (s.resolveAddresses) hostNames.lookup(remotesOf(t.added), s.resolvePrivateAddresses === true);
@@ -148,6 +167,8 @@ export function createCore(options: CoreOptions): Core {
     broker,
     adapters,
     analytics,
+    connections,
+    traffic,
     hostNames,
     events: router,
     async subscribe(client) {

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Channel, Response, channels } from '../../shared/contract';
 import type { Client } from './client';
+import { hiddenOwnersNote } from '../../shared/logic/owner-note';
 import { runPrivileged } from './privileged-ops';
 import type { CoreServices } from './services';
 import { createAdapterHandlers } from './adapters/adapter-handlers';
@@ -66,6 +67,32 @@ export function createHandlers(s: CoreServices): Handlers {
     'watch:add': (req) => s.addWatch(req.port),
     'watch:remove': (req) => s.removeWatch(req.port),
     'alert:log': () => ({ entries: s.analytics.log() }),
+    'connections:closed': (req) => {
+      const st = s.monitor.status();
+      const closedSource = st.kernelSources.find((k) => k.source === 'closedSockets');
+      return {
+        entries: s.connections.list(req.afterId, req.limit),
+        total: s.connections.total,
+        source: st.closes,
+        fallbackReason: closedSource && !closedSource.on ? (closedSource.reason?.message ?? null) : null,
+        lost: closedSource?.lost ?? 0,
+        perSecond: s.connections.rate(Date.now()),
+      };
+    },
+    'processes:traffic': async () => {
+      await s.monitor.ready();
+      const st = s.monitor.status();
+      const note = hiddenOwnersNote(st.elevated, 1);
+      const alive = (pid: number): boolean => {
+        try {
+          s.platform.processes.details(pid);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      return s.traffic.list(s.monitor.tableView(), alive, note?.key ?? 'owners.hiddenMany', st.closes);
+    },
     'hosts:resolve': async (req) => {
       const includePrivate = req.includePrivate ?? s.settings.get().resolvePrivateAddresses === true;
       return { names: [...(await s.hostNames.resolve(req.addresses, includePrivate, req.waitMs)).values()] };

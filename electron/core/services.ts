@@ -6,6 +6,8 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { AdapterService } from './adapters/adapter-service';
 import type { Client } from './client';
 import type { EventRouter } from './event-router';
+import type { ConnectionLog } from '../../shared/logic/connections/connection-log';
+import type { ProcessTrafficView } from '../../shared/logic/traffic/process-traffic';
 import type { HostNames } from './hosts/host-names';
 import type { Platform } from './platform/platform';
 import type { PrivilegeBroker } from './privilege/broker';
@@ -27,6 +29,10 @@ export interface CoreServices {
   readonly adapters: AdapterService;
   /** History, diagnosis and alerts. */
   readonly analytics: StateAnalytics;
+  /** Every closed connection. */
+  readonly connections: ConnectionLog;
+  /** Traffic per process and destination. */
+  readonly traffic: ProcessTrafficView;
   /** Reverse DNS of remote addresses, in the background. */
   readonly hostNames: HostNames;
   /** Which front end receives which pushed events. */

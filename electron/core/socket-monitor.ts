@@ -131,6 +131,21 @@ export class SocketMonitor {
     this.clearTimer();
   }
 
+  /** Waits for a first refresh if there has been none (views built from the last refresh need one). */
+  async ready(): Promise<void> {
+    if (!this.stats) await this.refresh();
+  }
+
+  /** The table as of the last refresh, by key (read-only; no copy). */
+  tableView(): ReadonlyMap<string, Socket> {
+    return this.table;
+  }
+
+  /** The processes of the last refresh's sockets, by pid (read-only; no copy). */
+  processMap(): ReadonlyMap<number, ProcessInfo> {
+    return this.processes;
+  }
+
   /** Refreshes now when a front end receives deltas (after a kill or close, so it sees the change at once). */
   async refreshIfWatched(): Promise<void> {
     if (this.listeners > 0) await this.refresh();

@@ -4,8 +4,10 @@ import type { Diagnosis } from '../../shared/model/finding';
 import type { Settings } from '../../shared/model/settings';
 import type { Socket } from '../../shared/model/socket';
 import { IANA_DEFAULT_RANGE, LINUX_DEFAULT_RANGE } from '../../shared/logic/diagnosis/kernel-explainer';
+import { FAILED_CONNECT_WINDOW_MS } from '../../shared/logic/diagnosis/failed-connect-rule';
 import { runDiagnosis } from '../../shared/logic/diagnosis/run-diagnosis';
-import type { TickChanges } from '../../shared/logic/history/transition-tracker';
+import type { ClosedConnection } from '../../shared/model/connections';
+import type { TickChanges, TracedTick } from '../../shared/logic/history/transition-tracker';
 import { AlertCenter, type AlertSink } from './alerts/alert-center';
 import type { KernelFacts } from './platform/platform';
 import { HistoryStore } from './history/history-store';
@@ -18,6 +20,8 @@ export interface AnalyticsOptions {
   readonly onAlert: AlertSink;
   /** Where kernel facts come from (the platform's kernelFacts). */
   readonly readKernel: () => Promise<KernelFacts>;
+  /** Recent failed connects (from the Connections log), for the failed-connect rule and alert. */
+  readonly failedConnects?: (since: number) => readonly ClosedConnection[];
 }
 
 /** History + alerts fed per tick, diagnosis on demand. */
@@ -41,9 +45,9 @@ export class StateAnalytics {
   }
 
   /** One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. */
-  onTick(changes: TickChanges, table: ReadonlyMap<string, Socket>, takenAt: number): void {
+  onTick(changes: TickChanges, table: ReadonlyMap<string, Socket>, takenAt: number, traced?: TracedTick): void {
     try {
-      this.history.record(changes, takenAt);
+      this.history.record(changes, takenAt, traced);
       this.evaluate([...table.values()], takenAt);
       if (Date.now() - this.kernelAt > KERNEL_TTL_MS) void this.kernelFacts();
     } catch (e) {
@@ -65,6 +69,7 @@ export class StateAnalytics {
       thresholds: s.alertThresholds ?? DEFAULT_THRESHOLDS,
       newConnectionsPerSec: this.history.openedRate(),
       ephemeral: this.kernel.ephemeral,
+      failedConnects: this.options.failedConnects?.(now - FAILED_CONNECT_WINDOW_MS) ?? [],
     });
   }
 
@@ -84,6 +89,8 @@ export class StateAnalytics {
         ephemeral: k.ephemeral,
         thresholds: this.options.settings().alertThresholds ?? DEFAULT_THRESHOLDS,
         maxTimeWaitBuckets: k.maxTimeWaitBuckets,
+        failedConnects: this.options.failedConnects?.(takenAt - FAILED_CONNECT_WINDOW_MS) ?? [],
+        transitions: this.history.transitionSource,
       }),
       kernel: k.settings,
       ephemeralRange: k.ephemeral,

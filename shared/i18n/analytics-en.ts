@@ -60,8 +60,21 @@ export const analyticsEn = {
       recommendation:
         'A retransmission means a segment or its ACK was lost, or the retransmission timer fired before the ACK came back. Throughput falls and latency jumps. Look at the path to these peers (loss, congestion, MTU problems), not at the application.',
     },
+    failedConnect: {
+      title: '{{process}} (pid {{pid}}) failed {{count}} connects to {{endpoint}} in the last minute',
+      titleUnknown: '{{count}} connects to {{endpoint}} failed in the last minute (the caller is not known)',
+      recommendation:
+        'A connect() that never reaches ESTABLISHED: the socket went from SYN_SENT straight to CLOSE. Nothing listens there (refused: a RST came back), a firewall drops the SYN (timed out), or there is no route (unreachable). Check that {{endpoint}} is up and reachable from this host, and that the caller backs off instead of retrying in a tight loop.',
+    },
     evidence: {
       count: '{{count}} sockets in {{state}}',
+      oldestAtLeast:
+        'Oldest entered this state at least {{seconds}} s ago (first seen by polling; its real age may be more)',
+      oldestKernel: 'Oldest entered this state {{seconds}} s ago (from the kernel’s clock)',
+      timeWaitLeft: 'By the kernel’s timers the oldest frees its port in {{first}} s, the last in {{last}} s',
+      failedTraced: 'Every failed connect is counted, with its caller (traced)',
+      failedObserved:
+        'Only connects seen in SYN_SENT at a refresh are counted: refused ones end between two refreshes. Run as root (or Show all owners) to trace every one.',
       hostTotal: '{{count}} sockets in {{state}} on the whole host',
       oldest: 'Oldest entered this state {{seconds}} s ago',
       peers: 'Peers: {{list}}',
@@ -107,6 +120,7 @@ export const analyticsEn = {
     'time-wait-count': '{{count}} TIME_WAIT sockets on this host (limit {{limit}}).',
     'ephemeral-usage': '{{local}} uses {{pct}} % of the ephemeral ports towards {{remote}} (limit {{limit}} %).',
     'new-connections-rate': '{{rate}} new connections per second (limit {{limit}}).',
+    'failed-connects': '{{process}} failed {{count}} connects to {{endpoint}} in the last minute (limit {{limit}}).',
     cleared: {
       default: 'Cleared.',
       'port-up': 'Port {{port}} is listening again: {{owner}}.',

@@ -75,6 +75,7 @@ export const analyticsUiEn = {
       timeWaitCount: 'TIME_WAIT sockets on the host',
       ephemeralUsagePct: 'Ephemeral ports used towards one endpoint (%)',
       newConnectionsPerSec: 'New connections per second',
+      failedConnectsPerMinute: 'Failed connects per minute (one destination, one process)',
     },
     notNumber: '{{field}}: give a number.',
     notWhole: '{{field}}: give a whole number.',

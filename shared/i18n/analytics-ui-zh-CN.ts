@@ -78,6 +78,7 @@ export const analyticsUiZhCN: DeepStrings<typeof analyticsUiEn> = {
       timeWaitCount: '本机 TIME_WAIT 套接字数',
       ephemeralUsagePct: '到同一远端占用的临时端口比例(%)',
       newConnectionsPerSec: '每秒新建连接数',
+      failedConnectsPerMinute: '每分钟连接失败次数(同一目标、同一进程)',
     },
     notNumber: '{{field}}:请输入数字。',
     notWhole: '{{field}}:请输入整数。',

@@ -61,7 +61,19 @@ export const analyticsZhCN: DeepStrings<typeof analyticsEn> = {
       recommendation:
         '一次重传意味着报文段或其 ACK 丢失,或重传定时器在 ACK 到达前就触发了。吞吐下降、延迟抖动。请检查到这些对端的网络路径(丢包、拥塞、MTU 问题),而不是应用程序。',
     },
+    failedConnect: {
+      title: '{{process}}(pid {{pid}})在最近一分钟内向 {{endpoint}} 发起的连接失败了 {{count}} 次',
+      titleUnknown: '最近一分钟内有 {{count}} 次连接 {{endpoint}} 失败(调用者未知)',
+      recommendation:
+        '一次从未到达 ESTABLISHED 的 connect():套接字从 SYN_SENT 直接变为 CLOSE。可能那里没有进程监听(被拒绝:收到 RST)、防火墙丢弃了 SYN(超时),或者没有路由(不可达)。请确认 {{endpoint}} 已启动且本机可达,并确认调用方会退避重试,而不是紧密循环地重试。',
+    },
     evidence: {
+      oldestAtLeast: '最早的一个至少在 {{seconds}} 秒前进入此状态(轮询时首次看到,实际可能更久)',
+      oldestKernel: '最早的一个在 {{seconds}} 秒前进入此状态(来自内核时钟)',
+      timeWaitLeft: '按内核计时器,最早的一个将在 {{first}} 秒后释放端口,最后一个在 {{last}} 秒后',
+      failedTraced: '每一次失败的连接都已计入,并附调用者(已跟踪)',
+      failedObserved:
+        '只计入在某次刷新时处于 SYN_SENT 的连接:被拒绝的连接在两次刷新之间就结束了。以 root 运行(或“显示所有所有者”)可跟踪每一次。',
       count: '{{count}} 个套接字处于 {{state}}',
       hostTotal: '全机共 {{count}} 个套接字处于 {{state}}',
       oldest: '最久的一个在 {{seconds}} 秒前进入该状态',
@@ -107,6 +119,7 @@ export const analyticsZhCN: DeepStrings<typeof analyticsEn> = {
     'time-wait-count': '本机有 {{count}} 个 TIME_WAIT 套接字(上限 {{limit}})。',
     'ephemeral-usage': '{{local}} 到 {{remote}} 已用 {{pct}}% 的临时端口(上限 {{limit}}%)。',
     'new-connections-rate': '每秒新建 {{rate}} 个连接(上限 {{limit}})。',
+    'failed-connects': '{{process}} 在最近一分钟内向 {{endpoint}} 的连接失败了 {{count}} 次(上限 {{limit}})。',
     cleared: {
       default: '已恢复。',
       'port-up': '端口 {{port}} 重新有人监听:{{owner}}。',

@@ -13,7 +13,8 @@ export function parseWatchPorts(texts: readonly string[]): number[] {
 
 /** The [min, max] alertThresholdsSchema gives `key`: the bounds settings:set enforces for the window. */
 function bounds(key: keyof AlertThresholds): { readonly min: number; readonly max: number } {
-  const field = alertThresholdsSchema.shape[key];
+  const shape = alertThresholdsSchema.shape[key];
+  const field = 'unwrap' in shape ? shape.unwrap() : shape;
   return { min: field.minValue ?? 0, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 

@@ -20,6 +20,8 @@ export const alertThresholdsSchema = z
     ephemeralUsagePct: z.number().min(1).max(100),
     /** New TCP connections per second (mean over the last 10 s) before alerting. */
     newConnectionsPerSec: z.number().min(1).max(10_000_000),
+    /** Failed connects to one destination by one process in a minute before alerting. */
+    failedConnectsPerMinute: z.number().int().min(1).max(10_000_000).default(20),
   })
   .strict();
 /** Alert thresholds a user can edit. */
@@ -36,6 +38,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   timeWaitCount: 10_000,
   ephemeralUsagePct: 50,
   newConnectionsPerSec: 2000,
+  failedConnectsPerMinute: 20,
 };
 
 export const ALERT_KINDS = [
@@ -46,6 +49,7 @@ export const ALERT_KINDS = [
   'time-wait-count',
   'ephemeral-usage',
   'new-connections-rate',
+  'failed-connects',
 ] as const;
 /** What an alert is about. */
 export type AlertKind = (typeof ALERT_KINDS)[number];

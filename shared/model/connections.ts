@@ -61,6 +61,8 @@ export const closedLogSchema = z.object({
   fallbackReason: z.string().nullable(),
   /** Events the kernel dropped because netinspect read them too slowly (its receive buffer overflowed). */
   lost: z.number().int(),
+  /** Closed connections per second over the last minutes, oldest first (for the log's small chart). */
+  perSecond: z.array(z.object({ at: z.number(), count: z.number().int() })).readonly(),
 });
 /** The `connections:closed` answer. */
 export type ClosedLog = Readonly<z.output<typeof closedLogSchema>>;

@@ -14,6 +14,7 @@ export const RULES = [
   'listen-queue',
   'syn-flood',
   'retransmits',
+  'failed-connects',
 ] as const;
 /** A rule name. */
 export type RuleName = (typeof RULES)[number];

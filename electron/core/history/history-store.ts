@@ -46,6 +46,11 @@ export class HistoryStore {
     return sample;
   }
 
+  /** How the latest tick's transitions were counted: traced (every one) or observed at the refresh. */
+  get transitionSource(): 'trace' | 'observed' {
+    return this.traced ? 'trace' : 'observed';
+  }
+
   /** Time of the last tick recorded (ms since epoch), or 0. */
   get lastTickAt(): number {
     return this.lastAt;

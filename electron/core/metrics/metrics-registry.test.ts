@@ -198,7 +198,7 @@ describe('MetricsRegistry gauges', () => {
     expect(valueOf(s, METRICS.findings.name, { rule: 'close-wait', severity: 'critical' })).toBe(1);
     expect(valueOf(s, METRICS.findings.name, { rule: 'close-wait', severity: 'ok' })).toBe(1);
     expect(valueOf(s, METRICS.findings.name, { rule: 'syn-flood', severity: 'ok' })).toBe(0);
-    expect(samplesOf(s, METRICS.findings.name)).toHaveLength(18);
+    expect(samplesOf(s, METRICS.findings.name)).toHaveLength(21);
     expect(samplesOf(s, METRICS.finding.name).map((x) => x.labels.id)).toEqual([
       'close-wait:pid:1',
       'time-wait:remote:10.0.0.1:443',

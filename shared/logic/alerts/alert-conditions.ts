@@ -2,7 +2,9 @@
 import type { AlertKind, AlertThresholds } from '../../model/alerts';
 import type { EphemeralRange, Severity } from '../../model/finding';
 import type { Socket } from '../../model/socket';
+import type { ClosedConnection } from '../../model/connections';
 import { ephemeralPortRule } from '../diagnosis/ephemeral-port-rule';
+import { failedConnectGroups } from '../diagnosis/failed-connect-rule';
 import { groupBy } from '../diagnosis/rule-input';
 
 /** One condition that holds now; the tracker turns its appearance into a raise and its absence into a clear. */
@@ -23,6 +25,8 @@ export interface ConditionInput {
   /** New TCP connections per second over the recent past. */
   readonly newConnectionsPerSec: number;
   readonly ephemeral: EphemeralRange;
+  /** Recent failed connects (from the Connections log). */
+  readonly failedConnects?: readonly ClosedConnection[];
 }
 
 /** The listener owners per watched port (`pid/process` strings, sorted; empty when nothing listens). */
@@ -89,6 +93,8 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
     ephemeral: input.ephemeral,
     thresholds: t,
     maxTimeWaitBuckets: null,
+    failedConnects: [],
+    transitions: 'observed',
   });
   for (const f of pressure) {
     out.push({
@@ -96,6 +102,20 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
       kind: 'ephemeral-usage',
       severity: f.severity,
       params: { ...f.titleParams, limit: t.ephemeralUsagePct },
+    });
+  }
+  for (const g of failedConnectGroups(input.failedConnects ?? [], now)) {
+    if (g.list.length < t.failedConnectsPerMinute) continue;
+    out.push({
+      id: `failed-connects:${g.endpoint}:${g.pid ?? '?'}`,
+      kind: 'failed-connects',
+      severity: 'warning',
+      params: {
+        endpoint: g.endpoint,
+        process: g.process ?? '?',
+        count: g.list.length,
+        limit: t.failedConnectsPerMinute,
+      },
     });
   }
   if (input.newConnectionsPerSec >= t.newConnectionsPerSec) {

@@ -1,5 +1,6 @@
 // What every diagnosis rule reads, and small helpers the rules share.
 import type { AlertThresholds } from '../../model/alerts';
+import type { ClosedConnection } from '../../model/connections';
 import type { EphemeralRange, Evidence, Severity } from '../../model/finding';
 import type { Socket } from '../../model/socket';
 
@@ -13,6 +14,10 @@ export interface DiagnosisInput {
   readonly thresholds: AlertThresholds;
   /** net.ipv4.tcp_max_tw_buckets, or null when unknown. */
   readonly maxTimeWaitBuckets: number | null;
+  /** Recent closed connections that never connected (from the Connections log). */
+  readonly failedConnects: readonly ClosedConnection[];
+  /** How transitions are known: traced (every one) or observed at refreshes. */
+  readonly transitions: 'trace' | 'observed';
 }
 
 /** Most socket keys a finding carries. */

@@ -1,6 +1,7 @@
 // Runs every diagnosis rule over one table and orders the findings worst first.
 import type { Finding } from '../../model/finding';
 import { closeWaitRule } from './close-wait-rule';
+import { failedConnectRule } from './failed-connect-rule';
 import { ephemeralPortRule } from './ephemeral-port-rule';
 import { listenQueueRule } from './listen-queue-rule';
 import { retransmitRule } from './retransmit-rule';
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly ((input: DiagnosisInput) => Finding[])[] = [
   listenQueueRule,
   synFloodRule,
   retransmitRule,
+  failedConnectRule,
 ];
 
 const RANK = { critical: 0, warning: 1, ok: 2 } as const;

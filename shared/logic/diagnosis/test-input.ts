@@ -14,6 +14,8 @@ export function input(sockets: readonly Socket[], over: Partial<DiagnosisInput> 
     ephemeral: { low: 40000, high: 40099, excluded: 0, source: 'default' },
     thresholds: DEFAULT_THRESHOLDS,
     maxTimeWaitBuckets: 262144,
+    failedConnects: [],
+    transitions: 'observed',
     ...over,
   };
 }

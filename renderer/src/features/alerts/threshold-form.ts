@@ -9,6 +9,7 @@ export const THRESHOLD_FIELDS = [
   'timeWaitCount',
   'ephemeralUsagePct',
   'newConnectionsPerSec',
+  'failedConnectsPerMinute',
 ] as const;
 /** One form field. */
 export type ThresholdField = (typeof THRESHOLD_FIELDS)[number];
@@ -28,6 +29,7 @@ const RULES: Readonly<Record<ThresholdField, Rule>> = {
   timeWaitCount: { min: 1, max: 10_000_000, whole: true },
   ephemeralUsagePct: { min: 1, max: 100, whole: false },
   newConnectionsPerSec: { min: 1, max: 10_000_000, whole: false },
+  failedConnectsPerMinute: { min: 1, max: 10_000_000, whole: true },
 };
 
 /** The form's text for stored thresholds. */
@@ -38,6 +40,7 @@ export function draftOf(t: AlertThresholds): ThresholdDraft {
     timeWaitCount: String(t.timeWaitCount),
     ephemeralUsagePct: String(t.ephemeralUsagePct),
     newConnectionsPerSec: String(t.newConnectionsPerSec),
+    failedConnectsPerMinute: String(t.failedConnectsPerMinute),
   };
 }
 
@@ -61,6 +64,7 @@ export function parseDraft(d: ThresholdDraft): AlertThresholds | null {
     timeWaitCount: Number(d.timeWaitCount),
     ephemeralUsagePct: Number(d.ephemeralUsagePct),
     newConnectionsPerSec: Number(d.newConnectionsPerSec),
+    failedConnectsPerMinute: Number(d.failedConnectsPerMinute),
   };
 }
 

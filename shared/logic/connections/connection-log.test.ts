@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { NO_KERNEL_EVENTS, type ClosedSocketEvent, type TracedTransition } from '../../model/kernel-events';
+import { sock } from '../../test-support/sockets';
+import { ConnectionLog } from './connection-log';
+
+const tuple = {
+  proto: 'tcp',
+  family: 4,
+  localAddress: '127.0.0.1',
+  localPort: 40000,
+  remoteAddress: '127.0.0.1',
+  remotePort: 8080,
+} as const;
+const closed = (over: Partial<ClosedSocketEvent> = {}): ClosedSocketEvent => ({
+  ...tuple,
+  state: 'CLOSED',
+  cookie: '42',
+  closedAt: 5_000,
+  lastState: null,
+  tracedPid: null,
+  tcp: {
+    rttMs: 0.1,
+    retransmits: 0,
+    bytesSent: 1000,
+    bytesReceived: 1000,
+    kernelBytesReceived: 1001,
+    bytesAcked: 1002,
+  },
+  ...over,
+});
+const tick = (over: Partial<Parameters<ConnectionLog['apply']>[0]> = {}) => ({
+  added: [],
+  changed: [],
+  removed: [],
+  takenAt: 5_000,
+  events: NO_KERNEL_EVENTS,
+  ...over,
+});
+
+describe('ConnectionLog', () => {
+  it('matches a destroy event to the socket the table showed (same cookie): owner, opening, bytes', () => {
+    const log = new ConnectionLog();
+    log.apply(
+      tick({ added: [sock({ cookie: '42', pid: 7, process: 'curl', firstSeen: 1_000 })], takenAt: 1_000 }),
+      true,
+    );
+    const [e] = log.apply(tick({ removed: [sock().key], events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true);
+    expect(e).toMatchObject({
+      pid: 7,
+      process: 'curl',
+      openedAt: 1_000,
+      openedAtSource: 'observed',
+      durationMs: 4_000,
+      closedAtSource: 'kernel',
+      bytesSent: 1000,
+      bytesReceived: 1000,
+      finalState: 'ESTABLISHED',
+      failedConnect: false,
+    });
+    expect(log.total).toBe(1);
+    expect(log.list()).toHaveLength(1);
+  });
+
+  it('logs connections that lived between two refreshes, with the trace’s pid and exact opening time', () => {
+    const log = new ConnectionLog();
+    const t = (from: TracedTransition['from'], to: TracedTransition['to'], at: number, localPort = 40000) =>
+      ({ ...tuple, localPort, from, to, at, pid: 9, tid: 9, comm: 'node', skaddr: 'ff01', proto: 'tcp' }) as const;
+    const events = {
+      ...NO_KERNEL_EVENTS,
+      transitions: [
+        t('CLOSED', 'SYN_SENT', 4_100, 0),
+        t('SYN_SENT', 'ESTABLISHED', 4_101),
+        t('ESTABLISHED', 'CLOSED', 4_200),
+      ],
+      closed: [closed({ tracedPid: 9, lastState: 'ESTABLISHED' })],
+    };
+    const [e] = log.apply(tick({ events }), true);
+    expect(e).toMatchObject({ pid: 9, openedAt: 4_100, openedAtSource: 'trace', durationMs: 900 });
+  });
+
+  it('calls a connection that lives on in TIME_WAIT closed in TIME_WAIT, and a SYN_SENT close a failed connect', () => {
+    const log = new ConnectionLog();
+    log.apply(tick({ added: [sock({ cookie: '42' })] }), true);
+    const tw = sock({ cookie: '42', state: 'TIME_WAIT', pid: null });
+    expect(
+      log.apply(tick({ changed: [tw], events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true)[0].finalState,
+    ).toBe('TIME_WAIT');
+    const failed = closed({ cookie: '43', lastState: 'SYN_SENT', tcp: null, remotePort: 9 });
+    const [f] = log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [failed] } }), true);
+    expect(f).toMatchObject({ failedConnect: true, finalState: 'SYN_SENT' });
+    expect(log.failedSince(0)).toHaveLength(1);
+  });
+
+  it('without destroy events, a socket gone from the table is an observed close; timewait expiry is not a close', () => {
+    const log = new ConnectionLog();
+    const a = sock({
+      localPort: 1,
+      firstSeen: 1_000,
+      metrics: { rttMs: 1, retransmits: 0, bytesSent: 10, bytesReceived: 20 },
+    });
+    const b = sock({ localPort: 2, state: 'TIME_WAIT' });
+    log.apply(tick({ added: [a, b], takenAt: 1_000 }), false);
+    const out = log.apply(tick({ removed: [a.key, b.key], takenAt: 3_000 }), false);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ closedAtSource: 'observed', closedAt: 3_000, bytesSent: 10, localPort: 1 });
+  });
+
+  it('skips listeners and unconnected sockets, keeps at most its capacity, and counts every close', () => {
+    const log = new ConnectionLog(2);
+    const events = { ...NO_KERNEL_EVENTS, closed: [1, 2, 3].map((i) => closed({ cookie: String(i), localPort: i })) };
+    log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed({ remotePort: 0 })] } }), true);
+    log.apply(tick({ events }), true);
+    expect(log.total).toBe(3);
+    expect(log.list().map((e) => e.localPort)).toEqual([3, 2]);
+    expect(log.rate(5_000).at(-1)).toEqual({ at: 5_000, count: 3 });
+  });
+});

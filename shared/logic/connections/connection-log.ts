@@ -1,0 +1,227 @@
+// The Connections log: every closed connection, from the kernel's destroy events (or, where there are none, from
+// sockets a refresh found gone), with what the table and the trace knew of it: owner, opening time, final state.
+import type { ClosedConnection } from '../../model/connections';
+import type { ClosedSocketEvent, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
+import type { Socket, SocketState } from '../../model/socket';
+
+/** Connections kept in the log (newest); older ones are counted in `total` only. */
+export const CONNECTION_LOG_SIZE = 10_000;
+/** Seconds of closed-per-second counts kept. */
+export const CLOSED_RATE_SECONDS = 300;
+/** Traced opening times kept for connections still open (oldest dropped first). */
+const MAX_OPENINGS = 100_000;
+
+/** One refresh, as the log reads it. */
+export interface ConnectionTick {
+  readonly added: readonly Socket[];
+  readonly changed: readonly Socket[];
+  readonly removed: readonly string[];
+  readonly takenAt: number;
+  readonly events: KernelEventBatch;
+}
+
+/** Closed connections in one second. */
+export interface ClosedPerSecond {
+  /** Start of the second (ms since epoch). */
+  readonly at: number;
+  readonly count: number;
+}
+
+/** The table's key of a connected TCP socket (see socketKey): protocol, family, both endpoints. */
+function tcpKey(t: {
+  readonly family: 4 | 6;
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+}): string {
+  return `tcp${t.family} ${t.localAddress}:${t.localPort} ${t.remoteAddress}:${t.remotePort}`;
+}
+
+/** States a TCP socket passes through once the peer's FIN or our own close started the end. */
+const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING']);
+
+/**
+ * Folds refreshes into closed connections. A destroy event is matched to the socket the table last showed for its
+ * tuple (same cookie), which gives its owner, when it was first seen and its last polled state; the trace, when
+ * on, gives the exact opening time and the state it closed from. With `fromKernel` false (no destroy events), a
+ * socket gone from the table is a close at that refresh: observed, its counters as last seen.
+ */
+export class ConnectionLog {
+  private readonly live = new Map<string, Socket>();
+  private readonly entries: ClosedConnection[] = [];
+  private readonly perSecond = new Map<number, number>();
+  private readonly openedBySk = new Map<string, number>();
+  private readonly openedByKey = new Map<string, number>();
+  private nextId = 1;
+  private closedTotal = 0;
+
+  constructor(private readonly capacity = CONNECTION_LOG_SIZE) {}
+
+  /** Connections closed since the log started (all counted; the log keeps the newest `capacity`). */
+  get total(): number {
+    return this.closedTotal;
+  }
+
+  /** Folds one refresh; answers the connections that closed in it, oldest first. */
+  apply(tick: ConnectionTick, fromKernel: boolean): ClosedConnection[] {
+    this.noteOpenings(tick.events.transitions);
+    const fresh = new Map<string, Socket>();
+    for (const s of tick.added) fresh.set(s.key, s);
+    for (const s of tick.changed) fresh.set(s.key, s);
+    const out: ClosedConnection[] = [];
+    if (fromKernel) {
+      for (const e of tick.events.closed) {
+        const entry = this.fromEvent(e, fresh);
+        if (entry) out.push(entry);
+      }
+    }
+    for (const key of tick.removed) {
+      const last = this.live.get(key);
+      this.live.delete(key);
+      if (!fromKernel && last) {
+        const entry = this.fromRemoved(last, tick.takenAt);
+        if (entry) out.push(entry);
+      }
+    }
+    for (const s of fresh.values()) this.live.set(s.key, s);
+    for (const entry of out) this.keep(entry);
+    return out;
+  }
+
+  /** The newest entries with an id above `afterId`, newest first, at most `limit`. */
+  list(afterId = -1, limit = 1000): ClosedConnection[] {
+    const out: ClosedConnection[] = [];
+    for (let i = this.entries.length - 1; i >= 0 && out.length < limit; i--) {
+      const e = this.entries[i];
+      if (e.id <= afterId) break;
+      out.push(e);
+    }
+    return out;
+  }
+
+  /** Closed connections per second over the last CLOSED_RATE_SECONDS (seconds with none included as 0). */
+  rate(now: number): ClosedPerSecond[] {
+    const end = Math.floor(now / 1000) * 1000;
+    const out: ClosedPerSecond[] = [];
+    for (let at = end - (CLOSED_RATE_SECONDS - 1) * 1000; at <= end; at += 1000) {
+      out.push({ at, count: this.perSecond.get(at) ?? 0 });
+    }
+    return out;
+  }
+
+  /** Connections that failed to connect (SYN_SENT -> CLOSE) closed at or after `since` (ms since epoch). */
+  failedSince(since: number): ClosedConnection[] {
+    const out: ClosedConnection[] = [];
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i];
+      if (e.closedAt < since) break;
+      if (e.failedConnect) out.push(e);
+    }
+    return out;
+  }
+
+  private fromEvent(e: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+    // A listener or a socket that never connected is not a connection.
+    if (e.remotePort === 0) return null;
+    const key = e.proto === 'tcp' ? tcpKey(e) : null;
+    const seen = key === null ? undefined : this.live.get(key);
+    const same = seen && seen.cookie === e.cookie ? seen : undefined;
+    const now = key === null ? undefined : fresh.get(key);
+    // The table shows the tuple in TIME_WAIT now: the connection lives on as a timewait socket.
+    const timeWait = now?.state === 'TIME_WAIT' && (now.cookie === null || now.cookie === e.cookie);
+    const last = same ?? (now && now.cookie === e.cookie ? now : undefined);
+    const traced = key === null ? undefined : this.openedByKey.get(key);
+    if (key !== null) this.openedByKey.delete(key);
+    const lastState = e.lastState ?? last?.state ?? null;
+    const finalState: SocketState =
+      timeWait && (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
+        ? 'TIME_WAIT'
+        : (lastState ?? 'CLOSED');
+    const openedAt = traced ?? last?.firstSeen ?? null;
+    const tcp = e.tcp;
+    return {
+      id: 0,
+      proto: e.proto,
+      family: e.family,
+      localAddress: e.localAddress,
+      localPort: e.localPort,
+      remoteAddress: e.remoteAddress,
+      remotePort: e.remotePort,
+      finalState,
+      cookie: e.cookie,
+      openedAt,
+      openedAtSource: traced !== undefined ? 'trace' : 'observed',
+      durationMs: openedAt === null ? null : Math.max(0, e.closedAt - openedAt),
+      closedAt: e.closedAt,
+      closedAtSource: 'kernel',
+      bytesSent: tcp?.bytesSent ?? null,
+      bytesReceived: tcp?.bytesReceived ?? null,
+      rttMs: tcp?.rttMs ?? last?.metrics?.rttMs ?? null,
+      retransmits: tcp?.retransmits ?? null,
+      pid: last?.pid ?? e.tracedPid,
+      process: last?.process ?? null,
+      failedConnect: lastState === 'SYN_SENT',
+    };
+  }
+
+  private fromRemoved(s: Socket, takenAt: number): ClosedConnection | null {
+    // Listeners, unconnected sockets and expiring timewait sockets (already logged when they entered it) are not
+    // new closes; a connection that reached TIME_WAIT was logged by the change below, not here.
+    if (s.remotePort === 0 || s.state === 'LISTEN' || s.state === 'TIME_WAIT') return null;
+    const m = s.metrics;
+    return {
+      id: 0,
+      proto: s.proto,
+      family: s.family,
+      localAddress: s.localAddress,
+      localPort: s.localPort,
+      remoteAddress: s.remoteAddress,
+      remotePort: s.remotePort,
+      finalState: s.state,
+      cookie: s.cookie,
+      openedAt: s.firstSeen,
+      openedAtSource: 'observed',
+      durationMs: Math.max(0, takenAt - s.firstSeen),
+      closedAt: takenAt,
+      closedAtSource: 'observed',
+      bytesSent: m?.bytesSent ?? null,
+      bytesReceived: m?.bytesReceived ?? null,
+      rttMs: m?.rttMs ?? null,
+      retransmits: m?.retransmits ?? null,
+      pid: s.pid,
+      process: s.process,
+      failedConnect: s.state === 'SYN_SENT',
+    };
+  }
+
+  private keep(entry: ClosedConnection): void {
+    const e = { ...entry, id: this.nextId++ };
+    this.entries.push(e);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    this.closedTotal++;
+    const second = Math.floor(e.closedAt / 1000) * 1000;
+    this.perSecond.set(second, (this.perSecond.get(second) ?? 0) + 1);
+    if (this.perSecond.size > CLOSED_RATE_SECONDS + 5) {
+      const oldest = second - CLOSED_RATE_SECONDS * 1000;
+      for (const at of this.perSecond.keys()) if (at < oldest) this.perSecond.delete(at);
+    }
+  }
+
+  /** Remembers when each traced connection opened, by kernel address until its tuple is known, then by tuple. */
+  private noteOpenings(transitions: readonly TracedTransition[]): void {
+    for (const t of transitions) {
+      const opening = t.from === 'CLOSED' || (t.from === 'LISTEN' && t.to === 'SYN_RECEIVED');
+      if (opening && !this.openedBySk.has(t.skaddr)) this.openedBySk.set(t.skaddr, t.at);
+      const first = this.openedBySk.get(t.skaddr);
+      if (first !== undefined && t.localPort !== 0 && t.remotePort !== 0) {
+        const key = tcpKey(t);
+        if (!this.openedByKey.has(key)) this.openedByKey.set(key, first);
+      }
+      if (t.to === 'CLOSED') this.openedBySk.delete(t.skaddr);
+    }
+    for (const m of [this.openedBySk, this.openedByKey]) {
+      while (m.size > MAX_OPENINGS) m.delete(m.keys().next().value as string);
+    }
+  }
+}
