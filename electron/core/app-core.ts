@@ -22,6 +22,7 @@ import { ConnectionLog } from '../../shared/logic/connections/connection-log';
 import { ProcessTrafficView } from '../../shared/logic/traffic/process-traffic';
 import { EventRouter } from './event-router';
 import { HostNames } from './hosts/host-names';
+import { createTickMetricsSource, type CoreTick, type StoppableMetricsSource } from './metrics/tick-source';
 import { createHandlers, type Handler, type Handlers } from './handlers';
 import { COLLECTOR_WORKER, HELPER_SCRIPT } from './paths';
 import { isElevated } from './platform/elevation';
@@ -73,6 +74,8 @@ export interface Core {
   subscribe(client: Client, events: readonly EventName[]): void;
   /** Forgets a front end that went away. */
   disconnect(client: Client): void;
+  /** A Prometheus metrics source fed by this core's refresh loop (stop it with close()). */
+  metricsSource(): StoppableMetricsSource;
   dispose(): void;
 }
 
@@ -105,6 +108,8 @@ export function createCore(options: CoreOptions): Core {
       if (had.has('sockets:delta')) monitor?.removeListener();
       cancelScansOf(dropped.id);
     });
+  /** Core's own consumers of every refresh (the Prometheus exporter). */
+  const tickListeners = new Set<(t: CoreTick) => void>();
   const connections = new ConnectionLog();
   const traffic = new ProcessTrafficView();
   const analytics = new StateAnalytics({
@@ -133,7 +138,8 @@ export function createCore(options: CoreOptions): Core {
       const traced = on('stateTrace')
         ? { transitions: t.events.transitions, closed: closedNow.filter((c) => c.proto === 'tcp').length }
         : undefined;
-      analytics.onTick(t, t.table, t.takenAt, traced);
+      const sample = analytics.onTick(t, t.table, t.takenAt, traced);
+      for (const l of tickListeners) l({ tick: t, sample, traced: traced !== undefined, closed: closedNow });
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();
@@ -246,6 +252,21 @@ export function createCore(options: CoreOptions): Core {
     },
     subscribe: (client, events) => void router.subscribe(client, events),
     disconnect,
+    metricsSource: () =>
+      createTickMetricsSource({
+        onTick: (listener) => {
+          tickListeners.add(listener);
+          return () => tickListeners.delete(listener);
+        },
+        table: () => m.tableView(),
+        processes: () => m.processMap(),
+        status: () => m.status(),
+        diagnose: async () => {
+          await m.ready();
+          return analytics.diagnose([...m.tableView().values()], m.status().lastTakenAt ?? Date.now());
+        },
+        build: { version: services.info.version, platform: services.info.platform },
+      }),
     dispose() {
       m.stop();
       hostNames.dispose();

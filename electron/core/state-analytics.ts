@@ -7,7 +7,7 @@ import { IANA_DEFAULT_RANGE, LINUX_DEFAULT_RANGE } from '../../shared/logic/diag
 import { FAILED_CONNECT_WINDOW_MS } from '../../shared/logic/diagnosis/failed-connect-rule';
 import { runDiagnosis } from '../../shared/logic/diagnosis/run-diagnosis';
 import type { ClosedConnection } from '../../shared/model/connections';
-import type { TickChanges, TracedTick } from '../../shared/logic/history/transition-tracker';
+import type { TickChanges, TickSample, TracedTick } from '../../shared/logic/history/transition-tracker';
 import { AlertCenter, type AlertSink } from './alerts/alert-center';
 import type { KernelFacts } from './platform/platform';
 import { HistoryStore } from './history/history-store';
@@ -45,9 +45,15 @@ export class StateAnalytics {
   }
 
   /** One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. */
-  onTick(changes: TickChanges, table: ReadonlyMap<string, Socket>, takenAt: number, traced?: TracedTick): void {
+  onTick(
+    changes: TickChanges,
+    table: ReadonlyMap<string, Socket>,
+    takenAt: number,
+    traced?: TracedTick,
+  ): TickSample | null {
+    let sample: TickSample | null = null;
     try {
-      this.history.record(changes, takenAt, traced);
+      sample = this.history.record(changes, takenAt, traced);
       this.evaluate([...table.values()], takenAt);
       if (Date.now() - this.kernelAt > KERNEL_TTL_MS) void this.kernelFacts();
     } catch (e) {
@@ -57,6 +63,7 @@ export class StateAnalytics {
         process.stderr.write(`netinspect: analytics failed: ${e instanceof Error ? e.message : String(e)}\n`);
       }
     }
+    return sample;
   }
 
   /** Re-evaluates alerts now (after watches or thresholds changed), on the given table. */

@@ -39,11 +39,13 @@ describe('series bound', () => {
           .filter((l) => l.trim() !== '')
           .map((l) => l.trim().split(/\s+/).at(-1) ?? ''),
       );
-    expect(ssRemotes().size).toBe(ENDPOINTS);
+    // The kernel may recycle the odd 4-tuple out of TIME_WAIT (a client port reused by the next connect): nearly all.
+    const distinct = ssRemotes().size;
+    expect(distinct).toBeGreaterThanOrEqual(ENDPOINTS * 0.99);
     const samples = await waitFor(async () => {
       const s = parseSamples((await request(server.url)).body);
       const tw = samplesOf(s, METRICS.sockets.name, { state: 'TIME_WAIT' }).reduce((t, x) => t + x.value, 0);
-      return tw >= ENDPOINTS ? s : undefined;
+      return tw >= distinct ? s : undefined;
     }, 20_000);
     expect(samples.length).toBeLessThanOrEqual(seriesBound(TOP_N));
     const byRemote = samplesOf(samples, METRICS.timeWait.name);

@@ -154,7 +154,8 @@ describe.skipIf(!prometheus || !promtool)('a real Prometheus scraping netinspect
     });
     expect(value).toBe(LEAKED);
     expect(ss(`state close-wait sport = :${leakyPort}`)).toHaveLength(LEAKED);
-    const age = await one(`netinspect_close_wait_oldest_age_seconds{process="ni-cw-leak", source="observed"}`);
+    // Its age comes from the kernel clock (the time since the peer's FIN was ACKed), not from when netinspect looked.
+    const age = await one(`netinspect_close_wait_oldest_age_seconds{process="ni-cw-leak", source="kernel"}`);
     expect(age).toBeGreaterThan(0);
   });
 

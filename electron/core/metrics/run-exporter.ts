@@ -1,7 +1,6 @@
 // Serves a core's numbers at /metrics: what `netinspect exporter` and `serve --metrics` start beside their core.
 import { languageFromEnv } from '../../../shared/i18n/translate';
 import type { Core } from '../app-core';
-import { createCoreMetricsSource } from './core-source';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
 import type { MetricsConfigOptions } from './server-config';
 
@@ -12,10 +11,10 @@ export interface ExporterOptions extends MetricsConfigOptions {
 
 /** Serves `core`'s numbers at /metrics (for `serve --metrics`); closing the server ends its subscription. */
 export async function startCoreMetrics(
-  core: Pick<Core, 'handle' | 'disconnect'>,
+  core: Pick<Core, 'metricsSource'>,
   options: ExporterOptions,
 ): Promise<MetricsServer> {
-  const source = await createCoreMetricsSource(core);
+  const source = core.metricsSource();
   try {
     const server = await startMetricsServer({ ...options, source, lang: languageFromEnv(process.env) });
     return {

@@ -105,6 +105,14 @@ describe('ConnectionLog', () => {
     expect(out[0]).toMatchObject({ closedAtSource: 'observed', closedAt: 3_000, bytesSent: 10, localPort: 1 });
   });
 
+  it('knows an aborted socket (SO_LINGER 0: the kernel zeroed its peer) by its cookie from the table', () => {
+    const log = new ConnectionLog();
+    log.apply(tick({ added: [sock({ cookie: '77', pid: 5 })] }), true);
+    const zeroed = closed({ cookie: '77', remoteAddress: '0.0.0.0', remotePort: 0, tcp: null });
+    const [e] = log.apply(tick({ removed: [sock().key], events: { ...NO_KERNEL_EVENTS, closed: [zeroed] } }), true);
+    expect(e).toMatchObject({ remotePort: 8080, pid: 5, bytesSent: null, closedAtSource: 'kernel' });
+  });
+
   it('skips listeners and unconnected sockets, keeps at most its capacity, and counts every close', () => {
     const log = new ConnectionLog(2);
     const events = { ...NO_KERNEL_EVENTS, closed: [1, 2, 3].map((i) => closed({ cookie: String(i), localPort: i })) };

@@ -38,6 +38,17 @@ function tcpKey(t: {
   return `tcp${t.family} ${t.localAddress}:${t.localPort} ${t.remoteAddress}:${t.remotePort}`;
 }
 
+/** The endpoints of a socket the table saw. */
+function tupleOf(s: Socket): Pick<Socket, 'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'> {
+  return {
+    family: s.family,
+    localAddress: s.localAddress,
+    localPort: s.localPort,
+    remoteAddress: s.remoteAddress,
+    remotePort: s.remotePort,
+  };
+}
+
 /** States a TCP socket passes through once the peer's FIN or our own close started the end. */
 const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING']);
 
@@ -49,6 +60,8 @@ const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAI
  */
 export class ConnectionLog {
   private readonly live = new Map<string, Socket>();
+  /** Cookie -> key of live TCP connections: an aborted socket's destroy event has lost its tuple, not its cookie. */
+  private readonly byCookie = new Map<string, string>();
   private readonly entries: ClosedConnection[] = [];
   private readonly perSecond = new Map<number, number>();
   private readonly openedBySk = new Map<string, number>();
@@ -79,12 +92,18 @@ export class ConnectionLog {
     for (const key of tick.removed) {
       const last = this.live.get(key);
       this.live.delete(key);
+      if (last?.cookie) this.byCookie.delete(last.cookie);
       if (!fromKernel && last) {
         const entry = this.fromRemoved(last, tick.takenAt);
         if (entry) out.push(entry);
       }
     }
-    for (const s of fresh.values()) this.live.set(s.key, s);
+    for (const s of fresh.values()) {
+      const old = this.live.get(s.key);
+      if (old?.cookie && old.cookie !== s.cookie) this.byCookie.delete(old.cookie);
+      this.live.set(s.key, s);
+      if (s.cookie && s.proto === 'tcp' && s.remotePort !== 0) this.byCookie.set(s.cookie, s.key);
+    }
     for (const entry of out) this.keep(entry);
     return out;
   }
@@ -121,7 +140,11 @@ export class ConnectionLog {
     return out;
   }
 
-  private fromEvent(e: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+  private fromEvent(raw: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+    // A socket aborted with SO_LINGER 0 reaches the kernel's destroy with its peer zeroed: the table knew it.
+    const aborted =
+      raw.proto === 'tcp' && raw.remotePort === 0 ? this.live.get(this.byCookie.get(raw.cookie) ?? '') : undefined;
+    const e = aborted ? { ...raw, ...tupleOf(aborted), tcp: null } : raw;
     // A listener or a socket that never connected is not a connection.
     if (e.remotePort === 0) return null;
     const key = e.proto === 'tcp' ? tcpKey(e) : null;
