@@ -1,12 +1,15 @@
-// Builds a test-support entry into one CommonJS file under out/test-probes/, for child processes that must run the
-// product's TypeScript as another user or be killed with SIGKILL (dependencies stay in node_modules).
+// Builds TypeScript entries into CommonJS files under out/, for child processes that must run the product's code as
+// another user, be killed with SIGKILL, or run under plain `node` (dependencies stay in node_modules).
 import path from 'node:path';
 import { build } from 'vite';
 import { ROOT } from './net-fixtures';
 
-/** Builds electron/test-support/<name>.ts and returns the path of the .cjs to run with node. */
-export async function buildProbe(name: string): Promise<string> {
-  const outDir = path.join(ROOT, 'out', 'test-probes');
+/** Bundles `entries` (name -> .ts path) into `outDir`; each becomes `<name>.cjs`. */
+export async function bundleForNode(
+  entries: Record<string, string>,
+  outDir: string,
+  emptyOutDir = false,
+): Promise<void> {
   await build({
     logLevel: 'warn',
     configFile: false,
@@ -14,15 +17,21 @@ export async function buildProbe(name: string): Promise<string> {
     build: {
       ssr: true,
       outDir,
-      emptyOutDir: false,
+      emptyOutDir,
       target: 'node20',
       minify: false,
       rollupOptions: {
-        input: { [name]: path.join(ROOT, 'electron', 'test-support', `${name}.ts`) },
+        input: entries,
         external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(ROOT),
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   });
+}
+
+/** Builds electron/test-support/<name>.ts and returns the path of the .cjs to run with node. */
+export async function buildProbe(name: string): Promise<string> {
+  const outDir = path.join(ROOT, 'out', 'test-probes');
+  await bundleForNode({ [name]: path.join(ROOT, 'electron', 'test-support', `${name}.ts`) }, outDir);
   return path.join(outDir, `${name}.cjs`);
 }

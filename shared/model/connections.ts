@@ -1,16 +1,11 @@
 // Closed connections (the Connections log) and the state transitions traced between refreshes.
 import { z } from 'zod';
-import { FACT_SOURCES, PROTOS, SOCKET_STATES, portSchema } from './socket';
+import { FACT_SOURCES, SOCKET_STATES, endpointsShape } from './socket';
 
 export const closedConnectionSchema = z.object({
   /** Unique within a run: where the log keeps it. */
   id: z.number().int(),
-  proto: z.enum(PROTOS),
-  family: z.union([z.literal(4), z.literal(6)]),
-  localAddress: z.string(),
-  localPort: portSchema,
-  remoteAddress: z.string(),
-  remotePort: portSchema,
+  ...endpointsShape,
   /** The state the socket was in when the kernel freed it (or last seen in, from polling). */
   finalState: z.enum(SOCKET_STATES),
   /** The kernel's socket cookie, or null. */

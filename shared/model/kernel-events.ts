@@ -1,16 +1,9 @@
 // What the kernel reports between two refreshes (Linux): sockets it freed (sock_diag destroy events), every TCP state
 // change (the sock:inet_sock_set_state tracepoint), connects that failed, and the state of both sources.
 import { z } from 'zod';
-import { PROTOS, SOCKET_STATES, portSchema } from './socket';
+import { SOCKET_STATES, endpointsShape, portSchema } from './socket';
 
-const tuple = {
-  proto: z.enum(PROTOS),
-  family: z.union([z.literal(4), z.literal(6)]),
-  localAddress: z.string(),
-  localPort: portSchema,
-  remoteAddress: z.string(),
-  remotePort: portSchema,
-};
+const tuple = endpointsShape;
 
 export const closedTcpInfoSchema = z.object({
   rttMs: z.number().nullable(),

@@ -67,13 +67,18 @@ export const FACT_SOURCES = ['kernel', 'trace', 'observed'] as const;
 /** The source of a fact: `observed` values are what polling saw, so ages are lower bounds. */
 export type FactSource = (typeof FACT_SOURCES)[number];
 
-export const rawSocketSchema = z.object({
+/** A socket's endpoints: protocol, family, local and remote address and port (wildcards: 0.0.0.0 / :: and 0). */
+export const endpointsShape = {
   proto: z.enum(PROTOS),
   family: z.union([z.literal(4), z.literal(6)]),
   localAddress: z.string(),
   localPort: portSchema,
   remoteAddress: z.string(),
   remotePort: portSchema,
+};
+
+export const rawSocketSchema = z.object({
+  ...endpointsShape,
   state: z.enum(SOCKET_STATES),
   /** Owning process id (the first of `owners`), or null when not visible (other user's, TIME_WAIT, kernel). */
   pid: z.number().int().nullable(),

@@ -1,15 +1,12 @@
 // Every socket the kernel frees, as it happens: a NETLINK_SOCK_DIAG socket joined to the four destroy groups (what
 // `ss -E` reads), drained on its own thread, decoded and settled on drain(), with loss counted by the kernel.
 import { readFileSync } from 'node:fs';
-import { bind, close, ErrnoError, getsockname, getsockoptInt, setsockopt, socket } from '../../ffi/libc';
+import { bind, close, ErrnoError, getsockname, getsockoptInt, setsockopt } from '../../ffi/libc';
+import { AF_NETLINK, NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import { ReaderThread } from '../../ffi/reader-thread';
 import { decodeDestroyDatagram, type ClosedSocket } from './closed-socket-decode';
 import { ClosedEventSettler } from './closed-event-settler';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_CLOEXEC = 0o2000000;
-const NETLINK_SOCK_DIAG = 4;
 const SOL_SOCKET = 1;
 const SO_RCVBUF = 8;
 const SO_RCVBUFFORCE = 33;
@@ -81,7 +78,7 @@ export class ClosedSocketListener {
   ): ClosedSocketListener | { readonly unavailable: ClosedListenerUnavailable } {
     let fd: number;
     try {
-      fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+      fd = openNetlink(NETLINK_SOCK_DIAG);
     } catch (e) {
       return { unavailable: { code: 'NO_SOCK_DIAG', errno: errnoCode(e) } };
     }

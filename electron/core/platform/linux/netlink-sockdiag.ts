@@ -1,6 +1,7 @@
 // A NETLINK_SOCK_DIAG client: one socket kept open, dump requests for tcp/udp x v4/v6, replies decoded in place.
 import { readFileSync } from 'node:fs';
-import { close, ErrnoError, errnoValue, recv, sendto, setsockopt, socket } from '../../ffi/libc';
+import { close, ErrnoError, errnoValue, recv, sendto } from '../../ffi/libc';
+import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import type { Proto } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
 import {
@@ -14,17 +15,10 @@ import {
 } from './sockdiag-decode';
 import { DumpMemo } from './sockdiag-memo';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_CLOEXEC = 0o2000000;
-const NETLINK_SOCK_DIAG = 4;
 const NLM_F_REQUEST = 0x1;
 const NLM_F_DUMP = 0x300;
 const IPPROTO_TCP = 6;
 const IPPROTO_UDP = 17;
-const SOL_SOCKET = 1;
-/** SO_RCVTIMEO on x86-64 and arm64 (asm-generic); a timeout turns a stuck dump into EAGAIN instead of a hang. */
-const SO_RCVTIMEO = 20;
 const MSG_TRUNC = 0x20;
 const RECV_TIMEOUT_S = 5;
 /** inet_diag_req_v2 is 56 bytes after the 16-byte nlmsghdr. */
@@ -60,15 +54,7 @@ export class SockDiagClient {
 
   /** Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...). */
   constructor() {
-    this.fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-    try {
-      const tv = new DataView(new ArrayBuffer(16)); // struct timeval { long tv_sec; long tv_usec; }
-      tv.setBigInt64(0, BigInt(RECV_TIMEOUT_S), LE);
-      setsockopt(this.fd, SOL_SOCKET, SO_RCVTIMEO, new Uint8Array(tv.buffer));
-    } catch (e) {
-      close(this.fd);
-      throw e;
-    }
+    this.fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
     // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
     this.seq = (Date.now() & 0xffff) << 8;
   }

@@ -8,21 +8,14 @@ import {
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import { keyedError } from '../../../../shared/logic/input-error';
 import type { Connection } from '../../../../shared/model/actions';
-import { close, ErrnoError, errnoName, errnoValue, recv, sendto, setsockopt, socket } from '../../ffi/libc';
+import { close, ErrnoError, errnoName, errnoValue, recv, sendto } from '../../ffi/libc';
+import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import { ownHolderOf } from './own-sockets';
 import { decodeAck, destroyError, encodeSockDestroy } from './sock-destroy-encode';
 import { decodeLookupReply, encodeSockLookup, type LookedUpSocket } from './sock-lookup-encode';
 import { tcpStateFromLinux } from './tcp-states';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_CLOEXEC = 0o2000000;
-const NETLINK_SOCK_DIAG = 4;
-const SOL_SOCKET = 1;
-/** SO_RCVTIMEO on x86-64 and arm64 (asm-generic): a kernel that never answers becomes EAGAIN, not a hang. */
-const SO_RCVTIMEO = 20;
 const RECV_TIMEOUT_S = 5;
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Destroys the TCP connection whose local and remote endpoints are those of `c` (the peer gets a RST; on loopback
@@ -34,11 +27,8 @@ const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 export function sockDestroy(c: Connection, ownRoots: readonly number[]): void {
   checkConnection(c);
-  const fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  const fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
   try {
-    const tv = new DataView(new ArrayBuffer(16)); // struct timeval { long tv_sec; long tv_usec; }
-    tv.setBigInt64(0, BigInt(RECV_TIMEOUT_S), LE);
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, new Uint8Array(tv.buffer));
     const found = lookup(fd, c);
     const state = tcpStateFromLinux(found.linuxState);
     if (state === null) {

@@ -1,19 +1,13 @@
 // A NETLINK_ROUTE socket for one job: dump links and addresses, or send change requests and read their ACKs.
-import { close, ErrnoError, errnoValue, recv, sendto, setsockopt, socket } from '../../../ffi/libc';
+import { close, ErrnoError, errnoValue, recv, sendto } from '../../../ffi/libc';
+import { openNetlink } from '../../../ffi/netlink-socket';
 import { decodeAck } from '../sock-destroy-encode';
 import { encodeDump, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK } from './rtnetlink-encode';
 import { decodeRtDump, type AddressRecord, type LinkRecord, type RtDecodeError } from './rtnetlink-decode';
 
-const AF_NETLINK = 16;
-const SOCK_RAW = 3;
-const SOCK_CLOEXEC = 0o2000000;
-const SOL_SOCKET = 1;
-/** SO_RCVTIMEO on x86-64 and arm64: a kernel that never answers becomes EAGAIN, not a hang. */
-const SO_RCVTIMEO = 20;
 const RECV_TIMEOUT_S = 5;
 /** Dump datagrams are at most about 32 KiB; leave room. */
 const RECV_BUFFER_BYTES = 64 * 1024;
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Every link and address the kernel reports, from two dumps on one socket. */
 export interface RtDump {
@@ -30,15 +24,7 @@ export class RtNetlink {
   private readonly rx = new Uint8Array(RECV_BUFFER_BYTES);
 
   constructor() {
-    this.fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-    try {
-      const tv = new DataView(new ArrayBuffer(16));
-      tv.setBigInt64(0, BigInt(RECV_TIMEOUT_S), LE);
-      setsockopt(this.fd, SOL_SOCKET, SO_RCVTIMEO, new Uint8Array(tv.buffer));
-    } catch (e) {
-      close(this.fd);
-      throw e;
-    }
+    this.fd = openNetlink(NETLINK_ROUTE, RECV_TIMEOUT_S);
   }
 
   /** A fresh sequence number for the next request. */
