@@ -4,22 +4,13 @@ import type net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnHolder, ssLines, stopAll } from '../test-support/child-fixtures';
 import { connect, listen, portOf, runCli } from '../test-support/net-fixtures';
+import { canRunAsNobody, NOBODY } from '../test-support/nobody';
 
-const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
 const open: (net.Server | net.Socket)[] = [];
 afterAll(() => {
   stopAll();
   open.forEach((o) => ('destroy' in o ? o.destroy() : o.close()));
 });
-
-const canRunAsNobody = (): boolean => {
-  try {
-    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
-    return process.getuid?.() === 0;
-  } catch {
-    return false;
-  }
-};
 
 const listed = (port: number) =>
   ssLines(execFileSync('ss', ['-tanH'], { encoding: 'utf8', maxBuffer: 256 << 20 }), port);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, listen, portOf, runCli } from '../test-support/net-fixtures';
+import { NOBODY } from '../test-support/nobody';
 
 interface JsonSocket {
   proto: string;
@@ -112,7 +113,7 @@ describe('netinspect list', () => {
     open.push(server);
     const port = portOf(server);
     const r = await runCli(['list', '--json', '--port', String(port)], {
-      wrap: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'],
+      wrap: NOBODY,
     });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

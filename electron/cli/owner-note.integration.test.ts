@@ -2,8 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/net-fixtures';
-
-const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
+import { NOBODY } from '../test-support/nobody';
 
 /**
  * A listener whose only reference is a file descriptor in flight (sent with SCM_RIGHTS, never received): the

@@ -1,12 +1,11 @@
 // `report -o FILE` checks its output before sampling: a file that cannot take the report is bad input (exit 2).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/net-fixtures';
+import { canRunAsNobody, NOBODY } from '../test-support/nobody';
 
-const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
 /**
  * Sampling this long would outlast the test by far: a run that exits 2 at once proves the output was checked
  * before the first tick, with no clock in the assertion (a regression is killed and fails on its exit code).
@@ -18,15 +17,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-report-out-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const canRunAsNobody = (): boolean => {
-  try {
-    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
-    return process.getuid?.() === 0;
-  } catch {
-    return false;
-  }
-};
 
 async function refused(output: string, wrap?: readonly string[]): Promise<string> {
   const r = await runCli(['report', ...SLOW, '-o', output], { wrap, killAfterMs: 15_000 });

@@ -17,6 +17,7 @@ import { request } from './test-support/http-get';
 import { BYTE_MOVER, startScenario, stopScenarios } from './test-support/scenario-children';
 import { startTestCore } from './test-support/test-core';
 import { makeTlsFiles, type TlsFiles } from './test-support/tls-files';
+import { NOBODY } from '../../test-support/nobody';
 
 let tc: Awaited<ReturnType<typeof startTestCore>>;
 let dir: string;
@@ -244,7 +245,7 @@ describe('bad configuration: one keyed, translated error each', () => {
   });
 
   it.skipIf(!canTestPrivilegedPort)('a privileged port for an unprivileged user (exit 1)', async () => {
-    const nobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
+    const nobody = NOBODY;
     const r = await runExporterChild({ listen: '127.0.0.1:80' }, nobody);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`netinspect: ${translate('en', 'metrics.portPrivileged', { port: 80 })}\n`);

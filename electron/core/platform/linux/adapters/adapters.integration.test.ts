@@ -10,8 +10,8 @@ import { AppError } from '../../../../../shared/model/errors';
 import { runCli } from '../../../../test-support/net-fixtures';
 import { createAdapterService } from '../../../adapters/adapter-service';
 import { createPlatform } from '../../index';
+import { NOBODY } from '../../../../test-support/nobody';
 
-const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
 const OTHER = ['setpriv', '--reuid=65533', '--regid=65533', '--clear-groups', '--inh-caps=-all', '--'];
 const TEST_LINKS = /^nitest\d+$|^nitestv[ab]$/;
 const asRoot = process.platform === 'linux' && process.getuid?.() === 0 && fs.existsSync('/dev/net/tun');
