@@ -63,6 +63,7 @@ export class ProcessTrafficView {
       t.takenAt,
       closed.map((c) => ({
         key: `${c.proto}${c.family} ${c.localAddress}:${c.localPort} ${c.remoteAddress}:${c.remotePort}`,
+        cookie: c.cookie,
         pid: c.pid,
         remoteAddress: c.remoteAddress,
         bytesSent: c.bytesSent,
@@ -102,12 +103,12 @@ export class ProcessTrafficView {
 
   /**
    * The rows as of the last refresh. `alive(pid)` tells a process that still runs (idle) from one that exited;
-   * `hiddenReasonKey` explains the row of sockets without a visible owner.
+   * `hiddenReasonKey(n)` explains the row of `n` sockets without a visible owner (an i18n key taking `n`).
    */
   list(
     table: ReadonlyMap<string, Socket>,
     alive: (pid: number) => boolean,
-    hiddenReasonKey: string,
+    hiddenReasonKey: (sockets: number) => string,
     closedSource: 'kernel' | 'observed',
   ): ProcessTrafficList {
     type Acc = {
@@ -189,7 +190,7 @@ export class ProcessTrafficView {
       intervalMs: this.intervalMs,
       processes,
       destinations,
-      hidden: hidden > 0 ? { sockets: hidden, reasonKey: hiddenReasonKey } : null,
+      hidden: hidden > 0 ? { sockets: hidden, reasonKey: hiddenReasonKey(hidden) } : null,
       closedSource,
     };
   }
