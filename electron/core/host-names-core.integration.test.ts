@@ -50,7 +50,10 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(r.error.message);
 });
 afterAll(() => {
-  for (const o of open) 'destroy' in o ? o.destroy() : o.close();
+  for (const o of open) {
+    if ('destroy' in o) o.destroy();
+    else o.close();
+  }
   core.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
