@@ -1,7 +1,7 @@
 // rateGap: every missing rate has its reason; a socket with rates has none.
 import { describe, expect, it } from 'vitest';
 import { sock } from '../../test-support/sockets';
-import { rateGap } from './rate-gap';
+import { rateGap, rateShown } from './rate-gap';
 
 const metrics = { rttMs: 1, retransmits: 0, bytesSent: 10, bytesReceived: 20 };
 
@@ -17,5 +17,14 @@ describe('rateGap', () => {
 
   it('is null once both rates are known, a rate of 0 included', () => {
     expect(rateGap(sock({ metrics, sentBytesPerSec: 0, receivedBytesPerSec: 512 }), 'linux')).toBeNull();
+  });
+
+  it('shows 0 for a socket with counters left untouched since an earlier refresh, nothing at first sight', () => {
+    const idle = sock({ metrics, firstSeen: 1000 });
+    expect(rateShown(idle, 'sent', 2000)).toBe(0);
+    expect(rateShown(idle, 'received', 1000)).toBeNull();
+    expect(rateShown(sock({ metrics: null, firstSeen: 1000 }), 'sent', 2000)).toBeNull();
+    expect(rateShown(sock({ proto: 'udp', metrics: null, firstSeen: 1000 }), 'sent', 2000)).toBeNull();
+    expect(rateShown(sock({ metrics, firstSeen: 1000, sentBytesPerSec: 5 }), 'sent', 2000)).toBe(5);
   });
 });

@@ -22,3 +22,20 @@ export function rateGap(
   if (s.metrics === null || s.metrics.bytesSent === null || s.metrics.bytesReceived === null) return 'noCounters';
   return 'firstSight';
 }
+
+/**
+ * The rate to show (bytes/s): the socket's own, or 0 for one that has counters and was first seen before the
+ * refresh at `lastTakenAt` (ms since epoch) yet has no rate: the diff keeps a socket untouched while nothing about
+ * it changes, so it has moved no bytes since netinspect first saw it. Null while there is no rate to give.
+ */
+export function rateShown(
+  s: Pick<Socket, 'proto' | 'state' | 'metrics' | 'sentBytesPerSec' | 'receivedBytesPerSec' | 'firstSeen'>,
+  which: 'sent' | 'received',
+  lastTakenAt: number | null,
+): number | null {
+  const value = which === 'sent' ? s.sentBytesPerSec : s.receivedBytesPerSec;
+  if (value !== null) return value;
+  const counted = which === 'sent' ? s.metrics?.bytesSent : s.metrics?.bytesReceived;
+  const unchanged = lastTakenAt !== null && s.firstSeen < lastTakenAt;
+  return s.proto === 'tcp' && counted !== null && counted !== undefined && unchanged ? 0 : null;
+}
