@@ -105,6 +105,7 @@ export const procsEn = {
     },
     hidden: {
       name: 'Hidden owners',
+      kernel: 'No owner (kernel)',
       sockets: '{{n}} sockets',
     },
     rateLabel: '{{direction}} rate of {{name}} over the last {{n}} refreshes',

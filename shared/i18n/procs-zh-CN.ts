@@ -104,6 +104,7 @@ export const procsZhCN: Strings<typeof procsEn> = {
     },
     hidden: {
       name: '隐藏的所有者',
+      kernel: '无所有者（内核）',
       sockets: '{{n}} 个套接字',
     },
     rateLabel: '{{name}} 最近 {{n}} 次刷新的{{direction}}速率',
