@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TopJson, TopJsonProcess } from '../../shared/logic/traffic/top-rows';
-import { CLI } from '../test-support/net-fixtures';
+import { CLI, runCli } from '../test-support/net-fixtures';
 import { JsonLines, spawnPacedSender, spawnSink, stopTrafficChildren } from '../test-support/traffic-fixtures';
 
 const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--'];
@@ -89,4 +89,30 @@ describe.runIf(process.platform === 'linux')('netinspect top', () => {
     },
     60_000,
   );
+});
+
+describe.runIf(process.platform === 'linux')('netinspect top, its ends', () => {
+  it('stops after --count intervals with exit 0, one JSON object per line', async () => {
+    const r = await runCli(['top', '--json', '--interval', '250ms', '--count', '2'], { killAfterMs: 20_000 });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(Object.keys(JSON.parse(l) as object)).toContain('processes');
+  });
+
+  it('ends quietly with exit 0 when its reader closes the pipe', async () => {
+    const r = await runCli([], {
+      wrap: ['bash', '-c', `set -o pipefail; "$0" ${CLI} top --json --interval 250ms | head -n 1 >/dev/null`],
+      killAfterMs: 20_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses an unknown --sort before sampling: exit 2, one line naming the choices', async () => {
+    const r = await runCli(['top', '--sort', 'fastest'], { killAfterMs: 10_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('rate, bytes, conns');
+  });
 });
