@@ -1,9 +1,15 @@
-// Holds N loopback TCP connection pairs open (2N sockets + 1 listener) until told to exit; for benchmarks.
+// Holds N loopback TCP connection pairs open (2N sockets + 1 listener) until told to exit; for benchmarks. On
+// {traffic: {share, bytes, everyMs}} the first `share` of its client sockets write `bytes` every `everyMs` (the
+// peers read them); {traffic: null} stops that.
 const net = require('node:net');
 
 const pairs = Number(process.argv[2] ?? 4000);
 const held = [];
-const server = net.createServer((s) => held.push(s));
+const clients = [];
+const server = net.createServer((s) => {
+  s.resume();
+  held.push(s);
+});
 server.listen(0, '127.0.0.1', async () => {
   const port = server.address().port;
   const batch = 200;
@@ -17,10 +23,24 @@ server.listen(0, '127.0.0.1', async () => {
             const c = net.connect(port, '127.0.0.1', () => resolve());
             c.once('error', reject);
             held.push(c);
+            clients.push(c);
           }),
       ),
     );
   }
   process.send?.({ ready: true, port, sockets: pairs * 2 + 1 });
+});
+let writer = null;
+process.on('message', (m) => {
+  if (!m || !('traffic' in m)) return;
+  clearInterval(writer);
+  writer = null;
+  if (!m.traffic) return;
+  const { share, bytes, everyMs } = m.traffic;
+  const moving = clients.slice(0, Math.round(clients.length * share));
+  const payload = Buffer.alloc(bytes, 0x61);
+  writer = setInterval(() => {
+    for (const c of moving) c.write(payload);
+  }, everyMs);
 });
 process.on('disconnect', () => process.exit(0));
