@@ -7,6 +7,7 @@ const platform = createPlatform();
 const collector = platform.createSocketCollector();
 const events = platform.openSocketEvents();
 const differ = new SocketDiffer();
+let previous = new Set<unknown>();
 
 interface Phases {
   snapshot: number;
@@ -15,6 +16,9 @@ interface Phases {
   total: number;
   changed: number;
   sockets: number;
+  fresh: number;
+  added: number;
+  removed: number;
 }
 
 /** One refresh, in CollectorState.tick's order. */
@@ -25,32 +29,32 @@ function tick(): Phases {
   events?.noteSockets(snap.sockets);
   events?.drain(snap.takenAt);
   const t2 = performance.now();
+  let fresh = 0;
+  for (const r of snap.sockets) if (!previous.has(r)) fresh++;
+  previous = new Set(snap.sockets);
+  const t2b = performance.now();
   const d = differ.next(snap.sockets, snap.takenAt);
   const t3 = performance.now();
   return {
     snapshot: t1 - t0,
     events: t2 - t1,
-    diff: t3 - t2,
+    diff: t3 - t2b,
+    fresh,
     total: t3 - t0,
     changed: d.changed.length + d.added.length,
+    added: d.added.length,
+    removed: d.removed.length,
     sockets: differ.table.size,
   };
 }
 
-process.on('message', (m: { op: 'ticks'; n: number; gapMs: number } | { op: 'stop' }) => {
+process.on('message', (m: { op: 'tick' } | { op: 'stop' }) => {
   if (m.op === 'stop') {
     events?.close();
     collector.close();
     process.exit(0);
   }
-  void (async () => {
-    const out: Phases[] = [];
-    for (let i = 0; i < m.n; i++) {
-      await new Promise((r) => setTimeout(r, m.gapMs));
-      out.push(tick());
-    }
-    process.send?.({ phases: out });
-  })();
+  process.send?.({ phases: tick() });
 });
 tick();
 process.send?.({ ready: true });

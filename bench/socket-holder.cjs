@@ -1,6 +1,6 @@
 // Holds N loopback TCP connection pairs open (2N sockets + 1 listener) until told to exit; for benchmarks. On
-// {traffic: {share, bytes, everyMs}} the first `share` of its client sockets write `bytes` every `everyMs` (the
-// peers read them); {traffic: null} stops that.
+// {pulse: {share, bytes}} the first `share` of its client sockets write `bytes` once (the peers read them), and it
+// answers {pulsed: true} once every write is handed to the kernel.
 const net = require('node:net');
 
 const pairs = Number(process.argv[2] ?? 4000);
@@ -30,17 +30,13 @@ server.listen(0, '127.0.0.1', async () => {
   }
   process.send?.({ ready: true, port, sockets: pairs * 2 + 1 });
 });
-let writer = null;
 process.on('message', (m) => {
-  if (!m || !('traffic' in m)) return;
-  clearInterval(writer);
-  writer = null;
-  if (!m.traffic) return;
-  const { share, bytes, everyMs } = m.traffic;
-  const moving = clients.slice(0, Math.round(clients.length * share));
+  if (!m || !m.pulse) return;
+  const { share, bytes } = m.pulse;
   const payload = Buffer.alloc(bytes, 0x61);
-  writer = setInterval(() => {
-    for (const c of moving) c.write(payload);
-  }, everyMs);
+  const moving = clients.slice(0, Math.round(clients.length * share));
+  let left = moving.length;
+  if (left === 0) process.send?.({ pulsed: true });
+  for (const c of moving) c.write(payload, () => --left === 0 && process.send?.({ pulsed: true }));
 });
 process.on('disconnect', () => process.exit(0));
