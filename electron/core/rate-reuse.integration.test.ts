@@ -12,6 +12,11 @@ import { spawnSink, stopTrafficChildren } from '../test-support/traffic-fixtures
 import { createCore, type Core } from './app-core';
 import type { Client } from './client';
 
+/**
+ * An address of its own in 127/8, both ends: an explicit bind to a port is refused while any other connection on the
+ * machine shares that local address and port (connect() lets ephemeral ports be shared across destinations).
+ */
+const HOST = '127.0.93.1';
 const FIRST = 2_000_000;
 const SECOND = 1_000;
 /** A rate no loopback connection reaches between two 1 s refreshes (bytes/s). */
@@ -22,17 +27,20 @@ const REUSER = `
 const net = require('node:net');
 const [host, port] = process.argv.slice(1);
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
-const a = net.connect({ host, port: Number(port) }, () => a.write(Buffer.alloc(${FIRST}), () => say({ localPort: a.localPort })));
+const a = net.connect({ host, port: Number(port), localAddress: host }, () => a.write(Buffer.alloc(${FIRST}), () => say({ localPort: a.localPort })));
 a.on('error', () => {});
 let b = null;
 process.stdin.on('data', (d) => {
   for (const cmd of String(d).split('\\n').filter(Boolean)) {
     if (cmd === 'reuse') {
       const localPort = a.localPort;
+      // The port is free once the reset socket's descriptor is closed, which libuv does on a later turn.
+      a.once('close', () => {
+        b = net.connect({ host, port: Number(port), localAddress: host, localPort }, () =>
+          b.write(Buffer.alloc(${SECOND}), () => say({ reused: b.localPort })));
+        b.on('error', (e) => say({ error: e.message }));
+      });
       a.resetAndDestroy();
-      b = net.connect({ host, port: Number(port), localAddress: host, localPort }, () =>
-        b.write(Buffer.alloc(${SECOND}), () => say({ reused: b.localPort })));
-      b.on('error', (e) => say({ error: e.message }));
     }
     if (cmd === 'end') b.end(() => setTimeout(() => process.exit(0), 200));
   }
@@ -80,8 +88,8 @@ function versions(localPort: number): Socket[] {
 
 describe.runIf(linux)('a reused 4-tuple', () => {
   it('is a new connection with a new cookie and no rate, never a negative or absurd one, and bytes add up', async () => {
-    const sink = await spawnSink('127.0.0.1');
-    const child = spawn(process.execPath, ['-e', REUSER, '127.0.0.1', String(sink.port)], {
+    const sink = await spawnSink(HOST);
+    const child = spawn(process.execPath, ['-e', REUSER, HOST, String(sink.port)], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     children.push(child);
