@@ -14,6 +14,7 @@ import { registerAdapters } from './adapters-command';
 import { registerReport } from './report-command';
 import { registerTools } from './tools-commands';
 import { registerExporter } from './exporter-command';
+import { registerTop } from './top-command';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerTools(program);
   registerReport(program);
   registerExporter(program);
+  registerTop(program);
   return program;
 }
 

@@ -21,7 +21,7 @@ import { inProcessWorker } from './collector/in-process';
 import { ConnectionLog } from '../../shared/logic/connections/connection-log';
 import { ProcessTrafficView } from '../../shared/logic/traffic/process-traffic';
 import { EventRouter } from './event-router';
-import { HostNames } from './hosts/host-names';
+import { HostNames, type HostNameOptions } from './hosts/host-names';
 import { createTickMetricsSource, type CoreTick, type StoppableMetricsSource } from './metrics/tick-source';
 import { createHandlers, type Handler, type Handlers } from './handlers';
 import { COLLECTOR_WORKER, HELPER_SCRIPT } from './paths';
@@ -62,6 +62,11 @@ export interface CoreOptions {
   readonly privilege?: Partial<BrokerOptions>;
   /** The OS layer (default: the running OS's). */
   readonly platform?: Platform;
+  /**
+   * Overrides for reverse DNS (tests inject a PTR lookup that hangs or answers what they want: the boundary where no
+   * real DNS server may be asked).
+   */
+  readonly hostNames?: Omit<HostNameOptions, 'onResolved'>;
 }
 
 /** The running core. */
@@ -118,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     readKernel: () => platform.kernelFacts(),
     failedConnects: (since) => connections.failedSince(since),
   });
-  const hostNames = new HostNames({ onResolved: (names) => emit('hosts:resolved', { names }) });
+  const hostNames = new HostNames({ ...options.hostNames, onResolved: (names) => emit('hosts:resolved', { names }) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
   const ownSpawn = spawnerFor(options.collector, platform, options.kernelEvents === true);
   // "Show all owners (administrator)": while the broker offers one, the collector runs as root inside the helper.
@@ -143,7 +148,11 @@ export function createCore(options: CoreOptions): Core {
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();
-      if (s.resolveAddresses) hostNames.lookup(remotesOf(t.added), s.resolvePrivateAddresses === true);
+      if (s.resolveAddresses) {
+        // Names already known (hosts file, cache) for new connections go out at once; the rest follow as answered.
+        const known = hostNames.lookup(remotesOf(t.added), s.resolvePrivateAddresses === true);
+        if (known.size > 0) emit('hosts:resolved', { names: [...known.values()] });
+      }
     },
   });
   monitor = m;

@@ -41,7 +41,9 @@ export function createHandlers(s: CoreServices): Handlers {
     'process:details': async (req) => {
       const details = s.platform.processes.details(req.pid);
       const { sockets } = await s.monitor.snapshot();
-      return { ...details, sockets: sockets.filter((x) => x.pid === req.pid) };
+      // A listener shared with forked workers is each one's socket, not only its first owner's.
+      const holds = (x: (typeof sockets)[number]) => x.pid === req.pid || x.owners.some((o) => o.pid === req.pid);
+      return { ...details, sockets: sockets.filter(holds) };
     },
     'process:kill': async (req) => {
       const result = await runPrivileged(s.privileged, s.broker, 'process:kill', req);
@@ -82,7 +84,7 @@ export function createHandlers(s: CoreServices): Handlers {
     'processes:traffic': async () => {
       await s.monitor.ready();
       const st = s.monitor.status();
-      const note = hiddenOwnersNote(st.elevated, 1);
+      const reason = (n: number): string => hiddenOwnersNote(st.elevated, n)?.key ?? 'owners.hiddenMany';
       const alive = (pid: number): boolean => {
         try {
           s.platform.processes.details(pid);
@@ -91,7 +93,7 @@ export function createHandlers(s: CoreServices): Handlers {
           return false;
         }
       };
-      return s.traffic.list(s.monitor.tableView(), alive, note?.key ?? 'owners.hiddenMany', st.closes);
+      return s.traffic.list(s.monitor.tableView(), alive, reason, st.closes);
     },
     'hosts:resolve': async (req) => {
       const includePrivate = req.includePrivate ?? s.settings.get().resolvePrivateAddresses === true;

@@ -227,7 +227,11 @@ export class SocketMonitor {
 
   private pruneProcesses(): void {
     const live = new Set<number>();
-    for (const s of this.table.values()) if (s.pid !== null) live.add(s.pid);
+    for (const s of this.table.values()) {
+      if (s.pid !== null) live.add(s.pid);
+      // Every holder of a shared socket (a master's workers too) stays known, not only its first owner.
+      for (const o of s.owners) live.add(o.pid);
+    }
     for (const pid of this.processes.keys()) if (!live.has(pid)) this.processes.delete(pid);
   }
 

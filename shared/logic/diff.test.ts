@@ -130,6 +130,50 @@ describe('SocketDiffer', () => {
   });
 });
 
+describe('SocketDiffer against diffSockets, with moving counters and shared keys', () => {
+  it('answers the same changes and the same sockets (rates included) on a random sequence', () => {
+    let seed = 11;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const pool = Array.from({ length: 60 }, (_, i) =>
+      raw({
+        remotePort: 42000 + i,
+        cookie: `c${i}`,
+        metrics: { rttMs: 1, retransmits: 0, bytesSent: 0, bytesReceived: 0 },
+      }),
+    );
+    const listener = raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode: 0 });
+    const differ = new SocketDiffer();
+    let table = new Map<string, Socket>();
+    let sources: Map<RawSocket, Socket> | undefined;
+    let at = 0;
+    for (let t = 1000; t <= 60_000; t += 1000) {
+      for (let k = 0; k < 8; k++) {
+        const i = rand(pool.length);
+        const p = pool[i];
+        const m = p.metrics ?? { rttMs: 1, retransmits: 0, bytesSent: 0, bytesReceived: 0 };
+        const what = rand(4);
+        if (what === 0) pool[i] = { ...p, metrics: { ...m, bytesSent: (m.bytesSent ?? 0) + 100 * (1 + rand(50)) } };
+        else if (what === 1) pool[i] = { ...p, state: rand(2) ? 'ESTABLISHED' : 'CLOSE_WAIT' };
+        // A new connection on the same tuple: a new cookie, counters from zero.
+        else if (what === 2) pool[i] = { ...p, cookie: `c${i}-${t}`, metrics: { ...m, bytesSent: rand(10) } };
+      }
+      const snap = pool.filter(() => rand(6) !== 0);
+      // Now and then two sockets share a key (inode 0), which the diff keeps apart with a suffix.
+      if (rand(5) === 0) snap.push(listener, listener);
+      const expected = diffSockets(table, snap, t, sources, at || t);
+      const got = differ.next(snap, t);
+      const byKey = (xs: readonly Socket[]) => [...xs].sort((a, b) => (a.key < b.key ? -1 : 1));
+      expect(sortedKeys(got)).toEqual(sortedKeys(expected));
+      expect(byKey(got.changed)).toEqual(byKey(expected.changed));
+      expect(byKey(got.added)).toEqual(byKey(expected.added));
+      expect(new Map(differ.table)).toEqual(expected.table);
+      table = expected.table;
+      sources = expected.sources;
+      at = t;
+    }
+  });
+});
+
 function sortedKeys(d: { added: Socket[]; removed: string[]; changed: Socket[] }): string[][] {
   return [d.added.map((s) => s.key).sort(), [...d.removed].sort(), d.changed.map((s) => s.key).sort()];
 }

@@ -104,4 +104,29 @@ describe('compileFilter', () => {
     expect(run('', { ...DEFAULT_TOGGLES, listeningOnly: true })).toEqual([listener, udp6]);
     expect(run('', { ...DEFAULT_TOGGLES, udp: false, ipv6: false, listeningOnly: true })).toEqual([listener]);
   });
+  it('matches a worker of a shared listener by pid and process, not only its first owner', () => {
+    const shared = sock({
+      localPort: 80,
+      pid: 4265,
+      process: 'nginx',
+      owners: [
+        { pid: 4265, process: 'nginx', user: 'root' },
+        { pid: 4266, process: 'nginx-worker', user: 'www' },
+      ],
+    });
+    const pass = (text: string) => compileFilter(text)(shared);
+    expect(pass('pid:4266')).toBe(true);
+    expect(pass('pid:4265')).toBe(true);
+    expect(pass('pid:4267')).toBe(false);
+    expect(pass('process:worker')).toBe(true);
+    expect(pass('!pid:4266')).toBe(false);
+  });
+  it('matches free text against a remote host name when a lookup is given, and the address either way', () => {
+    const names = new Map([['10.0.0.5', 'api.example.com']]);
+    const lookup = (a: string) => names.get(a);
+    expect(all.filter(compileFilter('example', DEFAULT_TOGGLES, lookup))).toEqual([client]);
+    expect(all.filter(compileFilter('example'))).toEqual([]);
+    expect(all.filter(compileFilter('10.0.0.5', DEFAULT_TOGGLES, lookup))).toEqual([client]);
+    expect(all.filter(compileFilter('!api.example', DEFAULT_TOGGLES, lookup))).toEqual([listener, udp6]);
+  });
 });

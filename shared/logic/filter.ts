@@ -70,31 +70,45 @@ function protoMatches(s: Socket, proto: string): boolean {
   return proto === `${s.proto}${s.family}`;
 }
 
-function textMatches(s: Socket, text: string): boolean {
+/**
+ * The host name of a remote address where one is known (reverse DNS, the hosts file), so a term matches the name
+ * the table shows as well as the address.
+ */
+export type HostNameLookup = (address: string) => string | undefined;
+
+/** True when the socket's process, or any other process sharing it (forked workers), has a name containing `text`. */
+function processMatches(s: Socket, text: string): boolean {
+  if (s.process !== null && s.process.toLowerCase().includes(text)) return true;
+  return s.owners.length > 1 && s.owners.some((o) => o.process !== null && o.process.toLowerCase().includes(text));
+}
+
+function textMatches(s: Socket, text: string, names: HostNameLookup | undefined): boolean {
   return (
-    (s.process !== null && s.process.toLowerCase().includes(text)) ||
+    processMatches(s, text) ||
     s.localAddress.toLowerCase().includes(text) ||
     s.remoteAddress.toLowerCase().includes(text) ||
+    (names?.(s.remoteAddress)?.toLowerCase().includes(text) ?? false) ||
     String(s.localPort).includes(text) ||
     String(s.remotePort).includes(text) ||
     s.state.toLowerCase().includes(text.replaceAll('-', '_'))
   );
 }
 
-function termMatches(s: Socket, term: FilterTerm): boolean {
+function termMatches(s: Socket, term: FilterTerm, names: HostNameLookup | undefined): boolean {
   switch (term.kind) {
     case 'port':
       return s.localPort === term.port || s.remotePort === term.port;
     case 'state':
       return s.state === term.state;
     case 'pid':
-      return s.pid === term.pid;
+      // A listener shared by a master and its workers belongs to each of them.
+      return s.pid === term.pid || (s.owners.length > 1 && s.owners.some((o) => o.pid === term.pid));
     case 'proto':
       return protoMatches(s, term.proto);
     case 'process':
-      return s.process !== null && s.process.toLowerCase().includes(term.text);
+      return processMatches(s, term.text);
     case 'text':
-      return textMatches(s, term.text);
+      return textMatches(s, term.text, names);
   }
 }
 
@@ -106,14 +120,21 @@ export function matchesToggles(s: Socket, t: FilterToggles): boolean {
   return true;
 }
 
-/** True when the socket matches every term. */
-export function matchesTerms(s: Socket, terms: readonly FilterTerm[]): boolean {
-  for (const term of terms) if (termMatches(s, term) === term.negate) return false;
+/** True when the socket matches every term; free text also matches remote host names `names` knows. */
+export function matchesTerms(s: Socket, terms: readonly FilterTerm[], names?: HostNameLookup): boolean {
+  for (const term of terms) if (termMatches(s, term, names) === term.negate) return false;
   return true;
 }
 
-/** Builds one predicate from filter-box text and toggles, parsing once for a whole table. */
-export function compileFilter(text: string, toggles: FilterToggles = DEFAULT_TOGGLES): (s: Socket) => boolean {
+/**
+ * Builds one predicate from filter-box text and toggles, parsing once for a whole table. With `names`, free text
+ * matches a remote address's host name too (the table shows names when "Resolve addresses" is on).
+ */
+export function compileFilter(
+  text: string,
+  toggles: FilterToggles = DEFAULT_TOGGLES,
+  names?: HostNameLookup,
+): (s: Socket) => boolean {
   const terms = parseFilter(text);
-  return (s) => matchesToggles(s, toggles) && matchesTerms(s, terms);
+  return (s) => matchesToggles(s, toggles) && matchesTerms(s, terms, names);
 }

@@ -117,6 +117,11 @@ export const createActionsSlice: Slice<ActionsSlice> = (set, get) => {
       set({ details: null });
     },
 
+    openSocketDetails(socket) {
+      open({ kind: 'socket', socket });
+      set({ details: null });
+    },
+
     closeDialog() {
       generation++;
       retry = null;

@@ -14,6 +14,8 @@ import { createStatusSlice } from './status-slice';
 import { createToastSlice } from './toast-slice';
 import type { AppState } from './types';
 import { createViewSlice } from './view-slice';
+import { createTrafficSlice } from './traffic-slice';
+import { createHostNamesSlice } from './host-names-slice';
 
 /** The app's state and actions; select single values or use useShallow for derived arrays. */
 export const useStore = create<AppState>()((...a) => ({
@@ -30,4 +32,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createChartsSlice(...a),
   ...createDiagnosisSlice(...a),
   ...createAlertsSlice(...a),
+  ...createTrafficSlice(...a),
+  ...createHostNamesSlice(...a),
 }));

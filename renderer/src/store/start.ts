@@ -6,7 +6,14 @@ import { useStore } from './index';
 const SWEEP_MS = 500;
 
 /** Pushed events the window listens to (sockets:delta comes with sockets:subscribe; scan:progress with a scan). */
-const EVENTS = ['collector:status', 'settings:changed', 'privilege:status', 'alert:raised', 'alert:cleared'] as const;
+const EVENTS = [
+  'collector:status',
+  'settings:changed',
+  'privilege:status',
+  'alert:raised',
+  'alert:cleared',
+  'hosts:resolved',
+] as const;
 
 function subscribeEvents(): void {
   void host.bridge.invoke('events:subscribe', { events: [...EVENTS] });
@@ -21,6 +28,15 @@ export function startApp(): void {
   host.bridge.on('privilege:status', (st) => useStore.getState().receivePrivilege(st));
   host.bridge.on('alert:raised', (a) => useStore.getState().receiveAlert('raised', a));
   host.bridge.on('alert:cleared', (a) => useStore.getState().receiveAlert('cleared', a));
+  host.bridge.on('hosts:resolved', (r) => useStore.getState().receiveHostNames(r.names));
+  // Names for the table's addresses once resolving turns on, or when a whole new table arrives while it is on (a
+  // subscribe or resubscribe; deltas change the table in place, and core pushes names for their new addresses).
+  useStore.subscribe((now, before) => {
+    const on = now.settings?.resolveAddresses === true;
+    const wasOn = before.settings?.resolveAddresses === true;
+    const privateChanged = now.settings?.resolvePrivateAddresses !== before.settings?.resolvePrivateAddresses;
+    if (on && (!wasOn || privateChanged || now.table !== before.table)) void now.resolveTableAddresses();
+  });
   host.bridge.on('app:command', (c) => {
     if (c.command === 'export-report') useStore.getState().openExport();
   });

@@ -17,6 +17,8 @@ import type { AdaptersSlice } from './adapters-slice';
 import type { ColumnId } from '../features/sockets/columns';
 import type { ReportSlice } from './report-slice';
 import type { ToolsSlice } from './tools-slice';
+import type { TrafficSlice } from './traffic-slice';
+import type { HostNamesSlice } from './host-names-slice';
 
 /** How a row changed recently, for TCPView-style highlighting. */
 export type ChangeKind = 'added' | 'changed' | 'removed';
@@ -116,7 +118,9 @@ export interface ToastSlice {
 export type ActionDialog =
   | { readonly kind: 'kill'; readonly pid: number; readonly name: string | null }
   | { readonly kind: 'details'; readonly pid: number; readonly name: string | null }
-  | { readonly kind: 'close'; readonly socket: Socket };
+  | { readonly kind: 'close'; readonly socket: Socket }
+  /** One socket's details: endpoints, every owner, rates and totals (its row's live version while it lasts). */
+  | { readonly kind: 'socket'; readonly socket: Socket };
 
 /** `process:details` of the dialog's process, as it loads. */
 export type DetailsLoad =
@@ -142,6 +146,7 @@ export interface ActionsSlice {
   openKill(pid: number, name: string | null): void;
   openDetails(pid: number, name: string | null): void;
   openClose(socket: Socket): void;
+  openSocketDetails(socket: Socket): void;
   closeDialog(): void;
   /** Sends `process:kill` for the kill dialog's process, guarded by the start time its details gave. */
   kill(force: boolean): Promise<void>;
@@ -213,7 +218,9 @@ export type AppState = SocketsSlice &
   DiagnosisSlice &
   AlertsSlice &
   ToolsSlice &
-  ReportSlice;
+  ReportSlice &
+  TrafficSlice &
+  HostNamesSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,20 +1,10 @@
 // A tiny inline chart of recent rates (bytes/s): one polyline, no axes, labelled for screen readers.
-import type { Rate } from '../../../shared/logic/adapter-rates';
 
 const WIDTH = 80;
 const HEIGHT = 18;
 
-/** The last points of `which` (rx or tx) as a polyline scaled to its own maximum. */
-export function Sparkline({
-  points,
-  which,
-  label,
-}: {
-  readonly points: readonly Rate[];
-  readonly which: 'rx' | 'tx';
-  readonly label: string;
-}) {
-  const values = points.map((p) => p[which] ?? 0);
+/** `values` (oldest first) as a polyline scaled to their own maximum. */
+export function Sparkline({ values, label }: { readonly values: readonly number[]; readonly label: string }) {
   const max = Math.max(1, ...values);
   const step = values.length > 1 ? WIDTH / (values.length - 1) : WIDTH;
   const coords = values.map((v, i) => `${(i * step).toFixed(1)},${(HEIGHT - 1 - (v / max) * (HEIGHT - 2)).toFixed(1)}`);

@@ -37,6 +37,12 @@ export interface TrafficTickInput {
   readonly processes: ReadonlyMap<number, ProcessInfo>;
 }
 
+/** Who holds a socket: each owner when several processes share it, else its pid, or the hidden-owners row. */
+function ownersOf(s: Socket): TrafficOwner[] {
+  if (s.owners.length > 1) return s.owners.map((o) => o.pid);
+  return [s.pid ?? 'unknown'];
+}
+
 function pushPoint(o: OwnerState, at: number, b: Bytes | undefined, dtMs: number): void {
   const sent = dtMs > 0 ? ((b?.sent ?? 0) * 1000) / dtMs : 0;
   const received = dtMs > 0 ? ((b?.received ?? 0) * 1000) / dtMs : 0;
@@ -63,6 +69,7 @@ export class ProcessTrafficView {
       t.takenAt,
       closed.map((c) => ({
         key: `${c.proto}${c.family} ${c.localAddress}:${c.localPort} ${c.remoteAddress}:${c.remotePort}`,
+        cookie: c.cookie,
         pid: c.pid,
         remoteAddress: c.remoteAddress,
         bytesSent: c.bytesSent,
@@ -72,7 +79,7 @@ export class ProcessTrafficView {
     this.intervalMs = tick.intervalMs;
     this.lastAt = t.takenAt;
     const holding = new Set<TrafficOwner>();
-    for (const s of t.table.values()) holding.add(s.pid ?? 'unknown');
+    for (const s of t.table.values()) for (const owner of ownersOf(s)) holding.add(owner);
     for (const owner of new Set([...holding, ...tick.byOwner.keys(), ...this.owners.keys()])) {
       let o = this.owners.get(owner);
       if (!o) {
@@ -102,12 +109,12 @@ export class ProcessTrafficView {
 
   /**
    * The rows as of the last refresh. `alive(pid)` tells a process that still runs (idle) from one that exited;
-   * `hiddenReasonKey` explains the row of sockets without a visible owner.
+   * `hiddenReasonKey(n)` explains the row of `n` sockets without a visible owner (an i18n key taking `n`).
    */
   list(
     table: ReadonlyMap<string, Socket>,
     alive: (pid: number) => boolean,
-    hiddenReasonKey: string,
+    hiddenReasonKey: (sockets: number) => string,
     closedSource: 'kernel' | 'observed',
   ): ProcessTrafficList {
     type Acc = {
@@ -122,26 +129,31 @@ export class ProcessTrafficView {
     const dests = new Map<string, { connections: number; processes: Map<number, string> }>();
     let hidden = 0;
     for (const s of table.values()) {
-      const owner: TrafficOwner = s.pid ?? 'unknown';
-      if (owner === 'unknown' && s.state !== 'TIME_WAIT') hidden++;
-      let a = acc.get(owner);
-      if (!a)
-        acc.set(
-          owner,
-          (a = { states: {}, listening: new Map(), remotes: new Set(), connections: 0, tcp: false, udp: false }),
-        );
-      a.states[s.state] = (a.states[s.state] ?? 0) + 1;
-      if (s.proto === 'tcp') a.tcp = true;
-      else a.udp = true;
+      if (s.pid === null && s.state !== 'TIME_WAIT') hidden++;
       const listener = s.state === 'LISTEN' || (s.proto === 'udp' && s.remotePort === 0);
-      if (listener) a.listening.set(`${s.proto}:${s.localPort}`, { proto: s.proto, port: s.localPort });
-      else {
-        a.connections++;
-        a.remotes.add(s.remoteAddress);
+      // A socket shared by a master and its workers is each one's: every holder lists it (bytes go to the first).
+      for (const owner of ownersOf(s)) {
+        let a = acc.get(owner);
+        if (!a)
+          acc.set(
+            owner,
+            (a = { states: {}, listening: new Map(), remotes: new Set(), connections: 0, tcp: false, udp: false }),
+          );
+        a.states[s.state] = (a.states[s.state] ?? 0) + 1;
+        if (s.proto === 'tcp') a.tcp = true;
+        else a.udp = true;
+        if (listener) a.listening.set(`${s.proto}:${s.localPort}`, { proto: s.proto, port: s.localPort });
+        else {
+          a.connections++;
+          a.remotes.add(s.remoteAddress);
+        }
+      }
+      if (!listener) {
         let d = dests.get(s.remoteAddress);
         if (!d) dests.set(s.remoteAddress, (d = { connections: 0, processes: new Map() }));
         d.connections++;
-        if (s.pid !== null) d.processes.set(s.pid, s.process ?? String(s.pid));
+        for (const o of s.owners) d.processes.set(o.pid, o.process ?? String(o.pid));
+        if (s.pid !== null && s.owners.length === 0) d.processes.set(s.pid, s.process ?? String(s.pid));
       }
     }
     const processes: ProcessTraffic[] = [];
@@ -189,7 +201,7 @@ export class ProcessTrafficView {
       intervalMs: this.intervalMs,
       processes,
       destinations,
-      hidden: hidden > 0 ? { sockets: hidden, reasonKey: hiddenReasonKey } : null,
+      hidden: hidden > 0 ? { sockets: hidden, reasonKey: hiddenReasonKey(hidden) } : null,
       closedSource,
     };
   }

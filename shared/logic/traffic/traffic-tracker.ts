@@ -6,6 +6,8 @@ import type { Socket } from '../../model/socket';
 export interface ClosedBytes {
   /** The socket's key in the table (socketKey of its tuple). */
   readonly key: string;
+  /** The kernel's socket cookie, or null: tells the closed connection from a newer one on the same tuple. */
+  readonly cookie: string | null;
   readonly pid: number | null;
   readonly remoteAddress: string;
   /** Payload bytes over the connection's whole life, or null when unknown. */
@@ -25,6 +27,7 @@ export interface Bytes {
 interface Counted {
   owner: TrafficOwner;
   remote: string;
+  cookie: string | null;
   sent: number;
   received: number;
   /** The kernel's final counters have been credited: later versions (TIME_WAIT) add nothing. */
@@ -38,6 +41,14 @@ export interface TrafficTick {
   readonly intervalMs: number;
   readonly byOwner: ReadonlyMap<TrafficOwner, Bytes>;
 }
+
+/**
+ * Refreshes for which a socket that left the table is remembered (by cookie) for its destroy event: the kernel's
+ * reader thread may hand the event over a refresh later than the dump that no longer showed the socket.
+ */
+const RETIRED_TICKS = 5;
+/** Most retired sockets remembered (a burst of closes beyond it falls back to counting final bytes whole). */
+const MAX_RETIRED = 100_000;
 
 function add(m: Map<string | TrafficOwner, Bytes>, k: string | TrafficOwner, sent: number, received: number): void {
   const b = m.get(k);
@@ -54,6 +65,9 @@ function add(m: Map<string | TrafficOwner, Bytes>, k: string | TrafficOwner, sen
  */
 export class TrafficTracker {
   private readonly counted = new Map<string, Counted>();
+  /** Sockets gone from the table in the last RETIRED_TICKS refreshes, by cookie, oldest first. */
+  private readonly retired = new Map<string, { readonly c: Counted; readonly tick: number }>();
+  private tickNo = 0;
   private readonly totals = new Map<TrafficOwner, Bytes>();
   private readonly toRemote = new Map<string, Bytes>();
   private primed = false;
@@ -76,8 +90,9 @@ export class TrafficTracker {
       add(this.totals, owner, sent, received);
       add(this.toRemote, remote, sent, received);
     };
+    this.tickNo++;
     for (const c of closed) {
-      const known = this.counted.get(c.key);
+      const known = this.closedMatch(c);
       const sent = c.bytesSent ?? 0;
       const received = c.bytesReceived ?? 0;
       if (known && !known.final) {
@@ -88,9 +103,10 @@ export class TrafficTracker {
         credit(c.pid ?? 'unknown', c.remoteAddress, sent, received);
       }
     }
-    for (const key of changes.removed) this.counted.delete(key);
+    for (const key of changes.removed) this.retire(key);
     for (const s of changes.added) this.track(s, this.primed, credit);
     for (const s of changes.changed) this.track(s, false, credit);
+    this.expireRetired();
     const intervalMs = this.primed ? takenAt - this.lastAt : 0;
     this.primed = true;
     this.lastAt = takenAt;
@@ -119,6 +135,36 @@ export class TrafficTracker {
     for (const [address] of order.slice(keep)) this.toRemote.delete(address);
   }
 
+  /**
+   * The counted socket a closed connection was: the live one on its tuple when the cookies agree (or either has
+   * none), else one that left the table shortly before (same cookie). A newer connection on a reused tuple is
+   * never it.
+   */
+  private closedMatch(c: ClosedBytes): Counted | undefined {
+    const live = this.counted.get(c.key);
+    if (live && (live.cookie === null || c.cookie === null || live.cookie === c.cookie)) return live;
+    if (c.cookie === null) return undefined;
+    const gone = this.retired.get(c.cookie);
+    if (gone) this.retired.delete(c.cookie);
+    return gone?.c;
+  }
+
+  private retire(key: string): void {
+    const c = this.counted.get(key);
+    if (!c) return;
+    this.counted.delete(key);
+    if (c.cookie === null || c.final) return;
+    this.retired.set(c.cookie, { c, tick: this.tickNo });
+    if (this.retired.size > MAX_RETIRED) this.retired.delete(this.retired.keys().next().value as string);
+  }
+
+  private expireRetired(): void {
+    for (const [cookie, r] of this.retired) {
+      if (this.tickNo - r.tick < RETIRED_TICKS) break;
+      this.retired.delete(cookie);
+    }
+  }
+
   private track(
     s: Socket,
     creditAll: boolean,
@@ -126,14 +172,16 @@ export class TrafficTracker {
   ): void {
     const m = s.metrics;
     if (s.proto !== 'tcp' || !m || m.bytesSent === null || m.bytesReceived === null) return;
-    const owner: TrafficOwner = s.pid ?? 'unknown';
     const known = this.counted.get(s.key);
+    // A socket whose process exited (an orphan still sending its last bytes) stays its last owner's.
+    const owner: TrafficOwner = s.pid ?? known?.owner ?? 'unknown';
     if (!known) {
       // A new connection counts from zero; one that existed before netinspect looked counts from now.
       if (creditAll) credit(owner, s.remoteAddress, m.bytesSent, m.bytesReceived);
       this.counted.set(s.key, {
         owner,
         remote: s.remoteAddress,
+        cookie: s.cookie,
         sent: m.bytesSent,
         received: m.bytesReceived,
         final: false,

@@ -123,6 +123,7 @@ export function createDarwinCollector(): SocketCollector {
         inode: null,
         recvQueue: row.recvQueue,
         sendQueue: row.sendQueue,
+        // libproc's socket info carries no byte counters per socket, so rates stay null; the UI says so (rateGap).
         metrics: null,
         owners: pids.map((p) => ({ pid: p, process: infos.get(p)?.name ?? null, user: infos.get(p)?.user ?? null })),
         cookie: null,

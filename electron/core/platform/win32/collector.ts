@@ -104,8 +104,9 @@ export function createWin32Collector(): SocketCollector {
         metrics: null,
         owners: pid === null ? [] : [{ pid, process: info?.name ?? null, user: info?.user ?? null }],
         cookie: null,
-        // GetPerTcpConnectionEStats could give per-connection timings and bytes later; until then ages are
-        // observed (first seen by polling) and rates are unknown.
+        // GetPerTcpConnectionEStats (TcpConnectionEstatsData, after SetPerTcpConnectionEStats enables it, elevated)
+        // could give per-connection bytes and timings later; until then ages are observed (first seen by polling)
+        // and metrics stay null, so rates are unknown, and the UI says why (shared/logic/traffic/rate-gap.ts).
         kernelStateSince: null,
         kernelStateSinceExact: false,
       };

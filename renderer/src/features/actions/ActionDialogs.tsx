@@ -1,8 +1,10 @@
-// Shows the one open action dialog, if any; each dialog remounts per target so its own state starts fresh.
+// Shows the one open action dialog (kill, details, close, connection details), if any; each dialog remounts per
+// target so its own state starts fresh.
 import { useStore } from '../../store/index';
 import { CloseDialog } from './CloseDialog';
 import { DetailsDialog } from './DetailsDialog';
 import { KillDialog } from './KillDialog';
+import { SocketDetailsDialog } from './SocketDetailsDialog';
 
 /** The open kill, close or details dialog. */
 export function ActionDialogs() {
@@ -15,5 +17,7 @@ export function ActionDialogs() {
       return <DetailsDialog key={`details-${dialog.pid}`} pid={dialog.pid} name={dialog.name} />;
     case 'close':
       return <CloseDialog key={`close-${dialog.socket.key}`} socket={dialog.socket} />;
+    case 'socket':
+      return <SocketDetailsDialog key={`socket-${dialog.socket.key}`} socket={dialog.socket} />;
   }
 }

@@ -1,6 +1,7 @@
 // Confirmation before ending a process: what it is and holds, Force, and the outcome in place.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sharedListenerOf } from '../../../../shared/logic/socket-owners';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { useStore } from '../../store/index';
 import { errorText } from '../../ui/error-text';
@@ -17,6 +18,28 @@ function RefusalNote({ details: d }: { readonly details: ProcessDetails }) {
       <strong>{label}</strong>
       <p>{t(d.refusal ?? '', { pid: d.pid, name: d.name, defaultValue: t('actionUi.kill.refusedGeneric') })}</p>
     </section>
+  );
+}
+
+/**
+ * For a worker that shares its master's listener (nginx, gunicorn, php-fpm): killing it leaves the port open, so
+ * offer the master, the first owner, instead.
+ */
+function SharedListenerNote({ details: d }: { readonly details: ProcessDetails }) {
+  const { t } = useTranslation();
+  const openKill = useStore((s) => s.openKill);
+  const shared = sharedListenerOf(d.pid, d.sockets);
+  if (!shared) return null;
+  const { pid, process } = shared.parent;
+  const name = process ?? '?';
+  const key = shared.ports.length === 1 ? 'traffic.killShared.noteOne' : 'traffic.killShared.noteMany';
+  return (
+    <div role="note" className="note-box warn-box">
+      <p>{t(key, { ports: shared.ports.join(', '), name, pid })}</p>
+      <button type="button" className="button" onClick={() => openKill(pid, process)}>
+        {t('traffic.killShared.button', { name, pid })}
+      </button>
+    </div>
   );
 }
 
@@ -63,6 +86,7 @@ export function KillDialog({ pid, name }: { readonly pid: number; readonly name:
           </p>
         ))}
       {ready && <ProcessFacts details={ready} />}
+      {ready && <SharedListenerNote details={ready} />}
       {ready?.refusal && <RefusalNote details={ready} />}
       {canKill && <ForceOption force={force} onChange={setForce} />}
       <OutcomeNote goneText={exited} />

@@ -1,8 +1,9 @@
-// The context menu of a socket row: kill, close, copy, filter to, process details.
+// The context menu of a socket row: kill, close, copy, filter to, connection and process details.
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { useHostName } from '../../store/use-host-name';
 import { Menu, type MenuEntry } from './Menu';
 import { closeAvailability, filterFor, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
 
@@ -22,6 +23,9 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
   const openDetails = useStore((st) => st.openDetails);
   const copyText = useStore((st) => st.copyText);
   const setFilterText = useStore((st) => st.setFilterText);
+  const openSocketDetails = useStore((st) => st.openSocketDetails);
+  const remoteName = useHostName(s.remoteAddress);
+  const remote = formatEndpoint(s.remoteAddress, s.remotePort);
   const reason = (key: string | null) => (key === null ? null : t(key));
   const noPid = reason(killAvailability(s));
   const noRemote = hasRemoteHost(s) ? null : t('actionUi.menu.noRemote');
@@ -39,7 +43,7 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
       id: 'copy-row',
       groupStart: true,
       label: t('actionUi.menu.copyRow'),
-      onSelect: () => void copyText(rowAsText(s)),
+      onSelect: () => void copyText(rowAsText(s, remoteName)),
     },
     {
       id: 'copy-local',
@@ -50,7 +54,8 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
       id: 'copy-remote',
       label: t('actionUi.menu.copyRemote'),
       disabledReason: noRemote,
-      onSelect: () => void copyText(formatEndpoint(s.remoteAddress, s.remotePort)),
+      // With names on, both: the name people read and the address tools need.
+      onSelect: () => void copyText(remoteName === null ? remote : `${remoteName} (${remote})`),
     },
     {
       id: 'copy-pid',
@@ -73,8 +78,13 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
       onSelect: () => setFilterText(filterFor(s, 'remoteHost')),
     },
     {
-      id: 'details',
+      id: 'socket-details',
       groupStart: true,
+      label: t('traffic.details.menu'),
+      onSelect: () => openSocketDetails(s),
+    },
+    {
+      id: 'details',
       label: t('actionUi.menu.details'),
       disabledReason: noPid,
       onSelect: () => openDetails(pid, s.process),

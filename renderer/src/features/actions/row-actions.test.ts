@@ -38,6 +38,9 @@ describe('row actions', () => {
     expect(rowAsText(sock())).toBe('tcp\t127.0.0.1:4123\t10.1.2.3:443\tESTABLISHED\t77\tnode\tdev');
     const v6 = sock({ family: 6, localAddress: '::1', remoteAddress: '::', remotePort: 0, pid: null, state: 'LISTEN' });
     expect(rowAsText(v6)).toBe('tcp6\t[::1]:4123\t[::]:*\tLISTEN\t\tnode\tdev');
+    expect(rowAsText(sock(), 'api.example')).toBe(
+      'tcp\t127.0.0.1:4123\t10.1.2.3:443\tESTABLISHED\t77\tnode\tdev\tapi.example',
+    );
   });
 
   it('builds filters that match the row they came from', () => {

@@ -25,8 +25,11 @@ export function hasRemoteHost(s: Socket): boolean {
   return s.remotePort !== 0 && s.remoteAddress !== '0.0.0.0' && s.remoteAddress !== '::' && s.remoteAddress !== '*';
 }
 
-/** The row as one tab-separated line, in the grid's column order (pastes into a spreadsheet). */
-export function rowAsText(s: Socket): string {
+/**
+ * The row as one tab-separated line, in the grid's column order (pastes into a spreadsheet); with the remote
+ * host's name (names resolved), that name as one more field at the end, the address staying in its own.
+ */
+export function rowAsText(s: Socket, remoteName: string | null = null): string {
   return [
     `${s.proto}${s.family === 6 ? '6' : ''}`,
     formatEndpoint(s.localAddress, s.localPort),
@@ -35,6 +38,7 @@ export function rowAsText(s: Socket): string {
     s.pid ?? '',
     s.process ?? '',
     s.user ?? '',
+    ...(remoteName === null ? [] : [remoteName]),
   ].join('\t');
 }
 

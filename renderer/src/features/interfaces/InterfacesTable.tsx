@@ -29,7 +29,10 @@ function RateCell({ a, which }: { readonly a: Adapter; readonly which: 'rx' | 't
   const direction = t(which === 'rx' ? 'adapters.columns.rx' : 'adapters.columns.tx');
   return (
     <span className="rate-cell">
-      <Sparkline points={history ?? []} which={which} label={t('adapters.rateLabel', { name: a.name, direction })} />
+      <Sparkline
+        values={(history ?? []).map((p) => p[which] ?? 0)}
+        label={t('adapters.rateLabel', { name: a.name, direction })}
+      />
       <span>{last === null ? '' : t('adapters.rate', { rate: formatBytes(Math.round(last)) })}</span>
     </span>
   );

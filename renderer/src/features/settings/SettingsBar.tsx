@@ -1,8 +1,10 @@
-// Refresh interval, pause / resume, language and theme; every change persists through settings:set.
+// Refresh interval, pause / resume, resolving addresses, language and theme; every change persists through
+// settings:set.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Settings } from '../../../../shared/model/settings';
 import { useStore } from '../../store/index';
+import { ResolveToggle } from './ResolveToggle';
 
 /** Refresh choices (ms), within MIN_REFRESH_MS..MAX_REFRESH_MS. */
 const REFRESH_CHOICES = [250, 500, 1000, 2000, 5000, 10_000] as const;
@@ -82,6 +84,7 @@ export function SettingsBar() {
         onChange={(v) => void update({ refreshIntervalMs: Number(v) })}
       />
       <PauseButton />
+      <ResolveToggle />
       <Select
         label={t('settings.language')}
         value={settings?.language ?? 'system'}

@@ -1,20 +1,24 @@
 // Header row of the socket grid: one sort button per column, with aria-sort on the column header.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { COLUMN_IDS, NUMERIC_COLUMNS, type ColumnId } from './columns';
+import { COLUMN_IDS, columnHelpKey, columnLabelKey, NUMERIC_COLUMNS, type ColumnId } from './columns';
 
 function HeaderCell({ column }: { readonly column: ColumnId }) {
   const { t } = useTranslation();
   const direction = useStore((s) => (s.sort.column === column ? s.sort.direction : null));
   const toggleSort = useStore((s) => s.toggleSort);
-  const label = t(`columns.${column}`);
+  const label = t(columnLabelKey(column));
+  const helpKey = columnHelpKey(column);
+  const help = helpKey === null ? undefined : t(helpKey);
+  const sortBy = t('grid.sortBy', { column: label });
   return (
     <div
       role="columnheader"
       aria-sort={direction ?? 'none'}
+      aria-description={help}
       className={NUMERIC_COLUMNS.has(column) ? 'cell num' : 'cell'}
     >
-      <button type="button" title={t('grid.sortBy', { column: label })} onClick={() => toggleSort(column)}>
+      <button type="button" title={help ? `${sortBy}. ${help}` : sortBy} onClick={() => toggleSort(column)}>
         {label}
         <span className="sort-mark" aria-hidden="true">
           {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress, formatPort, formatRtt, formatTraffic } from '../../../../shared/logic/format';
+import { RateCell, RemoteAddressCell } from './traffic-cells';
 import { socketService } from '../../../../shared/logic/services';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
@@ -47,7 +48,7 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       <Cell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</Cell>
       <Cell>{formatAddress(s.localAddress)}</Cell>
       <Cell num>{formatPort(s.localPort)}</Cell>
-      <Cell>{formatAddress(s.remoteAddress)}</Cell>
+      <RemoteAddressCell socket={s} />
       <Cell num>{formatPort(s.remotePort)}</Cell>
       <StateCell state={s.state} />
       <PidCell socket={s} />
@@ -56,6 +57,8 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       <Cell>{socketService(services, s) ?? ''}</Cell>
       <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} />
       <Cell num>{formatRtt(m?.rttMs ?? null)}</Cell>
+      <RateCell socket={s} which="sent" />
+      <RateCell socket={s} which="received" />
       <Cell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</Cell>
     </div>
   );

@@ -1,5 +1,5 @@
-// The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row; rows have a
-// context menu.
+// The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row, Enter opens
+// its connection details; rows have a context menu.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const { t } = useTranslation();
   const ready = useStore((s) => s.ready);
   const changes = useStore((s) => s.changes);
+  const openSocketDetails = useStore((s) => s.openSocketDetails);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Focus follows the socket, not the index, so it stays put while rows move around it.
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -60,6 +61,11 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (rows.length === 0 || rowMenu.onMenuKey(e)) return;
+    if (e.key === 'Enter' && focusedIndex >= 0) {
+      e.preventDefault();
+      openSocketDetails(rows[focusedIndex]);
+      return;
+    }
     const next = nextIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
     if (next === null) return;
     e.preventDefault();

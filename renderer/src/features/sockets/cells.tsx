@@ -1,6 +1,7 @@
 // Cells of the socket grid that need more than a formatted value: owner, age, state.
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../../../shared/logic/format';
+import { ownerLabel } from '../../../../shared/logic/socket-owners';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 
@@ -23,12 +24,16 @@ export function PidCell({ socket: s }: { readonly socket: Socket }) {
   );
 }
 
-/** Process name, with its command line as a tooltip. */
+/**
+ * Process name, with its command line as a tooltip; a socket several processes share (a master and its workers)
+ * shows their number, `nginx (3)`, and lists them, parent first, in the tooltip.
+ */
 export function ProcessCell({ socket: s }: { readonly socket: Socket }) {
   const info = useStore((st) => (s.pid === null ? undefined : st.processes.get(s.pid)));
-  const name = s.process ?? info?.name ?? '';
+  const name = s.owners.length > 1 ? ownerLabel(s) : (s.process ?? info?.name ?? '');
+  const owners = s.owners.length > 1 ? s.owners.map((o) => `${o.process ?? '?'} (${o.pid})`).join(', ') : null;
   return (
-    <div role="gridcell" className="cell process" title={info?.cmdline ?? info?.exe ?? undefined}>
+    <div role="gridcell" className="cell process" title={owners ?? info?.cmdline ?? info?.exe ?? undefined}>
       {name}
     </div>
   );

@@ -1,5 +1,7 @@
 // The socket table's columns: ids, header keys, sort keys; one list drives header, rows and sorting.
+import type { HostNameLookup } from '../../../../shared/logic/filter';
 import { socketService, type ServiceTable } from '../../../../shared/logic/services';
+import { ownerLabel } from '../../../../shared/logic/socket-owners';
 import type { Socket } from '../../../../shared/model/socket';
 import { SOCKET_STATES } from '../../../../shared/model/socket';
 
@@ -17,6 +19,8 @@ export const COLUMN_IDS = [
   'service',
   'age',
   'rtt',
+  'sentRate',
+  'receivedRate',
   'bytes',
 ] as const;
 
@@ -30,8 +34,20 @@ export const NUMERIC_COLUMNS: ReadonlySet<ColumnId> = new Set([
   'pid',
   'age',
   'rtt',
+  'sentRate',
+  'receivedRate',
   'bytes',
 ]);
+
+/** The i18n key of a column's header (the rate columns' strings live with the traffic strings). */
+export function columnLabelKey(column: ColumnId): string {
+  return column === 'sentRate' || column === 'receivedRate' ? `traffic.columns.${column}` : `columns.${column}`;
+}
+
+/** The i18n key of what a column means, for headers whose meaning a word cannot carry; null for the rest. */
+export function columnHelpKey(column: ColumnId): string | null {
+  return column === 'sentRate' || column === 'receivedRate' ? `traffic.columnHelp.${column}` : null;
+}
 
 const STATE_ORDER = new Map<string, number>(SOCKET_STATES.map((s, i) => [s, i]));
 
@@ -46,7 +62,12 @@ export function addressSortKey(address: string): string {
 }
 
 /** The value a column sorts by; nulls sort as -1 / '' so they gather at one end. */
-export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): number | string {
+export function sortValue(
+  column: ColumnId,
+  s: Socket,
+  services: ServiceTable,
+  names?: HostNameLookup,
+): number | string {
   switch (column) {
     case 'proto':
       return `${s.proto}${s.family}`;
@@ -54,8 +75,11 @@ export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): 
       return addressSortKey(s.localAddress);
     case 'localPort':
       return s.localPort;
-    case 'remoteAddress':
-      return addressSortKey(s.remoteAddress);
+    case 'remoteAddress': {
+      // The column shows names where they are known: sort by what it shows.
+      const name = names?.(s.remoteAddress);
+      return name === undefined ? addressSortKey(s.remoteAddress) : `n${name.toLowerCase()}`;
+    }
     case 'remotePort':
       return s.remotePort;
     case 'state':
@@ -63,7 +87,7 @@ export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): 
     case 'pid':
       return s.pid ?? -1;
     case 'process':
-      return s.process?.toLowerCase() ?? '';
+      return ownerLabel(s).toLowerCase();
     case 'user':
       return s.user ?? '';
     case 'service':
@@ -73,6 +97,10 @@ export function sortValue(column: ColumnId, s: Socket, services: ServiceTable): 
       return -(s.stateSince ?? Number.MAX_SAFE_INTEGER);
     case 'rtt':
       return s.metrics?.rttMs ?? -1;
+    case 'sentRate':
+      return s.sentBytesPerSec ?? -1;
+    case 'receivedRate':
+      return s.receivedBytesPerSec ?? -1;
     case 'bytes':
       return (s.metrics?.bytesSent ?? 0) + (s.metrics?.bytesReceived ?? 0);
   }

@@ -2,6 +2,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { useHostNameLookup } from '../../store/use-host-name';
 import { selectRows } from './visible-rows';
 
 /** Filtered and sorted rows; typing in the filter box stays responsive because the filter is deferred. */
@@ -13,10 +14,11 @@ export function useVisibleRows(): Socket[] {
   const toggles = useStore((s) => s.toggles);
   const sort = useStore((s) => s.sort);
   const filterText = useDeferredValue(useStore((s) => s.filterText));
+  const names = useHostNameLookup();
   return useMemo(
-    () => selectRows(table, ghosts, filterText, toggles, sort, services),
+    () => selectRows(table, ghosts, filterText, toggles, sort, services, names),
     // `version` stands for in-place changes of `table` and `ghosts`, which keep their identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, table, ghosts, filterText, toggles, sort, services],
+    [version, table, ghosts, filterText, toggles, sort, services, names],
   );
 }

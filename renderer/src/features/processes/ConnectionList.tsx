@@ -1,0 +1,74 @@
+// The expanded part of a process row: the sockets it holds now, from the live table (its own and shared ones).
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatBytes } from '../../../../shared/logic/format';
+import { rateShown } from '../../../../shared/logic/traffic/rate-gap';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+import { useHostName } from '../../store/use-host-name';
+import { socketsOf } from './process-rows';
+
+/** Most sockets listed under one process; the rest are counted. */
+const MAX_LISTED = 200;
+
+const rate = (v: number | null): string => (v === null ? '—' : `${formatBytes(Math.round(v))}/s`);
+
+function Remote({ socket: s }: { readonly socket: Socket }) {
+  const { t } = useTranslation();
+  const name = useHostName(s.remoteAddress);
+  const endpoint = formatEndpoint(s.remoteAddress, s.remotePort);
+  if (name === null) return <td className="mono">{endpoint}</td>;
+  return (
+    <td className="mono" title={t('hostNames.title', { name, address: endpoint })}>
+      {`${name}:${s.remotePort}`}
+    </td>
+  );
+}
+
+/** The sockets of `pid`, listeners first; `label` names the table for screen readers. */
+export function ConnectionList({ pid, label }: { readonly pid: number; readonly label: string }) {
+  const { t } = useTranslation();
+  const version = useStore((s) => s.version);
+  const table = useStore((s) => s.table);
+  const lastTakenAt = useStore((s) => s.status?.lastTakenAt ?? null);
+  // `version` stands for in-place changes of the table, which keeps its identity.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sockets = useMemo(() => socketsOf(pid, table.values()), [pid, table, version]);
+  if (sockets.length === 0) return <p className="muted">{t('processesUi.noConnections')}</p>;
+  return (
+    <>
+      <table className="data-table connection-list" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.proto')}</th>
+            <th scope="col">{t('processesUi.connectionColumns.local')}</th>
+            <th scope="col">{t('processesUi.connectionColumns.remote')}</th>
+            <th scope="col">{t('processesUi.connectionColumns.state')}</th>
+            <th scope="col" className="num">
+              {t('processesUi.columns.sentRate')}
+            </th>
+            <th scope="col" className="num">
+              {t('processesUi.columns.receivedRate')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sockets.slice(0, MAX_LISTED).map((s) => (
+            <tr key={s.key}>
+              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+              <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
+              <Remote socket={s} />
+              <td>
+                <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
+              </td>
+              <td className="num">{rate(rateShown(s, 'sent', lastTakenAt))}</td>
+              <td className="num">{rate(rateShown(s, 'received', lastTakenAt))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sockets.length > MAX_LISTED && <p className="muted">{t('top.more', { n: sockets.length - MAX_LISTED })}</p>}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// Cells of the socket grid that come from traffic and names: a byte rate (or an explained dash) and the remote
+// address shown by its host name while names are resolved.
+import { useTranslation } from 'react-i18next';
+import { formatAddress, formatBytes } from '../../../../shared/logic/format';
+import { rateGap, rateShown } from '../../../../shared/logic/traffic/rate-gap';
+import type { Socket } from '../../../../shared/model/socket';
+import { useStore } from '../../store/index';
+import { useHostName } from '../../store/use-host-name';
+
+/** A byte rate as `1.2 MiB/s`, or `—` with why there is none (UDP, the OS, first sight ...) as its title. */
+export function RateCell({ socket: s, which }: { readonly socket: Socket; readonly which: 'sent' | 'received' }) {
+  const { t } = useTranslation();
+  const platform = useStore((st) => st.appInfo?.platform ?? null);
+  const lastTakenAt = useStore((st) => st.status?.lastTakenAt ?? null);
+  const value = rateShown(s, which, lastTakenAt);
+  if (value !== null) {
+    return (
+      <div role="gridcell" className="cell num">
+        {t('traffic.rate', { rate: formatBytes(Math.round(value)) })}
+      </div>
+    );
+  }
+  const why = t(`traffic.gap.${rateGap(s, platform) ?? 'firstSight'}`);
+  return (
+    <div role="gridcell" className="cell num muted" title={why} aria-label={why}>
+      —
+    </div>
+  );
+}
+
+/** The remote address, or its host name with the address in the title, while "Resolve addresses" is on. */
+export function RemoteAddressCell({ socket: s }: { readonly socket: Socket }) {
+  const { t } = useTranslation();
+  const name = useHostName(s.remoteAddress);
+  if (name === null) {
+    return (
+      <div role="gridcell" className="cell">
+        {formatAddress(s.remoteAddress)}
+      </div>
+    );
+  }
+  return (
+    <div role="gridcell" className="cell host-name" title={t('hostNames.title', { name, address: s.remoteAddress })}>
+      {name}
+    </div>
+  );
+}
