@@ -6,6 +6,7 @@ import { toolsEn } from './tools-en';
 import { metricsEn } from './metrics-en';
 import { limitsEn } from './limits-en';
 import { timelineEn } from './timeline-en';
+import { timelineUiEn } from './timeline-ui-en';
 import { kernelEventsEn } from './kernel-events-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
@@ -281,6 +282,7 @@ export const en = {
   ...metricsEn,
   ...limitsEn,
   ...timelineEn,
+  ...timelineUiEn,
   ...kernelEventsEn,
 };
 

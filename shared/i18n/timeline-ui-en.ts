@@ -1,0 +1,78 @@
+// English strings of the timeline in the window and the CLI: the bar, the recorder's status, record/--at commands.
+
+/** Sections merged into the English dictionary (`timelineUi`). */
+export const timelineUiEn = {
+  timelineUi: {
+    bar: {
+      label: 'Timeline',
+      slider: 'Time in the recording',
+      strip: 'Sockets per state over the recording',
+      range: '{{from}} – {{to}}',
+      live: 'Live',
+      viewing: 'Viewing {{time}}',
+      backToLive: 'Back to live',
+      newest: 'Newest',
+      previous: 'Previous tick',
+      next: 'Next tick',
+      keys: 'Alt+← / Alt+→: step one tick',
+      empty: 'Nothing recorded yet.',
+      gap: 'Not recorded from {{from}} to {{to}} ({{reason}}): this is the last table before it.',
+      following: 'Following {{file}}, recorded on {{host}}',
+      opened: 'Recording of {{host}} (read-only): {{file}}',
+      tick: 'recorded {{time}}',
+    },
+    status: {
+      toggle: 'Record',
+      recording: 'Recording · {{size}}',
+      off: 'Recording off',
+      paused: 'Recording paused: {{reason}}',
+      readOnly: 'Read-only recording · {{size}}',
+      reason: {
+        'disk-full': 'disk full',
+        unwritable: 'file not writable',
+        failed: 'write failed',
+        refused: 'file refused',
+      },
+    },
+    grid: {
+      past: 'Sockets as of {{time}}',
+    },
+    error: {
+      none: 'No recording is open: the app records while it runs (setting Record), or run netinspect record.',
+      sinceAfterUntil: '--since {{since}} is after --until {{until}}: give the earlier time first.',
+      bothTimes: '{{given}} needs {{missing}} too: give both ends of the window.',
+      size: 'Invalid {{field}} "{{value}}": give a size such as 512MiB, 1GiB or 2GB, from {{min}} to {{max}}.',
+      dbOrOpen: '--db follows a recording being written and --open shows a copied one: give one of them.',
+      retention: 'Invalid {{field}} "{{value}}": give a duration such as 12h, 7d or 30d, from 1h to 365d.',
+    },
+    cli: {
+      recording: 'Recording to {{file}} every {{interval}} (keeps {{retention}}, at most {{size}}). Ctrl+C stops.',
+      recovered: 'The previous recorder (pid {{pid}} on {{host}}) ended without closing; its ticks are kept.',
+      stopped: 'Stopped: {{ticks}} ticks written, {{size}} on disk.',
+      paused: 'Recording paused: {{message}}',
+      resumed: 'Recording resumed.',
+      at: 'Table as recorded at {{tick}} on {{host}} ({{n}} sockets; asked for {{at}}).',
+      closedTitle: 'Connections closed from {{since}} to {{until}} on {{host}}: {{n}}',
+      truncated: 'Only the first {{n}}: narrow the window or raise --limit.',
+      statsTitle: 'Recorded window {{since}} – {{until}}: {{points}} points of {{seconds}} s',
+      info: {
+        file: 'File',
+        host: 'Host',
+        created: 'Created',
+        range: 'Range',
+        size: 'Size',
+        rows: 'Rows',
+        rowsValue:
+          '{{ticks}} ticks, {{keyframes}} keyframes, {{closed}} closed connections, {{transitions}} transitions',
+        limits: 'Limits',
+        limitsValue: 'keep {{retention}}, at most {{size}}, a keyframe every {{keyframe}}',
+        writer: 'Recorder',
+        writerOpen: 'pid {{pid}} on {{host}} since {{since}} (recording, or ended without closing)',
+        writerClean: 'last one pid {{pid}} on {{host}}, closed cleanly',
+        gaps: 'Gaps',
+        empty: 'empty',
+        none: 'none',
+      },
+    },
+  },
+};
