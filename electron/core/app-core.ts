@@ -33,6 +33,7 @@ import type { CoreServices } from './services';
 import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
+import { TimelineService, type TimelineOption } from './timeline/timeline-service';
 import { cancelScansOf } from './tools/tool-handlers';
 import { APP_VERSION } from './version';
 
@@ -61,6 +62,11 @@ export interface CoreOptions {
   readonly privilege?: Partial<BrokerOptions>;
   /** The OS layer (default: the running OS's). */
   readonly platform?: Platform;
+  /**
+   * The timeline: record this host into a file (the app and `serve`: `<configDir>/timeline.sqlite`), follow one
+   * another process records, or open a copied one read-only; none by default (the CLI's one-shot commands).
+   */
+  readonly timeline?: TimelineOption | null;
 }
 
 /** The running core. */
@@ -73,6 +79,11 @@ export interface Core {
   subscribe(client: Client, events: readonly EventName[]): void;
   /** Forgets a front end that went away. */
   disconnect(client: Client): void;
+  /**
+   * Shows a recording copied from elsewhere (File > Open Recording): read-only; throws, changing nothing, when it
+   * cannot be read. `null` returns to the core's own timeline. Every front end hears `timeline:status`.
+   */
+  openRecording(file: string | null): Response<'timeline:status'>;
   dispose(): void;
 }
 
@@ -113,6 +124,12 @@ export function createCore(options: CoreOptions): Core {
     readKernel: () => platform.kernelFacts(),
     failedConnects: (since) => connections.failedSince(since),
   });
+  const timeline = new TimelineService({
+    option: options.timeline ?? null,
+    settings: () => settings.get(),
+    onStatus: (st) => emit('timeline:status', st),
+    version: options.version ?? APP_VERSION,
+  });
   const hostNames = new HostNames({ onResolved: (names) => emit('hosts:resolved', { names }) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
   const ownSpawn = spawnerFor(options.collector, platform, options.kernelEvents === true);
@@ -133,7 +150,8 @@ export function createCore(options: CoreOptions): Core {
       const traced = on('stateTrace')
         ? { transitions: t.events.transitions, closed: closedNow.filter((c) => c.proto === 'tcp').length }
         : undefined;
-      analytics.onTick(t, t.table, t.takenAt, traced);
+      const sample = analytics.onTick(t, t.table, t.takenAt, traced);
+      timeline.onTick(t, closedNow, sample, traced !== undefined);
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();
@@ -170,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     connections,
     traffic,
     hostNames,
+    timeline,
     events: router,
     async subscribe(client) {
       if (router.has(client, 'sockets:delta')) return m.snapshot();
@@ -186,6 +205,7 @@ export function createCore(options: CoreOptions): Core {
       const before = settings.get();
       const next = settings.set(update);
       if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
+      timeline.settingsChanged(before, next);
       // Turning names on (or private ones) starts with every remote address already in the table.
       if (
         next.resolveAddresses &&
@@ -246,8 +266,10 @@ export function createCore(options: CoreOptions): Core {
     },
     subscribe: (client, events) => void router.subscribe(client, events),
     disconnect,
+    openRecording: (file) => timeline.openRecording(file, options.timeline ?? null),
     dispose() {
       m.stop();
+      timeline.dispose();
       hostNames.dispose();
       host.dispose();
       broker.dispose();

@@ -7,7 +7,7 @@ import { IANA_DEFAULT_RANGE, LINUX_DEFAULT_RANGE } from '../../shared/logic/diag
 import { FAILED_CONNECT_WINDOW_MS } from '../../shared/logic/diagnosis/failed-connect-rule';
 import { runDiagnosis } from '../../shared/logic/diagnosis/run-diagnosis';
 import type { ClosedConnection } from '../../shared/model/connections';
-import type { TickChanges, TracedTick } from '../../shared/logic/history/transition-tracker';
+import type { TickChanges, TickSample, TracedTick } from '../../shared/logic/history/transition-tracker';
 import { AlertCenter, type AlertSink } from './alerts/alert-center';
 import type { KernelFacts } from './platform/platform';
 import { HistoryStore } from './history/history-store';
@@ -22,6 +22,18 @@ export interface AnalyticsOptions {
   readonly readKernel: () => Promise<KernelFacts>;
   /** Recent failed connects (from the Connections log), for the failed-connect rule and alert. */
   readonly failedConnects?: (since: number) => readonly ClosedConnection[];
+}
+
+/** What a diagnosis of a recorded table reads from the recording instead of the live state. */
+export interface PastFacts {
+  /** Failed connects in the rule's window before the table's time. */
+  readonly failedConnects: readonly ClosedConnection[];
+  /** How the recording learnt transitions around that time. */
+  readonly transitions: 'trace' | 'observed';
+  /** Recorded on this host: its kernel settings apply. */
+  readonly thisHost: boolean;
+  /** The ephemeral range to judge by when the recording is of another host (its own is not recorded). */
+  readonly ephemeral: KernelFacts['ephemeral'];
 }
 
 /** History + alerts fed per tick, diagnosis on demand. */
@@ -44,10 +56,19 @@ export class StateAnalytics {
     void this.kernelFacts();
   }
 
-  /** One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. */
-  onTick(changes: TickChanges, table: ReadonlyMap<string, Socket>, takenAt: number, traced?: TracedTick): void {
+  /**
+   * One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. Answers what
+   * history folded from it (the recorder stores it), or null when history failed on this tick.
+   */
+  onTick(
+    changes: TickChanges,
+    table: ReadonlyMap<string, Socket>,
+    takenAt: number,
+    traced?: TracedTick,
+  ): TickSample | null {
+    let sample: TickSample | null = null;
     try {
-      this.history.record(changes, takenAt, traced);
+      sample = this.history.record(changes, takenAt, traced);
       this.evaluate([...table.values()], takenAt);
       if (Date.now() - this.kernelAt > KERNEL_TTL_MS) void this.kernelFacts();
     } catch (e) {
@@ -57,6 +78,7 @@ export class StateAnalytics {
         process.stderr.write(`netinspect: analytics failed: ${e instanceof Error ? e.message : String(e)}\n`);
       }
     }
+    return sample;
   }
 
   /** Re-evaluates alerts now (after watches or thresholds changed), on the given table. */
@@ -78,9 +100,16 @@ export class StateAnalytics {
     return (await this.kernelFacts()).ephemeral;
   }
 
-  /** The `diagnosis:findings` answer for a table taken at `takenAt`. */
-  async diagnose(sockets: readonly Socket[], takenAt: number): Promise<Diagnosis> {
-    const k = await this.kernelFacts();
+  /**
+   * The `diagnosis:findings` answer for a table taken at `takenAt`. With `past`, for a recorded table: its failed
+   * connects and transition source come from the recording, and a recording of another host has no kernel facts.
+   */
+  async diagnose(sockets: readonly Socket[], takenAt: number, past?: PastFacts): Promise<Diagnosis> {
+    const here = await this.kernelFacts();
+    const k: KernelFacts =
+      past && !past.thisHost
+        ? { readable: false, settings: [], ephemeral: past.ephemeral, maxTimeWaitBuckets: null }
+        : here;
     return {
       takenAt,
       findings: runDiagnosis({
@@ -89,8 +118,10 @@ export class StateAnalytics {
         ephemeral: k.ephemeral,
         thresholds: this.options.settings().alertThresholds ?? DEFAULT_THRESHOLDS,
         maxTimeWaitBuckets: k.maxTimeWaitBuckets,
-        failedConnects: this.options.failedConnects?.(takenAt - FAILED_CONNECT_WINDOW_MS) ?? [],
-        transitions: this.history.transitionSource,
+        failedConnects: past
+          ? past.failedConnects
+          : (this.options.failedConnects?.(takenAt - FAILED_CONNECT_WINDOW_MS) ?? []),
+        transitions: past ? past.transitions : this.history.transitionSource,
       }),
       kernel: k.settings,
       ephemeralRange: k.ephemeral,
