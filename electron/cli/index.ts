@@ -14,6 +14,8 @@ import { registerAdapters } from './adapters-command';
 import { registerReport } from './report-command';
 import { registerTools } from './tools-commands';
 import { registerExporter } from './exporter-command';
+import { registerRecord } from './record-command';
+import { registerClosedHistory } from './closed-history';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   registerTools(program);
   registerReport(program);
   registerExporter(program);
+  registerRecord(program);
+  registerClosedHistory(program);
   return program;
 }
 
