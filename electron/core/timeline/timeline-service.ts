@@ -1,6 +1,8 @@
 // Core's timeline: this host's recorder (the `record` setting turns it on and off live), or a recording another
 // process writes (followed as it grows), or one copied from elsewhere (read-only); and the one reader of the past.
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { keyedError } from '../../../shared/logic/input-error';
 import { AppError, toErrorData } from '../../../shared/model/errors';
 import type { Settings } from '../../../shared/model/settings';
@@ -179,6 +181,12 @@ export class TimelineService {
       host: os.hostname(),
       version: this.options.version,
     };
+    try {
+      // The config folder of a first start may not exist yet; a folder that cannot be made pauses below.
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    } catch {
+      // Reported by the open that follows (unwritable), with the file named.
+    }
     try {
       const strict = o !== null && 'record' in o && o.strict === true;
       this.writer = strict ? openTimelineWriter(file, writerOptions) : openTimelineRecorder(file, writerOptions);
