@@ -36,6 +36,7 @@ export const timelineUiEn = {
     },
     grid: {
       past: 'Sockets as of {{time}}',
+      pastAction: 'This row is from the past: go back to live to act on it.',
     },
     error: {
       none: 'No recording is open: the app records while it runs (setting Record), or run netinspect record.',

@@ -39,6 +39,7 @@ export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
     },
     grid: {
       past: '{{time}} 时的套接字',
+      pastAction: '这一行来自过去：请回到实时后再对其操作。',
     },
     error: {
       none: '没有打开的录制：应用运行时会录制（“录制”设置），或运行 netinspect record。',

@@ -12,6 +12,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createSocketsSlice } from './sockets-slice';
 import { createStatusSlice } from './status-slice';
 import { createToastSlice } from './toast-slice';
+import { createTimelineSlice } from './timeline-slice';
 import type { AppState } from './types';
 import { createViewSlice } from './view-slice';
 
@@ -30,4 +31,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createChartsSlice(...a),
   ...createDiagnosisSlice(...a),
   ...createAlertsSlice(...a),
+  ...createTimelineSlice(...a),
 }));

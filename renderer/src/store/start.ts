@@ -6,7 +6,14 @@ import { useStore } from './index';
 const SWEEP_MS = 500;
 
 /** Pushed events the window listens to (sockets:delta comes with sockets:subscribe; scan:progress with a scan). */
-const EVENTS = ['collector:status', 'settings:changed', 'privilege:status', 'alert:raised', 'alert:cleared'] as const;
+const EVENTS = [
+  'collector:status',
+  'settings:changed',
+  'privilege:status',
+  'alert:raised',
+  'alert:cleared',
+  'timeline:status',
+] as const;
 
 function subscribeEvents(): void {
   void host.bridge.invoke('events:subscribe', { events: [...EVENTS] });
@@ -21,6 +28,7 @@ export function startApp(): void {
   host.bridge.on('privilege:status', (st) => useStore.getState().receivePrivilege(st));
   host.bridge.on('alert:raised', (a) => useStore.getState().receiveAlert('raised', a));
   host.bridge.on('alert:cleared', (a) => useStore.getState().receiveAlert('cleared', a));
+  host.bridge.on('timeline:status', (st) => useStore.getState().receiveTimelineStatus(st));
   host.bridge.on('app:command', (c) => {
     if (c.command === 'export-report') useStore.getState().openExport();
   });
@@ -34,6 +42,7 @@ export function startApp(): void {
       void store.loadStatus();
       void store.loadSettings();
       void store.loadPrivilege();
+      void store.loadTimeline();
     }
   });
   setInterval(() => useStore.getState().sweep(Date.now()), SWEEP_MS);
@@ -41,6 +50,7 @@ export function startApp(): void {
   void s.loadSettings();
   void s.loadStatus();
   void s.loadPrivilege();
+  void s.loadTimeline();
   void s.subscribe();
   void s.loadServices();
 }

@@ -17,6 +17,7 @@ import type { AdaptersSlice } from './adapters-slice';
 import type { ColumnId } from '../features/sockets/columns';
 import type { ReportSlice } from './report-slice';
 import type { ToolsSlice } from './tools-slice';
+import type { TimelineSlice } from './timeline-slice';
 
 /** How a row changed recently, for TCPView-style highlighting. */
 export type ChangeKind = 'added' | 'changed' | 'removed';
@@ -213,7 +214,8 @@ export type AppState = SocketsSlice &
   DiagnosisSlice &
   AlertsSlice &
   ToolsSlice &
-  ReportSlice;
+  ReportSlice &
+  TimelineSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Settings } from '../../../../shared/model/settings';
 import { useStore } from '../../store/index';
+import { RecordingBadge } from '../timeline/index';
 
 /** Refresh choices (ms), within MIN_REFRESH_MS..MAX_REFRESH_MS. */
 const REFRESH_CHOICES = [250, 500, 1000, 2000, 5000, 10_000] as const;
@@ -82,6 +83,7 @@ export function SettingsBar() {
         onChange={(v) => void update({ refreshIntervalMs: Number(v) })}
       />
       <PauseButton />
+      <RecordingBadge />
       <Select
         label={t('settings.language')}
         value={settings?.language ?? 'system'}
