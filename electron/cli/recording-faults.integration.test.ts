@@ -62,7 +62,9 @@ describe('reading a recording with the CLI', () => {
     expect(await refused(dir, ['closed', '--since', iso(to), '--until', iso(from), '--db', file], 2)).toContain(
       'is after --until',
     );
-    expect(await refused(dir, ['report', '--since', iso(from), '--db', file], 2)).toContain('--since needs --until too');
+    expect(await refused(dir, ['report', '--since', iso(from), '--db', file], 2)).toContain(
+      '--since needs --until too',
+    );
     // Inside the range every reader answers, from the copied host's recording.
     const ok = await runCli(['list', '--at', iso(from + 10_000), '--db', file, '--json']);
     expect(ok.code, ok.stderr).toBe(0);
