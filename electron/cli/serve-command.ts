@@ -27,7 +27,15 @@ export function parseServePort(text: string): number {
 async function runServe(port: number, metrics: MetricsConfigOptions | null, timeline: TimelineOption): Promise<void> {
   // A bad metrics flag or file fails before anything starts.
   if (metrics) loadMetricsConfig(metrics);
-  const core = createCore({ configDir: defaultConfigDir(), host: 'browser', collector: 'process', timeline });
+  // Showing another recording, this host's own history is not what the page is for: tick only while it is open.
+  const background = 'record' in timeline;
+  const core = createCore({
+    configDir: defaultConfigDir(),
+    host: 'browser',
+    collector: 'process',
+    timeline,
+    background,
+  });
   // A copied recording that cannot be read is refused before the page is served.
   const opened = 'open' in timeline ? (await core.call('timeline:status', {})).error : null;
   if (opened) {
