@@ -24,6 +24,7 @@ export interface ClosedHistoryFlags {
 
 /** The closed connections as an aligned table, oldest first. */
 export function renderClosed(entries: readonly ClosedConnection[]): string {
+  const failed = translate(languageFromEnv(process.env), 'timelineUi.cli.connectFailed');
   return renderTextTable(
     ['Closed', 'Proto', 'Local Address', 'Remote Address', 'Final', 'Open for', 'Sent', 'Received', 'PID/Program'],
     entries.map((c) => [
@@ -31,7 +32,7 @@ export function renderClosed(entries: readonly ClosedConnection[]): string {
       `${c.proto}${c.family === 6 ? '6' : ''}`,
       formatEndpoint(c.localAddress, c.localPort),
       formatEndpoint(c.remoteAddress, c.remotePort),
-      c.failedConnect ? `${c.finalState} (connect failed)` : c.finalState,
+      c.failedConnect ? `${c.finalState} (${failed})` : c.finalState,
       c.durationMs === null ? '-' : `${c.openedAtSource === 'observed' ? '≥ ' : ''}${formatDuration(c.durationMs)}`,
       c.bytesSent === null ? '-' : formatBytes(c.bytesSent),
       c.bytesReceived === null ? '-' : formatBytes(c.bytesReceived),

@@ -55,6 +55,7 @@ export const timelineUiEn = {
       at: 'Table as recorded at {{tick}} on {{host}} ({{n}} sockets; asked for {{at}}).',
       closedTitle: 'Connections closed from {{since}} to {{until}} on {{host}}: {{n}}',
       truncated: 'Only the first {{n}}: narrow the window or raise --limit.',
+      connectFailed: 'connect failed',
       statsTitle: 'Recorded window {{since}} – {{until}}: {{points}} points of {{seconds}} s',
       info: {
         file: 'File',

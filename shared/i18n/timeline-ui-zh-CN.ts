@@ -58,6 +58,7 @@ export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
       at: '{{host}} 上录制于 {{tick}} 的表（{{n}} 个套接字；查询时间 {{at}}）。',
       closedTitle: '{{host}} 上 {{since}} 至 {{until}} 关闭的连接：{{n}}',
       truncated: '只列出前 {{n}} 条：请缩小时间窗口或提高 --limit。',
+      connectFailed: '连接失败',
       statsTitle: '录制窗口 {{since}} – {{until}}：{{points}} 个点，每点 {{seconds}} 秒',
       info: {
         file: '文件',

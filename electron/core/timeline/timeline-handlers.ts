@@ -88,8 +88,9 @@ export function createTimelineHandlers(s: CoreServices): Pick<Handlers, Timeline
       checkWindow(req.since, req.until);
       return s.timeline.read((r) => {
         const c = r.closedBetween(req.since, req.until, req.limit);
+        // Ids of the Connections log are unique within the run that logged them only: numbered anew per answer.
         return {
-          entries: c.records.map((x) => x.record as unknown as ClosedConnection),
+          entries: c.records.map((x, i) => ({ ...(x.record as unknown as ClosedConnection), id: i + 1 })),
           truncated: c.truncated,
         };
       });
