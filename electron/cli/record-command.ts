@@ -102,6 +102,7 @@ async function runRecord(o: RecordOptions): Promise<void> {
     core.dispose();
     throw new AppError(first.error.code, first.error.message, first.error.params, first.error.key);
   }
+  if (first.recoveredFrom) note(tr('recovered', { pid: first.recoveredFrom.pid, host: first.recoveredFrom.host }));
   let paused = false;
   const watcher: Client = {
     id: 'cli-record',

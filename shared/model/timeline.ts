@@ -67,6 +67,8 @@ export const recordingStatusSchema = z.object({
   readOnly: z.boolean(),
   /** Ticks this core wrote since it opened the recording. */
   ticksWritten: z.number().int().nonnegative(),
+  /** The recorder before this one, when it ended without closing (killed): its pid, host and start (ms). */
+  recoveredFrom: z.object({ pid: z.number(), host: z.string(), since: z.number() }).nullable(),
 });
 /** The `timeline:status` answer and event. */
 export type RecordingStatus = Readonly<z.output<typeof recordingStatusSchema>>;

@@ -40,6 +40,14 @@ const QUIET_PUSH_MS = 1000;
 
 type Mode = RecordingStatus['source'];
 
+/** The source and file an option names. */
+function sourceOf(o: TimelineOption | null): { mode: Mode; file: string | null } {
+  if (o === null) return { mode: 'none', file: null };
+  if ('record' in o) return { mode: 'recorder', file: o.record };
+  if ('follow' in o) return { mode: 'follow', file: o.follow };
+  return { mode: 'opened', file: o.open };
+}
+
 /** The recorder and reader behind the timeline channels. */
 export class TimelineService {
   private mode: Mode;
@@ -58,9 +66,7 @@ export class TimelineService {
   private disposed = false;
 
   constructor(private readonly options: TimelineServiceOptions) {
-    const o = options.option;
-    this.mode = o === null ? 'none' : 'record' in o ? 'recorder' : 'follow' in o ? 'follow' : 'opened';
-    this.file = o === null ? null : 'record' in o ? o.record : 'follow' in o ? o.follow : o.open;
+    ({ mode: this.mode, file: this.file } = sourceOf(options.option));
     if (this.mode === 'recorder' && this.enabled()) this.openWriter();
     if (this.mode === 'opened' || this.mode === 'follow') this.startFollowing();
   }
@@ -110,6 +116,7 @@ export class TimelineService {
       range,
       readOnly: this.mode === 'follow' || this.mode === 'opened',
       ticksWritten: (w?.ticksWritten ?? 0) + this.ticksBefore,
+      recoveredFrom: this.writer?.recoveredFrom ?? null,
     };
   }
 
@@ -122,11 +129,6 @@ export class TimelineService {
   /** Whether the past comes from this host's own recorder (kernel settings of this host then apply to it). */
   get isLocal(): boolean {
     return this.mode === 'recorder';
-  }
-
-  /** The recorder that wrote the last tick: who recovered from whom, for `netinspect record` to say. */
-  get recoveredFrom(): TimelineWriter['recoveredFrom'] {
-    return this.writer?.recoveredFrom ?? null;
   }
 
   /**
@@ -149,9 +151,7 @@ export class TimelineService {
       this.dropReader();
       this.stopFollowing();
       this.closeWriter();
-      const o = initial;
-      this.mode = o === null ? 'none' : 'record' in o ? 'recorder' : 'follow' in o ? 'follow' : 'opened';
-      this.file = o === null ? null : 'record' in o ? o.record : 'follow' in o ? o.follow : o.open;
+      ({ mode: this.mode, file: this.file } = sourceOf(initial));
       if (this.mode === 'recorder' && this.enabled()) this.openWriter();
       if (this.mode !== 'recorder' && this.mode !== 'none') this.startFollowing();
     }

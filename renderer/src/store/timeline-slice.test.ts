@@ -29,6 +29,7 @@ const status = (over: Partial<RecordingStatus> = {}): RecordingStatus => ({
   range: { from: 1000, to: 9000 },
   readOnly: false,
   ticksWritten: 8,
+  recoveredFrom: null,
   ...over,
 });
 
