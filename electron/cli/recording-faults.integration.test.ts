@@ -72,6 +72,16 @@ describe('reading a recording with the CLI', () => {
     const stats = await runCli(['stats', '--since', iso(from), '--until', iso(to), '--db', file, '--json']);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout).series.points.length).toBeGreaterThan(10);
+    const closed = await runCli(['closed', '--since', iso(from), '--until', iso(to), '--db', file, '--json']);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(JSON.parse(closed.stdout)).toMatchObject({ schema: 'netinspect.closed/1', host: 'far-away-host' });
+    const report = await runCli(['report', '--format', 'json', '--since', iso(from), '--until', iso(to), '--db', file]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({
+      host: { hostname: 'far-away-host' },
+      window: { name: 'recorded' },
+      snapshot: { takenAt: new Date(to).toISOString() },
+    });
   });
 
   it('refuses what is not a recording, a newer schema and a damaged file, changing nothing', async () => {
