@@ -1,6 +1,7 @@
 // Core's recorder on a file it cannot write: a path it cannot create, and a disk that fills up while it records.
 // Recording pauses with its reason pushed as timeline:status while the live table keeps answering, and a full disk
-// resumes by itself once space is freed. As root, the disk test mounts its own 1 MiB tmpfs and unmounts it after.
+// resumes by itself once space is freed. As root, the disk test mounts its own 64 MiB tmpfs (filled up by the test,
+// room after for a keyframe of a large table) and unmounts it after.
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +43,7 @@ function mountTmpfs(): { dir: string | null; why: string } {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return { dir: null, why: 'needs root on Linux' };
   const dir = tempDir();
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', dir], { stdio: 'pipe' });
     return { dir, why: '' };
   } catch (e) {
     return { dir: null, why: `mount -t tmpfs failed: ${(e as Error).message}` };
