@@ -45,6 +45,16 @@ import {
   reportExportRequestSchema,
   reportExportResultSchema,
 } from './model/report';
+import {
+  pastClosedRequestSchema,
+  pastClosedSchema,
+  pastStatsRequestSchema,
+  pastStatsSchema,
+  pastTableSchema,
+  recordingStatusSchema,
+  stepRequestSchema,
+  timelineInfoSchema,
+} from './model/timeline';
 
 const empty = z.object({}).strict();
 
@@ -59,6 +69,7 @@ const EVENT_NAMES = [
   'scan:progress',
   'hosts:resolved',
   'app:command',
+  'timeline:status',
 ] as const;
 const eventListSchema = z.object({ events: z.array(z.enum(EVENT_NAMES)).max(EVENT_NAMES.length) }).strict();
 
@@ -112,8 +123,11 @@ export const channels = {
     request: z.object({ window: statsWindowSchema }).strict(),
     response: statsTransitionsSchema,
   },
-  /** Diagnosis rules over the current table, the kernel settings explainer and the ephemeral range. */
-  'diagnosis:findings': { request: empty, response: diagnosisSchema },
+  /**
+   * Diagnosis rules over the current table, the kernel settings explainer and the ephemeral range; with `at`
+   * (ms since epoch), over the table recorded then (INVALID_INPUT naming the recorded range when outside it).
+   */
+  'diagnosis:findings': { request: z.object({ at: z.number().optional() }).strict(), response: diagnosisSchema },
   /** Watched ports, alert thresholds and the alerts active now. */
   'watch:list': { request: empty, response: watchListSchema },
   /** Watches a port's listener (persisted); INVALID_INPUT beyond the maximum. */
@@ -164,6 +178,21 @@ export const channels = {
   'report:export': { request: reportExportRequestSchema, response: reportExportResultSchema },
   /** One chunk of a built report, in order; the last one frees it. */
   'report:chunk': { request: reportChunkRequestSchema, response: reportChunkSchema },
+  /** The recorder's state (recording, paused and why, size, range) and which recording the past comes from. */
+  'timeline:status': { request: empty, response: recordingStatusSchema },
+  /** The recording's facts: host, range, size, row counts, gaps. INVALID_INPUT when there is no recording. */
+  'timeline:info': { request: empty, response: timelineInfoSchema },
+  /**
+   * The table as it was at `at` (ms since epoch): the last tick at or before it, rebuilt from its keyframe.
+   * INVALID_INPUT naming the recorded range for a time outside it.
+   */
+  'timeline:at': { request: z.object({ at: z.number() }).strict(), response: pastTableSchema },
+  /** The tick just before or after `from` (ms since epoch), or null at either end of the recording. */
+  'timeline:step': { request: stepRequestSchema, response: z.object({ at: z.number().nullable() }) },
+  /** Connections closed in a recorded window, oldest first (bounded). */
+  'timeline:closed': { request: pastClosedRequestSchema, response: pastClosedSchema },
+  /** What `stats:series` and `stats:transitions` answer, for a recorded window. */
+  'timeline:stats': { request: pastStatsRequestSchema, response: pastStatsSchema },
   /** Facts about the host the renderer talks to. */
   'app:info': {
     request: empty,
@@ -193,6 +222,8 @@ export const events = {
   'hosts:resolved': resolvedSchema,
   /** A command from the window's native menu (Electron), for the renderer to carry out. */
   'app:command': z.object({ command: z.enum(['export-report']) }),
+  /** The recorder's state changed (recording, paused, size, range), or another recording was opened. */
+  'timeline:status': recordingStatusSchema,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 /** Channels the privileged helper accepts (each validated by the same schemas); everything else is refused. */

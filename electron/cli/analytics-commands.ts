@@ -10,6 +10,8 @@ import type { StatsWindow } from '../../shared/model/stats-window';
 import type { Client } from '../core/client';
 import { renderAlert, renderDiagnosis, renderStats } from './analytics-render';
 import { openCore, sample, withCore } from './cli-core';
+import { formatLocalTime } from '../../shared/logic/time-parse';
+import { DB_HELP, parseTimeWindow, wantsPast, withRecording } from './timeline-cli';
 
 const lang = () => languageFromEnv(process.env);
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -96,7 +98,11 @@ export function registerAnalytics(program: Command): void {
     .option('--json', 'print JSON (schema netinspect.stats/1)')
     .option('--interval <d>', 'time between snapshots (e.g. 500ms, 1s)', '1s')
     .option('--ticks <n>', `snapshots to take (2-${MAX_SAMPLE_TICKS})`, '3')
-    .action(async (flags: SamplingFlags & { window: string }) => {
+    .option('--since <time>', 'a recorded window instead: from this time (ISO 8601, HH:MM[:SS] today, or -10m)')
+    .option('--until <time>', 'a recorded window: to this time (with --since)')
+    .option('--db <file>', DB_HELP)
+    .action(async (flags: SamplingFlags & { window: string } & PastFlags) => {
+      if (wantsPast(flags) || flags.db !== undefined) return runPastStats(flags);
       const window: StatsWindow = parseWindow(flags.window);
       const s = parseSampling(flags);
       if (!s.json) note(translate(lang(), 'stats.sampling', { ticks: s.ticks, ms: s.intervalMs }));
@@ -155,6 +161,28 @@ export function registerAnalytics(program: Command): void {
     .action(async (ports: string[], flags: WatchFlags) => {
       await runWatch(parseWatch(ports, flags));
     });
+}
+
+/** The flags of a recorded window. */
+interface PastFlags {
+  since?: string;
+  until?: string;
+  db?: string;
+  json?: boolean;
+}
+
+/** `stats --since --until`: the recorded window's series and transitions, as text or JSON. */
+async function runPastStats(f: PastFlags): Promise<void> {
+  const { since, until } = parseTimeWindow(f);
+  const { series, transitions } = await withRecording(f.db, (core) =>
+    core.call('timeline:stats', { since, until, maxPoints: MAX_SERIES_POINTS }),
+  );
+  const name = `${formatLocalTime(since)} – ${formatLocalTime(until)}`;
+  out(
+    f.json
+      ? jsonText({ schema: 'netinspect.stats/1', series, transitions })
+      : renderStats(lang(), { ...series, window: name }, transitions),
+  );
 }
 
 /** Ticks until SIGINT/SIGTERM (exit 0), printing one line per alert raised or cleared. */

@@ -21,7 +21,11 @@ function groupTable(groups: readonly TransitionGroup[]): string {
 }
 
 /** `netinspect stats` as text: counts now, mean and peak over the window, churn, transitions. */
-export function renderStats(lang: UiLanguage, s: StatsSeries, t: StatsTransitions): string {
+export function renderStats(
+  lang: UiLanguage,
+  s: Omit<StatsSeries, 'window'> & { readonly window: string },
+  t: Omit<StatsTransitions, 'window'>,
+): string {
   const tr = (key: string, params?: Record<string, string | number>) => translate(lang, `stats.${key}`, params);
   const last = s.points.at(-1);
   const rows = s.series

@@ -6,12 +6,15 @@ import { AppError } from '../../shared/model/errors';
 import type { Settings } from '../../shared/model/settings';
 import { createCore, type Core } from '../core/app-core';
 import type { Client } from '../core/client';
+import type { TimelineOption } from '../core/timeline/timeline-service';
 
 export interface CliCoreOptions {
   /** In-memory settings for this command (the user's stored settings are never read or written). */
   readonly settings?: Partial<Settings>;
   /** Keep the refresh loop running between calls (sampling, watch); one-shot commands refresh on demand. */
   readonly ticking?: boolean;
+  /** The recording this command writes or reads (none by default). */
+  readonly timeline?: TimelineOption;
 }
 
 /** Core for one CLI command. */
@@ -24,6 +27,7 @@ export function openCore(o: CliCoreOptions = {}): Core {
     // Commands that watch over time also hear what the kernel reports between refreshes.
     kernelEvents: o.ticking === true,
     background: o.ticking === true,
+    timeline: o.timeline ?? null,
   });
 }
 

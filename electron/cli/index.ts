@@ -15,6 +15,8 @@ import { registerReport } from './report-command';
 import { registerTools } from './tools-commands';
 import { registerExporter } from './exporter-command';
 import { registerTop } from './top-command';
+import { registerRecord } from './record-command';
+import { registerClosedHistory } from './closed-history';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerReport(program);
   registerExporter(program);
   registerTop(program);
+  registerRecord(program);
+  registerClosedHistory(program);
   return program;
 }
 

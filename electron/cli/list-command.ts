@@ -20,6 +20,7 @@ import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
+import { readListAt, renderListAt } from './list-at';
 
 interface ListFlags {
   json?: boolean;
@@ -30,6 +31,8 @@ interface ListFlags {
   portRange?: string;
   pid?: string;
   resolve?: boolean;
+  at?: string;
+  db?: string;
 }
 
 /** How long `list --resolve` waits for reverse DNS answers (ms): names not found by then are left as addresses. */
@@ -91,8 +94,18 @@ export function registerList(program: Command): void {
     .option('--port-range <a-b>', 'only sockets with a local or remote port in this range')
     .option('--pid <n>', 'only sockets of this process')
     .option('--resolve', 'show host names of remote addresses (hosts file; reverse DNS for public addresses)')
+    .option('--at <time>', 'the table as recorded then: ISO 8601, HH:MM[:SS] today, or -10m')
+    .option('--db <file>', "with --at: the recording to read (default: the app's)")
     .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
+      if (flags.at !== undefined || flags.db !== undefined) {
+        const out = renderListAt(await readListAt(flags), query, flags, (snap, sockets) =>
+          renderList(snap, sockets, flags),
+        );
+        if (out.note) process.stderr.write(`${out.note}\n`);
+        process.stdout.write(`${out.stdout}\n`);
+        return;
+      }
       const { snap, sockets, names } = await withCore({}, async (core) => {
         const snap = await core.call('sockets:snapshot', {});
         const sockets = snap.sockets.filter((s) => matchesQuery(s, query));

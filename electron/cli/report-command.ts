@@ -11,6 +11,8 @@ import type { StatsWindow } from '../../shared/model/stats-window';
 import type { Core } from '../core/app-core';
 import { openReportOutput, type ReportOutput } from '../core/report/output-file';
 import { sample, withCore } from './cli-core';
+import { parseTime } from '../../shared/logic/time-parse';
+import { DB_HELP, parseTimeWindow, wantsPast, withRecording } from './timeline-cli';
 
 interface ReportFlags {
   format: string;
@@ -19,6 +21,10 @@ interface ReportFlags {
   filter?: string;
   interval: string;
   ticks?: string;
+  at?: string;
+  since?: string;
+  until?: string;
+  db?: string;
 }
 
 /** Validated `report` options. */
@@ -29,6 +35,21 @@ export interface ReportOptions {
   readonly filter: string | null;
   readonly intervalMs: number;
   readonly ticks: number;
+  /** A recorded past instead of now (ms since epoch), or null; `db` the recording (default: the app's). */
+  readonly past: { readonly at: number | null; readonly since: number | null; readonly until: number | null } | null;
+  readonly db: string | undefined;
+}
+
+/** The recorded past the flags ask for: the table at --at, history over --since..--until. */
+function parsePast(f: ReportFlags): ReportOptions['past'] {
+  if (!wantsPast(f)) return null;
+  const now = Date.now();
+  const window = f.since !== undefined || f.until !== undefined ? parseTimeWindow(f, now) : null;
+  return {
+    at: f.at === undefined ? null : parseTime(f.at, now, 'at'),
+    since: window?.since ?? null,
+    until: window?.until ?? null,
+  };
 }
 
 /** Parses and checks the flags. */
@@ -45,6 +66,8 @@ export function parseReport(f: ReportFlags): ReportOptions {
     intervalMs: parseInterval(f.interval, 'interval'),
     // History needs at least two ticks; a snapshot needs one.
     ticks: f.ticks === undefined ? (window ? 3 : 1) : parseCount(f.ticks, 'ticks', 1, MAX_SAMPLE_TICKS),
+    past: parsePast(f),
+    db: f.db,
   };
 }
 
@@ -65,14 +88,20 @@ export function registerReport(program: Command): void {
     )
     .option('--interval <d>', 'time between snapshots', '1s')
     .option('--ticks <n>', `snapshots to take, at most ${MAX_SAMPLE_TICKS} (default 1, or 3 with --window)`)
+    .option('--since <time>', 'a recorded window instead: from this time (ISO 8601, HH:MM[:SS] today, or -10m)')
+    .option('--until <time>', 'a recorded window: to this time (with --since; the table is the one recorded then)')
+    .option('--at <time>', 'the table recorded at this time (default: --until)')
+    .option('--db <file>', DB_HELP)
     .action(async (flags: ReportFlags) => {
       const o = parseReport(flags);
       // Opened before the first tick: a file that cannot take the report is bad input, not a failed run.
       const output = o.output === null ? null : openReportOutput(o.output);
       try {
-        await withCore({ settings: { refreshIntervalMs: o.intervalMs }, ticking: o.ticks > 1 }, (core) =>
-          runReport(core, o, output),
-        );
+        if (o.past) await withRecording(o.db, (core) => runReport(core, o, output));
+        else
+          await withCore({ settings: { refreshIntervalMs: o.intervalMs }, ticking: o.ticks > 1 }, (core) =>
+            runReport(core, o, output),
+          );
       } finally {
         output?.close();
       }
@@ -83,12 +112,13 @@ export function registerReport(program: Command): void {
 async function runReport(core: Core, o: ReportOptions, output: ReportOutput | null): Promise<void> {
   const lang = languageFromEnv(process.env);
   const started = performance.now();
-  await sample(core, o.ticks);
+  if (!o.past) await sample(core, o.ticks);
   const built = await core.call('report:export', {
     format: o.format,
     window: o.window,
     filter: o.filter === null ? null : { text: o.filter, toggles: DEFAULT_TOGGLES },
     language: lang,
+    ...o.past,
   });
   const parts: string[] = [];
   for (let index = 0; index < built.chunks; index++) {

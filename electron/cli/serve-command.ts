@@ -8,6 +8,9 @@ import { startCoreMetrics } from '../core/metrics/run-exporter';
 import { loadMetricsConfig, type MetricsConfigOptions } from '../core/metrics/server-config';
 import { RENDERER_DIR } from '../core/paths';
 import { metricsFlags, metricsOptions, type MetricsFlags } from './exporter-command';
+import { AppError } from '../../shared/model/errors';
+import type { TimelineOption } from '../core/timeline/timeline-service';
+import { serveTimeline } from './timeline-cli';
 
 /** Parses --port for serve: 0 (any free port) to 65535. */
 export function parseServePort(text: string): number {
@@ -21,10 +24,24 @@ export function parseServePort(text: string): number {
  * Starts core and the browser-mode server on `port` (and /metrics beside it with `metrics`), prints the URL line,
  * and stops on SIGINT/SIGTERM.
  */
-async function runServe(port: number, metrics: MetricsConfigOptions | null): Promise<void> {
+async function runServe(port: number, metrics: MetricsConfigOptions | null, timeline: TimelineOption): Promise<void> {
   // A bad metrics flag or file fails before anything starts.
   if (metrics) loadMetricsConfig(metrics);
-  const core = createCore({ configDir: defaultConfigDir(), host: 'browser', collector: 'process' });
+  // Showing another recording, this host's own history is not what the page is for: tick only while it is open.
+  const background = 'record' in timeline;
+  const core = createCore({
+    configDir: defaultConfigDir(),
+    host: 'browser',
+    collector: 'process',
+    timeline,
+    background,
+  });
+  // A copied recording that cannot be read is refused before the page is served.
+  const opened = 'open' in timeline ? (await core.call('timeline:status', {})).error : null;
+  if (opened) {
+    core.dispose();
+    throw new AppError(opened.code, opened.message, opened.params, opened.key);
+  }
   // The server (ws, http) loads only for this command.
   const { startServer } = await import('../server/serve');
   const server = await startServer({
@@ -63,14 +80,17 @@ export function registerServe(program: Command): void {
   const serve = program
     .command('serve')
     .description('Serve the app to a browser tab on 127.0.0.1 (for headless hosts: reach it through ssh -L)')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '0');
+    .option('--port <n>', 'port to listen on (0 = any free port)', '0')
+    .option('--db <file>', 'show a recording another process writes (netinspect record), following its newest tick')
+    .option('--open <file>', 'show a recording copied from another machine, read-only (never modified)');
   metricsFlags(
     serve.option(
       '--metrics [host:port]',
       `also serve /metrics for Prometheus (default ${DEFAULT_LISTEN}), never on the page's port`,
     ),
-  ).action((flags: MetricsFlags & { port: string; metrics?: string | boolean }) => {
+  ).action((flags: MetricsFlags & { port: string; metrics?: string | boolean; db?: string; open?: string }) => {
     const listen = typeof flags.metrics === 'string' ? flags.metrics : undefined;
-    return runServe(parseServePort(flags.port), flags.metrics ? metricsOptions(flags, listen) : null);
+    const timeline = serveTimeline(flags);
+    return runServe(parseServePort(flags.port), flags.metrics ? metricsOptions(flags, listen) : null, timeline);
   });
 }

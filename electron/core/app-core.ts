@@ -34,6 +34,7 @@ import type { CoreServices } from './services';
 import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
+import { TimelineService, type TimelineOption } from './timeline/timeline-service';
 import { cancelScansOf } from './tools/tool-handlers';
 import { APP_VERSION } from './version';
 
@@ -67,6 +68,11 @@ export interface CoreOptions {
    * real DNS server may be asked).
    */
   readonly hostNames?: Omit<HostNameOptions, 'onResolved'>;
+  /**
+   * The timeline: record this host into a file (the app and `serve`: `<configDir>/timeline.sqlite`), follow one
+   * another process records, or open a copied one read-only; none by default (the CLI's one-shot commands).
+   */
+  readonly timeline?: TimelineOption | null;
 }
 
 /** The running core. */
@@ -81,6 +87,11 @@ export interface Core {
   disconnect(client: Client): void;
   /** A Prometheus metrics source fed by this core's refresh loop (stop it with close()). */
   metricsSource(): StoppableMetricsSource;
+  /**
+   * Shows a recording copied from elsewhere (File > Open Recording): read-only; throws, changing nothing, when it
+   * cannot be read. `null` returns to the core's own timeline. Every front end hears `timeline:status`.
+   */
+  openRecording(file: string | null): Response<'timeline:status'>;
   dispose(): void;
 }
 
@@ -123,6 +134,12 @@ export function createCore(options: CoreOptions): Core {
     readKernel: () => platform.kernelFacts(),
     failedConnects: (since) => connections.failedSince(since),
   });
+  const timeline = new TimelineService({
+    option: options.timeline ?? null,
+    settings: () => settings.get(),
+    onStatus: (st) => emit('timeline:status', st),
+    version: options.version ?? APP_VERSION,
+  });
   const hostNames = new HostNames({ ...options.hostNames, onResolved: (names) => emit('hosts:resolved', { names }) });
   const broker = createPrivilegeBroker({ helperScript: HELPER_SCRIPT, ...options.privilege });
   const ownSpawn = spawnerFor(options.collector, platform, options.kernelEvents === true);
@@ -145,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
         : undefined;
       const sample = analytics.onTick(t, t.table, t.takenAt, traced);
       for (const l of tickListeners) l({ tick: t, sample, traced: traced !== undefined, closed: closedNow });
+      timeline.onTick(t, closedNow, sample, traced !== undefined);
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();
@@ -185,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
     connections,
     traffic,
     hostNames,
+    timeline,
     events: router,
     async subscribe(client) {
       if (router.has(client, 'sockets:delta')) return m.snapshot();
@@ -201,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
       const before = settings.get();
       const next = settings.set(update);
       if (next.refreshIntervalMs !== before.refreshIntervalMs) m.setInterval(next.refreshIntervalMs);
+      timeline.settingsChanged(before, next);
       // Turning names on (or private ones) starts with every remote address already in the table.
       if (
         next.resolveAddresses &&
@@ -276,8 +296,10 @@ export function createCore(options: CoreOptions): Core {
         },
         build: { version: services.info.version, platform: services.info.platform },
       }),
+    openRecording: (file) => timeline.openRecording(file, options.timeline ?? null),
     dispose() {
       m.stop();
+      timeline.dispose();
       hostNames.dispose();
       host.dispose();
       broker.dispose();

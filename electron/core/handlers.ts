@@ -7,6 +7,7 @@ import { runPrivileged } from './privileged-ops';
 import type { CoreServices } from './services';
 import { createAdapterHandlers } from './adapters/adapter-handlers';
 import { createToolHandlers } from './tools/tool-handlers';
+import { createTimelineHandlers, pastDiagnosis } from './timeline/timeline-handlers';
 
 /** A channel's handler: its validated request in, its response out (thrown AppErrors become Results). */
 export type Handler<C extends Channel> = (
@@ -61,7 +62,8 @@ export function createHandlers(s: CoreServices): Handlers {
     'app:info': () => s.info,
     'stats:series': (req) => s.analytics.history.seriesFor(req.window, req.maxPoints),
     'stats:transitions': (req) => s.analytics.history.transitionsFor(req.window),
-    'diagnosis:findings': async () => {
+    'diagnosis:findings': async (req) => {
+      if (req.at !== undefined) return pastDiagnosis(s, req.at);
       const snap = await s.monitor.snapshot();
       return s.analytics.diagnose(snap.sockets, snap.takenAt);
     },
@@ -101,5 +103,6 @@ export function createHandlers(s: CoreServices): Handlers {
     },
     ...createAdapterHandlers(s),
     ...createToolHandlers(s),
+    ...createTimelineHandlers(s),
   };
 }

@@ -15,6 +15,7 @@ import type { PrivilegedOps } from './privileged-ops';
 import type { SettingsStore } from './settings-store';
 import type { SocketMonitor } from './socket-monitor';
 import type { StateAnalytics } from './state-analytics';
+import type { TimelineService } from './timeline/timeline-service';
 
 /** What handlers may use. */
 export interface CoreServices {
@@ -35,6 +36,8 @@ export interface CoreServices {
   readonly traffic: ProcessTrafficView;
   /** Reverse DNS of remote addresses, in the background. */
   readonly hostNames: HostNames;
+  /** The recorder and the recorded past. */
+  readonly timeline: TimelineService;
   /** Which front end receives which pushed events. */
   readonly events: EventRouter;
   /** Starts `sockets:delta` for `client`; answers the table the deltas apply to. */

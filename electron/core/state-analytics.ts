@@ -24,6 +24,18 @@ export interface AnalyticsOptions {
   readonly failedConnects?: (since: number) => readonly ClosedConnection[];
 }
 
+/** What a diagnosis of a recorded table reads from the recording instead of the live state. */
+export interface PastFacts {
+  /** Failed connects in the rule's window before the table's time. */
+  readonly failedConnects: readonly ClosedConnection[];
+  /** How the recording learnt transitions around that time. */
+  readonly transitions: 'trace' | 'observed';
+  /** Recorded on this host: its kernel settings apply. */
+  readonly thisHost: boolean;
+  /** The ephemeral range to judge by when the recording is of another host (its own is not recorded). */
+  readonly ephemeral: KernelFacts['ephemeral'];
+}
+
 /** History + alerts fed per tick, diagnosis on demand. */
 export class StateAnalytics {
   readonly history: HistoryStore;
@@ -44,7 +56,10 @@ export class StateAnalytics {
     void this.kernelFacts();
   }
 
-  /** One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. */
+  /**
+   * One tick: record history, then evaluate alerts on the new table. Never throws into the monitor. Answers what
+   * history folded from it (the recorder stores it), or null when history failed on this tick.
+   */
   onTick(
     changes: TickChanges,
     table: ReadonlyMap<string, Socket>,
@@ -85,9 +100,16 @@ export class StateAnalytics {
     return (await this.kernelFacts()).ephemeral;
   }
 
-  /** The `diagnosis:findings` answer for a table taken at `takenAt`. */
-  async diagnose(sockets: readonly Socket[], takenAt: number): Promise<Diagnosis> {
-    const k = await this.kernelFacts();
+  /**
+   * The `diagnosis:findings` answer for a table taken at `takenAt`. With `past`, for a recorded table: its failed
+   * connects and transition source come from the recording, and a recording of another host has no kernel facts.
+   */
+  async diagnose(sockets: readonly Socket[], takenAt: number, past?: PastFacts): Promise<Diagnosis> {
+    const here = await this.kernelFacts();
+    const k: KernelFacts =
+      past && !past.thisHost
+        ? { readable: false, settings: [], ephemeral: past.ephemeral, maxTimeWaitBuckets: null }
+        : here;
     return {
       takenAt,
       findings: runDiagnosis({
@@ -96,8 +118,10 @@ export class StateAnalytics {
         ephemeral: k.ephemeral,
         thresholds: this.options.settings().alertThresholds ?? DEFAULT_THRESHOLDS,
         maxTimeWaitBuckets: k.maxTimeWaitBuckets,
-        failedConnects: this.options.failedConnects?.(takenAt - FAILED_CONNECT_WINDOW_MS) ?? [],
-        transitions: this.history.transitionSource,
+        failedConnects: past
+          ? past.failedConnects
+          : (this.options.failedConnects?.(takenAt - FAILED_CONNECT_WINDOW_MS) ?? []),
+        transitions: past ? past.transitions : this.history.transitionSource,
       }),
       kernel: k.settings,
       ephemeralRange: k.ephemeral,

@@ -1,4 +1,5 @@
 // Electron main: lifecycle only; every concern is a setupX() called in order.
+import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app-core';
 import { APP_VERSION } from '../core/version';
@@ -29,10 +30,12 @@ if (!app.requestSingleInstanceLock()) {
       collector: spawnUtilityWorker,
       version: APP_VERSION,
       locale: app.getLocale(),
+      // The app records while it runs (the Record setting), beside its settings.
+      timeline: { record: path.join(app.getPath('userData'), 'timeline.sqlite') },
     });
     setupIpc(core);
     setupNotifications(core);
-    setupMenu();
+    setupMenu(core);
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -58,9 +58,12 @@ export function runCli(
   );
 }
 
-/** Starts `netinspect serve` and resolves with its printed URL. */
-export function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: URL; lines: string[] }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, ...env } });
+/** Starts `netinspect serve` (with `args` after `--port 0`) and resolves with its printed URL. */
+export function startServe(
+  env: NodeJS.ProcessEnv,
+  args: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: URL; lines: string[] }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env } });
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
     let buf = '';

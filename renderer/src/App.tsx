@@ -5,6 +5,7 @@ import { PrivilegeBadge } from './features/privilege/index';
 import { ExportButton, ExportDialog } from './features/report/index';
 import { SettingsBar } from './features/settings/index';
 import { Toasts } from './features/toasts/index';
+import { TimelineBar } from './features/timeline/index';
 import { useStore } from './store/index';
 import { useAppearance } from './use-appearance';
 import { VIEWS } from './views/view-registry';
@@ -27,6 +28,7 @@ export function App() {
         <PrivilegeBadge />
         <SettingsBar />
       </header>
+      <TimelineBar />
       <div
         id={VIEW_PANEL_ID}
         className="view-panel"

@@ -6,6 +6,7 @@ import { toolsEn } from './tools-en';
 import { metricsEn } from './metrics-en';
 import { limitsEn } from './limits-en';
 import { timelineEn } from './timeline-en';
+import { timelineUiEn } from './timeline-ui-en';
 import { kernelEventsEn } from './kernel-events-en';
 import { procsEn } from './procs-en';
 
@@ -282,6 +283,7 @@ export const en = {
   ...metricsEn,
   ...limitsEn,
   ...timelineEn,
+  ...timelineUiEn,
   ...kernelEventsEn,
   ...procsEn,
 };

@@ -7,6 +7,7 @@ import { toolsZhCN } from './tools-zh-CN';
 import { metricsZhCN } from './metrics-zh-CN';
 import { limitsZhCN } from './limits-zh-CN';
 import { timelineZhCN } from './timeline-zh-CN';
+import { timelineUiZhCN } from './timeline-ui-zh-CN';
 import { kernelEventsZhCN } from './kernel-events-zh-CN';
 import { procsZhCN } from './procs-zh-CN';
 
@@ -273,6 +274,7 @@ export const zhCN: Dictionary = {
   ...metricsZhCN,
   ...limitsZhCN,
   ...timelineZhCN,
+  ...timelineUiZhCN,
   ...kernelEventsZhCN,
   ...procsZhCN,
 };

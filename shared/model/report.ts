@@ -30,6 +30,13 @@ export const reportExportRequestSchema = z
       .default(null),
     /** Language of the report's prose. */
     language: z.enum(['en', 'zh-CN']).default('en'),
+    /**
+     * A recorded past instead of now (ms since epoch): the table at `at` (default `until`), history over
+     * `since`..`until` when both are given (then `window` is ignored).
+     */
+    at: z.number().nullable().default(null),
+    since: z.number().nullable().default(null),
+    until: z.number().nullable().default(null),
   })
   .strict();
 

@@ -1,6 +1,14 @@
 // User settings, persisted per user by core; the type is derived from its schema.
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, MAX_WATCHED_PORTS, alertThresholdsSchema } from './alerts';
+import {
+  DEFAULT_RECORDING_BYTES,
+  DEFAULT_RETENTION_MS,
+  MAX_RECORDING_BYTES,
+  MAX_RETENTION_MS,
+  MIN_RECORDING_BYTES,
+  MIN_RETENTION_MS,
+} from './timeline';
 
 /** Shortest refresh interval (ms). */
 export const MIN_REFRESH_MS = 250;
@@ -28,6 +36,12 @@ export const settingsSchema = z.object({
   resolveAddresses: z.boolean().optional(),
   /** Also send reverse-DNS queries for loopback, private and link-local addresses (the hosts file is always read). */
   resolvePrivateAddresses: z.boolean().optional(),
+  /** Record every tick to the timeline file (where the front door gives one: the app, `serve`). */
+  record: z.boolean().optional(),
+  /** Recorded data older than this is pruned (ms), MIN_RETENTION_MS..MAX_RETENTION_MS. */
+  recordRetentionMs: z.number().int().min(MIN_RETENTION_MS).max(MAX_RETENTION_MS).optional(),
+  /** The recording is kept under this size (bytes), MIN_RECORDING_BYTES..MAX_RECORDING_BYTES. */
+  recordMaxBytes: z.number().int().min(MIN_RECORDING_BYTES).max(MAX_RECORDING_BYTES).optional(),
 });
 export type Settings = Readonly<z.output<typeof settingsSchema>>;
 
@@ -40,4 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alertThresholds: DEFAULT_THRESHOLDS,
   resolveAddresses: false,
   resolvePrivateAddresses: false,
+  record: true,
+  recordRetentionMs: DEFAULT_RETENTION_MS,
+  recordMaxBytes: DEFAULT_RECORDING_BYTES,
 };

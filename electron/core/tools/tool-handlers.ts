@@ -4,6 +4,7 @@ import { renderReport } from '../../../shared/logic/report/render-report';
 import type { Handlers } from '../handlers';
 import { ExportStore } from '../report/export-store';
 import { gatherReport, type ReportSources } from '../report/gather-report';
+import { gatherPastReport, wantsPast } from '../timeline/past-report';
 import type { CoreServices } from '../services';
 import { bindTest } from './bind-test';
 import { startScan } from './port-scan';
@@ -77,7 +78,7 @@ export function createToolHandlers(s: CoreServices): Pick<Handlers, ToolChannel>
     'tools:scan-cancel': (req) => ({ cancelled: runningScans.cancel(req.scanId) }),
     'report:export': async (req) => {
       const started = performance.now();
-      const report = await gatherReport(coreReportSources(s), req);
+      const report = wantsPast(req) ? await gatherPastReport(s, req) : await gatherReport(coreReportSources(s), req);
       const file = renderReport(report, req.format, req.language);
       const { exportId, chunks } = exports.put(file.content);
       return {

@@ -15,8 +15,12 @@ export const createDiagnosisSlice: Slice<DiagnosisSlice> = (set, get) => ({
   async loadDiagnosis() {
     if (get().diagnosisBusy) return;
     set({ diagnosisBusy: true });
-    const r = await host.bridge.invoke('diagnosis:findings', {});
+    // While the past is shown (timeline slice), the rules run on the table recorded then.
+    const at = get().past?.tickAt;
+    const r = await host.bridge.invoke('diagnosis:findings', at === undefined ? {} : { at });
     if (r.ok) set({ diagnosis: r.value, diagnosisError: null, diagnosisBusy: false });
     else set({ diagnosisError: r.error, diagnosisBusy: false });
+    // The time moved on while this ran: run again for the one on screen now.
+    if (get().past?.tickAt !== at) void get().loadDiagnosis();
   },
 });

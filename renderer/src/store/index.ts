@@ -12,6 +12,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createSocketsSlice } from './sockets-slice';
 import { createStatusSlice } from './status-slice';
 import { createToastSlice } from './toast-slice';
+import { createTimelineSlice } from './timeline-slice';
 import type { AppState } from './types';
 import { createViewSlice } from './view-slice';
 import { createTrafficSlice } from './traffic-slice';
@@ -34,4 +35,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createAlertsSlice(...a),
   ...createTrafficSlice(...a),
   ...createHostNamesSlice(...a),
+  ...createTimelineSlice(...a),
 }));

@@ -1,6 +1,6 @@
 // Report export: asks core to build the file, fetches it in chunks (progress), and hands it to the browser as a download.
 import type { ReportFormat } from '../../../shared/model/report';
-import type { StatsWindow } from '../../../shared/model/stats-window';
+import { WINDOW_MS, type StatsWindow } from '../../../shared/model/stats-window';
 import { resolveLanguage } from '../../../shared/i18n/index';
 import { host } from '../api';
 import type { Message, Slice } from './types';
@@ -64,11 +64,15 @@ export const createReportSlice: Slice<ReportSlice> = (set, get) => {
       const s = get();
       set({ exportState: { kind: 'building' } });
       const language = resolveLanguage(s.settings?.language ?? 'system', s.appInfo?.locale ?? navigator.language);
+      // While the past is shown, the report is of the table recorded then, its window the one before it.
+      const at = s.past?.tickAt ?? null;
+      const past = at === null ? {} : { at, ...(o.window ? { since: at - WINDOW_MS[o.window], until: at } : {}) };
       const r = await host.bridge.invoke('report:export', {
         format: o.format,
         window: o.window,
         filter: o.filtered ? { text: s.filterText, toggles: s.toggles } : null,
         language,
+        ...past,
       });
       if (gen !== generation) return;
       if (!r.ok) {

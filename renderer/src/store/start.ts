@@ -13,6 +13,7 @@ const EVENTS = [
   'alert:raised',
   'alert:cleared',
   'hosts:resolved',
+  'timeline:status',
 ] as const;
 
 function subscribeEvents(): void {
@@ -37,6 +38,7 @@ export function startApp(): void {
     const privateChanged = now.settings?.resolvePrivateAddresses !== before.settings?.resolvePrivateAddresses;
     if (on && (!wasOn || privateChanged || now.table !== before.table)) void now.resolveTableAddresses();
   });
+  host.bridge.on('timeline:status', (st) => useStore.getState().receiveTimelineStatus(st));
   host.bridge.on('app:command', (c) => {
     if (c.command === 'export-report') useStore.getState().openExport();
   });
@@ -50,6 +52,7 @@ export function startApp(): void {
       void store.loadStatus();
       void store.loadSettings();
       void store.loadPrivilege();
+      void store.loadTimeline();
     }
   });
   setInterval(() => useStore.getState().sweep(Date.now()), SWEEP_MS);
@@ -57,6 +60,7 @@ export function startApp(): void {
   void s.loadSettings();
   void s.loadStatus();
   void s.loadPrivilege();
+  void s.loadTimeline();
   void s.subscribe();
   void s.loadServices();
 }

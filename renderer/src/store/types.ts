@@ -19,6 +19,7 @@ import type { ReportSlice } from './report-slice';
 import type { ToolsSlice } from './tools-slice';
 import type { TrafficSlice } from './traffic-slice';
 import type { HostNamesSlice } from './host-names-slice';
+import type { TimelineSlice } from './timeline-slice';
 
 /** How a row changed recently, for TCPView-style highlighting. */
 export type ChangeKind = 'added' | 'changed' | 'removed';
@@ -220,7 +221,8 @@ export type AppState = SocketsSlice &
   ToolsSlice &
   ReportSlice &
   TrafficSlice &
-  HostNamesSlice;
+  HostNamesSlice &
+  TimelineSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

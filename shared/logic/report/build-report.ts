@@ -16,6 +16,11 @@ import {
   type WindowCount,
 } from './report-types';
 
+/** History over the report's window: a live window (`10m` ...) or a recorded one (named `recorded`). */
+export type ReportSeries = Omit<StatsSeries, 'window'> & { readonly window: string };
+/** Transition totals over the report's window. */
+export type ReportTransitions = Omit<StatsTransitions, 'window'>;
+
 /** Everything a report is made of; gathered by core (or the CLI), so building stays pure. */
 export interface ReportInput {
   /** When the report is made (ms since epoch). */
@@ -38,8 +43,8 @@ export interface ReportInput {
   readonly takenAt: number;
   readonly filter: null | { readonly text: string; readonly toggles: FilterToggles };
   /** History over the window, or null for a snapshot-only report. */
-  readonly series: StatsSeries | null;
-  readonly transitions: StatsTransitions | null;
+  readonly series: ReportSeries | null;
+  readonly transitions: ReportTransitions | null;
   readonly diagnosis: Diagnosis;
   readonly interfaces: readonly ReportInterface[];
   readonly services: ServiceTable;
@@ -94,7 +99,7 @@ export function countStates(
   return out;
 }
 
-function windowCounts(s: StatsSeries): WindowCount[] {
+function windowCounts(s: ReportSeries): WindowCount[] {
   return s.series
     .map((series, i) => {
       const values = s.points.map((p) => p.counts[i] ?? 0);
@@ -110,7 +115,7 @@ function windowCounts(s: StatsSeries): WindowCount[] {
     .filter((c) => c.max > 0);
 }
 
-function timeline(s: StatsSeries): NonNullable<Report['timeline']> {
+function timeline(s: ReportSeries): NonNullable<Report['timeline']> {
   const series: Record<string, number[]> = {};
   s.series.forEach((id, i) => {
     const values = s.points.map((p) => Math.round((p.counts[i] ?? 0) * 10) / 10);

@@ -27,16 +27,24 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
   const remoteName = useHostName(s.remoteAddress);
   const remote = formatEndpoint(s.remoteAddress, s.remotePort);
   const reason = (key: string | null) => (key === null ? null : t(key));
+  // A recorded row's process may be gone or its pid reused: acting on it is for the live table only.
+  const past = useStore((st) => st.past !== null);
+  const pastReason = past ? t('timelineUi.grid.pastAction') : null;
   const noPid = reason(killAvailability(s));
   const noRemote = hasRemoteHost(s) ? null : t('actionUi.menu.noRemote');
   const pid = s.pid ?? 0;
 
   const entries: MenuEntry[] = [
-    { id: 'kill', label: t('actionUi.menu.kill'), disabledReason: noPid, onSelect: () => openKill(pid, s.process) },
+    {
+      id: 'kill',
+      label: t('actionUi.menu.kill'),
+      disabledReason: pastReason ?? noPid,
+      onSelect: () => openKill(pid, s.process),
+    },
     {
       id: 'close',
       label: t('actionUi.menu.close'),
-      disabledReason: reason(closeAvailability(s, live)),
+      disabledReason: pastReason ?? reason(closeAvailability(s, live)),
       onSelect: () => openClose(s),
     },
     {

@@ -6,6 +6,7 @@ import type { StatsSeries } from '../../../../shared/model/history';
 import { churnRows } from './chart-data';
 import { AXIS, GRID, TOOLTIP_STYLE, numberFormatter, stateColor, timeFormatter } from './chart-style';
 import { ChartFigure } from './ChartFigure';
+import { useChartPick } from './use-chart-pick';
 
 /** The churn figure for one `stats:series` answer. */
 export function ChurnChart({ series }: { readonly series: StatsSeries }) {
@@ -13,9 +14,10 @@ export function ChurnChart({ series }: { readonly series: StatsSeries }) {
   const rows = useMemo(() => churnRows(series), [series]);
   const time = timeFormatter(i18n.language, series.resolutionMs < 60_000);
   const num = numberFormatter(i18n.language);
+  const pick = useChartPick();
   const chart = (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} onClick={pick}>
         <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
         <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke={AXIS} />
         <YAxis stroke={AXIS} width={48} />

@@ -7,6 +7,7 @@ import { useStore } from '../../store/index';
 import { stateRows, summarize } from './chart-data';
 import { AXIS, GRID, TOOLTIP_STYLE, numberFormatter, stateColor, timeFormatter } from './chart-style';
 import { ChartFigure } from './ChartFigure';
+import { useChartPick } from './use-chart-pick';
 import { StateLegend } from './StateLegend';
 import { useChartLabels } from './use-chart-labels';
 
@@ -24,9 +25,10 @@ export function StatesChart({ series, windowLabel }: { readonly series: StatsSer
     points: rows.length,
     seconds: series.resolutionMs / 1000,
   });
+  const pick = useChartPick();
   const chart = (
     <ResponsiveContainer width="100%" height="100%">
-      <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} onClick={pick}>
         <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
         <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke={AXIS} />
         <YAxis allowDecimals={false} stroke={AXIS} width={48} />

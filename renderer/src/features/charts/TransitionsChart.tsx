@@ -7,6 +7,7 @@ import { transitionRows } from './chart-data';
 import { AXIS, GRID, TOOLTIP_STYLE, keyColor, numberFormatter, timeFormatter } from './chart-style';
 import { ChartFigure } from './ChartFigure';
 import { useChartLabels } from './use-chart-labels';
+import { useChartPick } from './use-chart-pick';
 
 /** The transitions figure for one `stats:series` answer. */
 export function TransitionsChart({ series }: { readonly series: StatsSeries }) {
@@ -15,9 +16,10 @@ export function TransitionsChart({ series }: { readonly series: StatsSeries }) {
   const { rows, keys } = useMemo(() => transitionRows(series), [series]);
   const time = timeFormatter(i18n.language, series.resolutionMs < 60_000);
   const num = numberFormatter(i18n.language);
+  const pick = useChartPick();
   const chart = (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
+      <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barCategoryGap={0} onClick={pick}>
         <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
         <XAxis dataKey="t" tickFormatter={time} stroke={AXIS} minTickGap={24} />
         <YAxis allowDecimals={false} stroke={AXIS} width={48} />

@@ -9,12 +9,14 @@ export const DIAGNOSIS_REFRESH_MS = 5000;
 export function useDiagnosisRefresh(): void {
   const load = useStore((s) => s.loadDiagnosis);
   const auto = useStore((s) => s.diagnosisAuto);
+  // A new time viewed on the timeline is a new table to diagnose; a recorded one does not change by itself.
+  const pastAt = useStore((s) => s.past?.tickAt ?? null);
   useEffect(() => {
     void load();
-    if (!auto) return;
+    if (!auto || pastAt !== null) return;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void load();
     }, DIAGNOSIS_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load, auto]);
+  }, [load, auto, pastAt]);
 }

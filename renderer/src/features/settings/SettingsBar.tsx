@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Settings } from '../../../../shared/model/settings';
 import { useStore } from '../../store/index';
 import { ResolveToggle } from './ResolveToggle';
+import { RecordingBadge } from '../timeline/index';
 
 /** Refresh choices (ms), within MIN_REFRESH_MS..MAX_REFRESH_MS. */
 const REFRESH_CHOICES = [250, 500, 1000, 2000, 5000, 10_000] as const;
@@ -85,6 +86,7 @@ export function SettingsBar() {
       />
       <PauseButton />
       <ResolveToggle />
+      <RecordingBadge />
       <Select
         label={t('settings.language')}
         value={settings?.language ?? 'system'}

@@ -4,11 +4,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
+import { formatClock } from '../timeline/index';
 import { RowMenu } from '../actions/index';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
 import { useRowMenu } from './use-row-menu';
 import type { Socket } from '../../../../shared/model/socket';
+import type { RowChange } from '../../store/types';
+
+const NO_CHANGES: ReadonlyMap<string, RowChange> = new Map();
 
 /** Row height (px); fixed so the virtualizer never has to measure. */
 const ROW_HEIGHT = 22;
@@ -38,7 +42,9 @@ function nextIndex(key: string, current: number, count: number): number | null {
 export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const { t } = useTranslation();
   const ready = useStore((s) => s.ready);
-  const changes = useStore((s) => s.changes);
+  // The past has no recent changes to highlight: each of its rows is as it was then.
+  const changes = useStore((s) => (s.past ? NO_CHANGES : s.changes));
+  const pastAt = useStore((s) => (s.past && !s.past.following ? s.past.tickAt : null));
   const openSocketDetails = useStore((s) => s.openSocketDetails);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Focus follows the socket, not the index, so it stays put while rows move around it.
@@ -77,13 +83,13 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
       <div
         ref={scrollRef}
         role="grid"
-        aria-label={t('grid.label')}
+        aria-label={pastAt === null ? t('grid.label') : t('timelineUi.grid.past', { time: formatClock(pastAt) })}
         aria-rowcount={rows.length}
         aria-busy={!ready}
         aria-activedescendant={focusedVisible ? rowId(focusedIndex) : undefined}
         aria-readonly="true"
         tabIndex={0}
-        className="grid"
+        className={pastAt === null ? 'grid' : 'grid grid-past'}
         onKeyDown={onKeyDown}
         onContextMenu={rowMenu.onContextMenu}
       >

@@ -49,7 +49,8 @@ export function AgeCell({
   readonly source: 'kernel' | 'trace' | 'observed';
   readonly exact: boolean;
 }) {
-  const now = useStore((s) => s.now);
+  // A recorded table's ages are as of its tick, not of now.
+  const now = useStore((s) => s.past?.tickAt ?? s.now);
   const { t } = useTranslation();
   return (
     <div

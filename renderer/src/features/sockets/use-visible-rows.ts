@@ -3,13 +3,17 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { useHostNameLookup } from '../../store/use-host-name';
+import { shownTable } from '../../store/timeline-slice';
 import { selectRows } from './visible-rows';
+
+const NO_GHOSTS: ReadonlyMap<string, Socket> = new Map();
 
 /** Filtered and sorted rows; typing in the filter box stays responsive because the filter is deferred. */
 export function useVisibleRows(): Socket[] {
   const version = useStore((s) => s.version);
-  const table = useStore((s) => s.table);
-  const ghosts = useStore((s) => s.ghosts);
+  // While viewing the past, the table recorded then, and no closed rows lingering from the live one.
+  const table = useStore(shownTable);
+  const ghosts = useStore((s) => (s.past ? NO_GHOSTS : s.ghosts));
   const services = useStore((s) => s.services);
   const toggles = useStore((s) => s.toggles);
   const sort = useStore((s) => s.sort);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../../shared/logic/format';
 import { hiddenOwnersNote } from '../../../../shared/logic/owner-note';
 import { useStore } from '../../store/index';
+import { shownTable } from '../../store/timeline-slice';
+import { formatClock } from '../timeline/index';
 import { ShowAllOwners } from '../privilege/index';
 import { useStateTotals } from './use-state-totals';
 
@@ -10,7 +12,7 @@ function Counters({ shown }: { readonly shown: number }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatCount(v, i18n.language);
   const totals = useStateTotals();
-  const count = useStore((s) => s.table.size);
+  const count = useStore((s) => shownTable(s).size);
   const status = useStore((s) => s.status);
   const lastError = status?.errors.at(-1);
   return (
@@ -75,12 +77,18 @@ function Notes() {
 export function StatusBar({ shown }: { readonly shown: number }) {
   const { t } = useTranslation();
   const paused = useStore((s) => s.status?.paused ?? false);
+  // The counts below are of the recorded table while the past is viewed: say so instead of "Live".
+  const pastAt = useStore((s) => (s.past && !s.past.following ? s.past.tickAt : null));
   return (
     <footer role="status" aria-label={t('status.label')} className="status-bar">
       <div className="status-line">
-        <span className={paused ? 'live-dot paused' : 'live-dot'}>
-          {paused ? t('status.paused') : t('status.live')}
-        </span>
+        {pastAt !== null ? (
+          <span className="live-dot paused">{t('timelineUi.bar.viewing', { time: formatClock(pastAt) })}</span>
+        ) : (
+          <span className={paused ? 'live-dot paused' : 'live-dot'}>
+            {paused ? t('status.paused') : t('status.live')}
+          </span>
+        )}
         <Counters shown={shown} />
       </div>
       <div className="status-notes">

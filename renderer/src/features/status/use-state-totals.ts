@@ -2,11 +2,12 @@
 import { useMemo } from 'react';
 import { SOCKET_STATES, type SocketState } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { shownTable } from '../../store/timeline-slice';
 
 /** [state, count] for every state that has sockets, in the order connections move through them. */
 export function useStateTotals(): readonly (readonly [SocketState, number])[] {
   const version = useStore((s) => s.version);
-  const table = useStore((s) => s.table);
+  const table = useStore(shownTable);
   return useMemo(() => {
     const counts = new Map<SocketState, number>();
     for (const s of table.values()) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
