@@ -129,10 +129,15 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (s) => emit('collector:status', s),
     onTick: (t) => {
       const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
-      const closedNow = connections.apply(t, on('closedSockets'));
-      const traced = on('stateTrace')
-        ? { transitions: t.events.transitions, closed: closedNow.filter((c) => c.proto === 'tcp').length }
-        : undefined;
+      const closedNow = connections.apply(t, on('closedSockets'), on('stateTrace'));
+      // Closes come from the kernel whenever a kernel source is on; transitions only when the trace is.
+      const traced =
+        on('closedSockets') || on('stateTrace')
+          ? {
+              transitions: on('stateTrace') ? t.events.transitions : null,
+              closed: closedNow.filter((c) => c.proto === 'tcp').length,
+            }
+          : undefined;
       analytics.onTick(t, t.table, t.takenAt, traced);
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.

@@ -114,4 +114,59 @@ describe('ConnectionLog', () => {
     expect(log.list().map((e) => e.localPort)).toEqual([3, 2]);
     expect(log.rate(5_000).at(-1)).toEqual({ at: 5_000, count: 3 });
   });
+
+  it('traced: logs each failed connect once, from the trace (destination, caller, opening), not its destroy event', () => {
+    const log = new ConnectionLog();
+    const skaddr = 'ff02';
+    const step = (from: TracedTransition['from'], to: TracedTransition['to'], at: number) =>
+      ({ ...tuple, localPort: 0, remotePort: 9, from, to, at, pid: 77, tid: 77, comm: 'app', skaddr }) as const;
+    const events = {
+      ...NO_KERNEL_EVENTS,
+      transitions: [step('CLOSED', 'SYN_SENT', 4_000), step('SYN_SENT', 'CLOSED', 4_001)],
+      failedConnects: [{ ...tuple, localPort: 0, remotePort: 9, at: 4_001, pid: 77, comm: 'app', skaddr }],
+      // What the kernel sends for it: the destination cleared.
+      closed: [closed({ localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null, lastState: 'SYN_SENT' })],
+    };
+    const out = log.apply(tick({ events }), true, true);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      failedConnect: true,
+      remotePort: 9,
+      pid: 77,
+      process: 'app',
+      openedAt: 4_000,
+      openedAtSource: 'trace',
+      durationMs: 1,
+      closedAtSource: 'trace',
+      bytesSent: null,
+    });
+    // A failed connect whose destroy event kept its tuple is still counted once (the trace's).
+    const kept = closed({ cookie: '44', remotePort: 9, lastState: 'SYN_SENT', tcp: null });
+    const again = log.apply(
+      tick({ events: { ...events, transitions: [], closed: [kept], failedConnects: [] } }),
+      true,
+      true,
+    );
+    expect(again).toEqual([]);
+    expect(log.failedSince(0)).toHaveLength(1);
+  });
+
+  it('untraced: a connect the table saw in SYN_SENT is found again by cookie when its destroy event names no peer', () => {
+    const log = new ConnectionLog();
+    const syn = sock({ cookie: '50', state: 'SYN_SENT', remotePort: 9, pid: 12, process: 'curl', firstSeen: 1_000 });
+    log.apply(tick({ added: [syn], takenAt: 1_000 }), true);
+    const cleared = closed({ cookie: '50', localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null });
+    const [f] = log.apply(tick({ removed: [syn.key], events: { ...NO_KERNEL_EVENTS, closed: [cleared] } }), true);
+    expect(f).toMatchObject({
+      failedConnect: true,
+      remotePort: 9,
+      localPort: 40000,
+      pid: 12,
+      process: 'curl',
+      closedAtSource: 'kernel',
+    });
+    // Never seen by the table: nothing says where it tried to go, so it is not a connection of the log.
+    const unknown = closed({ cookie: '51', localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null });
+    expect(log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [unknown] } }), true)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 // The Connections log: every closed connection, from the kernel's destroy events (or, where there are none, from
 // sockets a refresh found gone), with what the table and the trace knew of it: owner, opening time, final state.
 import type { ClosedConnection } from '../../model/connections';
-import type { ClosedSocketEvent, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
+import type { ClosedSocketEvent, FailedConnect, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
 import type { Socket, SocketState } from '../../model/socket';
 
 /** Connections kept in the log (newest); older ones are counted in `total` only. */
@@ -46,6 +46,10 @@ const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAI
  * tuple (same cookie), which gives its owner, when it was first seen and its last polled state; the trace, when
  * on, gives the exact opening time and the state it closed from. With `fromKernel` false (no destroy events), a
  * socket gone from the table is a close at that refresh: observed, its counters as last seen.
+ *
+ * Failed connects: the kernel clears a failed connect's destination before it frees the socket, so its destroy
+ * event names no peer. Traced, every one comes from the trace instead (destination and caller); untraced, one the
+ * table saw in SYN_SENT (a connect that timed out) is found again by its cookie.
  */
 export class ConnectionLog {
   private readonly live = new Map<string, Socket>();
@@ -53,6 +57,10 @@ export class ConnectionLog {
   private readonly perSecond = new Map<number, number>();
   private readonly openedBySk = new Map<string, number>();
   private readonly openedByKey = new Map<string, number>();
+  /** Keys of live sockets by cookie: a destroy event whose tuple the kernel cleared is still found by it. */
+  private readonly liveByCookie = new Map<string, string>();
+  /** Traced opening times of connects that failed in this refresh, by kernel address. */
+  private readonly failedOpenings = new Map<string, number>();
   private nextId = 1;
   private closedTotal = 0;
 
@@ -63,8 +71,11 @@ export class ConnectionLog {
     return this.closedTotal;
   }
 
-  /** Folds one refresh; answers the connections that closed in it, oldest first. */
-  apply(tick: ConnectionTick, fromKernel: boolean): ClosedConnection[] {
+  /**
+   * Folds one refresh; answers the connections that closed in it, oldest first. `traced` says the state trace is on,
+   * so its failed connects are logged (and destroy events of failed connects are not, to count each once).
+   */
+  apply(tick: ConnectionTick, fromKernel: boolean, traced = false): ClosedConnection[] {
     this.noteOpenings(tick.events.transitions);
     const fresh = new Map<string, Socket>();
     for (const s of tick.added) fresh.set(s.key, s);
@@ -73,18 +84,21 @@ export class ConnectionLog {
     if (fromKernel) {
       for (const e of tick.events.closed) {
         const entry = this.fromEvent(e, fresh);
-        if (entry) out.push(entry);
+        if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
+    if (traced) for (const f of tick.events.failedConnects) out.push(this.fromFailedConnect(f));
+    this.failedOpenings.clear();
     for (const key of tick.removed) {
       const last = this.live.get(key);
-      this.live.delete(key);
+      this.forget(key);
       if (!fromKernel && last) {
         const entry = this.fromRemoved(last, tick.takenAt);
-        if (entry) out.push(entry);
+        if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
-    for (const s of fresh.values()) this.live.set(s.key, s);
+    for (const s of fresh.values()) this.remember(s);
+    out.sort((a, b) => a.closedAt - b.closedAt);
     for (const entry of out) this.keep(entry);
     return out;
   }
@@ -121,9 +135,10 @@ export class ConnectionLog {
     return out;
   }
 
-  private fromEvent(e: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+  private fromEvent(event: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+    const e = event.remotePort === 0 ? this.withPolledTuple(event) : event;
     // A listener or a socket that never connected is not a connection.
-    if (e.remotePort === 0) return null;
+    if (e === null || e.remotePort === 0) return null;
     const key = e.proto === 'tcp' ? tcpKey(e) : null;
     const seen = key === null ? undefined : this.live.get(key);
     const same = seen && seen.cookie === e.cookie ? seen : undefined;
@@ -195,6 +210,65 @@ export class ConnectionLog {
     };
   }
 
+  /**
+   * A destroy event whose tuple the kernel cleared (a failed connect: local 0.0.0.0, remote port 0), with the tuple
+   * the table last showed under its cookie; null when the table never saw that socket connected.
+   */
+  private withPolledTuple(e: ClosedSocketEvent): ClosedSocketEvent | null {
+    const key = this.liveByCookie.get(e.cookie);
+    const seen = key === undefined ? undefined : this.live.get(key);
+    if (!seen || seen.proto !== e.proto || seen.remotePort === 0 || seen.state === 'LISTEN') return null;
+    return {
+      ...e,
+      family: seen.family,
+      localAddress: seen.localAddress,
+      localPort: seen.localPort,
+      remoteAddress: seen.remoteAddress,
+      remotePort: seen.remotePort,
+    };
+  }
+
+  /** A connect the trace saw fail: its destination and caller from the trace, nothing sent or received. */
+  private fromFailedConnect(f: FailedConnect): ClosedConnection {
+    const openedAt = this.failedOpenings.get(f.skaddr) ?? null;
+    return {
+      id: 0,
+      proto: 'tcp',
+      family: f.family,
+      localAddress: f.localAddress,
+      localPort: f.localPort,
+      remoteAddress: f.remoteAddress,
+      remotePort: f.remotePort,
+      finalState: 'SYN_SENT',
+      cookie: null,
+      openedAt,
+      openedAtSource: openedAt === null ? 'observed' : 'trace',
+      durationMs: openedAt === null ? null : Math.max(0, f.at - openedAt),
+      closedAt: f.at,
+      closedAtSource: 'trace',
+      bytesSent: null,
+      bytesReceived: null,
+      rttMs: null,
+      retransmits: null,
+      pid: f.pid,
+      process: f.comm,
+      failedConnect: true,
+    };
+  }
+
+  private remember(s: Socket): void {
+    const old = this.live.get(s.key);
+    if (old?.cookie && old.cookie !== s.cookie) this.liveByCookie.delete(old.cookie);
+    this.live.set(s.key, s);
+    if (s.cookie !== null) this.liveByCookie.set(s.cookie, s.key);
+  }
+
+  private forget(key: string): void {
+    const old = this.live.get(key);
+    if (old?.cookie && this.liveByCookie.get(old.cookie) === key) this.liveByCookie.delete(old.cookie);
+    this.live.delete(key);
+  }
+
   private keep(entry: ClosedConnection): void {
     const e = { ...entry, id: this.nextId++ };
     this.entries.push(e);
@@ -218,7 +292,10 @@ export class ConnectionLog {
         const key = tcpKey(t);
         if (!this.openedByKey.has(key)) this.openedByKey.set(key, first);
       }
-      if (t.to === 'CLOSED') this.openedBySk.delete(t.skaddr);
+      if (t.to === 'CLOSED') {
+        if (t.from === 'SYN_SENT' && first !== undefined) this.failedOpenings.set(t.skaddr, first);
+        this.openedBySk.delete(t.skaddr);
+      }
     }
     for (const m of [this.openedBySk, this.openedByKey]) {
       while (m.size > MAX_OPENINGS) m.delete(m.keys().next().value as string);
