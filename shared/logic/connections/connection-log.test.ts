@@ -169,4 +169,39 @@ describe('ConnectionLog', () => {
     const unknown = closed({ cookie: '51', localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null });
     expect(log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [unknown] } }), true)).toEqual([]);
   });
+
+  it('still calls it TIME_WAIT when the destroy event comes a refresh after the table showed the timewait socket', () => {
+    const log = new ConnectionLog();
+    log.apply(tick({ added: [sock({ cookie: '42' })] }), true);
+    log.apply(tick({ changed: [sock({ cookie: '42', state: 'TIME_WAIT', pid: null })] }), true);
+    const late = closed({ lastState: 'FIN_WAIT_2', tracedPid: 31 });
+    const [e] = log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [late] } }), true, true);
+    expect(e).toMatchObject({ finalState: 'TIME_WAIT', pid: 31 });
+  });
+
+  it('names the traced owner of a connection no refresh saw by the command the trace saw for that pid', () => {
+    const log = new ConnectionLog();
+    const step = { ...tuple, from: 'CLOSED', to: 'SYN_SENT', at: 4_000, pid: 31, tid: 31, comm: 'curl' } as const;
+    const events = {
+      ...NO_KERNEL_EVENTS,
+      transitions: [{ ...step, proto: 'tcp', skaddr: 'ff03' } as const],
+      closed: [closed({ tracedPid: 31, lastState: 'ESTABLISHED' })],
+    };
+    expect(log.apply(tick({ events }), true, true)[0]).toMatchObject({ pid: 31, process: 'curl' });
+  });
+
+  it('takes a timewait socket on the tuple as this connection’s, even with another cookie (made at its first dump)', () => {
+    const log = new ConnectionLog();
+    const tw = sock({ cookie: '1104067', state: 'TIME_WAIT', pid: null });
+    const fin = closed({ cookie: '1132255', lastState: 'FIN_WAIT_2' });
+    const [e] = log.apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [fin] } }), true);
+    expect(e.finalState).toBe('TIME_WAIT');
+    // A reset connection does not end in TIME_WAIT, whatever the table shows.
+    const rst = closed({ cookie: '7', lastState: 'SYN_RECEIVED' });
+    expect(
+      new ConnectionLog().apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [rst] } }), true)[0],
+    ).toMatchObject({
+      finalState: 'SYN_RECEIVED',
+    });
+  });
 });

@@ -10,6 +10,8 @@ export const CONNECTION_LOG_SIZE = 10_000;
 export const CLOSED_RATE_SECONDS = 300;
 /** Traced opening times kept for connections still open (oldest dropped first). */
 const MAX_OPENINGS = 100_000;
+/** Process names kept from the trace (the least recently seen dropped first). */
+const MAX_NAMES = 4096;
 
 /** One refresh, as the log reads it. */
 export interface ConnectionTick {
@@ -61,6 +63,8 @@ export class ConnectionLog {
   private readonly liveByCookie = new Map<string, string>();
   /** Traced opening times of connects that failed in this refresh, by kernel address. */
   private readonly failedOpenings = new Map<string, number>();
+  /** The command name the trace last saw for each pid: names the owner of a connection no refresh saw. */
+  private readonly commByPid = new Map<number, string>();
   private nextId = 1;
   private closedTotal = 0;
 
@@ -143,8 +147,13 @@ export class ConnectionLog {
     const seen = key === null ? undefined : this.live.get(key);
     const same = seen && seen.cookie === e.cookie ? seen : undefined;
     const now = key === null ? undefined : fresh.get(key);
-    // The table shows the tuple in TIME_WAIT now: the connection lives on as a timewait socket.
-    const timeWait = now?.state === 'TIME_WAIT' && (now.cookie === null || now.cookie === e.cookie);
+    // The table shows the tuple in TIME_WAIT (this refresh, or an earlier one when the event was held back a while
+    // for its trace): the connection lives on as a timewait socket. Its cookie need not be the freed socket's: the
+    // kernel makes cookies on first request from per-CPU batches, so one that no dump asked for gets a new one at
+    // its destroy event, and the timewait socket another at its first dump. A tuple has one socket at a time, so a
+    // timewait socket on it after a close from a closing state is that connection's.
+    const shown = now ?? seen;
+    const timeWait = shown?.state === 'TIME_WAIT';
     const last = same ?? (now && now.cookie === e.cookie ? now : undefined);
     const traced = key === null ? undefined : this.openedByKey.get(key);
     if (key !== null) this.openedByKey.delete(key);
@@ -175,7 +184,7 @@ export class ConnectionLog {
       rttMs: tcp?.rttMs ?? last?.metrics?.rttMs ?? null,
       retransmits: tcp?.retransmits ?? null,
       pid: last?.pid ?? e.tracedPid,
-      process: last?.process ?? null,
+      process: last?.pid != null ? last.process : this.commOf(e.tracedPid),
       failedConnect: lastState === 'SYN_SENT',
     };
   }
@@ -282,9 +291,17 @@ export class ConnectionLog {
     }
   }
 
+  private commOf(pid: number | null): string | null {
+    return pid === null ? null : (this.commByPid.get(pid) ?? null);
+  }
+
   /** Remembers when each traced connection opened, by kernel address until its tuple is known, then by tuple. */
   private noteOpenings(transitions: readonly TracedTransition[]): void {
     for (const t of transitions) {
+      if (t.pid !== null && t.comm !== null && this.commByPid.get(t.pid) !== t.comm) {
+        this.commByPid.delete(t.pid);
+        this.commByPid.set(t.pid, t.comm);
+      }
       const opening = t.from === 'CLOSED' || (t.from === 'LISTEN' && t.to === 'SYN_RECEIVED');
       if (opening && !this.openedBySk.has(t.skaddr)) this.openedBySk.set(t.skaddr, t.at);
       const first = this.openedBySk.get(t.skaddr);
@@ -300,5 +317,6 @@ export class ConnectionLog {
     for (const m of [this.openedBySk, this.openedByKey]) {
       while (m.size > MAX_OPENINGS) m.delete(m.keys().next().value as string);
     }
+    while (this.commByPid.size > MAX_NAMES) this.commByPid.delete(this.commByPid.keys().next().value as number);
   }
 }
