@@ -5,6 +5,7 @@ import { AppError } from '../../shared/model/errors';
 import { escapeControls } from '../../shared/logic/terminal-text';
 import { APP_VERSION } from '../core/version';
 import { registerClose } from './close-command';
+import { registerClosed } from './closed-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 import { registerKill } from './kill-command';
 import { registerAnalytics } from './analytics-commands';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerTools(program);
   registerReport(program);
   registerExporter(program);
+  registerClosed(program);
   return program;
 }
 

@@ -2,6 +2,15 @@
 import type { Socket } from '../model/socket';
 import { parseState } from './socket-query';
 
+/**
+ * What the filter reads of a row: a live socket has all of it, and so does a closed connection through its adapter
+ * (shared/logic/connections/closed-filter.ts), so both tables speak one filter language.
+ */
+export type FilterSubject = Pick<
+  Socket,
+  'proto' | 'family' | 'state' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort' | 'pid' | 'process'
+>;
+
 /** One parsed filter term; `negate` comes from a leading `!`. */
 export type FilterTerm =
   | { readonly kind: 'port'; readonly port: number; readonly negate: boolean }
@@ -64,13 +73,13 @@ export function parseFilter(text: string): FilterTerm[] {
     .map(parseTerm);
 }
 
-function protoMatches(s: Socket, proto: string): boolean {
+function protoMatches(s: FilterSubject, proto: string): boolean {
   // `tcp6` / `udp4` narrow by family as well, as netstat users type them.
   if (proto === s.proto) return true;
   return proto === `${s.proto}${s.family}`;
 }
 
-function textMatches(s: Socket, text: string): boolean {
+function textMatches(s: FilterSubject, text: string): boolean {
   return (
     (s.process !== null && s.process.toLowerCase().includes(text)) ||
     s.localAddress.toLowerCase().includes(text) ||
@@ -81,7 +90,7 @@ function textMatches(s: Socket, text: string): boolean {
   );
 }
 
-function termMatches(s: Socket, term: FilterTerm): boolean {
+function termMatches(s: FilterSubject, term: FilterTerm): boolean {
   switch (term.kind) {
     case 'port':
       return s.localPort === term.port || s.remotePort === term.port;
@@ -99,7 +108,7 @@ function termMatches(s: Socket, term: FilterTerm): boolean {
 }
 
 /** True when the socket passes the toggles. */
-export function matchesToggles(s: Socket, t: FilterToggles): boolean {
+export function matchesToggles(s: FilterSubject, t: FilterToggles): boolean {
   if (s.proto === 'tcp' ? !t.tcp : !t.udp) return false;
   if (s.family === 4 ? !t.ipv4 : !t.ipv6) return false;
   if (t.listeningOnly && s.state !== 'LISTEN' && s.state !== 'UNCONN') return false;
@@ -107,13 +116,13 @@ export function matchesToggles(s: Socket, t: FilterToggles): boolean {
 }
 
 /** True when the socket matches every term. */
-export function matchesTerms(s: Socket, terms: readonly FilterTerm[]): boolean {
+export function matchesTerms(s: FilterSubject, terms: readonly FilterTerm[]): boolean {
   for (const term of terms) if (termMatches(s, term) === term.negate) return false;
   return true;
 }
 
 /** Builds one predicate from filter-box text and toggles, parsing once for a whole table. */
-export function compileFilter(text: string, toggles: FilterToggles = DEFAULT_TOGGLES): (s: Socket) => boolean {
+export function compileFilter(text: string, toggles: FilterToggles = DEFAULT_TOGGLES): (s: FilterSubject) => boolean {
   const terms = parseFilter(text);
   return (s) => matchesToggles(s, toggles) && matchesTerms(s, terms);
 }
