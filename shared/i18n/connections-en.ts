@@ -94,7 +94,7 @@ export const connectionsEn = {
       kernel: 'Every closed connection comes from the kernel’s destroy events.',
       observed: 'Closed connections are found by comparing refreshes: those shorter than one refresh are missed.',
     },
-    mount: 'Mount tracefs: {{command}}',
+    mount: 'Mount tracefs, then tracing starts by itself:',
     charts: {
       trace: 'Traced: every TCP state transition, from the kernel.',
       observed: 'Observed at each refresh (short-lived states can be missed).',

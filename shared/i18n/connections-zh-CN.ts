@@ -94,7 +94,7 @@ export const connectionsZhCN: Strings<typeof connectionsEn> = {
       kernel: '每一个已关闭的连接都来自内核的销毁事件。',
       observed: '通过比较每次刷新发现已关闭的连接：短于一次刷新的会被漏掉。',
     },
-    mount: '挂载 tracefs：{{command}}',
+    mount: '挂载 tracefs 后会自动开始跟踪：',
     charts: {
       trace: '已跟踪：每一次 TCP 状态转换都来自内核。',
       observed: '每次刷新时观察（短暂的状态可能漏掉）。',
