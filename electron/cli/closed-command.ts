@@ -67,9 +67,11 @@ const lang = () => languageFromEnv(process.env);
 
 /** Where closes come from, in a few words, for the note on stderr. */
 function sourceText(log: ClosedLog): string {
-  return log.source === 'kernel'
-    ? translate(lang(), 'connections.cli.sourceKernel')
-    : translate(lang(), 'connections.cli.sourceObserved', { reason: log.fallbackReason ?? '?' });
+  if (log.source === 'kernel') return translate(lang(), 'connections.cli.sourceKernel');
+  // Another OS has no destroy events at all, so no reason is given: say what that means.
+  return log.fallbackReason === null
+    ? translate(lang(), 'connections.cli.sourceDiffs')
+    : translate(lang(), 'connections.cli.sourceObserved', { reason: log.fallbackReason });
 }
 
 function note(text: string): void {

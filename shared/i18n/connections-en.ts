@@ -74,6 +74,7 @@ export const connectionsEn = {
       following: 'Following closed connections ({{source}}) until Ctrl+C.',
       sourceKernel: 'every close, from the kernel’s destroy events',
       sourceObserved: 'found by comparing refreshes: {{reason}}',
+      sourceDiffs: 'found by comparing refreshes: connections shorter than one refresh are missed',
       lost: '{{n}} kernel events were lost: netinspect read them too slowly.',
     },
   },

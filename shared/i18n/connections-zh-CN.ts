@@ -74,6 +74,7 @@ export const connectionsZhCN: Strings<typeof connectionsEn> = {
       following: '正在持续输出已关闭的连接（{{source}}），按 Ctrl+C 结束。',
       sourceKernel: '每一次关闭都来自内核的销毁事件',
       sourceObserved: '通过比较每次刷新发现：{{reason}}',
+      sourceDiffs: '通过比较每次刷新发现：短于一次刷新的连接会被漏掉',
       lost: '丢失了 {{n}} 个内核事件：netinspect 读取得太慢。',
     },
   },
