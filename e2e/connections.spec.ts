@@ -86,3 +86,17 @@ test('the Sockets table shows a kernel age, not a lower bound, for a CLOSE_WAIT 
     await stopLeakyServer(leaky);
   }
 });
+
+test('the status bar and the Charts view say how transitions and closes are counted', async ({ app: page }) => {
+  await appReady(page);
+  const bar = page.getByRole('status', { name: 'Collector status' });
+  await expect(bar.getByText(/^Transitions: (traced|observed at each refresh)$/)).toBeVisible();
+  await expect(bar.getByText('Closes: kernel', { exact: true })).toBeVisible();
+  const traced = await bar.getByText('Transitions: traced', { exact: true }).isVisible();
+  // Untraced, the reason and the one action come with it (here: root without tracefs, or the helper's switch).
+  if (!traced) await expect(bar.getByText(/tracefs|administrator/i).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Charts', exact: true }).click();
+  await expect(
+    page.getByText(traced ? 'Traced: every TCP state transition, from the kernel.' : /^Observed at each refresh/),
+  ).toBeVisible();
+});
