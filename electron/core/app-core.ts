@@ -130,12 +130,14 @@ export function createCore(options: CoreOptions): Core {
     onTick: (t) => {
       const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
       const closedNow = connections.apply(t, on('closedSockets'), on('stateTrace'));
-      // Closes come from the kernel whenever a kernel source is on; transitions only when the trace is.
+      // Closes come from the kernel whenever a kernel source is on; transitions only when the trace is. Churn
+      // counts what this network namespace freed (destroy events, or refreshes): not the trace's failed connects,
+      // which the machine-wide tracepoint also reports from other namespaces (containers).
       const traced =
         on('closedSockets') || on('stateTrace')
           ? {
               transitions: on('stateTrace') ? t.events.transitions : null,
-              closed: closedNow.filter((c) => c.proto === 'tcp').length,
+              closed: closedNow.filter((c) => c.proto === 'tcp' && c.closedAtSource !== 'trace').length,
             }
           : undefined;
       analytics.onTick(t, t.table, t.takenAt, traced);
