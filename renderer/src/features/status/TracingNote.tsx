@@ -10,8 +10,8 @@ const ELEVATE = 'kernelEvents.action.elevate';
 const MOUNT = 'kernelEvents.action.mount';
 
 /**
- * What turns `source` on: "Show all owners (administrator)" when it needs rights (unless `button` is false, where
- * that button is already on screen), the mount command when tracefs is absent, else the source's own advice.
+ * What turns `source` on: "Show all owners (administrator)" when it needs rights (nothing when `button` is false:
+ * that switch is already on screen), the mount command when tracefs is absent, else the source's own advice.
  */
 export function KernelSourceAction({
   source,
@@ -30,12 +30,9 @@ export function KernelSourceAction({
       </span>
     );
   }
-  return (
-    <span className="trace-action">
-      {a.key === ELEVATE && button && <ShowAllOwners />}
-      <span className="note muted">{t(a.key, a.params)}</span>
-    </span>
-  );
+  // The switch is the action (it says itself when elevation cannot be asked for here, and what to do instead).
+  if (a.key === ELEVATE) return button ? <ShowAllOwners /> : null;
+  return <span className="note muted trace-action">{t(a.key, a.params)}</span>;
 }
 
 /** The two sources of the current status, or undefined before the first status (or on another OS). */
