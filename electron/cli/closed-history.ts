@@ -1,15 +1,15 @@
 // `netinspect closed --since TIME --until TIME [--db FILE]`: the connections a recording saw close in a window.
-// Kept apart from the live `closed` command so both merge: `closedHistoryOptions` adds the flags to it, and
-// `runClosedHistory` answers when --since/--until are given.
+// The live `closed` command takes these flags (`closedHistoryOptions`) and hands over to `runClosedHistory`.
 import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { compileClosedFilter } from '../../shared/logic/connections/closed-filter';
+import { CLOSED_TEXT_HEADER, closedTextCells } from '../../shared/logic/connections/closed-text';
 import { parseCount } from '../../shared/logic/duration';
-import { formatEndpoint } from '../../shared/logic/endpoint';
-import { formatBytes, formatDuration } from '../../shared/logic/format';
+import { assertFilter } from '../../shared/logic/filter-check';
+import { keyedError } from '../../shared/logic/input-error';
 import { escapeControls, jsonText } from '../../shared/logic/terminal-text';
 import { renderTextTable } from '../../shared/logic/text-table';
 import { formatLocalTime } from '../../shared/logic/time-parse';
-import type { ClosedConnection } from '../../shared/model/connections';
 import { MAX_PAST_CLOSED } from '../../shared/model/timeline';
 import { dbOption, parseTimeWindow, withRecording } from './timeline-cli';
 
@@ -19,35 +19,17 @@ export interface ClosedHistoryFlags {
   until?: string;
   db?: string;
   limit?: string;
+  filter?: string;
   json?: boolean;
+  follow?: boolean;
 }
 
-/** The closed connections as an aligned table, oldest first. */
-export function renderClosed(entries: readonly ClosedConnection[]): string {
-  const failed = translate(languageFromEnv(process.env), 'timelineUi.cli.connectFailed');
-  return renderTextTable(
-    ['Closed', 'Proto', 'Local Address', 'Remote Address', 'Final', 'Open for', 'Sent', 'Received', 'PID/Program'],
-    entries.map((c) => [
-      formatLocalTime(c.closedAt),
-      `${c.proto}${c.family === 6 ? '6' : ''}`,
-      formatEndpoint(c.localAddress, c.localPort),
-      formatEndpoint(c.remoteAddress, c.remotePort),
-      c.failedConnect ? `${c.finalState} (${failed})` : c.finalState,
-      c.durationMs === null ? '-' : `${c.openedAtSource === 'observed' ? '≥ ' : ''}${formatDuration(c.durationMs)}`,
-      c.bytesSent === null ? '-' : formatBytes(c.bytesSent),
-      c.bytesReceived === null ? '-' : formatBytes(c.bytesReceived),
-      c.pid === null ? '-' : `${c.pid}/${c.process ?? '?'}`,
-    ]),
-  );
-}
-
-/** Adds --since, --until, --db and --limit to a `closed` command. */
+/** Adds --since, --until and --db to the `closed` command. */
 export function closedHistoryOptions(cmd: Command): Command {
   return dbOption(
     cmd
-      .option('--since <time>', 'from this time (ISO 8601, HH:MM[:SS] today, or -10m); needs --until')
-      .option('--until <time>', 'to this time; needs --since')
-      .option('--limit <n>', `at most this many (1-${MAX_PAST_CLOSED})`, '1000'),
+      .option('--since <time>', 'from a recording: from this time (ISO 8601, HH:MM[:SS] today, or -10m); needs --until')
+      .option('--until <time>', 'to this time; needs --since'),
   );
 }
 
@@ -56,16 +38,26 @@ export function wantsClosedHistory(f: ClosedHistoryFlags): boolean {
   return f.since !== undefined || f.until !== undefined || f.db !== undefined;
 }
 
-/** Reads the window from the recording and prints it (table, or JSON `netinspect.closed/1`). */
+/**
+ * Reads the window from the recording and prints it, oldest first (table, or JSON `netinspect.closed/1`); --filter
+ * narrows it as it narrows the live log, --limit keeps the first n.
+ */
 export async function runClosedHistory(f: ClosedHistoryFlags): Promise<void> {
+  if (f.follow) throw keyedError('timelineUi.error.followPast');
   const { since, until } = parseTimeWindow(f);
-  const limit = parseCount(f.limit ?? '1000', 'limit', 1, MAX_PAST_CLOSED);
+  const filter = f.filter ?? '';
+  assertFilter(filter);
+  const limit = f.limit === undefined ? 1000 : parseCount(f.limit, 'limit', 1, MAX_PAST_CLOSED);
   const { closed, host } = await withRecording(f.db, async (core) => ({
-    closed: await core.call('timeline:closed', { since, until, limit }),
+    closed: await core.call('timeline:closed', { since, until, limit: MAX_PAST_CLOSED }),
     host: (await core.call('timeline:status', {})).host ?? '?',
   }));
+  const pass = compileClosedFilter(filter);
+  const matching = closed.entries.filter(pass);
+  const entries = matching.slice(0, limit);
+  const truncated = closed.truncated || entries.length < matching.length;
   if (f.json) {
-    process.stdout.write(`${jsonText({ schema: 'netinspect.closed/1', since, until, host, ...closed })}\n`);
+    process.stdout.write(`${jsonText({ schema: 'netinspect.closed/1', since, until, host, entries, truncated })}\n`);
     return;
   }
   const lang = languageFromEnv(process.env);
@@ -73,23 +65,11 @@ export async function runClosedHistory(f: ClosedHistoryFlags): Promise<void> {
     since: formatLocalTime(since),
     until: formatLocalTime(until),
     host,
-    n: closed.entries.length,
+    n: entries.length,
   });
-  const lines = [escapeControls(title), renderClosed(closed.entries)];
-  if (closed.truncated) lines.push(translate(lang, 'timelineUi.cli.truncated', { n: closed.entries.length }));
+  // A window may span days: the date goes with each time.
+  const rows = entries.map((c) => [formatLocalTime(c.closedAt), ...closedTextCells(c).slice(1)]);
+  const lines = [escapeControls(title), renderTextTable(CLOSED_TEXT_HEADER, rows)];
+  if (truncated) lines.push(translate(lang, 'timelineUi.cli.truncated', { n: entries.length }));
   process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-/**
- * Registers `closed` for a recorded window, when no live `closed` command is registered yet; with one, add
- * `closedHistoryOptions` to it and call `runClosedHistory` when `wantsClosedHistory`.
- */
-export function registerClosedHistory(program: Command): void {
-  if (program.commands.some((c) => c.name() === 'closed')) return;
-  closedHistoryOptions(
-    program
-      .command('closed')
-      .description('Connections a recording saw close between --since and --until')
-      .option('--json', 'print JSON (schema netinspect.closed/1)'),
-  ).action((flags: ClosedHistoryFlags) => runClosedHistory(flags));
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/model/errors';
 import { escapeControls } from '../../shared/logic/terminal-text';
 import { APP_VERSION } from '../core/version';
 import { registerClose } from './close-command';
+import { registerClosed } from './closed-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 import { registerKill } from './kill-command';
 import { registerAnalytics } from './analytics-commands';
@@ -16,7 +17,6 @@ import { registerTools } from './tools-commands';
 import { registerExporter } from './exporter-command';
 import { registerTop } from './top-command';
 import { registerRecord } from './record-command';
-import { registerClosedHistory } from './closed-history';
 
 /** Builds the program (exported for tests of --help and parsing). */
 export function buildProgram(): Command {
@@ -36,8 +36,8 @@ export function buildProgram(): Command {
   registerReport(program);
   registerExporter(program);
   registerTop(program);
+  registerClosed(program);
   registerRecord(program);
-  registerClosedHistory(program);
   return program;
 }
 

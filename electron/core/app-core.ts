@@ -156,13 +156,21 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (s) => emit('collector:status', s),
     onTick: (t) => {
       const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
-      const closedNow = connections.apply(t, on('closedSockets'));
-      const traced = on('stateTrace')
-        ? { transitions: t.events.transitions, closed: closedNow.filter((c) => c.proto === 'tcp').length }
-        : undefined;
+      const closedNow = connections.apply(t, on('closedSockets'), on('stateTrace'));
+      // Closes come from the kernel whenever a kernel source is on; transitions only when the trace is. Churn
+      // counts what this network namespace freed (destroy events, or refreshes): not the trace's failed connects,
+      // which the machine-wide tracepoint also reports from other namespaces (containers).
+      const traced =
+        on('closedSockets') || on('stateTrace')
+          ? {
+              transitions: on('stateTrace') ? t.events.transitions : null,
+              closed: closedNow.filter((c) => c.proto === 'tcp' && c.closedAtSource !== 'trace').length,
+            }
+          : undefined;
       const sample = analytics.onTick(t, t.table, t.takenAt, traced);
-      for (const l of tickListeners) l({ tick: t, sample, traced: traced !== undefined, closed: closedNow });
-      timeline.onTick(t, closedNow, sample, traced !== undefined);
+      const transitionsTraced = on('stateTrace');
+      for (const l of tickListeners) l({ tick: t, sample, traced: transitionsTraced, closed: closedNow });
+      timeline.onTick(t, closedNow, sample, transitionsTraced);
       traffic.apply({ ...t, processes: m.processMap() }, closedNow);
       // Names are looked up off the hot path: this only queues new remote addresses, answers come as events.
       const s = settings.get();

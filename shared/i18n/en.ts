@@ -9,6 +9,7 @@ import { timelineEn } from './timeline-en';
 import { timelineUiEn } from './timeline-ui-en';
 import { kernelEventsEn } from './kernel-events-en';
 import { procsEn } from './procs-en';
+import { connectionsEn } from './connections-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -286,6 +287,7 @@ export const en = {
   ...timelineUiEn,
   ...kernelEventsEn,
   ...procsEn,
+  ...connectionsEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

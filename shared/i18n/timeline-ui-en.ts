@@ -43,6 +43,7 @@ export const timelineUiEn = {
       sinceAfterUntil: '--since {{since}} is after --until {{until}}: give the earlier time first.',
       bothTimes: '{{given}} needs {{missing}} too: give both ends of the window.',
       size: 'Invalid {{field}} "{{value}}": give a size such as 512MiB, 1GiB or 2GB, from {{min}} to {{max}}.',
+      followPast: '--follow prints closes as they happen; --since and --until read a recording: give one or the other.',
       dbOrOpen: '--db follows a recording being written and --open shows a copied one: give one of them.',
       retention: 'Invalid {{field}} "{{value}}": give a duration such as 12h, 7d or 30d, from 1h to 365d.',
     },
@@ -55,7 +56,6 @@ export const timelineUiEn = {
       at: 'Table as recorded at {{tick}} on {{host}} ({{n}} sockets; asked for {{at}}).',
       closedTitle: 'Connections closed from {{since}} to {{until}} on {{host}}: {{n}}',
       truncated: 'Only the first {{n}}: narrow the window or raise --limit.',
-      connectFailed: 'connect failed',
       statsTitle: 'Recorded window {{since}} – {{until}}: {{points}} points of {{seconds}} s',
       info: {
         file: 'File',

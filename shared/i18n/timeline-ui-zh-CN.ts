@@ -46,6 +46,7 @@ export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
       sinceAfterUntil: '--since {{since}} 晚于 --until {{until}}：请先给出较早的时间。',
       bothTimes: '{{given}} 还需要 {{missing}}：请给出时间窗口的两端。',
       size: '无效的 {{field}} "{{value}}"：请给出 512MiB、1GiB 或 2GB 这样的大小，范围 {{min}} 至 {{max}}。',
+      followPast: '--follow 实时打印关闭的连接，--since 与 --until 读取录制：请只选其一。',
       dbOrOpen: '--db 跟随正在写入的录制，--open 打开复制来的录制：请只给出其中一个。',
       retention: '无效的 {{field}} "{{value}}"：请给出 12h、7d 或 30d 这样的时长，范围 1h 至 365d。',
     },
@@ -58,7 +59,6 @@ export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
       at: '{{host}} 上录制于 {{tick}} 的表（{{n}} 个套接字；查询时间 {{at}}）。',
       closedTitle: '{{host}} 上 {{since}} 至 {{until}} 关闭的连接：{{n}}',
       truncated: '只列出前 {{n}} 条：请缩小时间窗口或提高 --limit。',
-      connectFailed: '连接失败',
       statsTitle: '录制窗口 {{since}} – {{until}}：{{points}} 个点，每点 {{seconds}} 秒',
       info: {
         file: '文件',

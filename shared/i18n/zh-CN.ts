@@ -10,6 +10,7 @@ import { timelineZhCN } from './timeline-zh-CN';
 import { timelineUiZhCN } from './timeline-ui-zh-CN';
 import { kernelEventsZhCN } from './kernel-events-zh-CN';
 import { procsZhCN } from './procs-zh-CN';
+import { connectionsZhCN } from './connections-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -277,4 +278,5 @@ export const zhCN: Dictionary = {
   ...timelineUiZhCN,
   ...kernelEventsZhCN,
   ...procsZhCN,
+  ...connectionsZhCN,
 };

@@ -2,6 +2,18 @@
 import type { Socket } from '../model/socket';
 import { parseState } from './socket-query';
 
+/**
+ * What the filter reads of a row: a live socket has all of it, and so does a closed connection through its adapter
+ * (shared/logic/connections/closed-filter.ts), so both tables speak one filter language.
+ */
+export type FilterSubject = Pick<
+  Socket,
+  'proto' | 'family' | 'state' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort' | 'pid' | 'process'
+> & {
+  /** Every process sharing the socket (forked workers); a closed connection knows only the one it logged. */
+  readonly owners?: Socket['owners'];
+};
+
 /** One parsed filter term; `negate` comes from a leading `!`. */
 export type FilterTerm =
   | { readonly kind: 'port'; readonly port: number; readonly negate: boolean }
@@ -64,7 +76,7 @@ export function parseFilter(text: string): FilterTerm[] {
     .map(parseTerm);
 }
 
-function protoMatches(s: Socket, proto: string): boolean {
+function protoMatches(s: FilterSubject, proto: string): boolean {
   // `tcp6` / `udp4` narrow by family as well, as netstat users type them.
   if (proto === s.proto) return true;
   return proto === `${s.proto}${s.family}`;
@@ -77,12 +89,13 @@ function protoMatches(s: Socket, proto: string): boolean {
 export type HostNameLookup = (address: string) => string | undefined;
 
 /** True when the socket's process, or any other process sharing it (forked workers), has a name containing `text`. */
-function processMatches(s: Socket, text: string): boolean {
+function processMatches(s: FilterSubject, text: string): boolean {
   if (s.process !== null && s.process.toLowerCase().includes(text)) return true;
-  return s.owners.length > 1 && s.owners.some((o) => o.process !== null && o.process.toLowerCase().includes(text));
+  const owners = s.owners ?? [];
+  return owners.length > 1 && owners.some((o) => o.process !== null && o.process.toLowerCase().includes(text));
 }
 
-function textMatches(s: Socket, text: string, names: HostNameLookup | undefined): boolean {
+function textMatches(s: FilterSubject, text: string, names: HostNameLookup | undefined): boolean {
   return (
     processMatches(s, text) ||
     s.localAddress.toLowerCase().includes(text) ||
@@ -94,7 +107,7 @@ function textMatches(s: Socket, text: string, names: HostNameLookup | undefined)
   );
 }
 
-function termMatches(s: Socket, term: FilterTerm, names: HostNameLookup | undefined): boolean {
+function termMatches(s: FilterSubject, term: FilterTerm, names: HostNameLookup | undefined): boolean {
   switch (term.kind) {
     case 'port':
       return s.localPort === term.port || s.remotePort === term.port;
@@ -102,7 +115,7 @@ function termMatches(s: Socket, term: FilterTerm, names: HostNameLookup | undefi
       return s.state === term.state;
     case 'pid':
       // A listener shared by a master and its workers belongs to each of them.
-      return s.pid === term.pid || (s.owners.length > 1 && s.owners.some((o) => o.pid === term.pid));
+      return s.pid === term.pid || (s.owners?.some((o) => o.pid === term.pid) ?? false);
     case 'proto':
       return protoMatches(s, term.proto);
     case 'process':
@@ -113,7 +126,7 @@ function termMatches(s: Socket, term: FilterTerm, names: HostNameLookup | undefi
 }
 
 /** True when the socket passes the toggles. */
-export function matchesToggles(s: Socket, t: FilterToggles): boolean {
+export function matchesToggles(s: FilterSubject, t: FilterToggles): boolean {
   if (s.proto === 'tcp' ? !t.tcp : !t.udp) return false;
   if (s.family === 4 ? !t.ipv4 : !t.ipv6) return false;
   if (t.listeningOnly && s.state !== 'LISTEN' && s.state !== 'UNCONN') return false;
@@ -121,7 +134,7 @@ export function matchesToggles(s: Socket, t: FilterToggles): boolean {
 }
 
 /** True when the socket matches every term; free text also matches remote host names `names` knows. */
-export function matchesTerms(s: Socket, terms: readonly FilterTerm[], names?: HostNameLookup): boolean {
+export function matchesTerms(s: FilterSubject, terms: readonly FilterTerm[], names?: HostNameLookup): boolean {
   for (const term of terms) if (termMatches(s, term, names) === term.negate) return false;
   return true;
 }
@@ -134,7 +147,7 @@ export function compileFilter(
   text: string,
   toggles: FilterToggles = DEFAULT_TOGGLES,
   names?: HostNameLookup,
-): (s: Socket) => boolean {
+): (s: FilterSubject) => boolean {
   const terms = parseFilter(text);
   return (s) => matchesToggles(s, toggles) && matchesTerms(s, terms, names);
 }

@@ -50,4 +50,18 @@ describe('CollectorHost', () => {
     await expect(host.request('tick')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED' });
     expect(spawned).toBe(1);
   });
+
+  it('asks a collector to stop by itself when disposed, so its exit handlers run, and kills one that cannot', async () => {
+    const polite = { ...scripted(), stop: vi.fn() };
+    const host = new CollectorHost({ spawn: () => polite });
+    await host.request('full');
+    host.dispose();
+    expect(polite.stop).toHaveBeenCalledTimes(1);
+    expect(polite.kill).not.toHaveBeenCalled();
+    const plain = scripted();
+    const other = new CollectorHost({ spawn: () => plain });
+    await other.request('full');
+    other.dispose();
+    expect(plain.kill).toHaveBeenCalledTimes(1);
+  });
 });

@@ -10,7 +10,15 @@ export interface WorkerHandle {
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
+  /**
+   * Asks it to end by itself (its exit handlers then run: the state tracer removes its tracefs instance), killing
+   * it if it has not after a grace period. Without it, stopping kills at once.
+   */
+  stop?(): void;
 }
+
+/** How long a collector asked to stop may take before it is killed (ms). */
+const STOP_GRACE_MS = 2_000;
 
 /** Starts a new collector process. */
 export type SpawnWorker = () => WorkerHandle;
@@ -29,6 +37,12 @@ export function forkWorker(modulePath: string): SpawnWorker {
       onMessage: (l) => child.on('message', l),
       onExit: (l) => child.on('exit', (code) => l(code)),
       kill: () => child.kill('SIGKILL'),
+      stop: () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // The worker exits when its channel closes (worker.ts), running its exit handlers; SIGKILL would skip them.
+        if (child.connected) child.disconnect();
+        setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+      },
     };
   };
 }
@@ -143,7 +157,8 @@ export class CollectorHost {
   dispose(): void {
     this.disposed = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.worker?.kill();
+    if (this.worker?.stop) this.worker.stop();
+    else this.worker?.kill();
     this.worker = null;
     this.failAll(new AppError('COLLECTOR_FAILED', 'The collector has been stopped.'));
   }

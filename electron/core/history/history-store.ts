@@ -39,7 +39,7 @@ export class HistoryStore {
   /** Folds one tick (the delta since the previous tick, taken at `takenAt` ms since epoch). */
   record(changes: TickChanges, takenAt: number, traced?: TracedTick): TickSample {
     const sample = this.tracker.apply(changes, takenAt, traced);
-    this.traced = traced !== undefined;
+    this.traced = traced?.transitions != null;
     this.series.add(sample);
     this.breakdown.add(sample);
     this.lastAt = Math.max(this.lastAt, takenAt);

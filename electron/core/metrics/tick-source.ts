@@ -45,7 +45,9 @@ export interface StoppableMetricsSource extends MetricsSource {
 
 /** Final states the exporter counts closes by (a listener or an unconnected socket never is one). */
 function countable(c: LoggedClose): c is LoggedClose & { finalState: ClosedConnection['finalState'] } {
-  return c.finalState !== 'LISTEN' && c.finalState !== 'UNCONN' && c.proto === 'tcp';
+  // As churn: what this network namespace freed. A failed connect known only from the trace may be another
+  // namespace's (the tracepoint is machine-wide).
+  return c.finalState !== 'LISTEN' && c.finalState !== 'UNCONN' && c.proto === 'tcp' && c.closedAtSource !== 'trace';
 }
 
 /** The metrics source over core's tick loop; the diagnosis runs between scrapes, at most one at a time. */

@@ -4,6 +4,7 @@ import { createActionsSlice } from './actions-slice';
 import { createAdaptersSlice } from './adapters-slice';
 import { createAlertsSlice } from './alerts-slice';
 import { createChartsSlice } from './charts-slice';
+import { createConnectionsSlice } from './connections-slice';
 import { createDiagnosisSlice } from './diagnosis-slice';
 import { createPrivilegeSlice } from './privilege-slice';
 import { createReportSlice } from './report-slice';
@@ -36,4 +37,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTrafficSlice(...a),
   ...createHostNamesSlice(...a),
   ...createTimelineSlice(...a),
+  ...createConnectionsSlice(...a),
 }));

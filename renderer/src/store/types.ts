@@ -14,6 +14,7 @@ import type { FilterToggles } from '../../../shared/logic/filter';
 import type { ServiceTable } from '../../../shared/logic/services';
 import type { ConnectionState } from '../api';
 import type { AdaptersSlice } from './adapters-slice';
+import type { ConnectionsSlice } from './connections-slice';
 import type { ColumnId } from '../features/sockets/columns';
 import type { ReportSlice } from './report-slice';
 import type { ToolsSlice } from './tools-slice';
@@ -222,7 +223,8 @@ export type AppState = SocketsSlice &
   ReportSlice &
   TrafficSlice &
   HostNamesSlice &
-  TimelineSlice;
+  TimelineSlice &
+  ConnectionsSlice;
 
 /** A slice creator over the whole store, so actions may call other slices' actions. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

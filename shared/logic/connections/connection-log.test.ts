@@ -122,4 +122,94 @@ describe('ConnectionLog', () => {
     expect(log.list().map((e) => e.localPort)).toEqual([3, 2]);
     expect(log.rate(5_000).at(-1)).toEqual({ at: 5_000, count: 3 });
   });
+
+  it('traced: logs each failed connect once, from the trace (destination, caller, opening), not its destroy event', () => {
+    const log = new ConnectionLog();
+    const skaddr = 'ff02';
+    const step = (from: TracedTransition['from'], to: TracedTransition['to'], at: number) =>
+      ({ ...tuple, localPort: 0, remotePort: 9, from, to, at, pid: 77, tid: 77, comm: 'app', skaddr }) as const;
+    const events = {
+      ...NO_KERNEL_EVENTS,
+      transitions: [step('CLOSED', 'SYN_SENT', 4_000), step('SYN_SENT', 'CLOSED', 4_001)],
+      failedConnects: [{ ...tuple, localPort: 0, remotePort: 9, at: 4_001, pid: 77, comm: 'app', skaddr }],
+      // What the kernel sends for it: the destination cleared.
+      closed: [closed({ localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null, lastState: 'SYN_SENT' })],
+    };
+    const out = log.apply(tick({ events }), true, true);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      failedConnect: true,
+      remotePort: 9,
+      pid: 77,
+      process: 'app',
+      openedAt: 4_000,
+      openedAtSource: 'trace',
+      durationMs: 1,
+      closedAtSource: 'trace',
+      bytesSent: null,
+    });
+    // A failed connect whose destroy event kept its tuple is still counted once (the trace's).
+    const kept = closed({ cookie: '44', remotePort: 9, lastState: 'SYN_SENT', tcp: null });
+    const again = log.apply(
+      tick({ events: { ...events, transitions: [], closed: [kept], failedConnects: [] } }),
+      true,
+      true,
+    );
+    expect(again).toEqual([]);
+    expect(log.failedSince(0)).toHaveLength(1);
+  });
+
+  it('untraced: a connect the table saw in SYN_SENT is found again by cookie when its destroy event names no peer', () => {
+    const log = new ConnectionLog();
+    const syn = sock({ cookie: '50', state: 'SYN_SENT', remotePort: 9, pid: 12, process: 'curl', firstSeen: 1_000 });
+    log.apply(tick({ added: [syn], takenAt: 1_000 }), true);
+    const cleared = closed({ cookie: '50', localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null });
+    const [f] = log.apply(tick({ removed: [syn.key], events: { ...NO_KERNEL_EVENTS, closed: [cleared] } }), true);
+    expect(f).toMatchObject({
+      failedConnect: true,
+      remotePort: 9,
+      localPort: 40000,
+      pid: 12,
+      process: 'curl',
+      closedAtSource: 'kernel',
+    });
+    // Never seen by the table: nothing says where it tried to go, so it is not a connection of the log.
+    const unknown = closed({ cookie: '51', localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null });
+    expect(log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [unknown] } }), true)).toEqual([]);
+  });
+
+  it('still calls it TIME_WAIT when the destroy event comes a refresh after the table showed the timewait socket', () => {
+    const log = new ConnectionLog();
+    log.apply(tick({ added: [sock({ cookie: '42' })] }), true);
+    log.apply(tick({ changed: [sock({ cookie: '42', state: 'TIME_WAIT', pid: null })] }), true);
+    const late = closed({ lastState: 'FIN_WAIT_2', tracedPid: 31 });
+    const [e] = log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [late] } }), true, true);
+    expect(e).toMatchObject({ finalState: 'TIME_WAIT', pid: 31 });
+  });
+
+  it('names the traced owner of a connection no refresh saw by the command the trace saw for that pid', () => {
+    const log = new ConnectionLog();
+    const step = { ...tuple, from: 'CLOSED', to: 'SYN_SENT', at: 4_000, pid: 31, tid: 31, comm: 'curl' } as const;
+    const events = {
+      ...NO_KERNEL_EVENTS,
+      transitions: [{ ...step, proto: 'tcp', skaddr: 'ff03' } as const],
+      closed: [closed({ tracedPid: 31, lastState: 'ESTABLISHED' })],
+    };
+    expect(log.apply(tick({ events }), true, true)[0]).toMatchObject({ pid: 31, process: 'curl' });
+  });
+
+  it('takes a timewait socket on the tuple as this connection’s, even with another cookie (made at its first dump)', () => {
+    const log = new ConnectionLog();
+    const tw = sock({ cookie: '1104067', state: 'TIME_WAIT', pid: null });
+    const fin = closed({ cookie: '1132255', lastState: 'FIN_WAIT_2' });
+    const [e] = log.apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [fin] } }), true);
+    expect(e.finalState).toBe('TIME_WAIT');
+    // A reset connection does not end in TIME_WAIT, whatever the table shows.
+    const rst = closed({ cookie: '7', lastState: 'SYN_RECEIVED' });
+    expect(
+      new ConnectionLog().apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [rst] } }), true)[0],
+    ).toMatchObject({
+      finalState: 'SYN_RECEIVED',
+    });
+  });
 });

@@ -1,7 +1,7 @@
 // The Connections log: every closed connection, from the kernel's destroy events (or, where there are none, from
 // sockets a refresh found gone), with what the table and the trace knew of it: owner, opening time, final state.
 import type { ClosedConnection } from '../../model/connections';
-import type { ClosedSocketEvent, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
+import type { ClosedSocketEvent, FailedConnect, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
 import type { Socket, SocketState } from '../../model/socket';
 
 /** Connections kept in the log (newest); older ones are counted in `total` only. */
@@ -10,6 +10,8 @@ export const CONNECTION_LOG_SIZE = 10_000;
 export const CLOSED_RATE_SECONDS = 300;
 /** Traced opening times kept for connections still open (oldest dropped first). */
 const MAX_OPENINGS = 100_000;
+/** Process names kept from the trace (the least recently seen dropped first). */
+const MAX_NAMES = 4096;
 
 /** One refresh, as the log reads it. */
 export interface ConnectionTick {
@@ -38,17 +40,6 @@ function tcpKey(t: {
   return `tcp${t.family} ${t.localAddress}:${t.localPort} ${t.remoteAddress}:${t.remotePort}`;
 }
 
-/** The endpoints of a socket the table saw. */
-function tupleOf(s: Socket): Pick<Socket, 'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'> {
-  return {
-    family: s.family,
-    localAddress: s.localAddress,
-    localPort: s.localPort,
-    remoteAddress: s.remoteAddress,
-    remotePort: s.remotePort,
-  };
-}
-
 /** States a TCP socket passes through once the peer's FIN or our own close started the end. */
 const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING']);
 
@@ -57,15 +48,23 @@ const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAI
  * tuple (same cookie), which gives its owner, when it was first seen and its last polled state; the trace, when
  * on, gives the exact opening time and the state it closed from. With `fromKernel` false (no destroy events), a
  * socket gone from the table is a close at that refresh: observed, its counters as last seen.
+ *
+ * Failed connects: the kernel clears a failed connect's destination before it frees the socket, so its destroy
+ * event names no peer. Traced, every one comes from the trace instead (destination and caller); untraced, one the
+ * table saw in SYN_SENT (a connect that timed out) is found again by its cookie.
  */
 export class ConnectionLog {
   private readonly live = new Map<string, Socket>();
-  /** Cookie -> key of live TCP connections: an aborted socket's destroy event has lost its tuple, not its cookie. */
-  private readonly byCookie = new Map<string, string>();
   private readonly entries: ClosedConnection[] = [];
   private readonly perSecond = new Map<number, number>();
   private readonly openedBySk = new Map<string, number>();
   private readonly openedByKey = new Map<string, number>();
+  /** Keys of live sockets by cookie: a destroy event whose tuple the kernel cleared is still found by it. */
+  private readonly liveByCookie = new Map<string, string>();
+  /** Traced opening times of connects that failed in this refresh, by kernel address. */
+  private readonly failedOpenings = new Map<string, number>();
+  /** The command name the trace last saw for each pid: names the owner of a connection no refresh saw. */
+  private readonly commByPid = new Map<number, string>();
   private nextId = 1;
   private closedTotal = 0;
 
@@ -76,8 +75,11 @@ export class ConnectionLog {
     return this.closedTotal;
   }
 
-  /** Folds one refresh; answers the connections that closed in it, oldest first. */
-  apply(tick: ConnectionTick, fromKernel: boolean): ClosedConnection[] {
+  /**
+   * Folds one refresh; answers the connections that closed in it, oldest first. `traced` says the state trace is on,
+   * so its failed connects are logged (and destroy events of failed connects are not, to count each once).
+   */
+  apply(tick: ConnectionTick, fromKernel: boolean, traced = false): ClosedConnection[] {
     this.noteOpenings(tick.events.transitions);
     const fresh = new Map<string, Socket>();
     for (const s of tick.added) fresh.set(s.key, s);
@@ -86,24 +88,21 @@ export class ConnectionLog {
     if (fromKernel) {
       for (const e of tick.events.closed) {
         const entry = this.fromEvent(e, fresh);
-        if (entry) out.push(entry);
+        if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
+    if (traced) for (const f of tick.events.failedConnects) out.push(this.fromFailedConnect(f));
+    this.failedOpenings.clear();
     for (const key of tick.removed) {
       const last = this.live.get(key);
-      this.live.delete(key);
-      if (last?.cookie) this.byCookie.delete(last.cookie);
+      this.forget(key);
       if (!fromKernel && last) {
         const entry = this.fromRemoved(last, tick.takenAt);
-        if (entry) out.push(entry);
+        if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
-    for (const s of fresh.values()) {
-      const old = this.live.get(s.key);
-      if (old?.cookie && old.cookie !== s.cookie) this.byCookie.delete(old.cookie);
-      this.live.set(s.key, s);
-      if (s.cookie && s.proto === 'tcp' && s.remotePort !== 0) this.byCookie.set(s.cookie, s.key);
-    }
+    for (const s of fresh.values()) this.remember(s);
+    out.sort((a, b) => a.closedAt - b.closedAt);
     for (const entry of out) this.keep(entry);
     return out;
   }
@@ -140,19 +139,21 @@ export class ConnectionLog {
     return out;
   }
 
-  private fromEvent(raw: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
-    // A socket aborted with SO_LINGER 0 reaches the kernel's destroy with its peer zeroed: the table knew it.
-    const aborted =
-      raw.proto === 'tcp' && raw.remotePort === 0 ? this.live.get(this.byCookie.get(raw.cookie) ?? '') : undefined;
-    const e = aborted ? { ...raw, ...tupleOf(aborted), tcp: null } : raw;
+  private fromEvent(event: ClosedSocketEvent, fresh: ReadonlyMap<string, Socket>): ClosedConnection | null {
+    const e = event.remotePort === 0 ? this.withPolledTuple(event) : event;
     // A listener or a socket that never connected is not a connection.
-    if (e.remotePort === 0) return null;
+    if (e === null || e.remotePort === 0) return null;
     const key = e.proto === 'tcp' ? tcpKey(e) : null;
     const seen = key === null ? undefined : this.live.get(key);
     const same = seen && seen.cookie === e.cookie ? seen : undefined;
     const now = key === null ? undefined : fresh.get(key);
-    // The table shows the tuple in TIME_WAIT now: the connection lives on as a timewait socket.
-    const timeWait = now?.state === 'TIME_WAIT' && (now.cookie === null || now.cookie === e.cookie);
+    // The table shows the tuple in TIME_WAIT (this refresh, or an earlier one when the event was held back a while
+    // for its trace): the connection lives on as a timewait socket. Its cookie need not be the freed socket's: the
+    // kernel makes cookies on first request from per-CPU batches, so one that no dump asked for gets a new one at
+    // its destroy event, and the timewait socket another at its first dump. A tuple has one socket at a time, so a
+    // timewait socket on it after a close from a closing state is that connection's.
+    const shown = now ?? seen;
+    const timeWait = shown?.state === 'TIME_WAIT';
     const last = same ?? (now && now.cookie === e.cookie ? now : undefined);
     const traced = key === null ? undefined : this.openedByKey.get(key);
     if (key !== null) this.openedByKey.delete(key);
@@ -183,7 +184,7 @@ export class ConnectionLog {
       rttMs: tcp?.rttMs ?? last?.metrics?.rttMs ?? null,
       retransmits: tcp?.retransmits ?? null,
       pid: last?.pid ?? e.tracedPid,
-      process: last?.process ?? null,
+      process: last?.pid != null ? last.process : this.commOf(e.tracedPid),
       failedConnect: lastState === 'SYN_SENT',
     };
   }
@@ -218,6 +219,66 @@ export class ConnectionLog {
     };
   }
 
+  /**
+   * A destroy event whose tuple the kernel cleared (a failed connect: local 0.0.0.0, remote port 0; a socket aborted
+   * with SO_LINGER 0: its peer zeroed), with the tuple
+   * the table last showed under its cookie; null when the table never saw that socket connected.
+   */
+  private withPolledTuple(e: ClosedSocketEvent): ClosedSocketEvent | null {
+    const key = this.liveByCookie.get(e.cookie);
+    const seen = key === undefined ? undefined : this.live.get(key);
+    if (!seen || seen.proto !== e.proto || seen.remotePort === 0 || seen.state === 'LISTEN') return null;
+    return {
+      ...e,
+      family: seen.family,
+      localAddress: seen.localAddress,
+      localPort: seen.localPort,
+      remoteAddress: seen.remoteAddress,
+      remotePort: seen.remotePort,
+    };
+  }
+
+  /** A connect the trace saw fail: its destination and caller from the trace, nothing sent or received. */
+  private fromFailedConnect(f: FailedConnect): ClosedConnection {
+    const openedAt = this.failedOpenings.get(f.skaddr) ?? null;
+    return {
+      id: 0,
+      proto: 'tcp',
+      family: f.family,
+      localAddress: f.localAddress,
+      localPort: f.localPort,
+      remoteAddress: f.remoteAddress,
+      remotePort: f.remotePort,
+      finalState: 'SYN_SENT',
+      cookie: null,
+      openedAt,
+      openedAtSource: openedAt === null ? 'observed' : 'trace',
+      durationMs: openedAt === null ? null : Math.max(0, f.at - openedAt),
+      closedAt: f.at,
+      closedAtSource: 'trace',
+      bytesSent: null,
+      bytesReceived: null,
+      rttMs: null,
+      retransmits: null,
+      pid: f.pid,
+      process: f.comm,
+      failedConnect: true,
+    };
+  }
+
+  private remember(s: Socket): void {
+    const old = this.live.get(s.key);
+    if (old?.cookie && old.cookie !== s.cookie) this.liveByCookie.delete(old.cookie);
+    this.live.set(s.key, s);
+    if (s.cookie !== null) this.liveByCookie.set(s.cookie, s.key);
+  }
+
+  private forget(key: string): void {
+    const old = this.live.get(key);
+    if (old?.cookie && this.liveByCookie.get(old.cookie) === key) this.liveByCookie.delete(old.cookie);
+    this.live.delete(key);
+  }
+
   private keep(entry: ClosedConnection): void {
     const e = { ...entry, id: this.nextId++ };
     this.entries.push(e);
@@ -231,9 +292,17 @@ export class ConnectionLog {
     }
   }
 
+  private commOf(pid: number | null): string | null {
+    return pid === null ? null : (this.commByPid.get(pid) ?? null);
+  }
+
   /** Remembers when each traced connection opened, by kernel address until its tuple is known, then by tuple. */
   private noteOpenings(transitions: readonly TracedTransition[]): void {
     for (const t of transitions) {
+      if (t.pid !== null && t.comm !== null && this.commByPid.get(t.pid) !== t.comm) {
+        this.commByPid.delete(t.pid);
+        this.commByPid.set(t.pid, t.comm);
+      }
       const opening = t.from === 'CLOSED' || (t.from === 'LISTEN' && t.to === 'SYN_RECEIVED');
       if (opening && !this.openedBySk.has(t.skaddr)) this.openedBySk.set(t.skaddr, t.at);
       const first = this.openedBySk.get(t.skaddr);
@@ -241,10 +310,14 @@ export class ConnectionLog {
         const key = tcpKey(t);
         if (!this.openedByKey.has(key)) this.openedByKey.set(key, first);
       }
-      if (t.to === 'CLOSED') this.openedBySk.delete(t.skaddr);
+      if (t.to === 'CLOSED') {
+        if (t.from === 'SYN_SENT' && first !== undefined) this.failedOpenings.set(t.skaddr, first);
+        this.openedBySk.delete(t.skaddr);
+      }
     }
     for (const m of [this.openedBySk, this.openedByKey]) {
       while (m.size > MAX_OPENINGS) m.delete(m.keys().next().value as string);
     }
+    while (this.commByPid.size > MAX_NAMES) this.commByPid.delete(this.commByPid.keys().next().value as number);
   }
 }

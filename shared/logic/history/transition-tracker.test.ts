@@ -89,4 +89,22 @@ describe('TransitionTracker', () => {
     expect(cellOf('NEW', 'GONE')).toBeGreaterThanOrEqual(0);
     expect(cellOf('UNCONN', 'GONE')).toBe(-1);
   });
+
+  it('with destroy events but no trace, churn is the kernel’s closes; transitions stay observed', () => {
+    const differ = new SocketDiffer();
+    const tracker = new TransitionTracker();
+    const at = (i: number) => 1000 * (i + 1);
+    const tick = (raw: RawSocket[], i: number, closed: number) =>
+      tracker.apply(differ.next(raw, at(i)), at(i), { transitions: null, closed });
+    tick([listener], 0, 0);
+    // Three connections opened and closed between two refreshes: only the kernel saw them.
+    const between = tick([listener, client('ESTABLISHED')], 1, 3);
+    expect([between.opened, between.closed]).toEqual([1, 3]);
+    expect(cells(between)).toEqual(['NEW>ESTABLISHED:1']);
+    // Its timewait socket expiring is not a second close: the kernel counted it when it freed the full socket.
+    tick([listener, client('TIME_WAIT', null)], 2, 1);
+    const expiry = tick([listener], 3, 0);
+    expect(expiry.closed).toBe(0);
+    expect(cells(expiry)).toEqual(['TIME_WAIT>GONE:1']);
+  });
 });

@@ -38,11 +38,12 @@ export interface TickChanges {
 }
 
 /**
- * What the kernel reported since the previous tick, when it is traced: every TCP state change (the tracepoint) and
- * how many connections it freed (destroy events). With it, transitions and churn are exact instead of observed.
+ * What the kernel reported since the previous tick: every TCP state change (the tracepoint, when it is on) and how
+ * many connections it freed (destroy events). Closes are then exact, and so are transitions when traced.
  */
 export interface TracedTick {
-  readonly transitions: readonly TracedTransition[];
+  /** Every TCP state change since the previous tick, or null when the trace is off (transitions are observed). */
+  readonly transitions: readonly TracedTransition[] | null;
   /** TCP connections (not listeners) the kernel freed since the previous tick. */
   readonly closed: number;
 }
@@ -70,11 +71,13 @@ export class TransitionTracker {
 
   /**
    * Folds one tick. The first tick only sets the baseline: sockets that existed before netinspect looked are not
-   * counted as opened, nor as NEW -> state transitions. With `traced`, TCP transitions and churn come from the
-   * kernel (every one, exactly) and the table only keeps the per-state counts and what no tracepoint reports: a
-   * timewait socket's expiry (TIME_WAIT -> GONE).
+   * counted as opened, nor as NEW -> state transitions. With `traced`, closed connections come from the kernel
+   * (every one, counted when the kernel freed it, so a timewait socket's later expiry is no second close), and so
+   * do TCP transitions and openings when the trace is on; the table then only keeps the per-state counts and what no
+   * tracepoint reports: a timewait socket's expiry (TIME_WAIT -> GONE).
    */
   apply(changes: TickChanges, takenAt: number, traced?: TracedTick): TickSample {
+    const trace = traced?.transitions ?? null;
     const cells = new Uint32Array(CELL_COUNT);
     const events: TransitionEvent[] = [];
     let opened = 0;
@@ -87,7 +90,7 @@ export class TransitionTracker {
     };
     const open = (s: Socket): void => {
       this.count(s, 1);
-      if (s.proto !== 'tcp' || traced) return;
+      if (s.proto !== 'tcp' || trace) return;
       if (s.state !== 'LISTEN' && this.primed) opened++;
       record(NEW_STATE, s.state, s, s);
     };
@@ -95,7 +98,7 @@ export class TransitionTracker {
       this.count(s, -1);
       if (s.proto !== 'tcp') return;
       // Traced, the kernel reports every close but a timewait socket's expiry, which only the table shows.
-      if (traced && s.state !== 'TIME_WAIT') return;
+      if (trace && s.state !== 'TIME_WAIT') return;
       if (s.state !== 'LISTEN' && this.primed && !traced) closed++;
       record(s.state, GONE_STATE, s, s);
     };
@@ -126,12 +129,12 @@ export class TransitionTracker {
         this.count(old, -1);
         this.count(s, 1);
         // The kernel drops the owner when a socket enters TIME_WAIT: credit the process that held it.
-        if (s.proto === 'tcp' && !traced) record(old.state, s.state, s, s.pid === null ? old : s);
+        if (s.proto === 'tcp' && !trace) record(old.state, s.state, s, s.pid === null ? old : s);
       }
     }
-    if (traced && this.primed) {
-      closed = traced.closed;
-      for (const t of traced.transitions) {
+    if (traced && this.primed) closed = traced.closed;
+    if (trace && this.primed) {
+      for (const t of trace) {
         const step = this.tracedStep(t);
         if (!step) continue;
         if (step.from === NEW_STATE && step.to !== 'LISTEN') opened++;

@@ -138,13 +138,20 @@ export class KernelEvents {
     return k;
   }
 
-  /** Everything since the last drain. Traced transitions go first, so the closed events can use them. */
+  /**
+   * Everything up to `now` (when the refresh's snapshot began) since the last drain. Traced transitions go first, so
+   * the closed events can use them.
+   */
   drain(now = Date.now()): KernelEventsDrain {
     if (!this.tracer && now >= this.tracerRetryAt) this.openTracer(now);
-    const traced = this.tracer?.drain() ?? { transitions: [], failedConnects: [] };
+    const traced = this.tracer?.drain(now) ?? { transitions: [], failedConnects: [] };
     const evidence = this.listener?.evidence;
     if (evidence) for (const t of traced.transitions) evidence.noteTransition(t, t.at);
-    const closed = this.listener?.drain(now) ?? [];
+    // A closed event waits until the trace has been read past it (the tracer's reader may be idling): the state it
+    // closed from and who closed it come from there. A tracer that stopped holds nothing back.
+    const tracer = this.tracer && this.tracer.failure() === null ? this.tracer : null;
+    const until = tracer ? Math.min(now, tracer.handedOutUpTo + TRACE_WAIT_MS) : now;
+    const closed = this.listener?.drain(until) ?? [];
     return { closed, transitions: traced.transitions, failedConnects: traced.failedConnects };
   }
 

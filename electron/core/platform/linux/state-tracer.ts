@@ -69,6 +69,8 @@ export class StateTracer {
   /** Decoded transitions not yet handed out (see drain), with their trace-clock time (ns). */
   private held: { readonly t: TcpTransition; readonly mono: number }[] = [];
   private delivered = 0;
+  /** Everything that happened before this (ms since epoch) has been handed out. */
+  private upToEpoch = -Infinity;
   private closed = false;
   private readonly onExit = (): void => this.close();
 
@@ -176,9 +178,11 @@ export class StateTracer {
   /**
    * Transitions in time order across drains. Each CPU has its own buffer, drained in turn, so an event can reach
    * us after a later one from another CPU: an event is handed out only once every CPU has been read empty after
-   * it (the reader thread's drainedUpTo), later ones wait for the next drain.
+   * it (the reader thread's drainedUpTo), later ones wait for the next drain. With `upTo` (ms since epoch: when the
+   * refresh's snapshot began), later events wait too, so a refresh's table already shows what its trace reports
+   * (the timewait socket a FIN_WAIT_2 -> CLOSE step leaves behind).
    */
-  drain(): TraceDrain {
+  drain(upTo = Infinity): TraceDrain {
     const transitions: TcpTransition[] = [];
     const failedConnects: FailedConnect[] = [];
     if (this.closed) return { transitions, failedConnects };
@@ -189,6 +193,11 @@ export class StateTracer {
     }
     const chunks = this.reader.take();
     const epochAtMono = this.clock.offset();
+    const nowMono = Number(process.hrtime.bigint());
+    // A thread that stopped reading must not hold events forever: past STALL_NS, hand everything out.
+    const read = nowMono - mark > STALL_NS ? Infinity : mark - COMMIT_SLACK_NS;
+    const limit = Math.min(read, (upTo - epochAtMono) * 1e6);
+    this.upToEpoch = limit === Infinity ? Infinity : epochAtMono + limit / 1e6;
     if (chunks.length > 0) this.tasks.refresh();
     for (const chunk of chunks) {
       for (let i = 0; i + 1 < chunk.offsets.length; i++) {
@@ -204,9 +213,6 @@ export class StateTracer {
     }
     if (this.held.length === 0) return { transitions, failedConnects };
     this.held.sort((a, b) => a.mono - b.mono);
-    const nowMono = Number(process.hrtime.bigint());
-    // A thread that stopped reading must not hold events forever: past STALL_NS, hand everything out.
-    const limit = nowMono - mark > STALL_NS ? Infinity : mark - COMMIT_SLACK_NS;
     let n = 0;
     while (n < this.held.length && this.held[n].mono <= limit) transitions.push(this.held[n++].t);
     this.held = this.held.slice(n);
@@ -247,6 +253,14 @@ export class StateTracer {
   /** The instance directory (tests check it is gone after close). */
   get instancePath(): string {
     return this.instance;
+  }
+
+  /**
+   * Time (ms since epoch) before which every transition has been handed out by drain(): later ones may still be in
+   * a CPU's buffer. Closed events wait for it, so they meet the transition they closed with.
+   */
+  get handedOutUpTo(): number {
+    return this.upToEpoch;
   }
 
   get transitionsDelivered(): number {

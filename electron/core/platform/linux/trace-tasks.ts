@@ -35,9 +35,11 @@ export class TraceTasks {
   }
 
   /**
-   * The process of thread `tid`: Tgid from /proc/<tid>/status, read once; 0 for the idle task. Null when the
-   * thread is already gone. Not the global saved_tgids, which needs record-tgid: a hook on every context switch of
-   * the machine, for everyone.
+   * The process of thread `tid`: Tgid from /proc/<tid>/status, read once; 0 for the idle task. Not the global
+   * saved_tgids, which needs record-tgid: a hook on every context switch of the machine, for everyone. A thread
+   * already gone stands for its own process: a process's main thread has the process's id, and the short-lived
+   * clients that exit before the next drain (curl, a script) call connect() and close() from it. Only a process
+   * that made its connection from another thread and exited since is named by that thread's id.
    */
   processOf(tid: number): number | null {
     if (tid === 0) return 0;
@@ -48,7 +50,7 @@ export class TraceTasks {
       const m = /^Tgid:\s+(\d+)/m.exec(readFileSync(`/proc/${tid}/status`, 'latin1'));
       pid = m ? Number(m[1]) : null;
     } catch {
-      pid = null;
+      return tid;
     }
     if (pid !== null) {
       if (this.processes.size > MAX) this.processes.clear();

@@ -1,14 +1,30 @@
-// Everything known about one process: identity, command line, parent, start, and each socket it holds.
+// Everything known about one process: identity, command line, parent, start, and each socket it holds with how long
+// it has been in its state and where that age comes from.
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatAge } from '../../../../shared/logic/format';
 import type { ProcessDetails } from '../../../../shared/model/actions';
+import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { errorText } from '../../ui/error-text';
 import { Modal } from '../../ui/Modal';
 import { Fact, StartedFact } from './ProcessFacts';
 
+/** How long a socket has been in its state, and where that age comes from, in words. */
+function AgeWithSource({ socket: s, now }: { readonly socket: Socket; readonly now: number }) {
+  const { t } = useTranslation();
+  const kind = s.stateSinceSource === 'kernel' && !s.stateSinceExact ? 'kernelBound' : s.stateSinceSource;
+  if (s.stateSince === null) return null;
+  return (
+    <>
+      {formatAge(s.stateSince, s.stateSinceExact, now)} <span className="muted">({t(`tracing.age.${kind}`)})</span>
+    </>
+  );
+}
+
 function SocketList({ details: d }: { readonly details: ProcessDetails }) {
   const { t } = useTranslation();
+  const now = useStore((st) => st.now);
   if (d.sockets.length === 0) return <p className="muted">{t('actionUi.kill.noSockets')}</p>;
   return (
     <div className="detail-table-wrap">
@@ -19,6 +35,7 @@ function SocketList({ details: d }: { readonly details: ProcessDetails }) {
             <th scope="col">{t('columns.localAddress')}</th>
             <th scope="col">{t('columns.remoteAddress')}</th>
             <th scope="col">{t('columns.state')}</th>
+            <th scope="col">{t('columns.age')}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,6 +46,9 @@ function SocketList({ details: d }: { readonly details: ProcessDetails }) {
               <td>{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
               <td>
                 <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
+              </td>
+              <td>
+                <AgeWithSource socket={s} now={now} />
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import type { ViewDefinition } from '../../ui/view-definition';
 import { errorText } from '../../ui/error-text';
+import { TracingNote } from '../status/index';
 import { ChurnChart } from './ChurnChart';
 import { StatesChart } from './StatesChart';
 import { TransitionsChart } from './TransitionsChart';
@@ -36,13 +37,17 @@ function ChartsBody() {
 function ChartsView() {
   const { t } = useTranslation();
   const tickMs = useStore((s) => s.series?.tickIntervalMs ?? s.settings?.refreshIntervalMs ?? null);
+  const traced = useStore((s) => s.status?.transitions === 'trace');
   useStatsPolling();
   return (
     <>
       <div className="toolbar view-toolbar">
         <WindowSelect />
-        <p className="analytics-note" title={tickMs === null ? undefined : t('stats.observed', { ms: tickMs })}>
-          {t('charts.observedNote')}
+        <p
+          className="analytics-note"
+          title={tickMs === null || traced ? undefined : t('stats.observed', { ms: tickMs })}
+        >
+          <TracingNote charts />
         </p>
       </div>
       <div className="analytics-view">

@@ -6,6 +6,7 @@ import { useStore } from '../../store/index';
 import { shownTable } from '../../store/timeline-slice';
 import { formatClock } from '../timeline/index';
 import { ShowAllOwners } from '../privilege/index';
+import { TracingNote, TracingStats } from './TracingNote';
 import { useStateTotals } from './use-state-totals';
 
 function Counters({ shown }: { readonly shown: number }) {
@@ -29,6 +30,7 @@ function Counters({ shown }: { readonly shown: number }) {
         <span className="stat">{t('status.duration', { ms: status.lastDurationMs.toFixed(1) })}</span>
       )}
       {status?.source && <span className="stat">{t('status.source', { source: status.source })}</span>}
+      <TracingStats />
       {status && status.restarts > 0 && (
         <span className="stat warn">{t('status.restarts', { n: status.restarts })}</span>
       )}
@@ -69,6 +71,8 @@ function Notes() {
           {!status.elevated && <ShowAllOwners />}
         </span>
       )}
+      {/* One "Show all owners" button is enough: the owner note above may already offer it. */}
+      <TracingNote button={!(status && owners && !status.elevated)} />
     </>
   );
 }

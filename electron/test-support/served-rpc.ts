@@ -1,0 +1,42 @@
+// `netinspect serve` started for a test (optionally as another user) and a contract client on its WebSocket.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnCli, type CliStream } from './cli-stream';
+import { openRpc, type Rpc } from './ws-rpc';
+
+/** A running serve, its client, and how to stop both. */
+export interface Served {
+  readonly cli: CliStream;
+  readonly rpc: Rpc;
+  /** Calls a channel; throws the error of a failed answer. */
+  call<T>(channel: string, request?: unknown): Promise<T>;
+  /** SIGTERM, then waits for the exit; its code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `serve --port 0` through `prefix` with a config dir of its own (writable by anyone: nobody may run it). */
+export async function startServed(prefix: readonly string[] = []): Promise<Served> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netinspect-served-'));
+  chmodSync(dir, 0o777);
+  const cli = spawnCli(['serve', '--port', '0'], prefix, { NETINSPECT_CONFIG_DIR: dir });
+  const [line] = await cli.waitLines(1);
+  const url = new URL(line);
+  const rpc = await openRpc(`ws://${url.host}/ws?token=${url.searchParams.get('token') ?? ''}`);
+  return {
+    cli,
+    rpc,
+    async call<T>(channel: string, request: unknown = {}): Promise<T> {
+      const r = await rpc.call(channel, request);
+      if (!r.ok) throw new Error(`${channel}: ${r.error?.message ?? '?'}`);
+      return r.value as T;
+    },
+    async stop() {
+      rpc.ws.close();
+      cli.child.kill('SIGTERM');
+      const { code } = await cli.exited;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
