@@ -5,6 +5,9 @@
 export const connectionsEn = {
   connections: {
     tab: 'Connections',
+    past: 'From the recording: {{n}} connections closed from {{since}} to {{until}}.',
+    pastTruncated:
+      'From the recording: the first {{n}} connections closed from {{since}} to {{until}} (more closed in those seconds than the log holds).',
     gridLabel: 'Closed connections',
     loading: 'Loading closed connections…',
     none: 'No connection has closed since netinspect started.',

@@ -7,6 +7,8 @@ type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Stri
 export const connectionsZhCN: Strings<typeof connectionsEn> = {
   connections: {
     tab: '连接记录',
+    past: '来自录制：{{since}} 至 {{until}} 关闭了 {{n}} 个连接。',
+    pastTruncated: '来自录制：{{since}} 至 {{until}} 关闭的前 {{n}} 个连接（这几秒内关闭的连接多于日志可容纳的数量）。',
     gridLabel: '已关闭的连接',
     loading: '正在加载已关闭的连接…',
     none: '自 netinspect 启动以来还没有连接关闭。',

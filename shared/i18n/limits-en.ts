@@ -24,6 +24,10 @@ export const limitsEn = {
       'The owner of 1 socket is hidden: netinspect runs without administrator rights; run it as root/Administrator (in the window: Show all owners) to see every owner.',
     hiddenMany:
       'Owners of {{n}} sockets are hidden: netinspect runs without administrator rights; run it as root/Administrator (in the window: Show all owners) to see every owner.',
+    recordedOne:
+      'The recording names no owner for 1 socket: the recorder could not see it (it ran without administrator rights, or the process was out of its reach).',
+    recordedMany:
+      'The recording names no owner for {{n}} sockets: the recorder could not see them (it ran without administrator rights, or the processes were out of its reach).',
     unseenOne:
       'The owner of 1 socket could not be seen, even with administrator rights: it belongs to a process out of reach (another PID namespace, e.g. a container), to no process at all, or its process ended during the scan.',
     unseenMany:

@@ -57,6 +57,7 @@ export const procsEn = {
   processesUi: {
     tab: 'Processes',
     table: 'Processes',
+    past: 'As recorded at {{time}}: rates over the refresh that ended then; bytes are the kernel counters of the connections open then, each since it opened. No sparklines: go back to live for them.',
     interval: 'Rates over the last {{ms}} ms; bytes since netinspect saw each process.',
     loopback: 'Loopback traffic counts on both ends (sent by one process, received by its peer); UDP is not counted.',
     closedKernel: 'Closed connections count by their final kernel counters (destroy events).',

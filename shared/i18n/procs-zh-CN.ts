@@ -57,6 +57,7 @@ export const procsZhCN: Strings<typeof procsEn> = {
   processesUi: {
     tab: '进程',
     table: '进程',
+    past: '{{time}} 时的录制：速率为当时结束的那次刷新期间的速率；字节数为当时打开的各连接自建立以来的内核计数。没有迷你图：回到实时视图查看。',
     interval: '速率为最近 {{ms}} 毫秒；字节数自 netinspect 看到各进程起累计。',
     loopback: '回环流量在两端都计数（一个进程发送，对端进程接收）；UDP 不计数。',
     closedKernel: '已关闭的连接按内核最终计数器计数（销毁事件）。',

@@ -15,6 +15,8 @@ export function ViewTabs() {
   if (VIEWS.length < 2) return null;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = VIEWS.findIndex((v) => v.id === active);
+    // Alt+arrows step the timeline wherever the focus is: only plain arrows move between tabs.
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     e.preventDefault();

@@ -4,15 +4,13 @@ import type { ClosedConnection } from '../../model/connections';
 import {
   GONE_PROCESS_KEEP_MS,
   TRAFFIC_HISTORY_POINTS,
-  type Destination,
   type ProcessTraffic,
   type ProcessTrafficList,
 } from '../../model/processes';
 import type { ProcessInfo, Socket } from '../../model/socket';
+import { busiestDestinations, destinationProcesses, listeningOf, ownersOf, tableFacts } from './table-facts';
 import { TrafficTracker, type Bytes, type TrafficOwner } from './traffic-tracker';
 
-/** Destinations listed, busiest first. */
-const TOP_DESTINATIONS = 25;
 /** Remote addresses whose byte totals are kept (the busiest). */
 const REMOTES_KEPT = 5_000;
 
@@ -35,12 +33,6 @@ export interface TrafficTickInput {
   readonly takenAt: number;
   readonly table: ReadonlyMap<string, Socket>;
   readonly processes: ReadonlyMap<number, ProcessInfo>;
-}
-
-/** Who holds a socket: each owner when several processes share it, else its pid, or the hidden-owners row. */
-function ownersOf(s: Socket): TrafficOwner[] {
-  if (s.owners.length > 1) return s.owners.map((o) => o.pid);
-  return [s.pid ?? 'unknown'];
 }
 
 function pushPoint(o: OwnerState, at: number, b: Bytes | undefined, dtMs: number): void {
@@ -117,45 +109,7 @@ export class ProcessTrafficView {
     hiddenReasonKey: (sockets: number) => string,
     closedSource: 'kernel' | 'observed',
   ): ProcessTrafficList {
-    type Acc = {
-      states: Record<string, number>;
-      listening: Map<string, ProcessTraffic['listening'][number]>;
-      remotes: Set<string>;
-      connections: number;
-      tcp: boolean;
-      udp: boolean;
-    };
-    const acc = new Map<TrafficOwner, Acc>();
-    const dests = new Map<string, { connections: number; processes: Map<number, string> }>();
-    let hidden = 0;
-    for (const s of table.values()) {
-      if (s.pid === null && s.state !== 'TIME_WAIT') hidden++;
-      const listener = s.state === 'LISTEN' || (s.proto === 'udp' && s.remotePort === 0);
-      // A socket shared by a master and its workers is each one's: every holder lists it (bytes go to the first).
-      for (const owner of ownersOf(s)) {
-        let a = acc.get(owner);
-        if (!a)
-          acc.set(
-            owner,
-            (a = { states: {}, listening: new Map(), remotes: new Set(), connections: 0, tcp: false, udp: false }),
-          );
-        a.states[s.state] = (a.states[s.state] ?? 0) + 1;
-        if (s.proto === 'tcp') a.tcp = true;
-        else a.udp = true;
-        if (listener) a.listening.set(`${s.proto}:${s.localPort}`, { proto: s.proto, port: s.localPort });
-        else {
-          a.connections++;
-          a.remotes.add(s.remoteAddress);
-        }
-      }
-      if (!listener) {
-        let d = dests.get(s.remoteAddress);
-        if (!d) dests.set(s.remoteAddress, (d = { connections: 0, processes: new Map() }));
-        d.connections++;
-        for (const o of s.owners) d.processes.set(o.pid, o.process ?? String(o.pid));
-        if (s.pid !== null && s.owners.length === 0) d.processes.set(s.pid, s.process ?? String(s.pid));
-      }
-    }
+    const { owners: acc, destinations: dests, hidden } = tableFacts(table);
     const processes: ProcessTraffic[] = [];
     for (const [owner, o] of this.owners) {
       const a = acc.get(owner);
@@ -169,7 +123,7 @@ export class ProcessTrafficView {
         ppid: o.ppid,
         status: a ? 'live' : pid !== null && alive(pid) ? 'idle' : 'exited',
         goneAt: a ? null : o.goneAt,
-        listening: [...(a?.listening.values() ?? [])].sort((x, y) => x.port - y.port).slice(0, 50),
+        listening: listeningOf(a),
         states: a?.states ?? {},
         connections: a?.connections ?? 0,
         sentBytesPerSec: a && !a.tcp ? null : o.sentRate,
@@ -182,8 +136,8 @@ export class ProcessTrafficView {
       });
     }
     const remotes = this.tracker.remotes();
-    const destinations: Destination[] = [...new Set([...dests.keys(), ...remotes.keys()])]
-      .map((address) => {
+    const destinations = busiestDestinations(
+      [...new Set([...dests.keys(), ...remotes.keys()])].map((address) => {
         const d = dests.get(address);
         const b = remotes.get(address) ?? { sent: 0, received: 0 };
         return {
@@ -191,11 +145,10 @@ export class ProcessTrafficView {
           sentBytes: b.sent,
           receivedBytes: b.received,
           connections: d?.connections ?? 0,
-          processes: [...(d?.processes ?? new Map<number, string>())].map(([p, name]) => ({ pid: p, name })),
+          processes: destinationProcesses(d),
         };
-      })
-      .sort((x, y) => y.sentBytes + y.receivedBytes - (x.sentBytes + x.receivedBytes) || y.connections - x.connections)
-      .slice(0, TOP_DESTINATIONS);
+      }),
+    );
     return {
       takenAt: this.lastAt,
       intervalMs: this.intervalMs,

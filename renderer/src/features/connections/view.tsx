@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../../shared/logic/format';
 import { useStore } from '../../store/index';
 import { errorText } from '../../ui/error-text';
+import { formatClock } from '../timeline/index';
 import type { ViewDefinition } from '../../ui/view-definition';
 import { ClosedFilterBar } from './ClosedFilterBar';
 import { ClosedGrid } from './ClosedGrid';
@@ -19,6 +20,7 @@ function ConnectionsView() {
   const entries = useStore((s) => s.closed);
   const facts = useStore((s) => s.closedFacts);
   const error = useStore((s) => s.closedError);
+  const past = useStore((s) => s.closedPast);
   // Typing in the filter box stays responsive over 10,000 rows: the filter is deferred.
   const filter = useDeferredValue(useStore((s) => s.closedFilter));
   const rows = useMemo(() => selectClosedRows(entries, filter), [entries, filter]);
@@ -29,7 +31,17 @@ function ConnectionsView() {
         <ClosedFilterBar />
       </div>
       <div className="closed-top">
-        {facts && <SourceLine facts={facts} />}
+        {past ? (
+          <p className="note" aria-label={t('connections.source.label')}>
+            {t(past.truncated ? 'connections.pastTruncated' : 'connections.past', {
+              since: formatClock(past.since),
+              until: formatClock(past.until),
+              n: n(entries.length),
+            })}
+          </p>
+        ) : (
+          facts && <SourceLine facts={facts} />
+        )}
         {error && (
           <p role="alert" className="note warn">
             {t('connections.error', { message: errorText(t, error) })}
@@ -54,7 +66,7 @@ function ConnectionsView() {
 /** The tab beside Sockets. */
 export const view: ViewDefinition = {
   id: 'connections',
-  order: 5,
+  order: 3,
   labelKey: 'connections.tab',
   Component: ConnectionsView,
 };

@@ -19,7 +19,9 @@ export function ProcessMenu({ row, x, y, onClose }: Props) {
   const openDetails = useStore((s) => s.openDetails);
   const setFilterText = useStore((s) => s.setFilterText);
   const setActiveView = useStore((s) => s.setActiveView);
-  const gone = row.status === 'exited' ? t('processesUi.menu.gone') : null;
+  // A recorded moment's process may be long gone, or its pid another process's now: act only on the live view.
+  const past = useStore((st) => st.past !== null);
+  const gone = past ? t('timelineUi.grid.pastAction') : row.status === 'exited' ? t('processesUi.menu.gone') : null;
   const entries: MenuEntry[] = [
     {
       id: 'kill',

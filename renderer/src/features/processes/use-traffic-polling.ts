@@ -2,19 +2,22 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store/index';
 
-/** Mounted only while the Processes tab is active: polling stops when the user looks elsewhere. */
-export function useTrafficPolling(): void {
+/**
+ * Mounted only while the Processes tab is active: polling stops when the user looks elsewhere, and while `enabled`
+ * is false (the view shows a recorded moment).
+ */
+export function useTrafficPolling(enabled: boolean): void {
   const load = useStore((s) => s.loadProcessTraffic);
   const takenAt = useStore((s) => s.status?.lastTakenAt ?? null);
   useEffect(() => {
     // A hidden window (minimised, background tab) draws nothing: ask for nothing either.
-    if (document.visibilityState === 'visible') void load();
-  }, [load, takenAt]);
+    if (enabled && document.visibilityState === 'visible') void load();
+  }, [load, takenAt, enabled]);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
+      if (enabled && document.visibilityState === 'visible') void load();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [load]);
+  }, [load, enabled]);
 }
