@@ -2,6 +2,8 @@
 import { socketKey, type RawSocket, type Socket } from '../model/socket';
 import { firstSight, idle, isActive, isReused, nextVersion } from './socket-derive';
 
+export { SocketDiffer } from './socket-differ';
+
 /** What changed between two consecutive snapshots. */
 export interface SocketChanges {
   readonly added: Socket[];
@@ -81,34 +83,6 @@ export function diffSockets(
   }
   for (const key of prev.keys()) if (!table.has(key)) removed.push(key);
   return { added, removed, changed, table, sources, active };
-}
-
-/** Keeps the table between snapshots and diffs each new one against it. */
-export class SocketDiffer {
-  private current = new Map<string, Socket>();
-  private sources = new Map<RawSocket, Socket>();
-  private at: number | null = null;
-  private active = 0;
-
-  /** The table as of the last snapshot. */
-  get table(): ReadonlyMap<string, Socket> {
-    return this.current;
-  }
-
-  /** Diffs the next snapshot (taken at `now`, ms since epoch) and makes it the current table. */
-  next(raw: readonly RawSocket[], now: number): SocketChanges {
-    const prevAt = this.at ?? now;
-    this.at = now;
-    // Steady state: the collector handed back every socket unchanged (same objects) and none was moving bytes.
-    if (this.active === 0 && raw.length === this.current.size && raw.every((r) => this.sources.has(r))) {
-      return { added: [], removed: [], changed: [] };
-    }
-    const d = diffSockets(this.current, raw, now, this.sources, prevAt);
-    this.current = d.table;
-    this.sources = d.sources;
-    this.active = d.active;
-    return { added: d.added, removed: d.removed, changed: d.changed };
-  }
 }
 
 /** True when the owners differ (by pid, in order). */
