@@ -12,6 +12,8 @@ export interface CliCoreOptions {
   readonly settings?: Partial<Settings>;
   /** Keep the refresh loop running between calls (sampling, watch); one-shot commands refresh on demand. */
   readonly ticking?: boolean;
+  /** Only the table is read (list, who): no history, alerts, Connections log or traffic are kept. */
+  readonly tableOnly?: boolean;
 }
 
 /** Core for one CLI command. */
@@ -24,6 +26,7 @@ export function openCore(o: CliCoreOptions = {}): Core {
     // Commands that watch over time also hear what the kernel reports between refreshes.
     kernelEvents: o.ticking === true,
     background: o.ticking === true,
+    analytics: o.tableOnly !== true,
   });
 }
 

@@ -1,6 +1,7 @@
 // `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
 import type { Command } from 'commander';
-import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { languageFromEnv } from '../../shared/i18n/translate';
+import { listOutput } from '../../shared/logic/list-output';
 import { keyedError } from '../../shared/logic/input-error';
 import {
   matchesQuery,
@@ -11,14 +12,8 @@ import {
   parseStates,
   type SocketQuery,
 } from '../../shared/logic/socket-query';
-import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
-import { hiddenOwnersNote } from '../../shared/logic/owner-note';
-import { jsonText } from '../../shared/logic/terminal-text';
-import { renderCsv } from '../../shared/logic/text-table';
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
-import type { Snapshot } from '../../shared/model/snapshot';
-import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
 
 interface ListFlags {
@@ -47,37 +42,6 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
   };
 }
 
-/** The three output forms of `list`; with `names`, each socket's remote host name too (`remoteName`). */
-export function renderList(
-  snap: Snapshot,
-  sockets: readonly Socket[],
-  f: ListFlags,
-  names: ReadonlyMap<string, string> = new Map(),
-): string {
-  const remoteName = (s: Socket) => names.get(s.remoteAddress) ?? null;
-  if (f.json) {
-    return jsonText({
-      schema: 'netinspect.snapshot/1',
-      takenAt: snap.takenAt,
-      source: snap.source,
-      ownerVisibility: snap.ownerVisibility,
-      hiddenOwners: snap.hiddenOwners,
-      sockets: f.resolve ? sockets.map((s) => ({ ...s, remoteName: remoteName(s) })) : sockets,
-    });
-  }
-  if (f.csv) {
-    const columns = f.resolve ? [...SOCKET_CSV_COLUMNS, 'remoteName'] : SOCKET_CSV_COLUMNS;
-    return renderCsv(
-      columns,
-      sockets.map((s) => [...SOCKET_CSV_COLUMNS.map((k) => s[k]), ...(f.resolve ? [remoteName(s)] : [])]),
-    );
-  }
-  const table = renderSocketTextTable(sockets, names);
-  const owners = hiddenOwnersNote(isElevated(), snap.hiddenOwners);
-  const note = owners ? `\n${translate(languageFromEnv(process.env), owners.key, owners.params)}` : '';
-  return `${table}${note}`;
-}
-
 /** Registers `list` on the program. */
 export function registerList(program: Command): void {
   program
@@ -93,7 +57,7 @@ export function registerList(program: Command): void {
     .option('--resolve', 'show host names of remote addresses (hosts file; reverse DNS for public addresses)')
     .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
-      const { snap, sockets, names } = await withCore({}, async (core) => {
+      const { snap, sockets, names } = await withCore({ tableOnly: true }, async (core) => {
         const snap = await core.call('sockets:snapshot', {});
         const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
         const names = new Map<string, string>();
@@ -107,6 +71,8 @@ export function registerList(program: Command): void {
         }
         return { snap, sockets, names };
       });
-      process.stdout.write(`${renderList(snap, sockets, flags, names)}\n`);
+      const reader = { lang: languageFromEnv(process.env), elevated: isElevated() };
+      // Piece by piece: 40,000 sockets are 25 MB of JSON, never held whole.
+      for (const piece of listOutput(snap, sockets, flags, reader, names)) process.stdout.write(piece);
     });
 }

@@ -55,6 +55,11 @@ export interface CoreOptions {
   readonly kernelEvents?: boolean;
   /** Keep refreshing with no front end subscribed, so history and alerts stay current (default true). */
   readonly background?: boolean;
+  /**
+   * false: refreshes feed nothing built over time (history, alerts, the Connections log, traffic per process), for
+   * a one-shot read of the table (`list`, `who`) that never shows them and should not pay for them (default true).
+   */
+  readonly analytics?: boolean;
   readonly version?: string;
   readonly locale?: string;
   /** Overrides for the privileged helper (tests inject a launcher that needs no password prompt). */
@@ -128,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     onDelta: (d) => emit('sockets:delta', d),
     onStatus: (s) => emit('collector:status', s),
     onTick: (t) => {
+      if (options.analytics === false) return;
       const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
       const closedNow = connections.apply(t, on('closedSockets'));
       const traced = on('stateTrace')

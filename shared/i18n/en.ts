@@ -7,6 +7,7 @@ import { metricsEn } from './metrics-en';
 import { limitsEn } from './limits-en';
 import { timelineEn } from './timeline-en';
 import { kernelEventsEn } from './kernel-events-en';
+import { speedEn } from './speed-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -282,6 +283,7 @@ export const en = {
   ...limitsEn,
   ...timelineEn,
   ...kernelEventsEn,
+  ...speedEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

@@ -8,6 +8,7 @@ import { metricsZhCN } from './metrics-zh-CN';
 import { limitsZhCN } from './limits-zh-CN';
 import { timelineZhCN } from './timeline-zh-CN';
 import { kernelEventsZhCN } from './kernel-events-zh-CN';
+import { speedZhCN } from './speed-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -273,4 +274,5 @@ export const zhCN: Dictionary = {
   ...limitsZhCN,
   ...timelineZhCN,
   ...kernelEventsZhCN,
+  ...speedZhCN,
 };
