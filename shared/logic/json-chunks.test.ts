@@ -18,6 +18,6 @@ describe('jsonChunks', () => {
   it('never holds more than one chunk of items in a piece', () => {
     const items = Array.from({ length: 10 }, (_, i) => ({ n: i }));
     const pieces = [...jsonChunks({ a: 1 }, 'xs', items, 4)];
-    expect(pieces.map((p) => (p.match(/"n":/g) ?? []).length)).toEqual([0, 4, 4, 2, 0]);
+    expect(pieces.map((p) => (p.match(/"n":/g) ?? []).length).filter((n) => n > 0)).toEqual([4, 4, 2]);
   });
 });

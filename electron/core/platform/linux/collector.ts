@@ -131,6 +131,8 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
   function snapshot(): RawSnapshot {
     const started = performance.now();
     const takenAt = Date.now();
+    // A cold owner scan reads every fd link in /proc: started first, it runs on a second thread during the dump.
+    owners.prepare();
     const { rows, runs, source, fallbackReason } = collectKernel();
     const inodes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;

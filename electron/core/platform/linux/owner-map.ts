@@ -1,5 +1,5 @@
 // Socket inode -> owning pid, from /proc/<pid>/fd links (what `ss -p` does), cached so quiet ticks read no fd link.
-import { defaultProcFdSource, type ProcFdSource } from './proc-fd-source';
+import { defaultProcFdSource, type FdLinks, type PendingFdScan, type ProcFdSource } from './proc-fd-source';
 
 /** Retry interval for inodes no process could be found for, and for pids whose fds we may not read (ms). */
 export const UNRESOLVED_RETRY_MS = 10_000;
@@ -53,6 +53,12 @@ export class OwnerMap {
   private readlinks = 0;
   private dirReads = 0;
   private lastScan: OwnerMapStats['lastScan'] = 'none';
+  /** A cold scan started by prepare(), and the pid set change it saw. */
+  private pending: PendingFdScan | null = null;
+  private preparedChange = false;
+  /** What the pending scan read, while scan() runs. */
+  private prefetched: Map<number, FdLinks | 'denied' | 'gone'> | null = null;
+  private everScanned = false;
 
   constructor(private readonly source: ProcFdSource = defaultProcFdSource()) {}
 
@@ -60,9 +66,23 @@ export class OwnerMap {
     return { readlinkCalls: this.readlinks, fdDirReads: this.dirReads, lastScan: this.lastScan };
   }
 
+  /**
+   * Before the first refresh: starts reading every process's fds (where the source can share that with a second
+   * thread), so the caller's socket dump runs meanwhile; the refresh that follows uses what it read. Later refreshes
+   * read only what is new, as before.
+   */
+  prepare(): void {
+    if (this.everScanned || this.pending || !this.source.readAll) return;
+    this.preparedChange = this.syncPids() || this.preparedChange;
+    const fresh: number[] = [];
+    for (const [pid, entry] of this.pids) if (entry.fresh) fresh.push(pid);
+    if (fresh.length > 0) this.pending = this.source.readAll(fresh);
+  }
+
   /** Brings the map up to date for the socket `inodes` of a new snapshot (0 entries are ignored). */
   refresh(inodes: readonly number[], now: number = Date.now()): OwnerResult {
-    const pidSetChanged = this.syncPids();
+    const pidSetChanged = this.syncPids() || this.preparedChange;
+    this.preparedChange = false;
     let wanted: number[] | null = null; // only iterated: an array is cheaper than a Set of 40,000
     for (let i = 0; i < inodes.length; i++) {
       const inode = inodes[i];
@@ -75,11 +95,17 @@ export class OwnerMap {
     this.lastScan = 'none';
     if (wanted) {
       try {
+        this.prefetched = this.pending?.result() ?? null;
+        this.pending = null;
+        this.everScanned = true;
         this.scan(inodes, wanted, now);
       } finally {
+        this.prefetched = null;
         this.source.release?.();
       }
     }
+    this.pending?.cancel();
+    this.pending = null;
     return { owners: this.owners, shared: this.shared, deniedPids: this.countDenied() };
   }
 
@@ -149,7 +175,20 @@ export class OwnerMap {
     const entry = this.pids.get(pid);
     if (!entry || (entry.denied && !retryDenied)) return;
     this.dirReads++;
-    const names = this.source.listFds(pid);
+    const read = entry.fresh ? this.prefetched?.get(pid) : undefined;
+    if (read !== undefined && typeof read !== 'string') {
+      // Read by the cold scan prepare() started: every fd and its link.
+      const fds = new Map<number, number>();
+      for (let i = 0; i < read.fds.length; i++) fds.set(read.fds[i], read.inodes[i]);
+      this.readlinks += read.fds.length;
+      entry.denied = false;
+      entry.readAll = true;
+      entry.readNow = null;
+      entry.fresh = false;
+      entry.fds = fds;
+      return;
+    }
+    const names = read ?? this.source.listFds(pid);
     if (names === 'gone') {
       this.pids.delete(pid);
       return;
