@@ -14,6 +14,7 @@ import {
 } from '../../shared/logic/socket-query';
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
+import { listFromRunningTable } from '../core/table-service/table-client';
 import { withCore } from './cli-core';
 
 interface ListFlags {
@@ -25,6 +26,7 @@ interface ListFlags {
   portRange?: string;
   pid?: string;
   resolve?: boolean;
+  cold?: boolean;
 }
 
 /** How long `list --resolve` waits for reverse DNS answers (ms): names not found by then are left as addresses. */
@@ -55,8 +57,21 @@ export function registerList(program: Command): void {
     .option('--port-range <a-b>', 'only sockets with a local or remote port in this range')
     .option('--pid <n>', 'only sockets of this process')
     .option('--resolve', 'show host names of remote addresses (hosts file; reverse DNS for public addresses)')
+    .option('--cold', 'take a snapshot here, even when a running netinspect could answer from its live table')
     .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
+      // A netinspect already running for this user (window, serve) answers at once from its live table.
+      if (!flags.cold && !flags.resolve) {
+        const { proto, state, port, portRange, pid } = flags;
+        const request = {
+          op: 'list' as const,
+          flags: { proto, state, port, portRange, pid },
+          json: flags.json === true,
+          csv: flags.csv === true,
+          lang: languageFromEnv(process.env),
+        };
+        if (await listFromRunningTable(request, (piece) => process.stdout.write(piece))) return;
+      }
       const { snap, sockets, names } = await withCore({ tableOnly: true }, async (core) => {
         const snap = await core.call('sockets:snapshot', {});
         const sockets = snap.sockets.filter((s) => matchesQuery(s, query));

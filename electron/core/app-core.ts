@@ -34,6 +34,7 @@ import { SettingsStore } from './settings-store';
 import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
 import { cancelScansOf } from './tools/tool-handlers';
+import { startTableService, type TableService } from './table-service/table-server';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -66,6 +67,8 @@ export interface CoreOptions {
   readonly privilege?: Partial<BrokerOptions>;
   /** The OS layer (default: the running OS's). */
   readonly platform?: Platform;
+  /** Answer this user's `netinspect list` from the live table (table-service/; default: the window and serve). */
+  readonly tableService?: boolean;
 }
 
 /** The running core. */
@@ -158,6 +161,16 @@ export function createCore(options: CoreOptions): Core {
     }
     emit('privilege:status', s);
   });
+  // This user's `netinspect list` may ask this live table instead of scanning all of /proc itself.
+  let tableService: TableService | null = null;
+  let disposed = false;
+  if (options.tableService ?? options.host !== 'cli') {
+    void startTableService({
+      host: options.host,
+      freshTable: async () => (m.status().paused ? null : m.freshSnapshot()),
+      elevated: () => isElevated() || collectorElevated,
+    }).then((service) => (disposed ? service?.close() : (tableService = service)));
+  }
   const adapters = createAdapterService(platform.adapters, platform.os);
   const services: CoreServices = {
     monitor: m,
@@ -255,6 +268,8 @@ export function createCore(options: CoreOptions): Core {
     dispose() {
       m.stop();
       hostNames.dispose();
+      disposed = true;
+      tableService?.close();
       host.dispose();
       broker.dispose();
     },

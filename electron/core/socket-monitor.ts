@@ -57,6 +57,12 @@ export class SocketMonitor {
     return this.current();
   }
 
+  /** Refreshes now (or joins the refresh in flight) and answers the table it produced. */
+  async freshSnapshot(): Promise<Snapshot> {
+    await this.refresh();
+    return this.current();
+  }
+
   /** Counts a listener in; the first starts the refresh loop. */
   async addListener(): Promise<Snapshot> {
     this.listeners++;
