@@ -1,6 +1,6 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import { OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
+import { FULL_PASS2_INTERVAL_MS, OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
 import type { FdLinks, ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
@@ -209,5 +209,22 @@ describe('OwnerMap', () => {
     expect(cold.refresh([5001, 5002, 6001, 6002], 1000).owners.get(6002)).toBe(200);
     expect(proc.take()).toEqual(['200/6']);
     expect(map.stats().readlinkCalls).toBe(0);
+  });
+
+  it('pass 2 re-reads socket fds only once a minute: reused non-socket fds are found at once', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001, 9001], 0); // 9001 is nobody's we can see: the first pass 2 reads everything
+    proc.take();
+    // fd 1 (not a socket) now holds 9002; fd 3 (socket 5001, still alive elsewhere) now holds 9003.
+    proc.set(100, { '0': 0, '1': 9002, '3': 9003, '4': 5002 });
+    proc.set(150, { '8': 5001 });
+    const r = map.refresh([5001, 5002, 6001, 9001, 9002, 9003], PASS2_MIN_INTERVAL_MS);
+    expect(map.stats().lastScan).toBe('pass2');
+    expect(r.owners.get(9002)).toBe(100);
+    expect(r.owners.has(9003)).toBe(false);
+    expect(proc.take()).toEqual(['100/0', '100/1', '150/8', '200/0']);
+    const later = map.refresh([5001, 5002, 6001, 9001, 9002, 9003], FULL_PASS2_INTERVAL_MS + 1);
+    expect(later.owners.get(9003)).toBe(100);
+    expect(later.owners.get(5001)).toBe(150);
   });
 });

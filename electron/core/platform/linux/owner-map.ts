@@ -9,6 +9,14 @@ export const UNRESOLVED_RETRY_MS = 10_000;
  * every tick.
  */
 export const PASS2_MIN_INTERVAL_MS = 2_000;
+/**
+ * Shortest gap between two pass-2 scans that also re-read fds whose cached socket still exists (ms). Pass 2 re-reads
+ * fds cached as "not a socket" every time (an fd number closed and reused for a socket between two ticks: the
+ * usual case, and a few hundred links). A socket fd reused for another socket while the first one lives on through
+ * another holder (a dup, a child) is rare, and re-reading every socket fd for it cost 150 ms at 40,000 sockets each
+ * time a socket of another PID namespace appeared.
+ */
+export const FULL_PASS2_INTERVAL_MS = 60_000;
 
 /** Work counters, cumulative since creation, so tests and diagnostics can see whether a tick scanned. */
 export interface OwnerMapStats {
@@ -50,6 +58,7 @@ export class OwnerMap {
   /** When denied fd directories were last retried (ms). */
   private lastDeniedRetryAt = -Infinity;
   private lastPass2At = -Infinity;
+  private lastFullPass2At = -Infinity;
   private readlinks = 0;
   private dirReads = 0;
   private lastScan: OwnerMapStats['lastScan'] = 'none';
@@ -146,8 +155,10 @@ export class OwnerMap {
       this.lastScan = 'pass2';
       didPass2 = true;
       this.lastPass2At = now;
+      const full = now - this.lastFullPass2At >= FULL_PASS2_INTERVAL_MS;
+      if (full) this.lastFullPass2At = now;
       let reread = 0;
-      for (const pid of order) reread += this.pass2(pid);
+      for (const pid of order) reread += this.pass2(pid, full);
       // On a cold start every pid was fresh in pass 1: nothing was re-read, the owners stand as they are.
       if (reread > 0) {
         this.rebuildOwners(order, live);
@@ -219,14 +230,14 @@ export class OwnerMap {
     entry.fds = fds;
   }
 
-  /** Re-reads every fd link of `pid` not read in pass 1; returns how many it read. */
-  private pass2(pid: number): number {
+  /** Re-reads the fd links of `pid` not read in pass 1 (`full`: socket fds too); returns how many it read. */
+  private pass2(pid: number, full: boolean): number {
     const entry = this.pids.get(pid);
     if (!entry || entry.denied || entry.readAll) return 0;
     const skip = entry.readNow;
     let n = 0;
-    for (const name of entry.fds.keys()) {
-      if (skip?.has(name)) continue;
+    for (const [name, inode] of entry.fds) {
+      if (skip?.has(name) || (inode !== 0 && !full)) continue;
       n++;
       entry.fds.set(name, this.source.readFdLink(pid, name));
     }
