@@ -10,6 +10,8 @@ vi.mock('../api', () => ({
     bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
     onConnection: () => () => undefined,
   },
+  linkSocketTable: () => undefined,
+  flushSocketDeltas: () => undefined,
 }));
 
 const { useStore } = await import('./index');
