@@ -74,7 +74,8 @@ export async function buildBenchEntry(name) {
  */
 export function timeProcess(cmd, args, env = process.env) {
   const time = fs.existsSync('/usr/bin/time');
-  const [exe, argv] = time ? ['/usr/bin/time', ['-f', '%M', '-o', '/dev/stderr', cmd, ...args]] : [cmd, args];
+  const out = path.join(os.tmpdir(), `netinspect-bench-time-${process.pid}`);
+  const [exe, argv] = time ? ['/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(exe, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
@@ -84,7 +85,8 @@ export function timeProcess(cmd, args, env = process.env) {
     child.on('exit', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(-300)}`));
-      const kb = time ? Number(err.trim().split('\n').pop()) : null;
+      const kb = time ? Number(fs.readFileSync(out, 'utf8').trim().split('\n').pop()) : null;
+      if (time) fs.rmSync(out, { force: true });
       resolve({ ms, kb: Number.isFinite(kb) ? kb : null });
     });
   });

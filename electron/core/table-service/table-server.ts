@@ -67,7 +67,14 @@ function parseRequest(line: string, token: Buffer): TableRequest | null {
 }
 
 async function write(sock: net.Socket, data: string | Buffer): Promise<void> {
-  if (!sock.write(data)) await new Promise<void>((resolve) => sock.once('drain', resolve).once('close', resolve));
+  if (sock.write(data)) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      sock.off('drain', done).off('close', done);
+      resolve();
+    };
+    sock.on('drain', done).on('close', done);
+  });
 }
 
 /**
