@@ -21,11 +21,26 @@ function heap(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** RSS of this process's children (the forked collector), bytes, from /proc (0 where it cannot be read). */
+function childrenRss(): number {
+  try {
+    const kids = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/);
+    let total = 0;
+    for (const pid of kids.filter(Boolean)) {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += m ? Number(m[1]) * 1024 : 0;
+    }
+    return total;
+  } catch {
+    return 0;
+  }
+}
+
 process.on('message', async (m: { op: string }) => {
   if (m.op === 'heap') {
     const series = await core.handle('stats:series', { window: '10m' }, client);
     const points = series.ok ? (series.value as { points: unknown[] }).points.length : -1;
-    process.send?.({ heap: heap(), rss: process.memoryUsage().rss, deltas, points });
+    process.send?.({ heap: heap(), rss: process.memoryUsage().rss, collectorRss: childrenRss(), deltas, points });
   } else if (m.op === 'stop') {
     core.dispose();
     fs.rmSync(dir, { recursive: true, force: true });

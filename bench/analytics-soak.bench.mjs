@@ -2,6 +2,7 @@
 // 600), printing core's heap (after GC) at start, every minute and at the end against the stated history bound.
 import { fork } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -64,7 +65,11 @@ function one(i) {
 }
 
 const start = await ask();
-console.log(`start: heap ${mb(start.heap)} MB, rss ${mb(start.rss)} MB (bound for history: ${BOUND_MB} MB)`);
+console.log(
+  `start: heap ${mb(start.heap)} MB, rss ${mb(start.rss)} MB, collector rss ${mb(start.collectorRss)} MB (bound for history: ${BOUND_MB} MB; load ${os.loadavg()[0].toFixed(2)})`,
+);
+/** RSS samples after the first two minutes (warm-up: history and the connection log fill their bounds). */
+const settled = [];
 const t0 = Date.now();
 let n = 0;
 const load = setInterval(() => {
@@ -73,8 +78,9 @@ const load = setInterval(() => {
 const minute = setInterval(async () => {
   const m = await ask();
   const s = Math.round((Date.now() - t0) / 1000);
+  if (s > 120) settled.push(m);
   console.log(
-    `${s}s: heap ${mb(m.heap)} MB, rss ${mb(m.rss)} MB, opened ${opened}, failed ${failed}, deltas ${m.deltas}, 10m points ${m.points}`,
+    `${s}s: heap ${mb(m.heap)} MB, rss ${mb(m.rss)} MB, collector rss ${mb(m.collectorRss)} MB, opened ${opened}, failed ${failed}, deltas ${m.deltas}, 10m points ${m.points}`,
   );
 }, 60_000);
 await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -85,6 +91,18 @@ const growth = end.heap - start.heap;
 console.log(
   `end after ${seconds}s: heap ${mb(end.heap)} MB (growth ${mb(growth)} MB, bound ${BOUND_MB} MB: ${growth / 1048576 <= BOUND_MB ? 'within' : 'EXCEEDED'}), rss ${mb(end.rss)} MB, opened ${opened} (${Math.round(opened / seconds)}/s), failed ${failed}`,
 );
+for (const [name, pick] of [
+  ['core (serve) rss', (x) => x.rss],
+  ['collector rss', (x) => x.collectorRss],
+]) {
+  if (settled.length < 2) break;
+  const first = pick(settled[0]);
+  const peak = Math.max(...settled.map(pick));
+  const growth = (peak - first) / first;
+  console.log(
+    `${name} after warm-up: ${mb(first)} -> peak ${mb(peak)} MB (${(growth * 100).toFixed(1)}%; target within 10%: ${growth <= 0.1 ? 'met' : 'NOT met'})`,
+  );
+}
 core.send({ op: 'stop' });
 for (const s of servers) s.close();
 setTimeout(() => process.exit(growth / 1048576 <= BOUND_MB ? 0 : 1), 500);

@@ -1,5 +1,7 @@
 // What the benchmarks share: medians, and socket holder processes that keep N loopback connection pairs open.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,4 +34,85 @@ export function forkHolder(pairs) {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
   });
+}
+
+/** The machine's load averages (1, 5, 15 min), printed beside every figure: the machine may be shared. */
+export function load() {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}
+
+/** Builds bench/<name>.ts into out/bench/<name>.cjs (dependencies stay in node_modules); returns its path. */
+export async function buildBenchEntry(name) {
+  const { build } = await import('vite');
+  const root = path.resolve(here, '..');
+  await build({
+    logLevel: 'warn',
+    configFile: false,
+    root,
+    build: {
+      ssr: true,
+      outDir: path.join(root, 'out', 'bench'),
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { [name]: path.join(root, 'bench', `${name}.ts`) },
+        external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  });
+  return path.join(root, 'out', 'bench', `${name}.cjs`);
+}
+
+/**
+ * Wall time (ms) and peak RSS (kB, from /usr/bin/time where it exists, else null) of one whole process, its output
+ * discarded the way a pipe to /dev/null does.
+ */
+export function timeProcess(cmd, args, env = process.env) {
+  const time = fs.existsSync('/usr/bin/time');
+  const out = path.join(os.tmpdir(), `netinspect-bench-time-${process.pid}`);
+  const [exe, argv] = time ? ['/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...args]] : [cmd, args];
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(exe, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(-300)}`));
+      const kb = time ? Number(fs.readFileSync(out, 'utf8').trim().split('\n').pop()) : null;
+      if (time) fs.rmSync(out, { force: true });
+      resolve({ ms, kb: Number.isFinite(kb) ? kb : null });
+    });
+  });
+}
+
+/** Starts `netinspect serve` with `env` and resolves with the child and its URL. */
+export function startServe(cli, env) {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve({ child, url: buf.slice(0, nl).trim() });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+}
+
+/** Starts `holders` holders of `pairs` connection pairs each; resolves with them. */
+export async function startHolders(holders, pairs) {
+  return Promise.all(Array.from({ length: holders }, () => forkHolder(pairs)));
+}
+
+/** The p-th percentile (0-100) of a list. */
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }

@@ -15,6 +15,8 @@ export interface CliCoreOptions {
   readonly ticking?: boolean;
   /** The recording this command writes or reads (none by default). */
   readonly timeline?: TimelineOption;
+  /** Only the table is read (list, who): no history, alerts, Connections log or traffic are kept. */
+  readonly tableOnly?: boolean;
 }
 
 /** Core for one CLI command. */
@@ -28,6 +30,7 @@ export function openCore(o: CliCoreOptions = {}): Core {
     kernelEvents: o.ticking === true,
     background: o.ticking === true,
     timeline: o.timeline ?? null,
+    analytics: o.tableOnly !== true,
   });
 }
 

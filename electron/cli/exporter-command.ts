@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { createCore } from '../core/app-core';
 import { defaultConfigDir } from '../core/config-dir';
-import { startCoreMetrics } from '../core/metrics/run-exporter';
 import { DEFAULT_LISTEN } from '../core/metrics/listen-address';
 import { loadMetricsConfig, parseTopN, type MetricsConfigOptions } from '../core/metrics/server-config';
 
@@ -47,6 +46,8 @@ export function registerExporter(program: Command): void {
     // A bad flag or file fails here, before core or the collector starts.
     loadMetricsConfig(options);
     const core = createCore({ configDir: defaultConfigDir(), host: 'cli', collector: 'process' });
+    // prom-client loads for the commands that serve metrics, not for every command.
+    const { startCoreMetrics } = await import('../core/metrics/run-exporter');
     const server = await startCoreMetrics(core, options).catch((e: unknown) => {
       core.dispose();
       throw e;

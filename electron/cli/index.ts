@@ -57,4 +57,9 @@ function fail(e: unknown): never {
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
+// A reader that stopped reading (`| head`) ends the command quietly, as ss and cat do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 buildProgram().parseAsync(process.argv).catch(fail);

@@ -1,6 +1,7 @@
 // `netinspect list`: one snapshot of every socket, filtered, as an aligned table, JSON or CSV.
 import type { Command } from 'commander';
-import { languageFromEnv, translate } from '../../shared/i18n/translate';
+import { languageFromEnv } from '../../shared/i18n/translate';
+import { listOutput } from '../../shared/logic/list-output';
 import { keyedError } from '../../shared/logic/input-error';
 import {
   matchesQuery,
@@ -11,14 +12,9 @@ import {
   parseStates,
   type SocketQuery,
 } from '../../shared/logic/socket-query';
-import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../../shared/logic/socket-text';
-import { hiddenOwnersNote } from '../../shared/logic/owner-note';
-import { jsonText } from '../../shared/logic/terminal-text';
-import { renderCsv } from '../../shared/logic/text-table';
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
-import type { Snapshot } from '../../shared/model/snapshot';
-import type { Socket } from '../../shared/model/socket';
+import { listFromRunningTable } from '../core/table-service/table-client';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
 
@@ -33,6 +29,7 @@ interface ListFlags {
   resolve?: boolean;
   at?: string;
   db?: string;
+  cold?: boolean;
 }
 
 /** How long `list --resolve` waits for reverse DNS answers (ms): names not found by then are left as addresses. */
@@ -50,37 +47,6 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
   };
 }
 
-/** The three output forms of `list`; with `names`, each socket's remote host name too (`remoteName`). */
-export function renderList(
-  snap: Snapshot,
-  sockets: readonly Socket[],
-  f: ListFlags,
-  names: ReadonlyMap<string, string> = new Map(),
-): string {
-  const remoteName = (s: Socket) => names.get(s.remoteAddress) ?? null;
-  if (f.json) {
-    return jsonText({
-      schema: 'netinspect.snapshot/1',
-      takenAt: snap.takenAt,
-      source: snap.source,
-      ownerVisibility: snap.ownerVisibility,
-      hiddenOwners: snap.hiddenOwners,
-      sockets: f.resolve ? sockets.map((s) => ({ ...s, remoteName: remoteName(s) })) : sockets,
-    });
-  }
-  if (f.csv) {
-    const columns = f.resolve ? [...SOCKET_CSV_COLUMNS, 'remoteName'] : SOCKET_CSV_COLUMNS;
-    return renderCsv(
-      columns,
-      sockets.map((s) => [...SOCKET_CSV_COLUMNS.map((k) => s[k]), ...(f.resolve ? [remoteName(s)] : [])]),
-    );
-  }
-  const table = renderSocketTextTable(sockets, names);
-  const owners = hiddenOwnersNote(isElevated(), snap.hiddenOwners);
-  const note = owners ? `\n${translate(languageFromEnv(process.env), owners.key, owners.params)}` : '';
-  return `${table}${note}`;
-}
-
 /** Registers `list` on the program. */
 export function registerList(program: Command): void {
   program
@@ -96,17 +62,31 @@ export function registerList(program: Command): void {
     .option('--resolve', 'show host names of remote addresses (hosts file; reverse DNS for public addresses)')
     .option('--at <time>', 'the table as recorded then: ISO 8601, HH:MM[:SS] today, or -10m')
     .option('--db <file>', "with --at: the recording to read (default: the app's)")
+    .option('--cold', 'take a snapshot here, even when a running netinspect could answer from its live table')
     .action(async (flags: ListFlags) => {
       const query = queryFromFlags(flags);
       if (flags.at !== undefined || flags.db !== undefined) {
+        const reader = { lang: languageFromEnv(process.env), elevated: isElevated() };
         const out = renderListAt(await readListAt(flags), query, flags, (snap, sockets) =>
-          renderList(snap, sockets, flags),
+          [...listOutput(snap, sockets, flags, reader)].join('').replace(/\n$/, ''),
         );
         if (out.note) process.stderr.write(`${out.note}\n`);
         process.stdout.write(`${out.stdout}\n`);
         return;
       }
-      const { snap, sockets, names } = await withCore({}, async (core) => {
+      // A netinspect already running for this user (window, serve) answers at once from its live table.
+      if (!flags.cold && !flags.resolve) {
+        const { proto, state, port, portRange, pid } = flags;
+        const request = {
+          op: 'list' as const,
+          flags: { proto, state, port, portRange, pid },
+          json: flags.json === true,
+          csv: flags.csv === true,
+          lang: languageFromEnv(process.env),
+        };
+        if (await listFromRunningTable(request, (piece) => process.stdout.write(piece))) return;
+      }
+      const { snap, sockets, names } = await withCore({ tableOnly: true }, async (core) => {
         const snap = await core.call('sockets:snapshot', {});
         const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
         const names = new Map<string, string>();
@@ -120,6 +100,8 @@ export function registerList(program: Command): void {
         }
         return { snap, sockets, names };
       });
-      process.stdout.write(`${renderList(snap, sockets, flags, names)}\n`);
+      const reader = { lang: languageFromEnv(process.env), elevated: isElevated() };
+      // Piece by piece: 40,000 sockets are 25 MB of JSON, never held whole.
+      for (const piece of listOutput(snap, sockets, flags, reader, names)) process.stdout.write(piece);
     });
 }

@@ -4,7 +4,6 @@ import { keyedError } from '../../shared/logic/input-error';
 import { createCore } from '../core/app-core';
 import { defaultConfigDir } from '../core/config-dir';
 import { DEFAULT_LISTEN } from '../core/metrics/listen-address';
-import { startCoreMetrics } from '../core/metrics/run-exporter';
 import { loadMetricsConfig, type MetricsConfigOptions } from '../core/metrics/server-config';
 import { RENDERER_DIR } from '../core/paths';
 import { metricsFlags, metricsOptions, type MetricsFlags } from './exporter-command';
@@ -56,7 +55,7 @@ async function runServe(port: number, metrics: MetricsConfigOptions | null, time
     throw e;
   });
   const scrape = metrics
-    ? await startCoreMetrics(core, metrics).catch(async (e: unknown) => {
+    ? await (await import('../core/metrics/run-exporter')).startCoreMetrics(core, metrics).catch(async (e: unknown) => {
         await server.close();
         core.dispose();
         throw e;

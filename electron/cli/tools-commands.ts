@@ -55,7 +55,7 @@ export function registerTools(program: Command): void {
     .action(async (portText: string, flags: { proto?: string; json?: boolean }) => {
       const port = parsePort(portText);
       const proto = flags.proto === undefined ? 'any' : parseProto(flags.proto);
-      const r = await withCore({}, (core) => core.call('tools:who', { port, proto }));
+      const r = await withCore({ tableOnly: true }, (core) => core.call('tools:who', { port, proto }));
       out(flags.json ? jsonText({ schema: 'netinspect.who/1', ...r }) : renderWho(lang(), r));
       if (r.sockets.length === 0) process.exitCode = EXIT_FAILURE;
     });

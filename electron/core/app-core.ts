@@ -36,6 +36,7 @@ import { SocketMonitor } from './socket-monitor';
 import { StateAnalytics } from './state-analytics';
 import { TimelineService, type TimelineOption } from './timeline/timeline-service';
 import { cancelScansOf } from './tools/tool-handlers';
+import { startTableService, type TableService } from './table-service/table-server';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -57,6 +58,11 @@ export interface CoreOptions {
   readonly kernelEvents?: boolean;
   /** Keep refreshing with no front end subscribed, so history and alerts stay current (default true). */
   readonly background?: boolean;
+  /**
+   * false: refreshes feed nothing built over time (history, alerts, the Connections log, traffic per process), for
+   * a one-shot read of the table (`list`, `who`) that never shows them and should not pay for them (default true).
+   */
+  readonly analytics?: boolean;
   readonly version?: string;
   readonly locale?: string;
   /** Overrides for the privileged helper (tests inject a launcher that needs no password prompt). */
@@ -73,6 +79,8 @@ export interface CoreOptions {
    * another process records, or open a copied one read-only; none by default (the CLI's one-shot commands).
    */
   readonly timeline?: TimelineOption | null;
+  /** Answer this user's `netinspect list` from the live table (table-service/; default: the window and serve). */
+  readonly tableService?: boolean;
 }
 
 /** The running core. */
@@ -155,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     onDelta: (d) => emit('sockets:delta', d),
     onStatus: (s) => emit('collector:status', s),
     onTick: (t) => {
+      if (options.analytics === false) return;
       const on = (source: string) => t.stats.kernelSources.some((k) => k.source === source && k.on);
       const closedNow = connections.apply(t, on('closedSockets'), on('stateTrace'));
       // Closes come from the kernel whenever a kernel source is on; transitions only when the trace is. Churn
@@ -193,6 +202,16 @@ export function createCore(options: CoreOptions): Core {
     }
     emit('privilege:status', s);
   });
+  // This user's `netinspect list` may ask this live table instead of scanning all of /proc itself.
+  let tableService: TableService | null = null;
+  let disposed = false;
+  if (options.tableService ?? options.host !== 'cli') {
+    void startTableService({
+      host: options.host,
+      freshTable: async () => (m.status().paused ? null : m.freshSnapshot()),
+      elevated: () => isElevated() || collectorElevated,
+    }).then((service) => (disposed ? service?.close() : (tableService = service)));
+  }
   const adapters = createAdapterService(platform.adapters, platform.os);
   const services: CoreServices = {
     monitor: m,
@@ -309,6 +328,8 @@ export function createCore(options: CoreOptions): Core {
       m.stop();
       timeline.dispose();
       hostNames.dispose();
+      disposed = true;
+      tableService?.close();
       host.dispose();
       broker.dispose();
     },

@@ -57,6 +57,12 @@ export class SocketMonitor {
     return this.current();
   }
 
+  /** Refreshes now (or joins the refresh in flight) and answers the table it produced. */
+  async freshSnapshot(): Promise<Snapshot> {
+    await this.refresh();
+    return this.current();
+  }
+
   /** Counts a listener in; the first starts the refresh loop. */
   async addListener(): Promise<Snapshot> {
     this.listeners++;
@@ -164,8 +170,12 @@ export class SocketMonitor {
       const r = await host.request(host.needsFull || !this.stats ? 'full' : 'tick');
       let delta: Omit<SocketDelta, 'seq'>;
       if (r.kind === 'full') {
-        // A (re)started collector sends its whole table: diff it against ours so firstSeen survives a restart.
-        const d = diffSockets(this.table, r.sockets, r.stats.takenAt);
+        // A (re)started collector sends its whole table: diff it against ours so firstSeen survives a restart. The
+        // first one is taken as it is (a diff against nothing would only copy every socket and key it again).
+        const d =
+          this.table.size === 0
+            ? { table: new Map(r.sockets.map((s) => [s.key, s])), added: r.sockets, removed: [], changed: [] }
+            : diffSockets(this.table, r.sockets, r.stats.takenAt);
         this.table = d.table;
         this.processes = new Map(r.processes.map((p) => [p.pid, p]));
         delta = {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/bridge';
 import { wireRequestSchema, type WireMessage } from '../../shared/contract';
+import { WireEncoder } from '../../shared/logic/wire/wire-codec';
+import type { Snapshot, SocketDelta } from '../../shared/model/snapshot';
 import type { Core } from '../core/app-core';
 import type { Client } from '../core/client';
 import { resolveStatic, securityHeaders, serveStatic } from './static-files';
@@ -33,6 +35,8 @@ export interface RunningServer {
 
 /** Starts the server; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // The socket table crosses in columns and field-level changes (shared/logic/wire), encoded once for every tab.
+  const encoder = new WireEncoder();
   const token = options.token ?? newToken();
   const log = options.log ?? (() => {});
   let port = 0;
@@ -105,7 +109,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       socket.end(`HTTP/1.1 403 Forbidden\r\n${headers.join('')}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.core));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.core, encoder));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -130,7 +134,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 let clientCounter = 0;
 
 /** Wires one WebSocket to core: requests in, results and events out. */
-function attach(ws: WebSocket, core: Core): void {
+function attach(ws: WebSocket, core: Core, encoder: WireEncoder): void {
   const send = (m: WireMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -139,7 +143,11 @@ function attach(ws: WebSocket, core: Core): void {
     }
     ws.send(JSON.stringify(m));
   };
-  const client: Client = { id: `ws-${++clientCounter}`, send: (event, payload) => send({ event, payload }) };
+  const client: Client = {
+    id: `ws-${++clientCounter}`,
+    send: (event, payload) =>
+      send({ event, payload: event === 'sockets:delta' ? encoder.delta(payload as SocketDelta) : payload }),
+  };
   ws.on('message', async (data, isBinary) => {
     let parsed: unknown;
     try {
@@ -154,7 +162,9 @@ function attach(ws: WebSocket, core: Core): void {
     }
     const { id, channel, request } = msg.data;
     // Core refuses anything outside the contract (UNKNOWN_CHANNEL): the bridge itself has no list to drift.
-    send({ id, result: await core.handle(channel, request, client) });
+    const result = await core.handle(channel, request, client);
+    const table = result.ok && (channel === 'sockets:subscribe' || channel === 'sockets:snapshot');
+    send({ id, result: table ? { ok: true, value: encoder.snapshot(result.value as Snapshot) } : result });
   });
   ws.on('close', () => core.disconnect(client));
   ws.on('error', () => core.disconnect(client));

@@ -8,7 +8,8 @@ import { Toasts } from './features/toasts/index';
 import { TimelineBar } from './features/timeline/index';
 import { useStore } from './store/index';
 import { useAppearance } from './use-appearance';
-import { VIEWS } from './views/view-registry';
+import { useEffect } from 'react';
+import { loadViews, useViews } from './views/view-registry';
 import { VIEW_PANEL_ID, ViewTabs } from './views/ViewTabs';
 
 /** The whole window. */
@@ -16,6 +17,8 @@ export function App() {
   useAppearance();
   const { t } = useTranslation();
   const active = useStore((s) => s.activeView);
+  const VIEWS = useViews();
+  useEffect(() => void loadViews(), []);
   const view = VIEWS.find((v) => v.id === active) ?? VIEWS[0];
   return (
     <div className="app">

@@ -12,7 +12,17 @@ import {
   type Request,
   type Response,
 } from '../../shared/contract';
+import {
+  decodeDelta,
+  decodeSnapshot,
+  isWireDelta,
+  isWireSnapshot,
+  wireDeltaSchema,
+  wireSnapshotSchema,
+} from '../../shared/logic/wire/wire-codec';
 import type { AppErrorData, Result } from '../../shared/model/errors';
+import type { Snapshot, SocketDelta } from '../../shared/model/snapshot';
+import type { Socket } from '../../shared/model/socket';
 
 /** Whether the host can be reached right now. */
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -43,11 +53,76 @@ function failure(code: AppErrorData['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
+/** Where decoding a delta's changed sockets finds their previous versions (the store's table), and how it asks to
+ * start over when one is missing. */
+interface SocketTableLink {
+  previous(key: string): Socket | undefined;
+  resync(): void;
+  /** False while a subscribe is in flight: the table is about to be replaced, deltas must wait for it. */
+  accepting(): boolean;
+  /** The seq the table is current with. */
+  seq(): number;
+}
+let tableLink: SocketTableLink = {
+  previous: () => undefined,
+  resync: () => undefined,
+  accepting: () => true,
+  seq: () => -1,
+};
+/** Wire deltas that came during a subscribe, decoded once its table is in (flushSocketDeltas). */
+let waiting: unknown[] = [];
+let deliverDelta: (d: SocketDelta) => void = () => undefined;
+
+/** Called once by the store: field-level changes in deltas apply to the sockets it holds. */
+export function linkSocketTable(link: SocketTableLink): void {
+  tableLink = link;
+}
+
+/** A table in wire form (browser mode: columns, see shared/logic/wire) checked and decoded; else null. */
+function wireSnapshot(channel: Channel, value: unknown): Result<Snapshot> | null {
+  if ((channel !== 'sockets:subscribe' && channel !== 'sockets:snapshot') || !isWireSnapshot(value)) return null;
+  const w = wireSnapshotSchema.safeParse(value);
+  if (!w.success) return failure('INTERNAL', `unexpected answer on ${channel}: ${w.error.message}`);
+  return { ok: true, value: decodeSnapshot(w.data) };
+}
+
+/**
+ * After a subscribe: the wire deltas that waited for its table, those newer than it decoded and delivered in order.
+ */
+export function flushSocketDeltas(): void {
+  const queue = waiting;
+  waiting = [];
+  for (const p of queue) {
+    if ((p as { seq?: number }).seq! <= tableLink.seq()) continue;
+    const d = wireDelta(p);
+    if (d) deliverDelta(d);
+  }
+}
+
+/**
+ * A delta in wire form checked and decoded against the store's table; undefined when it is no wire delta, null
+ * when it is not delivered now (malformed, waiting for a subscribe, or out of step: then the store resubscribes).
+ */
+function wireDelta(payload: unknown): SocketDelta | null | undefined {
+  if (!isWireDelta(payload)) return undefined;
+  if (!tableLink.accepting()) {
+    waiting.push(payload);
+    return null;
+  }
+  const w = wireDeltaSchema.safeParse(payload);
+  if (!w.success) return null;
+  const d = decodeDelta(w.data, (key) => tableLink.previous(key));
+  if (!d) tableLink.resync();
+  return d;
+}
+
 /** Checks an answer against the contract: the Result envelope always, the value with the channel's schema. */
 function validateResult<C extends Channel>(channel: C, raw: unknown): Result<Response<C>> {
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) return failure('INTERNAL', `malformed answer on ${channel}`);
   if (!envelope.data.ok) return envelope.data;
+  const table = wireSnapshot(channel, envelope.data.value);
+  if (table) return table as Result<Response<C>>;
   const value = channels[channel].response.safeParse(envelope.data.value);
   if (!value.success) return failure('INTERNAL', `unexpected answer on ${channel}: ${value.error.message}`);
   return { ok: true, value: value.data as Response<C> };
@@ -100,6 +175,14 @@ function createWebSocketHost(url: string): Host {
     }
     const { event, payload } = msg.data;
     if (!isEventName(event)) return;
+    deliverDelta = (d) => {
+      for (const l of listeners.get('sockets:delta') ?? []) l(d);
+    };
+    const delta = event === 'sockets:delta' ? wireDelta(payload) : undefined;
+    if (delta !== undefined) {
+      if (delta) for (const l of listeners.get(event) ?? []) l(delta);
+      return;
+    }
     const checked = events[event].safeParse(payload);
     if (!checked.success) return;
     for (const l of listeners.get(event) ?? []) l(checked.data);

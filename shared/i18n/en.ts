@@ -10,6 +10,7 @@ import { timelineUiEn } from './timeline-ui-en';
 import { kernelEventsEn } from './kernel-events-en';
 import { procsEn } from './procs-en';
 import { connectionsEn } from './connections-en';
+import { speedEn } from './speed-en';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -288,6 +289,7 @@ export const en = {
   ...kernelEventsEn,
   ...procsEn,
   ...connectionsEn,
+  ...speedEn,
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */

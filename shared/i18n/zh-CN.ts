@@ -11,6 +11,7 @@ import { timelineUiZhCN } from './timeline-ui-zh-CN';
 import { kernelEventsZhCN } from './kernel-events-zh-CN';
 import { procsZhCN } from './procs-zh-CN';
 import { connectionsZhCN } from './connections-zh-CN';
+import { speedZhCN } from './speed-zh-CN';
 
 /** 简体中文 dictionary for i18next (namespace `translation`). */
 export const zhCN: Dictionary = {
@@ -279,4 +280,5 @@ export const zhCN: Dictionary = {
   ...kernelEventsZhCN,
   ...procsZhCN,
   ...connectionsZhCN,
+  ...speedZhCN,
 };

@@ -12,6 +12,8 @@ const CONTROLS_ALL = new RegExp(CONTROLS.source, 'g');
 const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** What JSON.stringify leaves raw (it escapes C0 itself), plus the line separators some tools split on. */
 const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same set, to test for: a test allocates nothing, where a replace copies the whole text even with no match. */
+const HAS_JSON_RAW = new RegExp(JSON_RAW.source);
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
@@ -35,8 +37,8 @@ export function escapeTerminalText(text: string): string {
 /** JSON.stringify, with the characters it leaves raw (DEL, C1, bidi, U+2028/9) as `\uXXXX`: the same JSON value. */
 export function jsonText(value: unknown, space?: number): string {
   // These characters only ever occur inside JSON strings, where a \u escape means the same character.
-  return JSON.stringify(value, null, space).replace(
-    JSON_RAW,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const text = JSON.stringify(value, null, space);
+  return !HAS_JSON_RAW.test(text)
+    ? text
+    : text.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,5 @@
 // Starting the helper elevated: through @vscode/sudo-prompt in the app, through a plain spawn in tests.
-import { exec } from '@vscode/sudo-prompt';
+import { createRequire } from 'node:module';
 import { keyedError } from '../../../shared/logic/input-error';
 import type { AppError } from '../../../shared/model/errors';
 
@@ -25,6 +25,8 @@ export function sudoPromptLauncher(): Launcher {
   return (command, onExit) => {
     // The callback fires only when the helper exits (sudo-prompt collects its output until then), so it is never
     // awaited: the broker waits for the helper's socket instead.
+    // Loaded on first elevation only: every other command (and most app sessions) never needs it.
+    const { exec } = createRequire(__filename)('@vscode/sudo-prompt') as typeof import('@vscode/sudo-prompt');
     exec(command, { name: 'netinspect' }, (error) => onExit(error ? launchError(error) : null));
   };
 }

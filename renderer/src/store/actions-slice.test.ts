@@ -4,13 +4,7 @@ import type { ProcessDetails } from '../../../shared/model/actions';
 import type { Socket } from '../../../shared/model/socket';
 
 const invoke = vi.fn();
-vi.mock('../api', () => ({
-  host: {
-    kind: 'electron',
-    bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
-    onConnection: () => () => undefined,
-  },
-}));
+vi.mock('../api', async () => (await import('./api-mock')).apiMock((...a) => invoke(...a)));
 
 const { useStore } = await import('./index');
 

@@ -5,13 +5,7 @@ import { closedConnection } from '../../../shared/test-support/closed-connection
 
 // The host transport is the boundary: no core runs inside a unit test, so its answers are scripted here.
 const invoke = vi.fn();
-vi.mock('../api', () => ({
-  host: {
-    kind: 'electron',
-    bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
-    onConnection: () => () => undefined,
-  },
-}));
+vi.mock('../api', async () => (await import('./api-mock')).apiMock((...a) => invoke(...a)));
 
 const { useStore } = await import('./index');
 const { mergeClosed } = await import('./connections-slice');

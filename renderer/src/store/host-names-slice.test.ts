@@ -5,13 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { sock } from '../../../shared/test-support/sockets';
 
 const invoke = vi.fn();
-vi.mock('../api', () => ({
-  host: {
-    kind: 'electron',
-    bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
-    onConnection: () => () => undefined,
-  },
-}));
+vi.mock('../api', async () => (await import('./api-mock')).apiMock((...a) => invoke(...a)));
 
 const { useStore } = await import('./index');
 const ok = (value: unknown) => ({ ok: true, value });

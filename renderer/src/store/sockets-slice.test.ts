@@ -5,13 +5,7 @@ import type { Socket } from '../../../shared/model/socket';
 import { sock as fixture } from '../../../shared/test-support/sockets';
 
 const invoke = vi.fn();
-vi.mock('../api', () => ({
-  host: {
-    kind: 'electron',
-    bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
-    onConnection: () => () => undefined,
-  },
-}));
+vi.mock('../api', async () => (await import('./api-mock')).apiMock((...a) => invoke(...a)));
 
 const { useStore } = await import('./index');
 const { HIGHLIGHT_MS } = await import('./sockets-slice');

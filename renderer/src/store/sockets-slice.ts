@@ -2,7 +2,7 @@
 import { applyDelta } from '../../../shared/logic/diff';
 import { buildServiceTable } from '../../../shared/logic/services';
 import type { SocketDelta } from '../../../shared/model/snapshot';
-import { host } from '../api';
+import { flushSocketDeltas, host, linkSocketTable } from '../api';
 import type { Slice, SocketsSlice } from './types';
 
 /** How long a row stays highlighted, and a closed row stays visible (ms). */
@@ -11,6 +11,13 @@ export const HIGHLIGHT_MS = 3000;
 const RESUBSCRIBE_DELAY_MS = 3000;
 
 export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
+  // A delta's changed sockets arrive field by field in browser mode: they apply to the versions held here.
+  linkSocketTable({
+    previous: (key) => get().table.get(key),
+    resync: () => void get().subscribe(),
+    accepting: () => !subscribing,
+    seq: () => get().seq,
+  });
   // Deltas that arrive while a subscribe is in flight; applied after its snapshot, in order.
   let buffered: SocketDelta[] = [];
   let subscribing = false;
@@ -72,6 +79,7 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
       const later = buffered.filter((d) => d.seq > snap.seq).sort((a, b) => a.seq - b.seq);
       buffered = [];
       for (const d of later) get().receiveDelta(d);
+      flushSocketDeltas();
     },
 
     receiveDelta(d) {

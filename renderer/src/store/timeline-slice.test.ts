@@ -6,13 +6,7 @@ import type { RecordingStatus } from '../../../shared/model/timeline';
 import { sock } from '../../../shared/test-support/sockets';
 
 const invoke = vi.fn();
-vi.mock('../api', () => ({
-  host: {
-    kind: 'browser',
-    bridge: { invoke: (...a: unknown[]) => invoke(...a), on: () => () => undefined },
-    onConnection: () => () => undefined,
-  },
-}));
+vi.mock('../api', async () => (await import('./api-mock')).apiMock((...a) => invoke(...a), 'browser'));
 
 const { useStore } = await import('./index');
 const { shownTable } = await import('./timeline-slice');

@@ -2,7 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/index';
-import { VIEWS } from './view-registry';
+import { useViews } from './view-registry';
 
 /** Id of the panel element that shows the active view. */
 export const VIEW_PANEL_ID = 'view-panel';
@@ -12,6 +12,7 @@ export function ViewTabs() {
   const { t } = useTranslation();
   const active = useStore((s) => s.activeView);
   const setActive = useStore((s) => s.setActiveView);
+  const VIEWS = useViews();
   if (VIEWS.length < 2) return null;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = VIEWS.findIndex((v) => v.id === active);

@@ -1,12 +1,41 @@
 // The window's views, found at build time: every feature folder with a `view.tsx` exporting `view` gets a tab.
+// Only the Sockets view is in the first chunk; every other view is a chunk of its own, loaded right after the first
+// paint (charts alone are hundreds of kB), and its tab appears when it has loaded.
+import { useSyncExternalStore } from 'react';
 import type { ViewDefinition } from '../ui/view-definition';
 
 export type { ViewDefinition };
 
-// Vite resolves the glob at build time, so adding a feature's view.tsx needs no edit here or in App.
-const modules = import.meta.glob<{ readonly view: ViewDefinition }>('../features/*/view.tsx', { eager: true });
+interface ViewModule {
+  readonly view: ViewDefinition;
+}
 
-/** Every view, in tab order. */
-export const VIEWS: readonly ViewDefinition[] = Object.values(modules)
+// Vite resolves the globs at build time, so adding a feature's view.tsx needs no edit here or in App.
+const first = import.meta.glob<ViewModule>('../features/sockets/view.tsx', { eager: true });
+const rest = import.meta.glob<ViewModule>(['../features/*/view.tsx', '!../features/sockets/view.tsx']);
+
+const byOrder = (a: ViewDefinition, b: ViewDefinition): number => a.order - b.order;
+let views: readonly ViewDefinition[] = Object.values(first)
   .map((m) => m.view)
-  .sort((a, b) => a.order - b.order);
+  .sort(byOrder);
+const listeners = new Set<() => void>();
+let loading: Promise<void> | null = null;
+
+/** Loads every other view's chunk (once); their tabs appear when they are in. */
+export function loadViews(): Promise<void> {
+  loading ??= Promise.all(Object.values(rest).map((load) => load())).then((mods) => {
+    views = [...views, ...mods.map((m) => m.view)].sort(byOrder);
+    for (const l of listeners) l();
+  });
+  return loading;
+}
+
+const subscribe = (l: () => void): (() => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+/** Every view loaded so far, in tab order (the Sockets view from the start). */
+export function useViews(): readonly ViewDefinition[] {
+  return useSyncExternalStore(subscribe, () => views);
+}

@@ -23,12 +23,22 @@ export interface LinuxSocketCollector extends SocketCollector {
   ownerStats(): OwnerMapStats;
 }
 
-const TABLES: ReadonlyArray<readonly [Proto, Family]> = [
-  ['tcp', 4],
-  ['tcp', 6],
+/** The dumps of one snapshot: TCP of both families in one (one walk of the kernel's TCP table), UDP per family. */
+const TABLES: ReadonlyArray<readonly [Proto, Family | null]> = [
+  ['tcp', null],
   ['udp', 4],
   ['udp', 6],
 ];
+
+/** /proc/net's rows of one table (both files for TCP of both families). */
+function procNetRows(proto: Proto, family: Family | null, errors: ProcNetDecodeError[]): KernelSocket[] {
+  return family !== null
+    ? readProcNet(proto, family, errors)
+    : [...readProcNet(proto, 4, errors), ...readProcNet(proto, 6, errors)];
+}
+
+/** A table's name in messages: tcp, udp4, udp6. */
+const tableName = (proto: Proto, family: Family | null): string => `${proto}${family ?? ''}`;
 
 /** errnos that mean this kernel or sandbox will never give us sock_diag: stop trying. */
 const PERMANENT = new Set(['EPROTONOSUPPORT', 'EAFNOSUPPORT', 'EACCES', 'EPERM', 'ESOCKTNOSUPPORT']);
@@ -78,7 +88,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const errors: ProcNetDecodeError[] = [];
     TABLES.forEach(([proto, family], table) => {
       const start = rows.length;
-      for (const r of readProcNet(proto, family, errors)) rows.push(r);
+      for (const r of procNetRows(proto, family, errors)) rows.push(r);
       runs.push({ table, start, end: rows.length, origins: null });
     });
     return { rows, runs, source: 'procfs', fallbackReason: withRejects(reason, errors) };
@@ -105,8 +115,8 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
       } catch (e) {
         // A partial dump is dropped whole; this table comes from /proc/net instead (e.g. udp_diag not loaded).
         rows.length = mark;
-        failed.push(`${proto}${family} (${errorCode(e)})`);
-        for (const r of readProcNet(proto, family, errors)) rows.push(r);
+        failed.push(`${tableName(proto, family)} (${errorCode(e)})`);
+        for (const r of procNetRows(proto, family, errors)) rows.push(r);
         runs.push({ table, start: mark, end: rows.length, origins: null });
         // Only a kernel NLMSG_ERROR leaves the socket in a clean state; anything else may leave a dump running.
         if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag'))) {
@@ -131,6 +141,8 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
   function snapshot(): RawSnapshot {
     const started = performance.now();
     const takenAt = Date.now();
+    // A cold owner scan reads every fd link in /proc: started first, it runs on a second thread during the dump.
+    owners.prepare();
     const { rows, runs, source, fallbackReason } = collectKernel();
     const inodes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;

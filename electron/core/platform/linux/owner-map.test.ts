@@ -1,7 +1,7 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import { OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
-import type { ProcFdSource } from './proc-fd-source';
+import { FULL_PASS2_INTERVAL_MS, OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
+import type { FdLinks, ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
 class FakeProc implements ProcFdSource {
@@ -25,6 +25,11 @@ class FakeProc implements ProcFdSource {
       pid,
       fds === 'denied' ? 'denied' : new Map(Object.entries(fds).map(([fd, inode]) => [Number(fd), inode])),
     );
+  }
+  /** What fd `fd` of `pid` links to, without counting a read. */
+  inodeOf(pid: number, fd: number): number {
+    const p = this.procs.get(pid);
+    return p && p !== 'denied' ? (p.get(fd) ?? 0) : 0;
   }
   take(): string[] {
     return this.reads.splice(0).sort();
@@ -169,5 +174,57 @@ describe('OwnerMap', () => {
     const later = map.refresh([5001, 8888], UNRESOLVED_RETRY_MS + 1);
     expect(later.owners.get(8888)).toBe(400);
     expect(later.deniedPids).toBe(0);
+  });
+
+  it('takes a cold scan started by prepare() instead of reading fd by fd, then reads only what is new', () => {
+    const { proc, map } = setup();
+    const started: number[][] = [];
+    const batched: ProcFdSource = {
+      listPids: () => proc.listPids(),
+      listFds: (pid) => proc.listFds(pid),
+      readFdLink: (pid, fd) => proc.readFdLink(pid, fd),
+      readAll: (pids) => {
+        started.push([...pids].sort());
+        const result = new Map<number, FdLinks | 'denied' | 'gone'>();
+        for (const pid of pids) {
+          const fds = proc.listFds(pid);
+          result.set(pid, typeof fds === 'string' ? fds : { fds, inodes: fds.map((fd) => proc.inodeOf(pid, fd)) });
+        }
+        return { result: () => result, cancel: () => undefined };
+      },
+    };
+    const cold = new OwnerMap(batched);
+    cold.prepare();
+    expect(started).toEqual([[100, 200]]);
+    const r = cold.refresh([5001, 5002, 6001], 0);
+    expect([...r.owners].sort()).toEqual([
+      [5001, 100],
+      [5002, 100],
+      [6001, 200],
+    ]);
+    expect(proc.take()).toEqual([]); // nothing read one fd at a time
+    cold.prepare(); // only before the first refresh
+    expect(started).toHaveLength(1);
+    proc.set(200, { '0': 0, '5': 6001, '6': 6002 });
+    expect(cold.refresh([5001, 5002, 6001, 6002], 1000).owners.get(6002)).toBe(200);
+    expect(proc.take()).toEqual(['200/6']);
+    expect(map.stats().readlinkCalls).toBe(0);
+  });
+
+  it('pass 2 re-reads socket fds only once a minute: reused non-socket fds are found at once', () => {
+    const { proc, map } = setup();
+    map.refresh([5001, 5002, 6001, 9001], 0); // 9001 is nobody's we can see: the first pass 2 reads everything
+    proc.take();
+    // fd 1 (not a socket) now holds 9002; fd 3 (socket 5001, still alive elsewhere) now holds 9003.
+    proc.set(100, { '0': 0, '1': 9002, '3': 9003, '4': 5002 });
+    proc.set(150, { '8': 5001 });
+    const r = map.refresh([5001, 5002, 6001, 9001, 9002, 9003], PASS2_MIN_INTERVAL_MS);
+    expect(map.stats().lastScan).toBe('pass2');
+    expect(r.owners.get(9002)).toBe(100);
+    expect(r.owners.has(9003)).toBe(false);
+    expect(proc.take()).toEqual(['100/0', '100/1', '150/8', '200/0']);
+    const later = map.refresh([5001, 5002, 6001, 9001, 9002, 9003], FULL_PASS2_INTERVAL_MS + 1);
+    expect(later.owners.get(9003)).toBe(100);
+    expect(later.owners.get(5001)).toBe(150);
   });
 });

@@ -1,5 +1,5 @@
 // Socket inode -> owning pid, from /proc/<pid>/fd links (what `ss -p` does), cached so quiet ticks read no fd link.
-import { defaultProcFdSource, type ProcFdSource } from './proc-fd-source';
+import { defaultProcFdSource, type FdLinks, type PendingFdScan, type ProcFdSource } from './proc-fd-source';
 
 /** Retry interval for inodes no process could be found for, and for pids whose fds we may not read (ms). */
 export const UNRESOLVED_RETRY_MS = 10_000;
@@ -9,6 +9,14 @@ export const UNRESOLVED_RETRY_MS = 10_000;
  * every tick.
  */
 export const PASS2_MIN_INTERVAL_MS = 2_000;
+/**
+ * Shortest gap between two pass-2 scans that also re-read fds whose cached socket still exists (ms). Pass 2 re-reads
+ * fds cached as "not a socket" every time (an fd number closed and reused for a socket between two ticks: the
+ * usual case, and a few hundred links). A socket fd reused for another socket while the first one lives on through
+ * another holder (a dup, a child) is rare, and re-reading every socket fd for it cost 150 ms at 40,000 sockets each
+ * time a socket of another PID namespace appeared.
+ */
+export const FULL_PASS2_INTERVAL_MS = 60_000;
 
 /** Work counters, cumulative since creation, so tests and diagnostics can see whether a tick scanned. */
 export interface OwnerMapStats {
@@ -50,9 +58,16 @@ export class OwnerMap {
   /** When denied fd directories were last retried (ms). */
   private lastDeniedRetryAt = -Infinity;
   private lastPass2At = -Infinity;
+  private lastFullPass2At = -Infinity;
   private readlinks = 0;
   private dirReads = 0;
   private lastScan: OwnerMapStats['lastScan'] = 'none';
+  /** A cold scan started by prepare(), and the pid set change it saw. */
+  private pending: PendingFdScan | null = null;
+  private preparedChange = false;
+  /** What the pending scan read, while scan() runs. */
+  private prefetched: Map<number, FdLinks | 'denied' | 'gone'> | null = null;
+  private everScanned = false;
 
   constructor(private readonly source: ProcFdSource = defaultProcFdSource()) {}
 
@@ -60,9 +75,23 @@ export class OwnerMap {
     return { readlinkCalls: this.readlinks, fdDirReads: this.dirReads, lastScan: this.lastScan };
   }
 
+  /**
+   * Before the first refresh: starts reading every process's fds (where the source can share that with a second
+   * thread), so the caller's socket dump runs meanwhile; the refresh that follows uses what it read. Later refreshes
+   * read only what is new, as before.
+   */
+  prepare(): void {
+    if (this.everScanned || this.pending || !this.source.readAll) return;
+    this.preparedChange = this.syncPids() || this.preparedChange;
+    const fresh: number[] = [];
+    for (const [pid, entry] of this.pids) if (entry.fresh) fresh.push(pid);
+    if (fresh.length > 0) this.pending = this.source.readAll(fresh);
+  }
+
   /** Brings the map up to date for the socket `inodes` of a new snapshot (0 entries are ignored). */
   refresh(inodes: readonly number[], now: number = Date.now()): OwnerResult {
-    const pidSetChanged = this.syncPids();
+    const pidSetChanged = this.syncPids() || this.preparedChange;
+    this.preparedChange = false;
     let wanted: number[] | null = null; // only iterated: an array is cheaper than a Set of 40,000
     for (let i = 0; i < inodes.length; i++) {
       const inode = inodes[i];
@@ -75,11 +104,17 @@ export class OwnerMap {
     this.lastScan = 'none';
     if (wanted) {
       try {
+        this.prefetched = this.pending?.result() ?? null;
+        this.pending = null;
+        this.everScanned = true;
         this.scan(inodes, wanted, now);
       } finally {
+        this.prefetched = null;
         this.source.release?.();
       }
     }
+    this.pending?.cancel();
+    this.pending = null;
     return { owners: this.owners, shared: this.shared, deniedPids: this.countDenied() };
   }
 
@@ -120,8 +155,10 @@ export class OwnerMap {
       this.lastScan = 'pass2';
       didPass2 = true;
       this.lastPass2At = now;
+      const full = now - this.lastFullPass2At >= FULL_PASS2_INTERVAL_MS;
+      if (full) this.lastFullPass2At = now;
       let reread = 0;
-      for (const pid of order) reread += this.pass2(pid);
+      for (const pid of order) reread += this.pass2(pid, full);
       // On a cold start every pid was fresh in pass 1: nothing was re-read, the owners stand as they are.
       if (reread > 0) {
         this.rebuildOwners(order, live);
@@ -149,7 +186,20 @@ export class OwnerMap {
     const entry = this.pids.get(pid);
     if (!entry || (entry.denied && !retryDenied)) return;
     this.dirReads++;
-    const names = this.source.listFds(pid);
+    const read = entry.fresh ? this.prefetched?.get(pid) : undefined;
+    if (read !== undefined && typeof read !== 'string') {
+      // Read by the cold scan prepare() started: every fd and its link.
+      const fds = new Map<number, number>();
+      for (let i = 0; i < read.fds.length; i++) fds.set(read.fds[i], read.inodes[i]);
+      this.readlinks += read.fds.length;
+      entry.denied = false;
+      entry.readAll = true;
+      entry.readNow = null;
+      entry.fresh = false;
+      entry.fds = fds;
+      return;
+    }
+    const names = read ?? this.source.listFds(pid);
     if (names === 'gone') {
       this.pids.delete(pid);
       return;
@@ -180,14 +230,14 @@ export class OwnerMap {
     entry.fds = fds;
   }
 
-  /** Re-reads every fd link of `pid` not read in pass 1; returns how many it read. */
-  private pass2(pid: number): number {
+  /** Re-reads the fd links of `pid` not read in pass 1 (`full`: socket fds too); returns how many it read. */
+  private pass2(pid: number, full: boolean): number {
     const entry = this.pids.get(pid);
     if (!entry || entry.denied || entry.readAll) return 0;
     const skip = entry.readNow;
     let n = 0;
-    for (const name of entry.fds.keys()) {
-      if (skip?.has(name)) continue;
+    for (const [name, inode] of entry.fds) {
+      if (skip?.has(name) || (inode !== 0 && !full)) continue;
       n++;
       entry.fds.set(name, this.source.readFdLink(pid, name));
     }

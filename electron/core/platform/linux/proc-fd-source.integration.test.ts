@@ -1,5 +1,6 @@
 // The libc /proc reader against node:fs on this very process: same pids, same fds, same socket inodes.
 import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryCallsAvailable } from '../../ffi/libc';
 import { fsProcFdSource, LibcProcFdSource } from './proc-fd-source';
@@ -44,5 +45,27 @@ describe('LibcProcFdSource', () => {
     expect(libc.listFds(4194305)).toBe('gone');
     expect(libc.readFdLink(4194305, 0)).toBe(0);
     libc.release();
+  });
+
+  it('reads every fd and link of a cold scan at once, on a second thread too, as one fd at a time does', ({ skip }) => {
+    if (!directoryCallsAvailable()) return skip('getdents64/readlinkat not loadable');
+    for (const parallelMinFds of [0, Number.MAX_SAFE_INTEGER]) {
+      const libc = new LibcProcFdSource({ parallelMinFds });
+      const scan = libc.readAll([process.pid, 4194305]).result();
+      expect(scan.get(4194305)).toBe('gone');
+      const mine = scan.get(process.pid);
+      if (mine === undefined || typeof mine === 'string') throw new Error('own fd directory unreadable');
+      const inodes = new Map(mine.fds.map((fd, i) => [fd, mine.inodes[i]]));
+      let same = 0;
+      for (const [fd, inode] of inodes) {
+        const now = libc.readFdLink(process.pid, fd);
+        if (now === inode) same++;
+      }
+      libc.release();
+      // Our own fds may open and close meanwhile (vitest's workers): nearly all must agree, our listener among them.
+      expect(same).toBeGreaterThan(inodes.size * 0.8);
+      expect([...inodes.values()].filter((i) => i > 0).length).toBeGreaterThan(0);
+      expect(libc.threadedScans).toBe(parallelMinFds === 0 && availableParallelism() > 1 ? 1 : 0);
+    }
   });
 });

@@ -1,5 +1,7 @@
 // The real /proc behind the owner map: getdents64 + readlinkat into reused buffers, or plain node:fs as fallback.
 import { readdirSync, readlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { LinkReadThread, runLinkChunks, type LinkWork } from '../../ffi/fd-link-thread';
 import {
   close,
   directoryCallsAvailable,
@@ -22,7 +24,34 @@ export interface ProcFdSource {
   readFdLink(pid: number, fd: number): number;
   /** Releases what a scan held open (a directory fd); called once the owner map is done reading. */
   release?(): void;
+  /**
+   * Starts reading every fd and link of `pids` at once (a cold scan), where the source can share that work with a
+   * second thread; the caller does other work (the kernel's socket dump) before taking the result.
+   */
+  readAll?(pids: readonly number[]): PendingFdScan;
 }
+
+/** One process's fds and, per fd, the socket inode it links to (0: not a socket). */
+export interface FdLinks {
+  readonly fds: readonly number[];
+  readonly inodes: ArrayLike<number>;
+}
+
+/** A scan started by readAll. */
+export interface PendingFdScan {
+  /** Finishes the reads (taking part in them on this thread) and returns what each process holds. */
+  result(): Map<number, FdLinks | 'denied' | 'gone'>;
+  /** Drops the scan unread. */
+  cancel(): void;
+}
+
+/** Links per chunk of work: small enough for both threads to finish close together, large enough to be cheap. */
+const LINK_CHUNK = 1024;
+/**
+ * Below this many fds a cold scan reads on one thread: a thread takes some 20-30 ms of a core to start, about what
+ * 8,000 readlinkat calls take.
+ */
+export const PARALLEL_MIN_FDS = 8_000;
 
 const SOCKET_PREFIX = 'socket:[';
 const PREFIX_BYTES = Array.from(SOCKET_PREFIX, (c) => c.charCodeAt(0));
@@ -103,6 +132,20 @@ export class LibcProcFdSource implements ProcFdSource {
   private dirPid = -1;
   private dirFd = -1;
 
+  /** Cold scans that shared their reads with a second thread (for tests and benchmarks). */
+  threadedScans = 0;
+  private readonly parallel: boolean;
+  private readonly parallelMinFds: number;
+
+  /**
+   * `parallel`: whether a big cold scan may use a second thread (benchmarks compare both ways); `parallelMinFds`:
+   * from how many fds (tests lower it to exercise the thread on a small machine).
+   */
+  constructor(o: { readonly parallel?: boolean; readonly parallelMinFds?: number } = {}) {
+    this.parallel = o.parallel ?? true;
+    this.parallelMinFds = o.parallelMinFds ?? PARALLEL_MIN_FDS;
+  }
+
   listPids(): number[] {
     const out: number[] = [];
     const fd = open('/proc', O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -137,6 +180,76 @@ export class LibcProcFdSource implements ProcFdSource {
     }
   }
 
+  readAll(pids: readonly number[]): PendingFdScan {
+    const lists = new Map<number, number[] | 'denied' | 'gone'>();
+    const chunkPids: number[] = [];
+    const starts: number[] = [];
+    const flat: number[] = [];
+    const readable: [number, number[]][] = [];
+    for (const pid of pids) {
+      const fds = this.listFds(pid);
+      lists.set(pid, fds);
+      if (typeof fds !== 'string') readable.push([pid, fds]);
+    }
+    this.release();
+    // Chunks of the processes in turn: two threads in one process's fd table at once wait on its lock (task_lock),
+    // so each claims the next process's chunk rather than the next chunk of the same one.
+    for (let i = 0, more = true; more; i += LINK_CHUNK) {
+      more = false;
+      for (const [pid, fds] of readable) {
+        if (i >= fds.length) continue;
+        more = true;
+        chunkPids.push(pid);
+        starts.push(flat.length);
+        for (let k = i; k < Math.min(fds.length, i + LINK_CHUNK); k++) flat.push(fds[k]);
+      }
+    }
+    starts.push(flat.length);
+    const work: LinkWork = {
+      pids: Int32Array.from(chunkPids),
+      starts: Int32Array.from(starts),
+      fds: Int32Array.from(flat),
+    };
+    let thread: LinkReadThread | null = null;
+    if (this.parallel && flat.length >= this.parallelMinFds && availableParallelism() > 1) {
+      try {
+        thread = LinkReadThread.start(work, DIR_FLAGS);
+        this.threadedScans++;
+      } catch {
+        thread = null; // no thread for us: this one reads everything
+      }
+    }
+    return {
+      result: () => {
+        let inodes: Uint32Array;
+        if (thread) {
+          thread.finish(openDirOrMinus1, RAW_LIBC);
+          inodes = thread.inodes;
+        } else {
+          inodes = new Uint32Array(flat.length);
+          runLinkChunks(work, new Int32Array(3), inodes, openDirOrMinus1, RAW_LIBC);
+        }
+        this.readlinks += flat.length;
+        // A process's chunks come in its fd order, so appending chunk by chunk gives each its inodes in order.
+        const links = new Map<number, number[]>();
+        for (let c = 0; c < chunkPids.length; c++) {
+          let list = links.get(chunkPids[c]);
+          if (!list) links.set(chunkPids[c], (list = []));
+          for (let i = starts[c]; i < starts[c + 1]; i++) list.push(inodes[i]);
+        }
+        const out = new Map<number, FdLinks | 'denied' | 'gone'>();
+        for (const [pid, fds] of lists) {
+          out.set(pid, typeof fds === 'string' ? fds : { fds, inodes: links.get(pid) ?? [] });
+        }
+        return out;
+      },
+      cancel: () => thread?.stop(),
+    };
+  }
+
+  /** readlinkat calls made by readAll (the owner map counts its own; this counts those it delegated). */
+  readlinks = 0;
+
   release(): void {
     if (this.dirFd >= 0) close(this.dirFd);
     this.dirFd = -1;
@@ -165,6 +278,32 @@ export class LibcProcFdSource implements ProcFdSource {
     }
   }
 }
+
+const DIR_FLAGS = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+
+/** /proc/<pid>/fd opened, or -1 (the process exited or hides it): runLinkChunks then leaves its inodes at 0. */
+function openDirOrMinus1(pid: number): number {
+  try {
+    return open(`/proc/${pid}/fd`, DIR_FLAGS);
+  } catch {
+    return -1;
+  }
+}
+
+/** The libc calls runLinkChunks makes, answering -1 instead of throwing (a closed fd is no error there). */
+const RAW_LIBC = {
+  readlinkat: (dirfd: number, name: Uint8Array, buf: Uint8Array): number => {
+    try {
+      return readlinkat(dirfd, name, buf);
+    } catch {
+      return -1;
+    }
+  },
+  close: (fd: number): number => {
+    close(fd);
+    return 0;
+  },
+};
 
 /** /proc through synchronous node:fs calls: where the libc directory calls cannot be loaded. */
 export const fsProcFdSource: ProcFdSource = {

@@ -12,6 +12,11 @@ export const NLMSG_HDRLEN = 16;
 export const NLMSG_ERROR = 2;
 export const NLMSG_DONE = 3;
 export const SOCK_DIAG_BY_FAMILY = 20;
+/**
+ * The older TCP dump request (struct inet_diag_req, NETLINK_INET_DIAG = NETLINK_SOCK_DIAG): the kernel answers it
+ * for every family at once (AF_UNSPEC), in one walk of its TCP table, with replies of this same type.
+ */
+export const TCPDIAG_GETSOCK = 18;
 /** inet_diag_msg: family, state, timer, retrans; sockid (48) at 4; expires, rqueue, wqueue, uid, inode. */
 export const INET_DIAG_MSG_LEN = 72;
 /** rtattr type carrying struct tcp_info. */
@@ -72,7 +77,7 @@ export function decodeSockDiag(
     if (len > length - off) return fail(`netlink message length ${len} runs past the buffer at byte ${off}`);
     const type = dv.getUint16(off + 4, LE);
     if (dv.getUint32(off + 8, LE) === seq) {
-      if (type === SOCK_DIAG_BY_FAMILY) {
+      if (type === SOCK_DIAG_BY_FAMILY || type === TCPDIAG_GETSOCK) {
         const bad = decodeInetDiag(buf, dv, off + NLMSG_HDRLEN, off + len, proto, out, memo, clock);
         if (bad) return bad;
       } else if (type === NLMSG_DONE) {

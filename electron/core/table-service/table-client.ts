@@ -1,0 +1,90 @@
+// The CLI's side of the table service: ask a running netinspect for `list`'s output, or say none can answer.
+import fs from 'node:fs';
+import net from 'node:net';
+import { readToken, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
+import type { TableRequest } from './table-server';
+
+/** How long the running netinspect may take to refresh and start answering (ms); then the CLI reads the kernel. */
+const ANSWER_TIMEOUT_MS = 3_000;
+
+/**
+ * Asks this user's running netinspect for `list`'s output and hands every piece to `out`. Resolves false, having
+ * written nothing, when none runs, it declines (paused) or it is slow to start; true once the whole output came.
+ * A service that fails part-way rejects (the output is then cut, and the command must fail).
+ */
+export async function listFromRunningTable(
+  request: Omit<TableRequest, 'v' | 'token'>,
+  out: (piece: Buffer) => void,
+  endpoint: TableEndpoint | null = tableEndpoint(),
+): Promise<boolean> {
+  if (!endpoint) return false;
+  const token = readToken(endpoint);
+  if (!token) return false;
+  try {
+    const st = fs.lstatSync(endpoint.socket);
+    if (!st.isSocket() || st.uid !== process.getuid?.()) return false;
+  } catch {
+    return false;
+  }
+  const sock = net.connect(endpoint.socket);
+  return new Promise<boolean>((resolve, reject) => {
+    let header: string | null = null;
+    let pending: Buffer = Buffer.alloc(0);
+    const timer = setTimeout(() => finish(false), ANSWER_TIMEOUT_MS);
+    const finish = (ok: boolean, error?: Error): void => {
+      clearTimeout(timer);
+      sock.destroy();
+      if (error) reject(error);
+      else resolve(ok);
+    };
+    sock.on('connect', () => {
+      sock.write(`${JSON.stringify({ v: TABLE_PROTOCOL, token, ...request })}\n`);
+    });
+    let complete = false;
+    /** Hands out every whole frame in `pending` (see the server's frame()); a zero length marks the end. */
+    const frames = (): void => {
+      let at = 0;
+      while (!complete && pending.length - at >= 4) {
+        const len = pending.readUInt32BE(at);
+        if (len === 0) complete = true;
+        else if (pending.length - at - 4 < len) break;
+        else out(pending.subarray(at + 4, at + 4 + len));
+        at += 4 + len;
+      }
+      pending = pending.subarray(at);
+    };
+    sock.on('data', (d: Buffer) => {
+      pending = pending.length === 0 ? d : Buffer.concat([pending, d]);
+      if (header !== null) return frames();
+      const nl = pending.indexOf(10);
+      if (nl < 0) {
+        if (pending.length > 4096) finish(false);
+        return;
+      }
+      header = pending.subarray(0, nl).toString('utf8');
+      let ok = false;
+      try {
+        ok = (JSON.parse(header) as { ok?: unknown }).ok === true;
+      } catch {
+        ok = false;
+      }
+      if (!ok) return finish(false);
+      clearTimeout(timer);
+      pending = pending.subarray(nl + 1);
+      frames();
+    });
+    sock.on('end', () => {
+      if (header === null) finish(false);
+      else if (complete) finish(true);
+      else finish(false, new Error('the running netinspect stopped answering part-way'));
+    });
+    sock.on('error', (e) =>
+      header === null
+        ? finish(false)
+        : finish(false, new Error(`the running netinspect stopped answering: ${e.message}`)),
+    );
+    sock.on('close', () => {
+      if (header === null) finish(false);
+    });
+  });
+}

@@ -1,0 +1,13 @@
+// Simplified Chinese strings of the fast paths: an answer taken from a running netinspect's live table.
+import type { speedEn } from './speed-en';
+
+type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** The `speed` section merged into the zh-CN dictionary. */
+export const speedZhCN: Strings<typeof speedEn> = {
+  speed: {
+    warmTable:
+      '取自已在运行的 netinspect（{{host}}，pid {{pid}}）的实时表，{{age}} 秒前。使用 --cold 可自行取一次快照。',
+    host: { electron: '窗口', browser: 'netinspect serve', cli: 'netinspect 命令' },
+  },
+};
