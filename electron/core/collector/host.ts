@@ -18,7 +18,7 @@ export interface WorkerHandle {
 }
 
 /** How long a collector asked to stop may take before it is killed (ms). */
-const STOP_GRACE_MS = 2_000;
+export const STOP_GRACE_MS = 2_000;
 
 /** Starts a new collector process. */
 export type SpawnWorker = () => WorkerHandle;

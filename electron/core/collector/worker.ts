@@ -33,4 +33,7 @@ if (port) port.on('message', (e) => onMessage(e.data));
 else process.on('message', onMessage);
 // Exit with the host: an orphaned collector would keep reading /proc for nobody.
 process.on('disconnect', () => process.exit(0));
+// Asked to stop (Electron's utilityProcess.kill sends SIGTERM): exit normally, so the exit handlers run (the state
+// tracer removes its tracefs instance).
+process.on('SIGTERM', () => process.exit(0));
 post({ ready: true, pid: process.pid });
