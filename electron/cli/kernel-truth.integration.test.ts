@@ -113,14 +113,18 @@ describe.skipIf(noNetns !== null).each([
       expect(clientSide).toHaveLength(300);
       expect(serverSide).toHaveLength(300);
       expect(new Set(clientSide.map((e) => e.localPort))).toEqual(ours);
+      const serverClosedAt = new Map(serverSide.map((e) => [e.remotePort, e.closedAt]));
       for (const e of clientSide) {
-        expect(e).toMatchObject({
-          bytesSent: 1000,
-          bytesReceived: 0,
-          finalState: 'TIME_WAIT',
-          closedAtSource: 'kernel',
-        });
+        expect(e).toMatchObject({ bytesSent: 1000, bytesReceived: 0, closedAtSource: 'kernel' });
+        // The client closed first: its socket lives on as the kernel's timewait socket, in TIME_WAIT once the
+        // server's FIN came. On a loaded machine the server may close after the refresh that logs the client: the
+        // timewait socket was still in FIN_WAIT_2 then, and the log says so rather than guess what follows.
+        if (e.finalState !== 'TIME_WAIT') {
+          expect(e.finalState).toBe('FIN_WAIT_2');
+          expect(serverClosedAt.get(e.localPort)).toBeGreaterThanOrEqual(e.closedAt);
+        }
       }
+      expect(clientSide.filter((e) => e.finalState === 'TIME_WAIT').length).toBeGreaterThan(0);
       for (const e of serverSide)
         expect(e).toMatchObject({ bytesSent: 0, bytesReceived: 1000, closedAtSource: 'kernel' });
       if (!asNobody && traced) {
