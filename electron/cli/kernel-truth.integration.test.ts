@@ -98,7 +98,10 @@ describe.skipIf(noNetns !== null).each([
       // Single connections first, until `closed` prints both ends of one: then its kernel source is on (and that
       // of `stats`, which started before it).
       await untilPrinted(follow, 2, () => runBurstClient(server.port, 1, 1000, ns.enter));
-      await sleep(1_200);
+      // `stats` buckets its closes by the second of the refresh that saw them, and on a busy machine that refresh
+      // may come well after `closed` printed: the burst starts at a whole second, 2 s or more after the warm-up.
+      await sleep(2_000);
+      await sleep(1_000 - (Date.now() % 1000) + 10);
       const warmUp = follow.lines.length;
       const burstAt = Date.now();
       const client = await runBurstClient(server.port, 300, 1000, ns.enter);
