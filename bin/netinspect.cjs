@@ -41,4 +41,11 @@ function runWithCodeCache(file) {
   mod.loaded = true;
 }
 
-runWithCodeCache(cli);
+// `list` may be answered by a netinspect already running for this user: its small client is tried first, and the
+// bundle loads only when that cannot answer.
+const warm = path.join(__dirname, '..', 'out', 'node', 'warm-list.cjs');
+if (process.argv[2] === 'list' && fs.existsSync(warm)) {
+  require(warm).runWarmList(process.argv.slice(3), () => runWithCodeCache(cli));
+} else {
+  runWithCodeCache(cli);
+}

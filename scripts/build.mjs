@@ -60,6 +60,15 @@ if (want('node')) {
   cli.build.rollupOptions.output.codeSplitting = false;
   await build({ ...cli, ssr: { noExternal: true } });
   writeCodeCache(path.join(root, 'out/node/cli.cjs'));
+  // `list`'s fast path, which the launcher tries before the bundle: the table service's client and nothing else.
+  const warm = nodeBuild(
+    path.join(root, 'out/node'),
+    { 'warm-list': path.join(root, 'electron/cli/warm-list.ts') },
+    cliExternal,
+  );
+  warm.build.emptyOutDir = false;
+  warm.build.rollupOptions.output.codeSplitting = false;
+  await build({ ...warm, ssr: { noExternal: true } });
 }
 if (want('preload')) {
   // The sandboxed preload may require nothing but 'electron': bundle everything else into it.

@@ -15,6 +15,7 @@ import {
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import { listFromRunningTable } from '../core/table-service/table-client';
+import { tableListRequest, warmListTried } from './warm-list';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
 
@@ -74,17 +75,10 @@ export function registerList(program: Command): void {
         process.stdout.write(`${out.stdout}\n`);
         return;
       }
-      // A netinspect already running for this user (window, serve) answers at once from its live table.
-      if (!flags.cold && !flags.resolve) {
-        const { proto, state, port, portRange, pid } = flags;
-        const request = {
-          op: 'list' as const,
-          flags: { proto, state, port, portRange, pid },
-          json: flags.json === true,
-          csv: flags.csv === true,
-          lang: languageFromEnv(process.env),
-        };
-        if (await listFromRunningTable(request, (piece) => process.stdout.write(piece))) return;
+      // A netinspect already running for this user (window, serve) answers at once from its live table; the
+      // launcher asks it before this bundle loads (warm-list.ts), and this asks when that fast path did not run.
+      if (!flags.cold && !flags.resolve && !warmListTried()) {
+        if (await listFromRunningTable(tableListRequest(flags), process.stdout)) return;
       }
       const { snap, sockets, names } = await withCore({ tableOnly: true }, async (core) => {
         const snap = await core.call('sockets:snapshot', {});

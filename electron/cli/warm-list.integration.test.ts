@@ -1,12 +1,12 @@
 // `netinspect list` answered by a running `netinspect serve` of the same user, against real sockets; --cold and
 // another user's run take their own snapshot. TMPDIR is private to this test, so no other serve can answer.
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, listen, portOf, runCli, startServe } from '../test-support/net-fixtures';
+import { CLI, connect, listen, portOf, runCli, startServe } from '../test-support/net-fixtures';
 
 interface Listed {
   table: { kind: string; host?: string; pid?: number };
@@ -41,6 +41,25 @@ describe.skipIf(process.platform === 'win32')('list from a running netinspect', 
     expect(out.sockets.find((s) => s.state === 'LISTEN')?.pid).toBe(process.pid);
     const text = await runCli(['list', '--port', String(port)], { env });
     expect(text.stdout).toMatch(/From the live table of the netinspect already running \(netinspect serve, pid \d+\)/);
+  });
+
+  it('leaves a bad flag to the command, which says why, and ends quietly when the reader stops reading', async () => {
+    const bad = await runCli(['list', '--port', 'abc'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Invalid port "abc"/);
+    expect(bad.stdout).toBe('');
+    // `| head -c 100`: the reader closes the pipe after 100 bytes of a warm answer; no stack trace, exit 0.
+    const child = spawn(process.execPath, [CLI, 'list', '--json'], { env: { ...process.env, ...env } });
+    let got = 0;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      got += d.length;
+      if (got >= 100) child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('takes its own snapshot with --cold, and as another user', async () => {

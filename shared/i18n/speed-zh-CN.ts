@@ -8,6 +8,7 @@ export const speedZhCN: Strings<typeof speedEn> = {
   speed: {
     warmTable:
       '取自已在运行的 netinspect（{{host}}，pid {{pid}}）的实时表，{{age}} 秒前。使用 --cold 可自行取一次快照。',
+    cutShort: '正在运行的 netinspect 中途停止了应答（{{reason}}）：请再运行一次命令，或加上 --cold 在本进程读取内核。',
     host: { electron: '窗口', browser: 'netinspect serve', cli: 'netinspect 命令' },
   },
 };

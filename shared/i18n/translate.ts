@@ -1,6 +1,8 @@
 // Dictionary look-up without i18next, for core and the CLI: dotted keys, `{{name}}` interpolation.
 import { dictionaries, type UiLanguage } from './index';
 
+export { languageFromEnv } from './locale';
+
 /** Fills `{{name}}` placeholders from `params`; unknown placeholders stay as written. */
 export function interpolate(text: string, params: Readonly<Record<string, string | number>> = {}): string {
   return text.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
@@ -25,10 +27,4 @@ export function translate(
 ): string {
   const text = lookup(lang, key) ?? lookup('en', key);
   return text === undefined ? fallback : interpolate(text, params);
-}
-
-/** The dictionary language for a POSIX locale environment (LC_ALL, LC_MESSAGES, LANG), e.g. zh_CN.UTF-8. */
-export function languageFromEnv(env: Readonly<Record<string, string | undefined>>): UiLanguage {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -1,22 +1,8 @@
 // Stable error codes that cross every boundary, and the Result wrapper they travel in.
 import { z } from 'zod';
+import { AppError, ERROR_CODES, type AppErrorData } from './app-error';
 
-/** Every error code a user can meet; the UI translates each (i18n key `errors.<CODE>`). */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNKNOWN_CHANNEL',
-  'EPERM',
-  'ESRCH',
-  'NOT_SUPPORTED',
-  'NEEDS_ELEVATION',
-  'REFUSED',
-  'COLLECTOR_FAILED',
-  'TIMEOUT',
-  'UNAUTHORIZED',
-  'INTERNAL',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { AppError, ERROR_CODES, type AppErrorData, type ErrorCode } from './app-error';
 
 export const errorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
@@ -30,35 +16,16 @@ export const errorDataSchema = z.object({
   /** i18n key of the specific message (e.g. `input.portRange`); without it the UI translates `errors.<code>`. */
   key: z.string().optional(),
 });
-/** A failure as it crosses a process boundary: plain data, never an Error instance. */
-export type AppErrorData = Readonly<z.output<typeof errorDataSchema>>;
+// The schema and the interface describe one shape: each must be assignable to the other.
+type SchemaData = Readonly<z.output<typeof errorDataSchema>>;
+const sameShape: [SchemaData extends AppErrorData ? true : never, AppErrorData extends SchemaData ? true : never] = [
+  true,
+  true,
+];
+void sameShape;
 
 /** What every request returns: a value, or an error; never a throw. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData };
-
-/** An error carrying a stable code, thrown inside core and turned into a Result at the boundary. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly params?: Readonly<Record<string, string | number>>;
-  readonly key?: string;
-  constructor(code: ErrorCode, message: string, params?: Readonly<Record<string, string | number>>, key?: string) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
-    this.params = params;
-    this.key = key;
-  }
-
-  /** Plain data for the wire. */
-  toData(): AppErrorData {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.params && { params: this.params }),
-      ...(this.key && { key: this.key }),
-    };
-  }
-}
 
 /** Wraps a value as a successful Result. */
 export function ok<T>(value: T): Result<T> {

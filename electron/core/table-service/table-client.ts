@@ -1,11 +1,22 @@
 // The CLI's side of the table service: ask a running netinspect for `list`'s output, or say none can answer.
 import fs from 'node:fs';
 import net from 'node:net';
+import { AppError } from '../../../shared/model/app-error';
+import { translate } from '../../../shared/i18n/translate';
 import { readToken, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
 import type { TableRequest } from './table-server';
 
 /** How long the running netinspect may take to refresh and start answering (ms); then the CLI reads the kernel. */
 const ANSWER_TIMEOUT_MS = 3_000;
+
+/** Where the answer goes: a stream (its back-pressure then paces the service), or a function taking each piece. */
+export type PieceSink =
+  ((piece: Buffer) => void) | { write(piece: Buffer): boolean; once(event: 'drain', listener: () => void): unknown };
+
+/** The answer stopped before its end: what is printed is cut, and the command must fail. */
+function cutShort(reason: string): AppError {
+  return new AppError('COLLECTOR_FAILED', translate('en', 'speed.cutShort', { reason }), { reason }, 'speed.cutShort');
+}
 
 /**
  * Asks this user's running netinspect for `list`'s output and hands every piece to `out`. Resolves false, having
@@ -14,7 +25,7 @@ const ANSWER_TIMEOUT_MS = 3_000;
  */
 export async function listFromRunningTable(
   request: Omit<TableRequest, 'v' | 'token'>,
-  out: (piece: Buffer) => void,
+  out: PieceSink,
   endpoint: TableEndpoint | null = tableEndpoint(),
 ): Promise<boolean> {
   if (!endpoint) return false;
@@ -41,6 +52,7 @@ export async function listFromRunningTable(
       sock.write(`${JSON.stringify({ v: TABLE_PROTOCOL, token, ...request })}\n`);
     });
     let complete = false;
+    const put = (piece: Buffer): boolean => (typeof out === 'function' ? (out(piece), true) : out.write(piece));
     /** Hands out every whole frame in `pending` (see the server's frame()); a zero length marks the end. */
     const frames = (): void => {
       let at = 0;
@@ -48,7 +60,11 @@ export async function listFromRunningTable(
         const len = pending.readUInt32BE(at);
         if (len === 0) complete = true;
         else if (pending.length - at - 4 < len) break;
-        else out(pending.subarray(at + 4, at + 4 + len));
+        else if (!put(pending.subarray(at + 4, at + 4 + len))) {
+          // A slow reader (a pipe into less): stop reading until it drained, so nothing piles up here.
+          sock.pause();
+          if (typeof out !== 'function') out.once('drain', () => sock.resume());
+        }
         at += 4 + len;
       }
       pending = pending.subarray(at);
@@ -76,13 +92,9 @@ export async function listFromRunningTable(
     sock.on('end', () => {
       if (header === null) finish(false);
       else if (complete) finish(true);
-      else finish(false, new Error('the running netinspect stopped answering part-way'));
+      else finish(false, cutShort('end of stream'));
     });
-    sock.on('error', (e) =>
-      header === null
-        ? finish(false)
-        : finish(false, new Error(`the running netinspect stopped answering: ${e.message}`)),
-    );
+    sock.on('error', (e) => (header === null ? finish(false) : finish(false, cutShort(e.message))));
     sock.on('close', () => {
       if (header === null) finish(false);
     });

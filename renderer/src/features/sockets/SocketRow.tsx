@@ -1,6 +1,6 @@
 // One row of the socket grid; memoized so a tick re-renders only rows whose socket or mark changed.
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatAddress, formatPort, formatRtt, formatTraffic } from '../../../../shared/logic/format';
 import { RateCell, RemoteAddressCell } from './traffic-cells';
 import { socketService } from '../../../../shared/logic/services';
@@ -16,6 +16,8 @@ interface Props {
   readonly start: number;
   readonly focused: boolean;
   readonly change: ChangeKind | undefined;
+  /** The table's translator: one for all rows, not a hook in every cell (60 rows x 6 cells while scrolling). */
+  readonly t: TFunction;
 }
 
 /** DOM id of the row at `index`, for aria-activedescendant. */
@@ -29,8 +31,7 @@ function Cell({ children, num = false }: { readonly children: React.ReactNode; r
   );
 }
 
-export const SocketRow = memo(function SocketRow({ socket: s, index, start, focused, change }: Props) {
-  const { t } = useTranslation();
+export const SocketRow = memo(function SocketRow({ socket: s, index, start, focused, change, t }: Props) {
   const services = useStore((st) => st.services);
   const m = s.metrics;
   const classes = ['grid-row', focused ? 'focused' : '', change ? `change-${change}` : ''].join(' ');
@@ -48,17 +49,17 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       <Cell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</Cell>
       <Cell>{formatAddress(s.localAddress)}</Cell>
       <Cell num>{formatPort(s.localPort)}</Cell>
-      <RemoteAddressCell socket={s} />
+      <RemoteAddressCell socket={s} t={t} />
       <Cell num>{formatPort(s.remotePort)}</Cell>
       <StateCell state={s.state} />
-      <PidCell socket={s} />
+      <PidCell socket={s} t={t} />
       <ProcessCell socket={s} />
       <Cell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</Cell>
       <Cell>{socketService(services, s) ?? ''}</Cell>
-      <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} />
+      <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} t={t} />
       <Cell num>{formatRtt(m?.rttMs ?? null)}</Cell>
-      <RateCell socket={s} which="sent" />
-      <RateCell socket={s} which="received" />
+      <RateCell socket={s} which="sent" t={t} />
+      <RateCell socket={s} which="received" t={t} />
       <Cell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</Cell>
     </div>
   );

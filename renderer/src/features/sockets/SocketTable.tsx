@@ -55,6 +55,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    useFlushSync: false,
   });
   const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
   const items = virtualizer.getVirtualItems();
@@ -105,6 +106,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
                 start={v.start}
                 focused={v.index === focusedIndex}
                 change={changes.get(s.key)?.kind}
+                t={t}
               />
             );
           })}

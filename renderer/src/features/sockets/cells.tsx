@@ -1,13 +1,12 @@
 // Cells of the socket grid that need more than a formatted value: owner, age, state.
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatAge } from '../../../../shared/logic/format';
 import { ownerLabel } from '../../../../shared/logic/socket-owners';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 
 /** PID, or an explained dash when the owner is not visible. */
-export function PidCell({ socket: s }: { readonly socket: Socket }) {
-  const { t } = useTranslation();
+export function PidCell({ socket: s, t }: { readonly socket: Socket; readonly t: TFunction }) {
   if (s.pid !== null) {
     return (
       <div role="gridcell" className="cell num">
@@ -44,14 +43,15 @@ export function AgeCell({
   since,
   source,
   exact,
+  t,
 }: {
   readonly since: number | null;
   readonly source: 'kernel' | 'trace' | 'observed';
   readonly exact: boolean;
+  readonly t: TFunction;
 }) {
   // A recorded table's ages are as of its tick, not of now.
   const now = useStore((s) => s.past?.tickAt ?? s.now);
-  const { t } = useTranslation();
   return (
     <div
       role="gridcell"

@@ -1,6 +1,6 @@
 // Cells of the socket grid that come from traffic and names: a byte rate (or an explained dash) and the remote
 // address shown by its host name while names are resolved.
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatAddress, formatBytes } from '../../../../shared/logic/format';
 import { rateGap, rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
@@ -8,8 +8,15 @@ import { useStore } from '../../store/index';
 import { useHostName } from '../../store/use-host-name';
 
 /** A byte rate as `1.2 MiB/s`, or `—` with why there is none (UDP, the OS, first sight ...) as its title. */
-export function RateCell({ socket: s, which }: { readonly socket: Socket; readonly which: 'sent' | 'received' }) {
-  const { t } = useTranslation();
+export function RateCell({
+  socket: s,
+  which,
+  t,
+}: {
+  readonly socket: Socket;
+  readonly which: 'sent' | 'received';
+  readonly t: TFunction;
+}) {
   const platform = useStore((st) => st.appInfo?.platform ?? null);
   const lastTakenAt = useStore((st) => st.status?.lastTakenAt ?? null);
   const value = rateShown(s, which, lastTakenAt);
@@ -29,8 +36,7 @@ export function RateCell({ socket: s, which }: { readonly socket: Socket; readon
 }
 
 /** The remote address, or its host name with the address in the title, while "Resolve addresses" is on. */
-export function RemoteAddressCell({ socket: s }: { readonly socket: Socket }) {
-  const { t } = useTranslation();
+export function RemoteAddressCell({ socket: s, t }: { readonly socket: Socket; readonly t: TFunction }) {
   const name = useHostName(s.remoteAddress);
   if (name === null) {
     return (

@@ -6,8 +6,9 @@ import type { SortOrder } from '../../store/types';
 import { sortValue } from './columns';
 
 /**
- * Live and recently closed sockets that pass the filter, sorted; ties break on the stable key. With `names`, free
- * text matches remote host names too and the remote address column sorts by what it shows.
+ * Live and recently closed sockets that pass the filter, sorted; ties break on the stable key in the same direction,
+ * so reversing a column reverses the whole list. With `names`, free text matches remote host names too and the remote
+ * address column sorts by what it shows.
  */
 export function selectRows(
   table: ReadonlyMap<string, Socket>,
@@ -30,7 +31,7 @@ export function selectRows(
   items.sort((a, b) => {
     if (a.k < b.k) return -dir;
     if (a.k > b.k) return dir;
-    return a.s.key < b.s.key ? -1 : a.s.key > b.s.key ? 1 : 0;
+    return a.s.key < b.s.key ? -dir : a.s.key > b.s.key ? dir : 0;
   });
   return items.map((i) => i.s);
 }
