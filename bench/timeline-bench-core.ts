@@ -1,6 +1,6 @@
 // The timeline store under synthetic load (built and run by timeline.bench.mjs): growth per hour, tick cost,
 // and the time to rebuild the table at a random second of a 1-hour recording.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants, deflateRawSync } from 'node:zlib';
@@ -90,15 +90,19 @@ async function growth(
 /** Rebuild time at random seconds of a 1-hour recording at `steady` sockets. */
 async function rebuild(steady: number, samples: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'timeline-bench-'));
-  const file = path.join(dir, 'hour.db');
-  const w = openTimelineWriter(file, { keyframeEveryMs: KEYFRAME_MS });
-  const g = new SyntheticTicks({ steady, churnPerSecond: 20, seed: 11 });
+  // BENCH_HOUR_DB=FILE keeps the hour (written once, ~3 min) for runs that only time the rebuild, e.g. profiling.
+  const kept = process.env.BENCH_HOUR_DB;
+  const file = kept ?? path.join(dir, 'hour.db');
   const started = performance.now();
-  for (let i = 0; i < 3600; i++) {
-    w.writeTick(g.next());
-    for (let k = 0; k < 30; k++) await turn();
+  if (!kept || !existsSync(kept)) {
+    const w = openTimelineWriter(file, { keyframeEveryMs: KEYFRAME_MS });
+    const g = new SyntheticTicks({ steady, churnPerSecond: 20, seed: 11 });
+    for (let i = 0; i < 3600; i++) {
+      w.writeTick(g.next());
+      for (let k = 0; k < 30; k++) await turn();
+    }
+    w.close();
   }
-  w.close();
   const writeS = (performance.now() - started) / 1000;
   const r = openTimelineReader(file);
   const range = r.range();

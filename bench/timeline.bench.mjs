@@ -28,6 +28,8 @@ await build({
 
 const child = fork(path.join(root, 'out', 'bench-timeline', 'timeline-bench.mjs'), process.argv.slice(2), {
   stdio: 'inherit',
+  // BENCH_CPU_PROF=DIR: a CPU profile of the run, for `node --cpu-prof`'s usual tools.
+  execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
 });
 const code = await new Promise((resolve) => child.once('exit', resolve));
 process.exit(code ?? 1);
