@@ -3,35 +3,16 @@
 import { fork } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildBenchEntry } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.SOAK_SECONDS ?? 600);
 const perSecond = Number(process.env.SOAK_RATE ?? 1000);
 /** History bound stated in electron/core/history/history-store.ts (series ~4.7 MB + breakdown <= 9.6 MB). */
 const BOUND_MB = 14.3;
 
-await build({
-  logLevel: 'warn',
-  configFile: false,
-  root,
-  build: {
-    ssr: true,
-    outDir: path.join(root, 'out', 'bench'),
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: { 'soak-core': path.join(root, 'bench', 'analytics-soak-core.ts') },
-      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
-    },
-  },
-});
+const entry = await buildBenchEntry('analytics-soak-core');
 
-const core = fork(path.join(root, 'out', 'bench', 'soak-core.cjs'), [], { execArgv: ['--expose-gc'] });
+const core = fork(entry, [], { execArgv: ['--expose-gc'] });
 await new Promise((r) => core.once('message', r));
 const ask = () =>
   new Promise((resolve) => {

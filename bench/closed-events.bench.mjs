@@ -7,10 +7,8 @@
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildBenchEntry } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const rate = Number(process.env.BENCH_RATE ?? 2000);
 const generators = Number(process.env.BENCH_GENERATORS ?? 2);
@@ -24,23 +22,7 @@ const closeWith = process.env.BENCH_CLOSE === 'fin' ? 'fin' : 'rst';
  */
 const TRANSITIONS_PER_CONNECTION = closeWith === 'fin' ? 10 : 6;
 
-await build({
-  logLevel: 'warn',
-  configFile: false,
-  root,
-  build: {
-    ssr: true,
-    outDir: path.join(root, 'out', 'bench-closed'),
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: { 'closed-events-core': path.join(root, 'bench', 'closed-events-core.ts') },
-      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
-    },
-  },
-});
+const entry = await buildBenchEntry('closed-events-core');
 
 /** One generator: listeners on `address`, `perSecond` clients a second that send 100 bytes, read 100, reset. */
 const GENERATOR = `
@@ -85,10 +67,8 @@ let made = 0, closed = 0, errors = 0, inFlight = 0;
 })();
 `;
 
-const core = fork(path.join(root, 'out', 'bench-closed', 'closed-events-core.cjs'), [address, String(blockMs)], {
-  execArgv: process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'out', 'bench-closed', 'prof')}`]
-    : [],
+const core = fork(entry, [address, String(blockMs)], {
+  execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(path.dirname(entry), 'prof')}`] : [],
 });
 const ready = await new Promise((r) => core.once('message', r));
 for (const s of ready.ready) console.log(`source ${s.source}: ${s.on ? 'on' : `off (${s.reason?.message})`}`);
@@ -98,7 +78,7 @@ core.on('message', (m) => m.tick && ticks.push(m.tick));
 console.log(
   `bench: ${rate} connections/s for ${seconds} s on ${address}, closed with ${closeWith.toUpperCase()}, ${generators} generators, tick block ${blockMs} ms`,
 );
-const generatorFile = path.join(root, 'out', 'bench-closed', 'churn-generator.cjs');
+const generatorFile = path.join(path.dirname(entry), 'churn-generator.cjs');
 writeFileSync(generatorFile, GENERATOR);
 const gens = Array.from({ length: generators }, () =>
   fork(generatorFile, [address, String(rate / generators), String(seconds), closeWith]),

@@ -44,8 +44,12 @@ export function load() {
     .join(' ');
 }
 
-/** Builds bench/<name>.ts into out/bench/<name>.cjs (dependencies stay in node_modules); returns its path. */
-export async function buildBenchEntry(name) {
+/**
+ * Builds bench/<name>.ts into out/bench/<name>.cjs (dependencies stay in node_modules); returns its path. `es`
+ * makes <name>.mjs instead, for an entry that awaits at its top level.
+ */
+export async function buildBenchEntry(name, format = 'cjs') {
+  const ext = format === 'es' ? 'mjs' : 'cjs';
   const { build } = await import('vite');
   const root = path.resolve(here, '..');
   await build({
@@ -61,11 +65,11 @@ export async function buildBenchEntry(name) {
       rollupOptions: {
         input: { [name]: path.join(root, 'bench', `${name}.ts`) },
         external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        output: { format, entryFileNames: `[name].${ext}` },
       },
     },
   });
-  return path.join(root, 'out', 'bench', `${name}.cjs`);
+  return path.join(root, 'out', 'bench', `${name}.${ext}`);
 }
 
 /**

@@ -5,11 +5,8 @@
 // them, so their CPU does not slow the refresh measured. `ss -tani` (tcp_info too) runs in the same rounds for scale.
 import { execFileSync, fork, spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { forkHolder, median } from './harness.mjs';
+import { buildBenchEntry, forkHolder, median } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const holders = Number(process.env.BENCH_HOLDERS ?? 5);
 const pairsPerHolder = Number(process.env.BENCH_PAIRS ?? 4000);
 const ticks = Number(process.env.BENCH_TICKS ?? 7);
@@ -17,23 +14,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 /** Share of the client sockets that send; their peers receive, so twice as many sockets move. */
 const share = Number(process.env.BENCH_SHARE ?? 0.1);
 
-await build({
-  logLevel: 'warn',
-  configFile: false,
-  root,
-  build: {
-    ssr: true,
-    outDir: path.join(root, 'out', 'bench-rates'),
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: { 'rates-core': path.join(root, 'bench', 'rates-core.ts') },
-      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
-    },
-  },
-});
+const entry = await buildBenchEntry('rates-core');
 
 function timeSs() {
   return new Promise((resolve, reject) => {
@@ -49,10 +30,10 @@ const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
 async function main() {
   console.log(`bench: starting ${holders} holders x ${pairsPerHolder} connection pairs ...`);
   const children = await Promise.all(Array.from({ length: holders }, () => forkHolder(pairsPerHolder)));
-  const core = fork(path.join(root, 'out', 'bench-rates', 'rates-core.cjs'), [], {
+  const core = fork(entry, [], {
     stdio: 'inherit',
     execArgv: process.env.BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'out', 'bench-rates', 'prof')}`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(path.dirname(entry), 'prof')}`]
       : [],
   });
   try {

@@ -23,6 +23,30 @@ export interface SocketDiff extends SocketChanges {
 }
 
 /**
+ * What the raw socket `r` becomes under `key`, given the socket that had the key before (`old`, `dt` ms ago); the
+ * change is recorded in `out` (a reused tuple is a removal and an addition, so never a negative rate).
+ */
+export function nextSocket(
+  old: Socket | undefined,
+  r: RawSocket,
+  key: string,
+  now: number,
+  dt: number,
+  out: SocketChanges,
+): Socket {
+  if (!old || isReused(old, r)) {
+    const s = firstSight(r, key, now);
+    if (old) out.removed.push(key);
+    out.added.push(s);
+    return s;
+  }
+  if (sameSocket(old, r) && !isActive(old)) return old;
+  const s = nextVersion(old, r, now, dt);
+  out.changed.push(s);
+  return s;
+}
+
+/**
  * Compares `raw` (one instant, `now` ms since epoch) with `prev` (the table as of `prevAt`). A socket keeps its
  * firstSeen while its key lives and names the same connection (a reused tuple is removed and added again);
  * stateSince comes from the kernel clock the collector read, else moves to `now` when the state changes (a lower
@@ -61,22 +85,7 @@ export function diffSockets(
       while (table.has(`${key} ~${n}`)) n++;
       key = `${key} ~${n}`;
     }
-    const old = prev.get(key);
-    let s: Socket;
-    if (!old) {
-      s = firstSight(r, key, now);
-      added.push(s);
-    } else if (isReused(old, r)) {
-      // Another connection on the same tuple: the old one is gone, a new one appeared (never a negative rate).
-      s = firstSight(r, key, now);
-      removed.push(key);
-      added.push(s);
-    } else if (sameSocket(old, r) && !isActive(old)) {
-      s = old;
-    } else {
-      s = nextVersion(old, r, now, dt);
-      changed.push(s);
-    }
+    const s = nextSocket(prev.get(key), r, key, now, dt, { added, removed, changed });
     if (isActive(s)) active++;
     table.set(key, s);
     sources.set(r, s);

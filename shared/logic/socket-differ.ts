@@ -1,7 +1,7 @@
 // The collector's running diff: the table kept in place between snapshots, so a refresh costs what changed.
 import { socketKey, type RawSocket, type Socket } from '../model/socket';
-import { diffSockets, sameSocket, type SocketChanges } from './diff';
-import { firstSight, idle, isActive, isReused, nextVersion } from './socket-derive';
+import { diffSockets, nextSocket, type SocketChanges } from './diff';
+import { idle, isActive } from './socket-derive';
 
 /** One socket of the differ's table: the raw object it came from and the refresh that last saw that object. */
 interface Entry {
@@ -74,22 +74,7 @@ export class SocketDiffer {
       const r = fresh[i];
       const key = keys[i];
       const before = this.entries.get(key);
-      const old = before?.socket;
-      let s: Socket;
-      if (!old) {
-        s = firstSight(r, key, now);
-        added.push(s);
-      } else if (isReused(old, r)) {
-        // Another connection on the same tuple: the old one is gone, a new one appeared (never a negative rate).
-        s = firstSight(r, key, now);
-        removed.push(key);
-        added.push(s);
-      } else if (sameSocket(old, r) && !isActive(old)) {
-        s = old;
-      } else {
-        s = nextVersion(old, r, now, dt);
-        changed.push(s);
-      }
+      const s = nextSocket(before?.socket, r, key, now, dt, { added, removed, changed });
       if (before) this.sources.delete(before.raw);
       this.put(key, { raw: r, socket: s, seen: tick });
     }

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClosedConnection } from '../../../../shared/model/connections';
-import { isMenuKey, nextRowIndex } from '../../ui/grid-keys';
+import { contextMenuTarget, isMenuKey, nextRowIndex } from '../../ui/grid-keys';
 import { ClosedMenu } from './ClosedMenu';
 import { ClosedRow, closedRowId } from './ClosedRow';
 import { CLOSED_COLUMNS, NUMERIC_CLOSED_COLUMNS } from './columns';
@@ -100,19 +100,13 @@ export function ClosedGrid(props: {
   };
 
   const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
-    const target = e.target instanceof Element ? e.target : null;
-    const row = target?.closest('[role="row"][aria-rowindex]');
-    if (row) {
-      e.preventDefault();
-      const index = Number(row.getAttribute('aria-rowindex')) - 1;
-      if (!rows[index]) return;
-      focusRow(index);
-      setMenu({ entry: rows[index], x: e.clientX, y: e.clientY });
-    } else if (target === scrollRef.current) {
-      // The keyboard's menu key fires contextmenu on the focused grid itself.
-      e.preventDefault();
-      openForFocused();
-    }
+    const at = contextMenuTarget(e, scrollRef.current);
+    if (at === null) return;
+    e.preventDefault();
+    if (at === 'grid') return openForFocused();
+    if (!rows[at]) return;
+    focusRow(at);
+    setMenu({ entry: rows[at], x: e.clientX, y: e.clientY });
   };
 
   const closeMenu = useCallback((returnFocus: boolean) => {

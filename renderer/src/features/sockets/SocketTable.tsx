@@ -9,6 +9,7 @@ import { RowMenu } from '../actions/index';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
 import { useRowMenu } from './use-row-menu';
+import { nextRowIndex } from '../../ui/grid-keys';
 import type { Socket } from '../../../../shared/model/socket';
 import type { RowChange } from '../../store/types';
 
@@ -16,27 +17,6 @@ const NO_CHANGES: ReadonlyMap<string, RowChange> = new Map();
 
 /** Row height (px); fixed so the virtualizer never has to measure. */
 const ROW_HEIGHT = 22;
-/** Rows moved by PageUp / PageDown. */
-const PAGE_ROWS = 20;
-
-function nextIndex(key: string, current: number, count: number): number | null {
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(count - 1, current + 1);
-    case 'ArrowUp':
-      return Math.max(0, current - 1);
-    case 'PageDown':
-      return Math.min(count - 1, current + PAGE_ROWS);
-    case 'PageUp':
-      return Math.max(0, current - PAGE_ROWS);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
 
 /** The grid of `rows` (already filtered and sorted), with its header and empty / loading notes. */
 export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
@@ -73,7 +53,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
       openSocketDetails(rows[focusedIndex]);
       return;
     }
-    const next = nextIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
+    const next = nextRowIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
     if (next === null) return;
     e.preventDefault();
     focusRow(Math.max(0, next));

@@ -1,6 +1,7 @@
 // Opening the row context menu: right-click on a row, or the ContextMenu key / Shift+F10 on the focused row.
 import { useCallback, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { Socket } from '../../../../shared/model/socket';
+import { contextMenuTarget, isMenuKey } from '../../ui/grid-keys';
 import { rowId } from './SocketRow';
 
 /** The open menu: which row, and where (viewport px). */
@@ -16,11 +17,6 @@ interface Options {
   readonly grid: RefObject<HTMLDivElement | null>;
   /** Makes a row the focused one (right-click focuses what it hits, as in file managers). */
   readonly focusRow: (index: number) => void;
-}
-
-/** True for the keys that ask for a context menu. */
-export function isMenuKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
-  return e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
 }
 
 /** Menu state plus the grid's handlers for it; closing returns focus to the grid, whose active row is the menu's. */
@@ -41,19 +37,13 @@ export function useRowMenu({ rows, focusedIndex, grid, focusRow }: Options) {
   };
 
   const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
-    const target = e.target instanceof Element ? e.target : null;
-    const row = target?.closest('[role="row"][aria-rowindex]');
-    if (row) {
-      e.preventDefault();
-      const index = Number(row.getAttribute('aria-rowindex')) - 1;
-      if (!rows[index]) return;
-      focusRow(index);
-      setMenu({ socket: rows[index], x: e.clientX, y: e.clientY });
-    } else if (target === grid.current) {
-      // The keyboard's menu key fires contextmenu on the focused grid itself.
-      e.preventDefault();
-      openForFocused();
-    }
+    const at = contextMenuTarget(e, grid.current);
+    if (at === null) return;
+    e.preventDefault();
+    if (at === 'grid') return openForFocused();
+    if (!rows[at]) return;
+    focusRow(at);
+    setMenu({ socket: rows[at], x: e.clientX, y: e.clientY });
   };
 
   /** Handles the menu keys; true when it did. */

@@ -1,9 +1,8 @@
 // Filter box and protocol / family / listening toggles above the grid.
-import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterToggles } from '../../../../shared/logic/filter';
-import { checkFilter } from '../../../../shared/logic/filter-check';
 import { useStore } from '../../store/index';
+import { FilterField } from '../../ui/FilterField';
 
 const TOGGLES: readonly { readonly name: keyof FilterToggles; readonly label: string }[] = [
   { name: 'tcp', label: 'filter.tcp' },
@@ -31,35 +30,11 @@ function Toggle({ name, label }: { readonly name: keyof FilterToggles; readonly 
  */
 export function FilterBar() {
   const { t } = useTranslation();
-  const id = useId();
-  const problemId = useId();
   const text = useStore((s) => s.filterText);
   const setFilterText = useStore((s) => s.setFilterText);
-  const problem = useMemo(() => checkFilter(text), [text]);
-  const problemText = problem ? t(problem.key, problem.params) : null;
   return (
     <div className="filter-bar">
-      <label htmlFor={id} className="field-label">
-        {t('filter.label')}
-      </label>
-      <input
-        id={id}
-        type="search"
-        className="filter-input"
-        value={text}
-        placeholder={t('filter.placeholder')}
-        title={t('filter.help')}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? problemId : undefined}
-        onChange={(e) => setFilterText(e.target.value)}
-      />
-      {problemText && (
-        <span id={problemId} className="note warn filter-problem" title={problemText}>
-          {problemText}
-        </span>
-      )}
+      <FilterField text={text} onChange={setFilterText} />
       <div role="group" aria-label={t('filter.toggles')} className="toggles">
         {TOGGLES.map((tg) => (
           <Toggle key={tg.name} name={tg.name} label={tg.label} />
