@@ -1,6 +1,7 @@
 // Bench target: the collector's refresh as CollectorState runs it (snapshot, kernel events, diff), each phase timed,
 // so the diff (where byte rates are computed) shows next to the whole refresh. Driven over IPC by rates.bench.mjs.
 import { SocketDiffer } from '../shared/logic/diff';
+import { rate } from '../shared/logic/socket-derive';
 import { createPlatform } from '../electron/core/platform/index';
 
 const platform = createPlatform();
@@ -8,11 +9,16 @@ const collector = platform.createSocketCollector();
 const events = platform.openSocketEvents();
 const differ = new SocketDiffer();
 let previous = new Set<unknown>();
+/** Each socket's byte counters at the previous refresh, and when: what a rate is computed from. */
+let counters = new Map<string, readonly [number | null, number | null]>();
+let countersAt = 0;
 
 interface Phases {
   snapshot: number;
   events: number;
   diff: number;
+  /** The rate fields alone, for the sockets the diff changed (an upper bound: a look-up each, then two rates). */
+  rates: number;
   total: number;
   changed: number;
   sockets: number;
@@ -35,7 +41,22 @@ function tick(): Phases {
   const t2b = performance.now();
   const d = differ.next(snap.sockets, snap.takenAt);
   const t3 = performance.now();
+  let sum = 0;
+  const dt = snap.takenAt - countersAt;
+  for (const s of d.changed) {
+    const before = counters.get(s.key);
+    if (!before) continue;
+    sum += rate(before[0], s.metrics?.bytesSent ?? null, dt) ?? 0;
+    sum += rate(before[1], s.metrics?.bytesReceived ?? null, dt) ?? 0;
+  }
+  const t4 = performance.now();
+  if (sum < 0) throw new Error('a negative rate');
+  counters = new Map(
+    [...differ.table.values()].map((s) => [s.key, [s.metrics?.bytesSent ?? null, s.metrics?.bytesReceived ?? null]]),
+  );
+  countersAt = snap.takenAt;
   return {
+    rates: t4 - t3,
     snapshot: t1 - t0,
     events: t2 - t1,
     diff: t3 - t2b,

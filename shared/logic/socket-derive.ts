@@ -22,7 +22,7 @@ export function isReused(prev: RawSocket, next: RawSocket): boolean {
 }
 
 /** Bytes per second between two counter readings `dtMs` apart; null when either is unknown or dt is not positive. */
-function rate(before: number | null, after: number | null, dtMs: number): number | null {
+export function rate(before: number | null, after: number | null, dtMs: number): number | null {
   if (before === null || after === null || !(dtMs > 0) || after < before) return null;
   return ((after - before) * 1000) / dtMs;
 }
