@@ -52,6 +52,7 @@ export async function listFromRunningTable(
       sock.write(`${JSON.stringify({ v: TABLE_PROTOCOL, token, ...request })}\n`);
     });
     let complete = false;
+    let paused = false;
     const put = (piece: Buffer): boolean => (typeof out === 'function' ? (out(piece), true) : out.write(piece));
     /** Hands out every whole frame in `pending` (see the server's frame()); a zero length marks the end. */
     const frames = (): void => {
@@ -60,10 +61,15 @@ export async function listFromRunningTable(
         const len = pending.readUInt32BE(at);
         if (len === 0) complete = true;
         else if (pending.length - at - 4 < len) break;
-        else if (!put(pending.subarray(at + 4, at + 4 + len))) {
-          // A slow reader (a pipe into less): stop reading until it drained, so nothing piles up here.
+        else if (!put(pending.subarray(at + 4, at + 4 + len)) && !paused && typeof out !== 'function') {
+          // A slow reader (a pipe into less): stop reading until it drained, so nothing piles up here. One wait at
+          // a time, however many frames of this chunk found the stream full.
+          paused = true;
           sock.pause();
-          if (typeof out !== 'function') out.once('drain', () => sock.resume());
+          out.once('drain', () => {
+            paused = false;
+            sock.resume();
+          });
         }
         at += 4 + len;
       }

@@ -1,5 +1,6 @@
 // The table service over a real Unix socket in a private temp directory: answers, declines, refusals, take-over.
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +80,40 @@ describe.skipIf(!posix)('table service', () => {
       ...listOutput(snapshot, listener, { json: true }, { lang: 'en', elevated: true }, new Map(), origin),
     ];
     expect(text).toBe(expected.join(''));
+  });
+
+  it('waits for a full stream to drain, once at a time, and still delivers the whole answer', async () => {
+    const e = endpoint();
+    // Enough sockets for many frames per chunk read, into a stream that is full after every write.
+    const big: Snapshot = {
+      ...snapshot,
+      sockets: Array.from({ length: 3000 }, (_, i) => sock({ localPort: 1024 + i, inode: 10_000 + i })),
+    };
+    await start(e, big);
+    const pieces: Buffer[] = [];
+    const sink = new EventEmitter();
+    let waits = 0;
+    let mostWaiting = 0;
+    const stream = {
+      write(piece: Buffer): boolean {
+        pieces.push(Buffer.from(piece));
+        mostWaiting = Math.max(mostWaiting, sink.listenerCount('drain'));
+        if (sink.listenerCount('drain') === 0) setTimeout(() => sink.emit('drain'), 1);
+        return false;
+      },
+      once(event: 'drain', listener: () => void) {
+        waits++;
+        sink.once(event, listener);
+        mostWaiting = Math.max(mostWaiting, sink.listenerCount('drain'));
+        return stream;
+      },
+    };
+    const all = { ...request, flags: { ...request.flags, state: undefined } };
+    expect(await listFromRunningTable(all, stream, e)).toBe(true);
+    const out = JSON.parse(Buffer.concat(pieces).toString('utf8')) as { sockets: unknown[] };
+    expect(out.sockets).toHaveLength(3000);
+    expect(waits).toBeGreaterThan(1);
+    expect(mostWaiting).toBe(1);
   });
 
   it('declines while the live view is paused, and nothing is written', async () => {
