@@ -15,18 +15,12 @@ import {
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import { listFromRunningTable } from '../core/table-service/table-client';
-import { tableListRequest, warmListTried } from './warm-list';
+import { tableListRequest, warmListTried, type WarmListFlags } from './warm-list';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
 
-interface ListFlags {
-  json?: boolean;
-  csv?: boolean;
-  proto?: string;
-  state?: string;
-  port?: string;
-  portRange?: string;
-  pid?: string;
+/** `list`'s flags: what a running netinspect can answer, and what needs this process. */
+interface ListFlags extends WarmListFlags {
   resolve?: boolean;
   at?: string;
   db?: string;

@@ -1,22 +1,9 @@
 // The Processes view of a recorded moment: rates as the sockets recorded them, bytes from their kernel counters, the
 // shared listener on every holder's row, and the sockets with no owner in their own row.
 import { describe, expect, it } from 'vitest';
-import type { ProcessInfo } from '../../model/socket';
 import { sock } from '../../test-support/sockets';
 import { pastProcessTraffic } from './past-traffic';
-
-const info = (pid: number, name: string): ProcessInfo => ({
-  pid,
-  name,
-  exe: null,
-  cmdline: null,
-  user: 'www',
-  uid: 33,
-  startTime: 1,
-  ppid: 1,
-});
-const master = { pid: 10, process: 'nginx', user: 'root' };
-const worker = { pid: 11, process: 'nginx', user: 'www' };
+import { master, processInfo as info, worker } from '../../test-support/processes';
 
 describe('pastProcessTraffic', () => {
   it('sums the recorded rates and kernel counters per process and per destination', () => {

@@ -1,22 +1,11 @@
 // ProcessTrafficView: a listener shared by a master and its workers is on every holder's row, bytes go to the
 // owner once, the hidden-owners row counts its sockets, and a process that stopped holding sockets is idle or exited.
 import { describe, expect, it } from 'vitest';
-import type { ProcessInfo, Socket } from '../../model/socket';
+import type { Socket } from '../../model/socket';
 import { sock } from '../../test-support/sockets';
 import { ProcessTrafficView } from './process-traffic';
+import { master, processInfo as info, worker } from '../../test-support/processes';
 
-const info = (pid: number, name: string): ProcessInfo => ({
-  pid,
-  name,
-  exe: null,
-  cmdline: null,
-  user: 'www',
-  uid: 33,
-  startTime: 1,
-  ppid: 1,
-});
-const master = { pid: 10, process: 'nginx', user: 'root' };
-const worker = { pid: 11, process: 'nginx', user: 'www' };
 const listener = sock({
   key: 'l',
   state: 'LISTEN',
