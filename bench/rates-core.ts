@@ -1,6 +1,6 @@
 // Bench target: the collector's refresh as CollectorState runs it (snapshot, kernel events, diff), each phase timed,
 // so the diff (where byte rates are computed) shows next to the whole refresh. Driven over IPC by rates.bench.mjs.
-import { SocketDiffer } from '../shared/logic/diff';
+import { SocketDiffer } from '../shared/logic/socket-differ';
 import { rate } from '../shared/logic/socket-derive';
 import { createPlatform } from '../electron/core/platform/index';
 

@@ -57,8 +57,10 @@ function fail(e: unknown): never {
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
-// A reader that stopped reading (`| head`) ends the command quietly, as ss and cat do.
+// A reader that stopped reading (`| head`) ends the command quietly, as ss and cat do. Only for commands with no
+// handler of their own (`closed`, `top` stop their core first): this one is registered before any of theirs.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (process.stdout.listenerCount('error') > 1) return;
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });

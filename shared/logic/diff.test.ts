@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SocketDiffer, applyDelta, diffSockets } from './diff';
+import { applyDelta, diffSockets } from './diff';
+import { SocketDiffer } from './socket-differ';
 import type { RawSocket, Socket } from '../model/socket';
 import { rawSocket } from '../test-support/sockets';
 

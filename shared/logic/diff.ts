@@ -2,8 +2,6 @@
 import { socketKey, type RawSocket, type Socket } from '../model/socket';
 import { firstSight, idle, isActive, isReused, nextVersion } from './socket-derive';
 
-export { SocketDiffer } from './socket-differ';
-
 /** What changed between two consecutive snapshots. */
 export interface SocketChanges {
   readonly added: Socket[];

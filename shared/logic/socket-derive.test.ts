@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawSocket } from '../test-support/sockets';
-import { SocketDiffer, diffSockets } from './diff';
+import { diffSockets } from './diff';
+import { SocketDiffer } from './socket-differ';
 
 const metrics = (bytesSent: number, bytesReceived: number) => ({ rttMs: 1, retransmits: 0, bytesSent, bytesReceived });
 

@@ -1,5 +1,5 @@
 // The collector process's memory: its last table, so only deltas cross the process boundary.
-import { SocketDiffer } from '../../../shared/logic/diff';
+import { SocketDiffer } from '../../../shared/logic/socket-differ';
 import type { ProcessInfo } from '../../../shared/model/socket';
 import { NO_KERNEL_EVENTS } from '../../../shared/model/kernel-events';
 import type { SocketCollector, SocketEventSource } from '../platform/platform';

@@ -256,10 +256,10 @@ export class TimelineService {
     this.followTimer = null;
   }
 
-  /** Pushes the status when it changed: at once for a change of state, at most once a second for size and range. */
+  /** Pushes the status when it changed: at once for a change of state, at most once a second for size, range and ticks. */
   private push(force: boolean): void {
     const s = this.status();
-    const key = JSON.stringify({ ...s, sizeBytes: 0, range: null, paused: s.paused?.reason ?? null });
+    const key = JSON.stringify({ ...s, sizeBytes: 0, range: null, ticksWritten: 0, paused: s.paused?.reason ?? null });
     const full = JSON.stringify(s);
     const now = Date.now();
     const changedState = key !== this.lastPushed;

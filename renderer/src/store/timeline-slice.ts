@@ -51,6 +51,11 @@ export function shownTable(s: AppState): ReadonlyMap<string, Socket> {
   return s.past?.table ?? s.table;
 }
 
+/** When the table shown was taken (ms since epoch): the viewed tick in the past, else the last refresh. */
+export function shownTakenAt(s: AppState): number | null {
+  return s.past?.tickAt ?? s.status?.lastTakenAt ?? null;
+}
+
 /** True when the live view is this host's own table (not a followed or opened recording's). */
 export function hasLiveTable(r: RecordingStatus | null): boolean {
   return r === null || r.source === 'recorder' || r.source === 'none';

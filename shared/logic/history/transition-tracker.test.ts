@@ -1,7 +1,7 @@
 // Transitions and counts from synthetic snapshot sequences, diffed the way core diffs them.
 import { describe, expect, it } from 'vitest';
 import type { RawSocket } from '../../model/socket';
-import { SocketDiffer } from '../diff';
+import { SocketDiffer } from '../socket-differ';
 import { SERIES_IDS, cellOf, denseToCounts } from './series-index';
 import { sock } from '../../test-support/sockets';
 import { TransitionTracker, type TickSample } from './transition-tracker';

@@ -87,8 +87,9 @@ export class SockDiagClient {
         try {
           this.dumpInto(proto, null, out, memo);
         } catch (e) {
-          // A kernel without the older request answers it with an error before any socket: per family then.
-          if (!(e instanceof ErrnoError) || out.length !== mark) throw e;
+          // A kernel without the older request answers it with an error before any socket: per family then. Only
+          // the kernel's own answer counts (a timeout or a failed send is a failure, not a missing request).
+          if (!(e instanceof ErrnoError) || !e.syscall.startsWith('sock_diag') || out.length !== mark) throw e;
           this.compatOff = true;
         }
       }

@@ -67,7 +67,8 @@ export class OwnerMap {
   private preparedChange = false;
   /** What the pending scan read, while scan() runs. */
   private prefetched: Map<number, FdLinks | 'denied' | 'gone'> | null = null;
-  private everScanned = false;
+  /** Set by the first prepare(): it reads ahead once, whether or not that refresh then wants owners. */
+  private prepared = false;
 
   constructor(private readonly source: ProcFdSource = defaultProcFdSource()) {}
 
@@ -81,7 +82,8 @@ export class OwnerMap {
    * read only what is new, as before.
    */
   prepare(): void {
-    if (this.everScanned || this.pending || !this.source.readAll) return;
+    if (this.prepared || this.pending || !this.source.readAll) return;
+    this.prepared = true;
     this.preparedChange = this.syncPids() || this.preparedChange;
     const fresh: number[] = [];
     for (const [pid, entry] of this.pids) if (entry.fresh) fresh.push(pid);
@@ -106,7 +108,6 @@ export class OwnerMap {
       try {
         this.prefetched = this.pending?.result() ?? null;
         this.pending = null;
-        this.everScanned = true;
         this.scan(inodes, wanted, now);
       } finally {
         this.prefetched = null;

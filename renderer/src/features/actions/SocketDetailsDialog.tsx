@@ -6,6 +6,7 @@ import { formatBytes, formatRtt } from '../../../../shared/logic/format';
 import { rateGap, rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { shownTable, shownTakenAt } from '../../store/timeline-slice';
 import { useHostName } from '../../store/use-host-name';
 import { Modal } from '../../ui/Modal';
 import { Fact } from './ProcessFacts';
@@ -28,11 +29,7 @@ function Owners({ socket: s }: { readonly socket: Socket }) {
 function Rate({ socket: s, which }: { readonly socket: Socket; readonly which: 'sent' | 'received' }) {
   const { t } = useTranslation();
   const platform = useStore((st) => st.appInfo?.platform ?? null);
-  const value = rateShown(
-    s,
-    which,
-    useStore((st) => st.status?.lastTakenAt ?? null),
-  );
+  const value = rateShown(s, which, useStore(shownTakenAt));
   if (value !== null) return <>{t('traffic.rate', { rate: formatBytes(Math.round(value)) })}</>;
   return <span className="muted">{`— ${t(`traffic.gap.${rateGap(s, platform) ?? 'firstSight'}`)}`}</span>;
 }
@@ -41,7 +38,10 @@ function Rate({ socket: s, which }: { readonly socket: Socket; readonly which: '
 export function SocketDetailsDialog({ socket }: { readonly socket: Socket }) {
   const { t, i18n } = useTranslation();
   const close = useStore((st) => st.closeDialog);
-  const s = useStore((st) => st.table.get(socket.key) ?? st.ghosts.get(socket.key) ?? socket);
+  // A row of the past stays as recorded: never swapped for the live socket that now has its key.
+  const s = useStore(
+    (st) => shownTable(st).get(socket.key) ?? (st.past ? undefined : st.ghosts.get(socket.key)) ?? socket,
+  );
   const name = useHostName(s.remoteAddress);
   const m = s.metrics;
   const endpoints = t('actionUi.close.endpoints', {

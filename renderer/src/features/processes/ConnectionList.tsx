@@ -6,6 +6,7 @@ import { formatBytes } from '../../../../shared/logic/format';
 import { rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { shownTable, shownTakenAt } from '../../store/timeline-slice';
 import { useHostName } from '../../store/use-host-name';
 import { socketsOf } from './process-rows';
 
@@ -30,8 +31,9 @@ function Remote({ socket: s }: { readonly socket: Socket }) {
 export function ConnectionList({ pid, label }: { readonly pid: number; readonly label: string }) {
   const { t } = useTranslation();
   const version = useStore((s) => s.version);
-  const table = useStore((s) => s.table);
-  const lastTakenAt = useStore((s) => s.status?.lastTakenAt ?? null);
+  // While viewing the past: the sockets recorded then, with their rates as of that tick.
+  const table = useStore(shownTable);
+  const lastTakenAt = useStore(shownTakenAt);
   // `version` stands for in-place changes of the table, which keeps its identity.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const sockets = useMemo(() => socketsOf(pid, table.values()), [pid, table, version]);

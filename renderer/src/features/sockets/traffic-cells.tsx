@@ -5,6 +5,7 @@ import { formatAddress, formatBytes } from '../../../../shared/logic/format';
 import { rateGap, rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { shownTakenAt } from '../../store/timeline-slice';
 import { useHostName } from '../../store/use-host-name';
 
 /** A byte rate as `1.2 MiB/s`, or `—` with why there is none (UDP, the OS, first sight ...) as its title. */
@@ -18,7 +19,7 @@ export function RateCell({
   readonly t: TFunction;
 }) {
   const platform = useStore((st) => st.appInfo?.platform ?? null);
-  const lastTakenAt = useStore((st) => st.status?.lastTakenAt ?? null);
+  const lastTakenAt = useStore(shownTakenAt);
   const value = rateShown(s, which, lastTakenAt);
   if (value !== null) {
     return (

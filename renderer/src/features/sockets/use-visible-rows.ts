@@ -18,7 +18,9 @@ export function useVisibleRows(): Socket[] {
   const toggles = useStore((s) => s.toggles);
   const sort = useStore((s) => s.sort);
   const filterText = useDeferredValue(useStore((s) => s.filterText));
-  const names = useHostNameLookup();
+  const lookup = useHostNameLookup();
+  // Names matter to free text and to sorting by remote address only: a batch of resolved names re-sorts nothing else.
+  const names = sort.column === 'remoteAddress' || filterText.trim() !== '' ? lookup : undefined;
   return useMemo(
     () => selectRows(table, ghosts, filterText, toggles, sort, services, names),
     // `version` stands for in-place changes of `table` and `ghosts`, which keep their identity.
