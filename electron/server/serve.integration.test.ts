@@ -87,7 +87,21 @@ describe('netinspect serve', () => {
     };
     expect(snap.ok).toBe(true);
     const mine = snap.value.sockets.find((s) => s.localPort === port && s.state === 'LISTEN');
-    expect(mine?.pid).toBe(process.pid);
+    expect(mine).toBeDefined();
+    // Its owner is in the snapshot, or in a delta within the owner map's 2 s second pass (PASS2_MIN_INTERVAL_MS:
+    // the listener's fd number may have held a file of this process at the previous scan).
+    const owner =
+      mine?.pid ??
+      (await waitFor(() => {
+        for (const e of rpc.events) {
+          if (e.event !== 'sockets:delta') continue;
+          const d = e.payload as { changed: { localPort: number; state: string; pid: number | null }[] };
+          const hit = d.changed.find((s) => s.localPort === port && s.state === 'LISTEN' && s.pid !== null);
+          if (hit) return hit.pid;
+        }
+        return undefined;
+      }));
+    expect(owner).toBe(process.pid);
 
     const client = await connect(port);
     open.push(client);
