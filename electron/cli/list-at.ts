@@ -1,13 +1,12 @@
 // `netinspect list --at TIME [--db FILE]`: the table as a recording has it at a past time, in list's three forms.
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
-import { keyedError } from '../../shared/logic/input-error';
 import { matchesQuery, type SocketQuery } from '../../shared/logic/socket-query';
 import { escapeControls, jsonText } from '../../shared/logic/terminal-text';
 import { formatLocalTime, parseTime } from '../../shared/logic/time-parse';
 import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import type { PastTable } from '../../shared/model/timeline';
-import { withRecording } from './timeline-cli';
+import { AT_FLAGS, dbNeedsTime, withRecording } from './timeline-cli';
 
 /** The flags of `list` the past reads. */
 export interface ListAtFlags {
@@ -18,7 +17,7 @@ export interface ListAtFlags {
 
 /** Reads the table at `--at` from the recording; INVALID_INPUT for a bad TIME, or one outside the recorded range. */
 export async function readListAt(flags: ListAtFlags): Promise<PastTable> {
-  if (flags.at === undefined) throw keyedError('timelineUi.error.bothTimes', { given: '--db', missing: '--at' });
+  if (flags.at === undefined) throw dbNeedsTime(AT_FLAGS);
   const at = parseTime(flags.at, Date.now(), 'at');
   return withRecording(flags.db, (core) => core.call('timeline:at', { at }));
 }

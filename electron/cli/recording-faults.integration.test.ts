@@ -65,6 +65,12 @@ describe('reading a recording with the CLI', () => {
     expect(await refused(dir, ['report', '--since', iso(from), '--db', file], 2)).toContain(
       '--since needs --until too',
     );
+    // --db names a file, not a time: every reader says which times it needs (before, `report --db` sampled live).
+    const noTime = '--db names the recording to read, not when: add';
+    expect(await refused(dir, ['list', '--db', file], 2)).toContain(`${noTime} --at TIME.`);
+    for (const command of ['stats', 'closed'])
+      expect(await refused(dir, [command, '--db', file], 2)).toContain(`${noTime} --since TIME --until TIME.`);
+    expect(await refused(dir, ['report', '--db', file], 2)).toContain(`${noTime} --at TIME for a table, or`);
     // Inside the range every reader answers, from the copied host's recording.
     const ok = await runCli(['list', '--at', iso(from + 10_000), '--db', file, '--json']);
     expect(ok.code, ok.stderr).toBe(0);

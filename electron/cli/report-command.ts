@@ -42,7 +42,10 @@ export interface ReportOptions {
 
 /** The recorded past the flags ask for: the table at --at, history over --since..--until. */
 function parsePast(f: ReportFlags): ReportOptions['past'] {
-  if (!wantsPast(f)) return null;
+  if (!wantsPast(f)) {
+    if (f.db !== undefined) throw keyedError('timelineUi.error.dbNeedsAtOrWindow');
+    return null;
+  }
   const now = Date.now();
   const window = f.since !== undefined || f.until !== undefined ? parseTimeWindow(f, now) : null;
   return {

@@ -26,11 +26,22 @@ export function dbOption(cmd: Command, help = DB_HELP): Command {
   return cmd.option('--db <file>', help);
 }
 
+/** The flags that say when, for a recorded window. */
+export const WINDOW_FLAGS = '--since TIME --until TIME';
+/** The flag that says when, for a recorded table. */
+export const AT_FLAGS = '--at TIME';
+
+/** Refuses `--db FILE` given without a time: it names the recording, and `flags` (e.g. WINDOW_FLAGS) say when. */
+export function dbNeedsTime(flags: string): Error {
+  return keyedError('timelineUi.error.dbNeedsTime', { flags });
+}
+
 /** A recorded window from --since and --until (both TIME), checked: both given, in order. */
 export function parseTimeWindow(
-  f: { readonly since?: string; readonly until?: string },
+  f: { readonly since?: string; readonly until?: string; readonly db?: string },
   now = Date.now(),
 ): { since: number; until: number } {
+  if (f.since === undefined && f.until === undefined && f.db !== undefined) throw dbNeedsTime(WINDOW_FLAGS);
   if (f.since === undefined || f.until === undefined) {
     const [given, missing] = f.since === undefined ? ['--until', '--since'] : ['--since', '--until'];
     throw keyedError('timelineUi.error.bothTimes', { given, missing });

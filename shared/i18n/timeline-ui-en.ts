@@ -42,6 +42,9 @@ export const timelineUiEn = {
       none: 'No recording is open: the app records while it runs (setting Record), or run netinspect record.',
       sinceAfterUntil: '--since {{since}} is after --until {{until}}: give the earlier time first.',
       bothTimes: '{{given}} needs {{missing}} too: give both ends of the window.',
+      dbNeedsTime: '--db names the recording to read, not when: add {{flags}}.',
+      dbNeedsAtOrWindow:
+        '--db names the recording to read, not when: add --at TIME for a table, or --since TIME --until TIME for a window.',
       size: 'Invalid {{field}} "{{value}}": give a size such as 512MiB, 1GiB or 2GB, from {{min}} to {{max}}.',
       followPast: '--follow prints closes as they happen; --since and --until read a recording: give one or the other.',
       dbOrOpen: '--db follows a recording being written and --open shows a copied one: give one of them.',

@@ -45,6 +45,9 @@ export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
       none: '没有打开的录制：应用运行时会录制（“录制”设置），或运行 netinspect record。',
       sinceAfterUntil: '--since {{since}} 晚于 --until {{until}}：请先给出较早的时间。',
       bothTimes: '{{given}} 还需要 {{missing}}：请给出时间窗口的两端。',
+      dbNeedsTime: '--db 只指明读取哪个录制，没有指明时间：请加上 {{flags}}。',
+      dbNeedsAtOrWindow:
+        '--db 只指明读取哪个录制，没有指明时间：表格请加上 --at TIME，时间窗口请加上 --since TIME --until TIME。',
       size: '无效的 {{field}} "{{value}}"：请给出 512MiB、1GiB 或 2GB 这样的大小，范围 {{min}} 至 {{max}}。',
       followPast: '--follow 实时打印关闭的连接，--since 与 --until 读取录制：请只选其一。',
       dbOrOpen: '--db 跟随正在写入的录制，--open 打开复制来的录制：请只给出其中一个。',

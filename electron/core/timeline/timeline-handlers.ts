@@ -60,11 +60,17 @@ export function pastWindowStats(r: TimelineReader, since: number, until: number,
 export async function pastDiagnosis(s: CoreServices, at: number): Promise<Diagnosis> {
   const { table, failed, traced, platform } = s.timeline.read((r) => {
     const t = r.tableAt(at);
-    const window = r.closedBetween(at - FAILED_CONNECT_WINDOW_MS, t.tickAt, MAX_FAILED_CONNECTS);
+    // Only the failed connects count: the cap applies to them, not to every close of the window.
+    const window = r.closedBetween(
+      at - FAILED_CONNECT_WINDOW_MS,
+      t.tickAt,
+      MAX_FAILED_CONNECTS,
+      (c) => c.failedConnect === true,
+    );
     const recent = r.ticksBetween(Math.max(at - 60_000, r.range()?.from ?? at), t.tickAt);
     return {
       table: t,
-      failed: window.records.map((c) => c.record as unknown as ClosedConnection).filter((c) => c.failedConnect),
+      failed: window.records.map((c) => c.record as unknown as ClosedConnection),
       traced: recent.some((k) => k.transitions.some((x) => x.source === 'trace')),
       platform: r.info().platform,
     };

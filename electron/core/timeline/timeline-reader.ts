@@ -6,7 +6,7 @@ import { asBuffer, readMeta } from './recording-db';
 import { TableReplay, referencedProcesses } from './socket-delta';
 import { SeriesIds, readDelta, readEvents, readSummary } from './tick-row';
 import { corruptFile, emptyRecording, isCorruption, outOfRange } from './timeline-errors';
-import type { ClosedAt, RecordingGap, TableAt, TickSummary, TimelineRange } from './timeline-types';
+import type { ClosedAt, JsonObject, RecordingGap, TableAt, TickSummary, TimelineRange } from './timeline-types';
 
 export interface ReaderOptions {
   /** A file from another machine or a backup: opened without modifying it or creating anything beside it. */
@@ -59,8 +59,13 @@ export interface TimelineReader {
   tableAt(t: number): TableAt;
   /** Tick summaries with `a <= t <= b`, oldest first; `detail` adds each transition record. */
   ticksBetween(a: number, b: number, options?: { readonly detail?: boolean }): TickSummary[];
-  /** Closed-connection records with `a <= t <= b`, oldest first, at most `limit`. */
-  closedBetween(a: number, b: number, limit: number): { readonly records: ClosedAt[]; readonly truncated: boolean };
+  /** Closed-connection records with `a <= t <= b`, oldest first, at most `limit` of those `keep` accepts (all). */
+  closedBetween(
+    a: number,
+    b: number,
+    limit: number,
+    keep?: (record: JsonObject) => boolean,
+  ): { readonly records: ClosedAt[]; readonly truncated: boolean };
   /** The tick strictly before / after `t`, or the closest one; null when there is none. */
   nearestTick(t: number, direction: TickDirection): number | null;
   close(): void;
@@ -195,7 +200,12 @@ class Reader implements TimelineReader {
     });
   }
 
-  closedBetween(a: number, b: number, limit: number): { records: ClosedAt[]; truncated: boolean } {
+  closedBetween(
+    a: number,
+    b: number,
+    limit: number,
+    keep?: (record: JsonObject) => boolean,
+  ): { records: ClosedAt[]; truncated: boolean } {
     return this.guard(() => {
       this.overlaps(a, b);
       // Pages of rows read whole: an iterator left unfinished would keep its read transaction open.
@@ -208,6 +218,7 @@ class Reader implements TimelineReader {
         const rows = page.raw().all(from, b) as [number, number, unknown][];
         for (const [t, head, blob] of rows) {
           for (const record of readEvents(asBuffer(blob), head).closed) {
+            if (keep && !keep(record)) continue;
             if (records.length >= limit) return { records, truncated: true };
             records.push({ t: Number(t), record });
           }

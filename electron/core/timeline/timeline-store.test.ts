@@ -6,7 +6,7 @@ import { openTimelineReader } from './timeline-reader';
 import { openTimelineWriter } from './timeline-writer';
 import { SyntheticTicks, copyTable } from './test-support/synthetic-ticks';
 import { removeTempDirs, tempDir } from './test-support/temp-files';
-import type { RecordedSocket } from './timeline-types';
+import type { JsonObject, RecordedSocket } from './timeline-types';
 
 afterEach(removeTempDirs);
 const turns = async (n: number) => {
@@ -108,6 +108,19 @@ describe('timeline store', () => {
     expect(closed.length).toBeGreaterThan(10);
     expect(r.closedBetween(times[2], times[9], 10_000)).toEqual({ records: closed, truncated: false });
     expect(r.closedBetween(times[2], times[9], 7)).toEqual({ records: closed.slice(0, 7), truncated: true });
+    // A predicate picks records before the limit counts them: the cap is of the kept ones.
+    const even = (c: { record: JsonObject }) => Number(c.record.localPort) % 2 === 0;
+    const kept = closed.filter(even);
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept.length).toBeLessThan(closed.length);
+    expect(r.closedBetween(times[2], times[9], 3, (c) => even({ record: c }))).toEqual({
+      records: kept.slice(0, 3),
+      truncated: true,
+    });
+    expect(r.closedBetween(times[2], times[9], kept.length, (c) => even({ record: c }))).toEqual({
+      records: kept,
+      truncated: false,
+    });
     const info = r.info();
     expect(info).toMatchObject({ host: 'test-host', version: '9.9.9', platform: process.platform, schemaVersion: 1 });
     expect(info.rows.ticks).toBe(20);
