@@ -41,10 +41,11 @@ export interface TimelineWriter {
 
 /**
  * Default keyframe interval (ms). Rebuilding a second replays the deltas since its keyframe: at 40,000 sockets
- * with 2% of them changing each second, 3 minutes keeps the worst second near 300 ms, at about 6 MB/hour of
- * keyframes under 1,000 connections/s of churn (bench/timeline.bench.mjs).
+ * with 2% of them changing each second, a 3-minute segment took the worst second to 219-379 ms, over the 300 ms
+ * aimed at; 2 minutes cuts the replay by a third for about 3 MB/hour more of keyframes under 1,000 connections/s
+ * of churn (bench/timeline.bench.mjs).
  */
-export const KEYFRAME_EVERY_MS = 3 * 60_000;
+export const KEYFRAME_EVERY_MS = 2 * 60_000;
 
 const DAY = 86_400_000;
 const PRUNE_EVERY_MS = 10_000;
