@@ -14,6 +14,7 @@ type Result<D> = D extends `void${string}` | readonly [`void${string}`, unknown]
 /** A bound function; `async` runs it on a libuv worker thread and calls back with (error, result). */
 export type NativeFunction<R> = ((...args: unknown[]) => R) & { async(...args: unknown[]): void };
 
+/** The functions of a declaration table, under the table's keys. */
 export type Bindings<D extends Record<string, Declaration>> = {
   readonly [K in keyof D]: NativeFunction<Result<D[K]>>;
 };
