@@ -1,6 +1,7 @@
 // advapi32.dll bindings through koffi: process tokens (elevation, owning user) and SID -> account name.
 import koffi from 'koffi';
 import { closeHandle, currentProcess, getLastError, Win32Error, type Handle } from './kernel32';
+import { lazyLibrary } from './native-library';
 
 /** OpenProcessToken right to read token information (winnt.h). */
 const TOKEN_QUERY = 0x0008;
@@ -10,41 +11,15 @@ const TOKEN_ELEVATION = 20;
 /** GetTokenInformation / LookupAccountSidW: the buffer was too small, retry with the size returned. */
 const ERROR_INSUFFICIENT_BUFFER = 122;
 
-type Fn = (...args: unknown[]) => unknown;
-
-interface Advapi32 {
-  readonly OpenProcessToken: Fn;
-  readonly GetTokenInformation: Fn;
-  readonly LookupAccountSidW: Fn;
-}
-
-let adv: Advapi32 | null = null;
-
-/** Loads advapi32.dll once, on first use. */
-function lib(): Advapi32 {
-  if (adv) return adv;
-  const l = koffi.load('advapi32.dll');
-  adv = {
-    OpenProcessToken: l.func('__stdcall', 'OpenProcessToken', 'int', ['void *', 'uint32_t', '_Out_ void **']),
-    GetTokenInformation: l.func('__stdcall', 'GetTokenInformation', 'int', [
-      'void *',
-      'int',
-      '_Out_ void *',
-      'uint32_t',
-      '_Out_ uint32_t *',
-    ]),
-    LookupAccountSidW: l.func('__stdcall', 'LookupAccountSidW', 'int', [
-      'void *',
-      'void *',
-      '_Out_ void *',
-      '_Inout_ uint32_t *',
-      '_Out_ void *',
-      '_Inout_ uint32_t *',
-      '_Out_ int *',
-    ]),
-  };
-  return adv;
-}
+/** advapi32.dll, loaded on first use. */
+const lib = lazyLibrary('advapi32.dll', {
+  OpenProcessToken: ['int', ['void *', 'uint32_t', '_Out_ void **']],
+  GetTokenInformation: ['int', ['void *', 'int', '_Out_ void *', 'uint32_t', '_Out_ uint32_t *']],
+  LookupAccountSidW: [
+    'int',
+    ['void *', 'void *', '_Out_ void *', '_Inout_ uint32_t *', '_Out_ void *', '_Inout_ uint32_t *', '_Out_ int *'],
+  ],
+});
 
 /** Opens the access token of process handle `h` for querying; close it with closeHandle. */
 function openToken(h: Handle): Handle {

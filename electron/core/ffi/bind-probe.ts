@@ -1,7 +1,6 @@
 // A bare socket()+bind()+close() through libc (Linux), for the bind test's "without SO_REUSEADDR" TCP case:
 // Node's net always sets SO_REUSEADDR on Unix TCP sockets, which hides ports held only in TIME_WAIT.
-import koffi from 'koffi';
-import { ErrnoError, close, setsockopt, socket } from './libc';
+import { bind, close, ErrnoError, setsockopt, socket } from './libc';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -10,17 +9,6 @@ const SOCK_DGRAM = 2;
 const SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SO_REUSEADDR = 2;
-
-let bindFn: ((fd: number, addr: Uint8Array, len: number) => number) | null = null;
-
-function bindCall(): (fd: number, addr: Uint8Array, len: number) => number {
-  bindFn ??= koffi.load('libc.so.6').func('int bind(int fd, const void *addr, uint32_t len)') as (
-    fd: number,
-    addr: Uint8Array,
-    len: number,
-  ) => number;
-  return bindFn;
-}
 
 /** sockaddr_in / sockaddr_in6 (Linux layout: family in host order, port in network order). */
 function sockaddr(family: 4 | 6, address: Uint8Array, port: number): Uint8Array {
@@ -57,8 +45,7 @@ export function probeBind(
   }
   try {
     if (reuseAddr) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, new Uint8Array(new Int32Array([1]).buffer));
-    const addr = sockaddr(family, address, port);
-    if (bindCall()(fd, addr, addr.length) === -1) return new ErrnoError('bind', koffi.errno()).code;
+    bind(fd, sockaddr(family, address, port));
     return null;
   } catch (e) {
     return e instanceof ErrnoError ? e.code : 'EINVAL';

@@ -1,29 +1,16 @@
 // ioctl(2) and read-write open(2) through koffi, for /dev/net/tun; errors carry errno like the rest of libc.ts.
 import koffi from 'koffi';
 import { ErrnoError } from './libc';
+import { lazyLibrary } from './native-library';
 
-type VariadicIntFn = (...args: unknown[]) => number;
-
-interface Ioctl {
-  /** ioctl is variadic in C: koffi wants each extra argument as a type name then its value. */
-  readonly ioctl: VariadicIntFn;
-  readonly open: VariadicIntFn;
-  readonly close: (fd: number) => number;
-}
-
-let bound: Ioctl | null = null;
-
-function lib(): Ioctl {
-  if (bound) return bound;
-  const l = koffi.load('libc.so.6');
-  bound = {
-    ioctl: l.func('int ioctl(int fd, unsigned long request, ...)'),
-    // open(2) is variadic too; the mode only matters with O_CREAT, which is never passed here.
-    open: l.func('int open(const char *path, int flags, ...)'),
-    close: l.func('int close(int fd)'),
-  };
-  return bound;
-}
+/** libc.so.6's ioctl, open and close, loaded on first use. */
+const lib = lazyLibrary('libc.so.6', {
+  // ioctl is variadic in C: koffi wants each extra argument as a type name then its value.
+  ioctl: 'int ioctl(int fd, unsigned long request, ...)',
+  // open(2) is variadic too; the mode only matters with O_CREAT, which is never passed here.
+  open: 'int open(const char *path, int flags, ...)',
+  close: 'int close(int fd)',
+});
 
 /** O_RDWR | O_CLOEXEC (the same values on every Linux CPU). */
 export const O_RDWR_CLOEXEC = 0o2 | 0o2000000;

@@ -2,43 +2,19 @@
 // connection-name registry value. Windows only; nothing here runs on this project's Linux CI.
 import koffi from 'koffi';
 import { Win32Error } from './kernel32';
+import { bindLibrary, onFirstUse } from './native-library';
 
-type Fn = (...args: unknown[]) => number;
-
-interface Bound {
-  readonly GetAdaptersAddresses: Fn;
-  readonly InitializeUnicastIpAddressEntry: Fn;
-  readonly CreateUnicastIpAddressEntry: Fn;
-  readonly RegSetKeyValueW: Fn;
-}
-
-let bound: Bound | null = null;
-
-function lib(): Bound {
-  if (bound) return bound;
-  const ip = koffi.load('iphlpapi.dll');
-  const adv = koffi.load('advapi32.dll');
-  bound = {
-    GetAdaptersAddresses: ip.func('__stdcall', 'GetAdaptersAddresses', 'uint32_t', [
-      'uint32_t',
-      'uint32_t',
-      'void *',
-      'void *',
-      '_Inout_ uint32_t *',
-    ]) as Fn,
-    InitializeUnicastIpAddressEntry: ip.func('__stdcall', 'InitializeUnicastIpAddressEntry', 'void', ['void *']) as Fn,
-    CreateUnicastIpAddressEntry: ip.func('__stdcall', 'CreateUnicastIpAddressEntry', 'uint32_t', ['void *']) as Fn,
-    RegSetKeyValueW: adv.func('__stdcall', 'RegSetKeyValueW', 'int32_t', [
-      'intptr_t',
-      'str16',
-      'str16',
-      'uint32_t',
-      'void *',
-      'uint32_t',
-    ]) as Fn,
-  };
-  return bound;
-}
+/** iphlpapi.dll and advapi32.dll, loaded on first use. */
+const lib = onFirstUse(() => ({
+  ...bindLibrary('iphlpapi.dll', {
+    GetAdaptersAddresses: ['uint32_t', ['uint32_t', 'uint32_t', 'void *', 'void *', '_Inout_ uint32_t *']],
+    InitializeUnicastIpAddressEntry: ['void', ['void *']],
+    CreateUnicastIpAddressEntry: ['uint32_t', ['void *']],
+  }),
+  ...bindLibrary('advapi32.dll', {
+    RegSetKeyValueW: ['int32_t', ['intptr_t', 'str16', 'str16', 'uint32_t', 'void *', 'uint32_t']],
+  }),
+}));
 
 const AF_UNSPEC = 0;
 /** GAA_FLAG_INCLUDE_ALL_INTERFACES | GAA_FLAG_SKIP_DNS_SERVER | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_ANYCAST. */

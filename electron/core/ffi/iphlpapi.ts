@@ -1,6 +1,6 @@
 // iphlpapi.dll bindings through koffi: the owner-PID TCP/UDP tables and SetTcpEntry.
-import koffi from 'koffi';
 import { Win32Error } from './kernel32';
+import { lazyLibrary } from './native-library';
 
 /** Address families as iphlpapi takes them (ws2def.h). */
 export const AF_INET = 2;
@@ -11,28 +11,15 @@ export const UDP_TABLE_OWNER_PID = 1;
 /** The buffer was too small; the size argument now holds what is needed. */
 export const ERROR_INSUFFICIENT_BUFFER = 122;
 
-type Fn = (...args: unknown[]) => number;
+/** The parameters GetExtendedTcpTable and GetExtendedUdpTable share. */
+const TABLE_PARAMS = ['_Out_ void *', '_Inout_ uint32_t *', 'int', 'uint32_t', 'int', 'uint32_t'];
 
-interface Iphlpapi {
-  readonly GetExtendedTcpTable: Fn;
-  readonly GetExtendedUdpTable: Fn;
-  readonly SetTcpEntry: Fn;
-}
-
-let ip: Iphlpapi | null = null;
-
-/** Loads iphlpapi.dll once, on first use. */
-function lib(): Iphlpapi {
-  if (ip) return ip;
-  const l = koffi.load('iphlpapi.dll');
-  const table = ['_Out_ void *', '_Inout_ uint32_t *', 'int', 'uint32_t', 'int', 'uint32_t'];
-  ip = {
-    GetExtendedTcpTable: l.func('__stdcall', 'GetExtendedTcpTable', 'uint32_t', table) as Fn,
-    GetExtendedUdpTable: l.func('__stdcall', 'GetExtendedUdpTable', 'uint32_t', table) as Fn,
-    SetTcpEntry: l.func('__stdcall', 'SetTcpEntry', 'uint32_t', ['void *']) as Fn,
-  };
-  return ip;
-}
+/** iphlpapi.dll, loaded on first use. */
+const lib = lazyLibrary('iphlpapi.dll', {
+  GetExtendedTcpTable: ['uint32_t', TABLE_PARAMS],
+  GetExtendedUdpTable: ['uint32_t', TABLE_PARAMS],
+  SetTcpEntry: ['uint32_t', ['void *']],
+});
 
 /** Attempts before giving up on a table that keeps outgrowing the buffer (sockets opening in a burst). */
 const MAX_ATTEMPTS = 5;

@@ -1,5 +1,5 @@
 // kernel32.dll bindings through koffi: process handles, image names, start times, termination, GetLastError.
-import koffi from 'koffi';
+import { lazyLibrary } from './native-library';
 
 /** A failed Win32 call: the GetLastError (or returned) code and the function that failed. */
 export class Win32Error extends Error {
@@ -20,47 +20,17 @@ export type Handle = unknown;
 export const PROCESS_TERMINATE = 0x0001;
 export const PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
 
-type Fn = (...args: unknown[]) => unknown;
-
-interface Kernel32 {
-  readonly GetLastError: () => number;
-  readonly OpenProcess: Fn;
-  readonly CloseHandle: Fn;
-  readonly GetCurrentProcess: () => Handle;
-  readonly QueryFullProcessImageNameW: Fn;
-  readonly GetProcessTimes: Fn;
-  readonly TerminateProcess: Fn;
-}
-
-let k32: Kernel32 | null = null;
-
-/** Loads kernel32.dll once, on first use, so importing this module on another OS costs nothing. */
-function lib(): Kernel32 {
-  if (k32) return k32;
-  const l = koffi.load('kernel32.dll');
-  k32 = {
-    // koffi saves the thread's last error around its own work, so this reads the value the previous call set.
-    GetLastError: l.func('uint32_t __stdcall GetLastError()') as () => number,
-    OpenProcess: l.func('__stdcall', 'OpenProcess', 'void *', ['uint32_t', 'int', 'uint32_t']),
-    CloseHandle: l.func('__stdcall', 'CloseHandle', 'int', ['void *']),
-    GetCurrentProcess: l.func('__stdcall', 'GetCurrentProcess', 'void *', []) as () => Handle,
-    QueryFullProcessImageNameW: l.func('__stdcall', 'QueryFullProcessImageNameW', 'int', [
-      'void *',
-      'uint32_t',
-      '_Out_ void *',
-      '_Inout_ uint32_t *',
-    ]),
-    GetProcessTimes: l.func('__stdcall', 'GetProcessTimes', 'int', [
-      'void *',
-      '_Out_ void *',
-      '_Out_ void *',
-      '_Out_ void *',
-      '_Out_ void *',
-    ]),
-    TerminateProcess: l.func('__stdcall', 'TerminateProcess', 'int', ['void *', 'uint32_t']),
-  };
-  return k32;
-}
+/** kernel32.dll, loaded on first use. */
+const lib = lazyLibrary('kernel32.dll', {
+  // koffi saves the thread's last error around its own work, so this reads the value the previous call set.
+  GetLastError: 'uint32_t __stdcall GetLastError()',
+  OpenProcess: ['void *', ['uint32_t', 'int', 'uint32_t']],
+  CloseHandle: ['int', ['void *']],
+  GetCurrentProcess: ['void *', []],
+  QueryFullProcessImageNameW: ['int', ['void *', 'uint32_t', '_Out_ void *', '_Inout_ uint32_t *']],
+  GetProcessTimes: ['int', ['void *', '_Out_ void *', '_Out_ void *', '_Out_ void *', '_Out_ void *']],
+  TerminateProcess: ['int', ['void *', 'uint32_t']],
+});
 
 /** GetLastError of the calling thread, as koffi preserved it after the previous native call. */
 export function getLastError(): number {

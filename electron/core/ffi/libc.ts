@@ -1,5 +1,6 @@
 // libc bindings through koffi (the only libc FFI in the app): sockets, directory fds, links, with errno errors.
 import koffi from 'koffi';
+import { bindLibrary, lazyLibrary, onFirstUse } from './native-library';
 
 /** A failed libc call: `errno` as the number and its symbolic name (EPERM, EACCES, EPROTONOSUPPORT ...). */
 export class ErrnoError extends Error {
@@ -31,68 +32,40 @@ export function errnoValue(name: string): number | undefined {
   return koffi.os.errno[name];
 }
 
-type IntFn = (...args: unknown[]) => number;
+/** libc.so.6's socket calls, loaded on first use so importing this module costs nothing where no call is made. */
+const lib = lazyLibrary('libc.so.6', {
+  socket: 'int socket(int domain, int type, int protocol)',
+  sendto: 'intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
+  recv: 'intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)',
+  setsockopt: 'int setsockopt(int fd, int level, int name, const void *value, uint32_t len)',
+  getsockopt: 'int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ uint32_t *len)',
+  bind: 'int bind(int fd, const void *addr, uint32_t addrlen)',
+  getsockname: 'int getsockname(int fd, _Out_ void *addr, _Inout_ uint32_t *addrlen)',
+  close: 'int close(int fd)',
+  geteuid: 'uint32_t geteuid()',
+});
 
-interface Libc {
-  readonly socket: IntFn;
-  readonly sendto: IntFn;
-  readonly recv: IntFn;
-  readonly setsockopt: IntFn;
-  readonly getsockopt: IntFn;
-  readonly bind: IntFn;
-  readonly getsockname: IntFn;
-  readonly close: IntFn;
-  readonly geteuid: () => number;
-}
-
-let libc: Libc | null = null;
-
-/** Loads libc.so.6 once, on first use, so importing this module costs nothing where no call is made. */
-function lib(): Libc {
-  if (libc) return libc;
-  const l = koffi.load('libc.so.6');
-  libc = {
-    socket: l.func('int socket(int domain, int type, int protocol)'),
-    sendto: l.func(
-      'intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
-    ),
-    recv: l.func('intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)'),
-    setsockopt: l.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
-    getsockopt: l.func('int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ uint32_t *len)'),
-    bind: l.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
-    getsockname: l.func('int getsockname(int fd, _Out_ void *addr, _Inout_ uint32_t *addrlen)'),
-    close: l.func('int close(int fd)'),
-    geteuid: l.func('uint32_t geteuid()'),
-  };
-  return libc;
-}
-
-interface LibcFs {
-  readonly open: IntFn;
-  readonly getdents64: IntFn;
-  readonly readlinkat: IntFn;
-}
-
-/** undefined: not tried yet; null: unavailable (getdents64 needs glibc 2.30). Loaded apart so a missing symbol here
- * never takes the socket calls down with it. */
-let libcFs: LibcFs | null | undefined;
-
-function fs(): LibcFs {
-  if (libcFs === undefined) {
-    try {
-      const l = koffi.load('libc.so.6');
-      libcFs = {
-        // open(2) is variadic (mode); a fixed third argument is how koffi's own docs declare it, and 0 is ignored.
-        open: l.func('int open(const char *path, int flags, uint32_t mode)'),
-        getdents64: l.func('intptr_t getdents64(int fd, _Out_ void *buf, size_t len)'),
-        readlinkat: l.func('intptr_t readlinkat(int dirfd, const void *path, _Out_ void *buf, size_t len)'),
-      };
-    } catch {
-      libcFs = null;
-    }
+/**
+ * The directory calls, or null when unavailable (getdents64 needs glibc 2.30); tried once, on first use. Bound apart
+ * so a missing symbol here never takes the socket calls down with it.
+ */
+const fsCalls = onFirstUse(() => {
+  try {
+    return bindLibrary('libc.so.6', {
+      // open(2) is variadic (mode); a fixed third argument is how koffi's own docs declare it, and 0 is ignored.
+      open: 'int open(const char *path, int flags, uint32_t mode)',
+      getdents64: 'intptr_t getdents64(int fd, _Out_ void *buf, size_t len)',
+      readlinkat: 'intptr_t readlinkat(int dirfd, const void *path, _Out_ void *buf, size_t len)',
+    });
+  } catch {
+    return null;
   }
-  if (!libcFs) throw new Error('libc directory calls (open, getdents64, readlinkat) are unavailable');
-  return libcFs;
+});
+
+function fs() {
+  const calls = fsCalls();
+  if (!calls) throw new Error('libc directory calls (open, getdents64, readlinkat) are unavailable');
+  return calls;
 }
 
 /** True when open/getdents64/readlinkat can be called (glibc 2.30+); loads them on first call. */

@@ -2,6 +2,7 @@
 // Not runnable on the Linux CI machines: only the pure decoders in platform/darwin are tested there.
 import koffi from 'koffi';
 import { ErrnoError } from './libc';
+import { lazyLibrary } from './native-library';
 
 /** proc_listpids type: every process (sys/proc_info.h). */
 export const PROC_ALL_PIDS = 1;
@@ -13,31 +14,14 @@ export const PROC_PIDFDSOCKETINFO = 3;
 /** PROC_PIDPATHINFO_MAXSIZE (4 * MAXPATHLEN). */
 const PATH_MAX_SIZE = 4096;
 
-type IntFn = (...args: unknown[]) => number;
-
-interface LibProc {
-  readonly proc_listpids: IntFn;
-  readonly proc_pidinfo: IntFn;
-  readonly proc_pidfdinfo: IntFn;
-  readonly proc_pidpath: IntFn;
-  readonly getpwuid: (uid: number) => unknown;
-}
-
-let lp: LibProc | null = null;
-
-/** Loads libSystem (which exports libproc and getpwuid) once, on first use. */
-function lib(): LibProc {
-  if (lp) return lp;
-  const l = koffi.load('/usr/lib/libSystem.B.dylib');
-  lp = {
-    proc_listpids: l.func('int proc_listpids(uint32_t type, uint32_t typeinfo, _Out_ void *buffer, int size)'),
-    proc_pidinfo: l.func('int proc_pidinfo(int pid, int flavor, uint64_t arg, _Out_ void *buffer, int size)'),
-    proc_pidfdinfo: l.func('int proc_pidfdinfo(int pid, int fd, int flavor, _Out_ void *buffer, int size)'),
-    proc_pidpath: l.func('int proc_pidpath(int pid, _Out_ void *buffer, uint32_t size)'),
-    getpwuid: l.func('void *getpwuid(uint32_t uid)') as (uid: number) => unknown,
-  };
-  return lp;
-}
+/** libSystem (which exports libproc and getpwuid), loaded on first use. */
+const lib = lazyLibrary('/usr/lib/libSystem.B.dylib', {
+  proc_listpids: 'int proc_listpids(uint32_t type, uint32_t typeinfo, _Out_ void *buffer, int size)',
+  proc_pidinfo: 'int proc_pidinfo(int pid, int flavor, uint64_t arg, _Out_ void *buffer, int size)',
+  proc_pidfdinfo: 'int proc_pidfdinfo(int pid, int fd, int flavor, _Out_ void *buffer, int size)',
+  proc_pidpath: 'int proc_pidpath(int pid, _Out_ void *buffer, uint32_t size)',
+  getpwuid: 'void *getpwuid(uint32_t uid)',
+});
 
 /** Every pid on the system (proc_listpids(PROC_ALL_PIDS)); the kernel fills an array of int32. */
 export function listPids(): Int32Array {

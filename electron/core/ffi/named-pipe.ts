@@ -1,6 +1,7 @@
 // kernel32.dll bindings for the app's named pipe: creation, overlapped connect/read/write, client pid, cancel.
-import koffi, { type TypeObject } from 'koffi';
+import koffi from 'koffi';
 import { getLastError, Win32Error } from './kernel32';
+import { lazyLibrary } from './native-library';
 
 /** dwOpenMode bits (winbase.h). */
 export const PIPE_ACCESS_DUPLEX = 0x0000_0003;
@@ -46,32 +47,11 @@ export const SECURITY_ATTRIBUTES = koffi.struct({
   bInheritHandle: 'int',
 });
 
-type Fn = ((...args: unknown[]) => unknown) & { async(...args: unknown[]): void };
-
-interface PipeApi {
-  readonly CreateNamedPipeW: Fn;
-  readonly ConnectNamedPipe: Fn;
-  readonly DisconnectNamedPipe: Fn;
-  readonly GetNamedPipeClientProcessId: Fn;
-  readonly CreateEventW: Fn;
-  readonly WaitForSingleObject: Fn;
-  readonly GetOverlappedResult: Fn;
-  readonly CancelIoEx: Fn;
-  readonly ReadFile: Fn;
-  readonly WriteFile: Fn;
-  readonly CloseHandle: Fn;
-}
-
-let api: PipeApi | null = null;
-
-/** Loads kernel32.dll once, on first use, so importing this module on another OS costs nothing. */
-function lib(): PipeApi {
-  if (api) return api;
-  const l = koffi.load('kernel32.dll');
-  const f = (name: string, ret: string, args: (string | TypeObject)[]): Fn =>
-    l.func('__stdcall', name, ret, args) as Fn;
-  api = {
-    CreateNamedPipeW: f('CreateNamedPipeW', 'void *', [
+/** kernel32.dll's pipe and overlapped-I/O calls, loaded on first use. */
+const lib = lazyLibrary('kernel32.dll', {
+  CreateNamedPipeW: [
+    'void *',
+    [
       'str16',
       'uint32_t',
       'uint32_t',
@@ -80,21 +60,20 @@ function lib(): PipeApi {
       'uint32_t',
       'uint32_t',
       koffi.pointer(SECURITY_ATTRIBUTES),
-    ]),
-    ConnectNamedPipe: f('ConnectNamedPipe', 'int', ['void *', 'void *']),
-    DisconnectNamedPipe: f('DisconnectNamedPipe', 'int', ['void *']),
-    GetNamedPipeClientProcessId: f('GetNamedPipeClientProcessId', 'int', ['void *', '_Out_ uint32_t *']),
-    CreateEventW: f('CreateEventW', 'void *', ['void *', 'int', 'int', 'void *']),
-    WaitForSingleObject: f('WaitForSingleObject', 'uint32_t', ['void *', 'uint32_t']),
-    GetOverlappedResult: f('GetOverlappedResult', 'int', ['void *', 'void *', '_Out_ uint32_t *', 'int']),
-    CancelIoEx: f('CancelIoEx', 'int', ['void *', 'void *']),
-    // The buffers and OVERLAPPEDs are koffi.alloc memory (bigint addresses): the kernel writes them after return.
-    ReadFile: f('ReadFile', 'int', ['void *', 'void *', 'uint32_t', 'void *', 'void *']),
-    WriteFile: f('WriteFile', 'int', ['void *', 'void *', 'uint32_t', 'void *', 'void *']),
-    CloseHandle: f('CloseHandle', 'int', ['void *']),
-  };
-  return api;
-}
+    ],
+  ],
+  ConnectNamedPipe: ['int', ['void *', 'void *']],
+  DisconnectNamedPipe: ['int', ['void *']],
+  GetNamedPipeClientProcessId: ['int', ['void *', '_Out_ uint32_t *']],
+  CreateEventW: ['void *', ['void *', 'int', 'int', 'void *']],
+  WaitForSingleObject: ['uint32_t', ['void *', 'uint32_t']],
+  GetOverlappedResult: ['int', ['void *', 'void *', '_Out_ uint32_t *', 'int']],
+  CancelIoEx: ['int', ['void *', 'void *']],
+  // The buffers and OVERLAPPEDs are koffi.alloc memory (bigint addresses): the kernel writes them after return.
+  ReadFile: ['int', ['void *', 'void *', 'uint32_t', 'void *', 'void *']],
+  WriteFile: ['int', ['void *', 'void *', 'uint32_t', 'void *', 'void *']],
+  CloseHandle: ['int', ['void *']],
+});
 
 /** A kernel handle as koffi 3 returns it: the address as a bigint. */
 export type PipeHandle = bigint;

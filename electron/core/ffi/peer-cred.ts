@@ -2,6 +2,7 @@
 // Kept apart from libc.ts so the privileged helper loads only the one call it needs to decide whom it serves.
 import koffi from 'koffi';
 import { ErrnoError } from './libc';
+import { lazyLibrary } from './native-library';
 
 /** Credentials the kernel recorded for a Unix socket's peer when it connected (not what the peer claims). */
 export interface PeerCred {
@@ -17,29 +18,27 @@ const SO_PEERCRED = 17;
 /** sizeof(struct ucred): pid_t pid, uid_t uid, gid_t gid, 4 bytes each. */
 const UCRED_SIZE = 12;
 
-type IntFn = (...args: unknown[]) => number;
-let getsockopt: IntFn | null = null;
-let getpeereid: IntFn | null = null;
+const linuxLib = lazyLibrary('libc.so.6', {
+  getsockopt: 'int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ void *len)',
+});
+const darwinLib = lazyLibrary('/usr/lib/libSystem.B.dylib', {
+  getpeereid: 'int getpeereid(int fd, _Out_ void *uid, _Out_ void *gid)',
+});
 
 function linux(fd: number): PeerCred {
-  getsockopt ??= koffi
-    .load('libc.so.6')
-    .func('int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ void *len)') as IntFn;
   // Native-endian words, as the kernel writes them.
   const cred = new Uint32Array(UCRED_SIZE / 4);
   const len = new Uint32Array([UCRED_SIZE]);
-  if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, len) === -1) throw new ErrnoError('getsockopt', koffi.errno());
+  const r = linuxLib().getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, len);
+  if (r === -1) throw new ErrnoError('getsockopt', koffi.errno());
   if (len[0] !== UCRED_SIZE) throw new Error(`getsockopt(SO_PEERCRED) returned ${len[0]} bytes`);
   return { pid: cred[0] ?? 0, uid: cred[1] ?? -1, gid: cred[2] ?? -1 };
 }
 
 function darwin(fd: number): PeerCred {
-  getpeereid ??= koffi
-    .load('/usr/lib/libSystem.B.dylib')
-    .func('int getpeereid(int fd, _Out_ void *uid, _Out_ void *gid)') as IntFn;
   const uid = new Uint32Array(1);
   const gid = new Uint32Array(1);
-  if (getpeereid(fd, uid, gid) === -1) throw new ErrnoError('getpeereid', koffi.errno());
+  if (darwinLib().getpeereid(fd, uid, gid) === -1) throw new ErrnoError('getpeereid', koffi.errno());
   return { pid: null, uid: uid[0] ?? -1, gid: gid[0] ?? -1 };
 }
 

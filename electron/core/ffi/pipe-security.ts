@@ -2,6 +2,7 @@
 import koffi from 'koffi';
 import { withProcessUserSid } from './advapi32';
 import { currentProcess, getLastError, Win32Error } from './kernel32';
+import { bindLibrary, onFirstUse } from './native-library';
 
 /** SDDL_REVISION_1 (sddl.h). */
 const SDDL_REVISION_1 = 1;
@@ -10,51 +11,22 @@ const DACL_SECURITY_INFORMATION = 0x4;
 /** SE_OBJECT_TYPE of any kernel object reached through a handle (accctrl.h). */
 const SE_KERNEL_OBJECT = 6;
 
-type Fn = (...args: unknown[]) => unknown;
-
-interface SecurityApi {
-  readonly ConvertSidToStringSidW: Fn;
-  readonly ConvertStringSecurityDescriptorToSecurityDescriptorW: Fn;
-  readonly ConvertSecurityDescriptorToStringSecurityDescriptorW: Fn;
-  readonly GetSecurityInfo: Fn;
-  readonly LocalFree: Fn;
-}
-
-let api: SecurityApi | null = null;
-
-/** Loads advapi32.dll (and kernel32's LocalFree, which frees what these functions allocate) once, on first use. */
-function lib(): SecurityApi {
-  if (api) return api;
-  const a = koffi.load('advapi32.dll');
-  const k = koffi.load('kernel32.dll');
-  api = {
-    ConvertSidToStringSidW: a.func('__stdcall', 'ConvertSidToStringSidW', 'int', ['void *', '_Out_ void **']),
-    ConvertStringSecurityDescriptorToSecurityDescriptorW: a.func(
-      '__stdcall',
-      'ConvertStringSecurityDescriptorToSecurityDescriptorW',
-      'int',
-      ['str16', 'uint32_t', '_Out_ void **', 'void *'],
-    ),
-    ConvertSecurityDescriptorToStringSecurityDescriptorW: a.func(
-      '__stdcall',
-      'ConvertSecurityDescriptorToStringSecurityDescriptorW',
+/** advapi32.dll (and kernel32's LocalFree, which frees what these functions allocate), loaded on first use. */
+const lib = onFirstUse(() => ({
+  ...bindLibrary('advapi32.dll', {
+    ConvertSidToStringSidW: ['int', ['void *', '_Out_ void **']],
+    ConvertStringSecurityDescriptorToSecurityDescriptorW: ['int', ['str16', 'uint32_t', '_Out_ void **', 'void *']],
+    ConvertSecurityDescriptorToStringSecurityDescriptorW: [
       'int',
       ['void *', 'uint32_t', 'uint32_t', '_Out_ void **', 'void *'],
-    ),
-    GetSecurityInfo: a.func('__stdcall', 'GetSecurityInfo', 'uint32_t', [
-      'void *',
-      'int',
+    ],
+    GetSecurityInfo: [
       'uint32_t',
-      'void *',
-      'void *',
-      '_Out_ void **',
-      'void *',
-      '_Out_ void **',
-    ]),
-    LocalFree: k.func('__stdcall', 'LocalFree', 'void *', ['void *']),
-  };
-  return api;
-}
+      ['void *', 'int', 'uint32_t', 'void *', 'void *', '_Out_ void **', 'void *', '_Out_ void **'],
+    ],
+  }),
+  ...bindLibrary('kernel32.dll', { LocalFree: ['void *', ['void *']] }),
+}));
 
 /** A NUL-terminated UTF-16 string the system allocated, read then released with LocalFree. */
 function takeLocalString(p: unknown): string {

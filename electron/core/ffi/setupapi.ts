@@ -1,9 +1,10 @@
 // setupapi.dll / newdev.dll bindings that implement the TAP call sequence's function table on Windows. Written from
 // Microsoft's SetupAPI documentation and OpenVPN's tapctl; it cannot run on this project's Linux machines (the
 // sequence itself is unit-tested with a fake table in platform/win32/adapters/tap-windows.test.ts).
-import koffi, { type LibraryHandle } from 'koffi';
+import koffi from 'koffi';
 import { encodeGuid, encodeWide, newDevInfoData, SP_DRVINFO_DATA_V2_W_SIZE } from './setupapi-structs';
 import { getLastError, Win32Error } from './kernel32';
+import { bindLibrary, onFirstUse } from './native-library';
 
 /** An opaque HDEVINFO. */
 export type DevInfoSet = unknown;
@@ -29,78 +30,40 @@ export interface TapSetupApi {
   sleep(ms: number): void;
 }
 
-type Fn = (...args: unknown[]) => unknown;
-
-interface Bound {
-  readonly SetupDiCreateDeviceInfoList: Fn;
-  readonly SetupDiGetClassDevsExW: Fn;
-  readonly SetupDiCreateDeviceInfoW: Fn;
-  readonly SetupDiSetDeviceRegistryPropertyW: Fn;
-  readonly SetupDiCallClassInstaller: Fn;
-  readonly SetupDiSetClassInstallParamsW: Fn;
-  readonly SetupDiEnumDeviceInfo: Fn;
-  readonly SetupDiOpenDevRegKey: Fn;
-  readonly SetupDiDestroyDeviceInfoList: Fn;
-  readonly SetupDiBuildDriverInfoList: Fn;
-  readonly SetupDiEnumDriverInfoW: Fn;
-  readonly DiInstallDevice: Fn;
-  readonly RegQueryValueExW: Fn;
-  readonly RegCloseKey: Fn;
-  readonly Sleep: Fn;
-}
-
-let bound: Bound | null = null;
-
-function lib(): Bound {
-  if (bound) return bound;
-  const s = koffi.load('setupapi.dll');
-  const n = koffi.load('newdev.dll');
-  const a = koffi.load('advapi32.dll');
-  const k = koffi.load('kernel32.dll');
-  const f = (l: LibraryHandle, proto: string): Fn => l.func(proto) as Fn;
-  bound = {
-    SetupDiCreateDeviceInfoList: f(s, 'void * __stdcall SetupDiCreateDeviceInfoList(void *guid, void *hwnd)'),
-    SetupDiGetClassDevsExW: f(
-      s,
+/** setupapi.dll, newdev.dll, and the advapi32 / kernel32 calls the sequence needs, loaded on first use. */
+const lib = onFirstUse(() => ({
+  ...bindLibrary('setupapi.dll', {
+    SetupDiCreateDeviceInfoList: 'void * __stdcall SetupDiCreateDeviceInfoList(void *guid, void *hwnd)',
+    SetupDiGetClassDevsExW:
       'void * __stdcall SetupDiGetClassDevsExW(void *guid, void *enumerator, void *hwnd, uint32_t flags, void *set, void *machine, void *reserved)',
-    ),
-    SetupDiCreateDeviceInfoW: f(
-      s,
+    SetupDiCreateDeviceInfoW:
       'int __stdcall SetupDiCreateDeviceInfoW(void *set, str16 name, void *guid, void *desc, void *hwnd, uint32_t flags, _Inout_ void *data)',
-    ),
-    SetupDiSetDeviceRegistryPropertyW: f(
-      s,
+    SetupDiSetDeviceRegistryPropertyW:
       'int __stdcall SetupDiSetDeviceRegistryPropertyW(void *set, void *data, uint32_t prop, void *buf, uint32_t size)',
-    ),
-    SetupDiCallClassInstaller: f(s, 'int __stdcall SetupDiCallClassInstaller(uint32_t fn, void *set, void *data)'),
-    SetupDiSetClassInstallParamsW: f(
-      s,
+    SetupDiCallClassInstaller: 'int __stdcall SetupDiCallClassInstaller(uint32_t fn, void *set, void *data)',
+    SetupDiSetClassInstallParamsW:
       'int __stdcall SetupDiSetClassInstallParamsW(void *set, void *data, void *params, uint32_t size)',
-    ),
-    SetupDiEnumDeviceInfo: f(s, 'int __stdcall SetupDiEnumDeviceInfo(void *set, uint32_t index, _Inout_ void *data)'),
-    SetupDiOpenDevRegKey: f(
-      s,
+    SetupDiEnumDeviceInfo: 'int __stdcall SetupDiEnumDeviceInfo(void *set, uint32_t index, _Inout_ void *data)',
+    SetupDiOpenDevRegKey:
       'intptr_t __stdcall SetupDiOpenDevRegKey(void *set, void *data, uint32_t scope, uint32_t profile, uint32_t keyType, uint32_t access)',
-    ),
-    SetupDiDestroyDeviceInfoList: f(s, 'int __stdcall SetupDiDestroyDeviceInfoList(void *set)'),
-    SetupDiBuildDriverInfoList: f(s, 'int __stdcall SetupDiBuildDriverInfoList(void *set, void *data, uint32_t type)'),
-    SetupDiEnumDriverInfoW: f(
-      s,
+    SetupDiDestroyDeviceInfoList: 'int __stdcall SetupDiDestroyDeviceInfoList(void *set)',
+    SetupDiBuildDriverInfoList: 'int __stdcall SetupDiBuildDriverInfoList(void *set, void *data, uint32_t type)',
+    SetupDiEnumDriverInfoW:
       'int __stdcall SetupDiEnumDriverInfoW(void *set, void *data, uint32_t type, uint32_t index, _Inout_ void *info)',
-    ),
-    DiInstallDevice: f(
-      n,
+  }),
+  ...bindLibrary('newdev.dll', {
+    DiInstallDevice:
       'int __stdcall DiInstallDevice(void *hwnd, void *set, void *data, void *driver, uint32_t flags, _Out_ int *reboot)',
-    ),
-    RegQueryValueExW: f(
-      a,
+  }),
+  ...bindLibrary('advapi32.dll', {
+    RegQueryValueExW:
       'int32_t __stdcall RegQueryValueExW(intptr_t key, str16 name, void *reserved, _Out_ uint32_t *type, _Out_ void *data, _Inout_ uint32_t *size)',
-    ),
-    RegCloseKey: f(a, 'int32_t __stdcall RegCloseKey(intptr_t key)'),
-    Sleep: f(k, 'void __stdcall Sleep(uint32_t ms)'),
-  };
-  return bound;
-}
+    RegCloseKey: 'int32_t __stdcall RegCloseKey(intptr_t key)',
+  }),
+  ...bindLibrary('kernel32.dll', {
+    Sleep: 'void __stdcall Sleep(uint32_t ms)',
+  }),
+}));
 
 const DIGCF_PRESENT = 0x2;
 const DICS_FLAG_GLOBAL = 0x1;
