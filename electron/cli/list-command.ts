@@ -3,15 +3,7 @@ import type { Command } from 'commander';
 import { languageFromEnv } from '../../shared/i18n/translate';
 import { listOutput } from '../../shared/logic/list-output';
 import { keyedError } from '../../shared/logic/input-error';
-import {
-  matchesQuery,
-  parsePid,
-  parsePort,
-  parsePortRange,
-  parseProto,
-  parseStates,
-  type SocketQuery,
-} from '../../shared/logic/socket-query';
+import { matchesQuery, parseSocketQuery, type SocketQuery } from '../../shared/logic/socket-query';
 import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import { listFromRunningTable } from '../core/table-service/table-client';
@@ -33,13 +25,7 @@ const RESOLVE_WAIT_MS = 2_000;
 /** Turns the flags into a validated query; throws INVALID_INPUT with a one-line reason. */
 export function queryFromFlags(f: ListFlags): SocketQuery {
   if (f.json && f.csv) throw keyedError('input.formatConflict');
-  return {
-    ...(f.proto !== undefined && { proto: parseProto(f.proto) }),
-    ...(f.state !== undefined && { states: parseStates(f.state) }),
-    ...(f.port !== undefined && { port: parsePort(f.port) }),
-    ...(f.portRange !== undefined && { portRange: parsePortRange(f.portRange) }),
-    ...(f.pid !== undefined && { pid: parsePid(f.pid) }),
-  };
+  return parseSocketQuery(f);
 }
 
 /** Registers `list` on the program. */

@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the interfaces view, the TAP/TUN wizard, adapter errors and the `adapters` CLI.
 import type { adaptersEn } from './adapters-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** The `adapters` section merged into the Chinese dictionary (same keys as adaptersEn). */
-export const adaptersZhCN: Strings<typeof adaptersEn> = {
+export const adaptersZhCN: Translated<typeof adaptersEn> = {
   adapters: {
     tab: '网络接口',
     table: '网络接口',

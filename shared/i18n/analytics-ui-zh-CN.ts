@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the charts, diagnosis and alerts views, key for key the same as analytics-ui-en.ts.
 import type { analyticsUiEn } from './analytics-ui-en';
-
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the Chinese dictionary. */
-export const analyticsUiZhCN: DeepStrings<typeof analyticsUiEn> = {
+export const analyticsUiZhCN: Translated<typeof analyticsUiEn> = {
   charts: {
     tab: '图表',
     window: '时间窗',

@@ -1,10 +1,9 @@
 // Simplified Chinese strings of state analytics, key for key the same as analytics-en.ts.
 import type { analyticsEn } from './analytics-en';
-
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the Chinese dictionary. */
-export const analyticsZhCN: DeepStrings<typeof analyticsEn> = {
+export const analyticsZhCN: Translated<typeof analyticsEn> = {
   stats: {
     observed:
       '按采样周期观测(每 {{ms}} 毫秒一次快照):短于一个周期的状态可能漏掉,两次采样之间的多步变化会显示为一次迁移。',

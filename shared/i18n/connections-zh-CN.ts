@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the Connections log and of the tracing mode (status bar, Charts view, details).
 import type { connectionsEn } from './connections-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** The `connections` and `tracing` sections merged into the zh-CN dictionary. */
-export const connectionsZhCN: Strings<typeof connectionsEn> = {
+export const connectionsZhCN: Translated<typeof connectionsEn> = {
   connections: {
     tab: '连接记录',
     past: '来自录制：{{since}} 至 {{until}} 关闭了 {{n}} 个连接。',

@@ -11,6 +11,7 @@ import { kernelEventsEn } from './kernel-events-en';
 import { procsEn } from './procs-en';
 import { connectionsEn } from './connections-en';
 import { speedEn } from './speed-en';
+import type { Translated } from './translated';
 
 /** English dictionary for i18next (namespace `translation`). Interpolations use `{{name}}`. */
 export const en = {
@@ -293,6 +294,4 @@ export const en = {
 };
 
 /** The shape every dictionary has: the keys of `en`, each with a string. */
-export type Dictionary = DeepStrings<typeof en>;
-
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type Dictionary = Translated<typeof en>;

@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the kernel event sources (closed connections, traced transitions).
 import type { kernelEventsEn } from './kernel-events-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** The `kernelEvents` section merged into the zh-CN dictionary. */
-export const kernelEventsZhCN: Strings<typeof kernelEventsEn> = {
+export const kernelEventsZhCN: Translated<typeof kernelEventsEn> = {
   kernelEvents: {
     source: {
       closedSockets: '已关闭的连接（内核销毁事件）',

@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the shared input limits, the strict filter check and the hidden-owner notes.
 import type { limitsEn } from './limits-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the Chinese dictionary; same keys as limits-en.ts. */
-export const limitsZhCN: Strings<typeof limitsEn> = {
+export const limitsZhCN: Translated<typeof limitsEn> = {
   limits: {
     stateEmpty: '状态列表 "{{value}}" 无效：逗号之间有空的名称。请给出 {{allowed}} 中的一个或多个，用逗号分隔。',
     interval: '{{field}} "{{value}}" 无效：请给出 {{min}} 到 {{max}} 之间的时间。',

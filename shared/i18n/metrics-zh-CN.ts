@@ -1,10 +1,9 @@
 // Prometheus 导出器的简体中文文本：配置错误、启动警告与 HTTP 回应。
 import type { metricsEn } from './metrics-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Section merged into the zh-CN dictionary; the type keeps its keys equal to the English ones. */
-export const metricsZhCN: Strings<typeof metricsEn> = {
+export const metricsZhCN: Translated<typeof metricsEn> = {
   metrics: {
     listenFormat:
       '无效的 --listen “{{value}}”：请写成 主机:端口，主机为 IP 地址，例如 127.0.0.1:9469、[::1]:9469 或 0.0.0.0:9469。',

@@ -1,10 +1,9 @@
 // Simplified Chinese strings of traffic per socket and per process (mirrors procs-en.ts key for key).
 import type { procsEn } from './procs-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the Chinese dictionary (`traffic`, `processesUi`, `hostNames`, `top`). */
-export const procsZhCN: Strings<typeof procsEn> = {
+export const procsZhCN: Translated<typeof procsEn> = {
   traffic: {
     columns: {
       sentRate: '发送/秒',

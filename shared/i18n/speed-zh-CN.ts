@@ -1,10 +1,9 @@
 // Simplified Chinese strings of the fast paths: an answer taken from a running netinspect's live table.
 import type { speedEn } from './speed-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** The `speed` section merged into the zh-CN dictionary. */
-export const speedZhCN: Strings<typeof speedEn> = {
+export const speedZhCN: Translated<typeof speedEn> = {
   speed: {
     warmTable:
       '取自已在运行的 netinspect（{{host}}，pid {{pid}}）的实时表，{{age}} 秒前。使用 --cold 可自行取一次快照。',

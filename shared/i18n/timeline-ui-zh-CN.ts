@@ -1,10 +1,9 @@
 // 窗口与命令行中的时间线简体中文文本：时间线条、录制状态、record 与 --at 命令。
 import type { timelineUiEn } from './timeline-ui-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the zh-CN dictionary; the type keeps its keys equal to the English ones. */
-export const timelineUiZhCN: Strings<typeof timelineUiEn> = {
+export const timelineUiZhCN: Translated<typeof timelineUiEn> = {
   timelineUi: {
     bar: {
       label: '时间线',

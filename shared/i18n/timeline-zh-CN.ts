@@ -1,10 +1,9 @@
 // 时间线存储的简体中文文本：无法打开的录制文件、暂停的录制、TIME 输入。
 import type { timelineEn } from './timeline-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the zh-CN dictionary; the type keeps its keys equal to the English ones. */
-export const timelineZhCN: Strings<typeof timelineEn> = {
+export const timelineZhCN: Translated<typeof timelineEn> = {
   timeline: {
     error: {
       notSqlite:

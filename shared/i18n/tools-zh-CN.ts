@@ -1,10 +1,9 @@
 // 报告与端口工具(谁占用端口、绑定测试、扫描)及其命令行的简体中文文本。
 import type { toolsEn } from './tools-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Translated } from './translated';
 
 /** Sections merged into the zh-CN dictionary; the type keeps its keys equal to the English ones. */
-export const toolsZhCN: Strings<typeof toolsEn> = {
+export const toolsZhCN: Translated<typeof toolsEn> = {
   report: {
     html: {
       title: '网络报告:{{host}}',

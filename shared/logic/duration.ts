@@ -33,11 +33,20 @@ export function durationText(ms: number): string {
   return `${ms}ms`;
 }
 
-/** Parses a duration (see parseDuration) within [min, max] ms; outside it, INVALID_INPUT naming both bounds. */
-export function parseBoundedDuration(text: string, field: string, min: number, max: number): number {
+/**
+ * Parses a duration (see parseDuration) within [min, max] ms; outside it, INVALID_INPUT naming both bounds with the
+ * message at `key` (its placeholders: field, value, min, max).
+ */
+export function parseBoundedDuration(
+  text: string,
+  field: string,
+  min: number,
+  max: number,
+  key = 'limits.durationRange',
+): number {
   const ms = parseDuration(text, field);
   if (ms < min || ms > max) {
-    throw keyedError('limits.durationRange', { field, value: text, min: durationText(min), max: durationText(max) });
+    throw keyedError(key, { field, value: text, min: durationText(min), max: durationText(max) });
   }
   return ms;
 }
@@ -47,16 +56,7 @@ export function parseBoundedDuration(text: string, field: string, min: number, m
  * settings:set accepts), so the CLI never ticks faster or slower than the window could.
  */
 export function parseInterval(text: string, field: string): number {
-  const ms = parseDuration(text, field);
-  if (ms < MIN_REFRESH_MS || ms > MAX_REFRESH_MS) {
-    throw keyedError('limits.interval', {
-      field,
-      value: text,
-      min: durationText(MIN_REFRESH_MS),
-      max: durationText(MAX_REFRESH_MS),
-    });
-  }
-  return ms;
+  return parseBoundedDuration(text, field, MIN_REFRESH_MS, MAX_REFRESH_MS, 'limits.interval');
 }
 
 /** Parses a history window (`60s`, `1m`, `10m`, `1h`, `24h`, `1d`...) into one of STATS_WINDOWS. */

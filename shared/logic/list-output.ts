@@ -5,7 +5,8 @@ import type { Snapshot } from '../model/snapshot';
 import type { Socket } from '../model/socket';
 import { jsonChunks } from './json-chunks';
 import { hiddenOwnersNote } from './owner-note';
-import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from './socket-text';
+import { SOCKET_TABLE_FIELDS } from './socket-fields';
+import { renderSocketTextTable } from './socket-text';
 import { jsonText } from './terminal-text';
 import { renderCsv } from './text-table';
 
@@ -71,10 +72,10 @@ export function* listOutput(
     return;
   }
   if (f.csv) {
-    const columns = f.resolve ? [...SOCKET_CSV_COLUMNS, 'remoteName'] : SOCKET_CSV_COLUMNS;
+    const columns = f.resolve ? [...SOCKET_TABLE_FIELDS, 'remoteName'] : SOCKET_TABLE_FIELDS;
     yield renderCsv(
       columns,
-      sockets.map((s) => [...SOCKET_CSV_COLUMNS.map((k) => s[k]), ...(f.resolve ? [remoteName(s)] : [])]),
+      sockets.map((s) => [...SOCKET_TABLE_FIELDS.map((k) => s[k]), ...(f.resolve ? [remoteName(s)] : [])]),
     );
     yield '\n';
     return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../model/errors';
 import type { RawSocket } from '../model/socket';
 import { rawSocket } from '../test-support/sockets';
-import { matchesQuery, parsePort, parsePortRange, parseProto, parseStates } from './socket-query';
+import { matchesQuery, parsePort, parsePortRange, parseProto, parseSocketQuery, parseStates } from './socket-query';
 
 const s = (over: Partial<RawSocket>): RawSocket =>
   rawSocket({ localPort: 8080, remotePort: 50000, pid: 42, process: 'node', ...over });
@@ -39,6 +39,25 @@ describe('socket query parsing', () => {
   it('parses protocols', () => {
     expect(parseProto('UDP')).toBe('udp');
     expect(code(() => parseProto('sctp'))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('parseSocketQuery', () => {
+  it('parses each criterion given and leaves out the others', () => {
+    expect(parseSocketQuery({})).toEqual({});
+    expect(parseSocketQuery({ proto: 'TCP', state: 'listen', port: '80', portRange: '10-90', pid: '42' })).toEqual({
+      proto: 'tcp',
+      states: new Set(['LISTEN']),
+      port: 80,
+      portRange: [10, 90],
+      pid: 42,
+    });
+    expect(parseSocketQuery({ port: undefined, pid: '7' })).toEqual({ pid: 7 });
+  });
+
+  it('refuses a bad criterion', () => {
+    expect(code(() => parseSocketQuery({ proto: 'tcp', port: '70000' }))).toBe('INVALID_INPUT');
+    expect(code(() => parseSocketQuery({ pid: '0' }))).toBe('INVALID_INPUT');
   });
 });
 

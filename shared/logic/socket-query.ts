@@ -80,6 +80,26 @@ export function parsePid(text: string): number {
   return Number(text);
 }
 
+/** A selection as the user typed it (`list`'s flags): each criterion absent or its text. */
+export interface SocketQueryText {
+  readonly proto?: string;
+  readonly state?: string;
+  readonly port?: string;
+  readonly portRange?: string;
+  readonly pid?: string;
+}
+
+/** Parses every criterion given; throws INVALID_INPUT with a one-line reason at the first one that is not valid. */
+export function parseSocketQuery(f: SocketQueryText): SocketQuery {
+  return {
+    ...(f.proto !== undefined && { proto: parseProto(f.proto) }),
+    ...(f.state !== undefined && { states: parseStates(f.state) }),
+    ...(f.port !== undefined && { port: parsePort(f.port) }),
+    ...(f.portRange !== undefined && { portRange: parsePortRange(f.portRange) }),
+    ...(f.pid !== undefined && { pid: parsePid(f.pid) }),
+  };
+}
+
 /** True when `s` satisfies every criterion of `q`. */
 export function matchesQuery(s: RawSocket, q: SocketQuery): boolean {
   if (q.proto && s.proto !== q.proto) return false;

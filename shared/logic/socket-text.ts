@@ -1,27 +1,14 @@
 // Sockets as the aligned text table users know from ss/netstat (CLI `list` and `who`, text reports).
-import type { RawSocket, SocketTuple } from '../model/socket';
+import type { RawSocket } from '../model/socket';
 import { formatEndpoint } from './endpoint';
+import type { SocketTableField } from './socket-fields';
 import { renderTextTable } from './text-table';
-
-/** The socket fields every CSV of sockets starts with (`list --csv`; the report's CSV adds more after them). */
-export const SOCKET_CSV_COLUMNS = [
-  'proto',
-  'family',
-  'localAddress',
-  'localPort',
-  'remoteAddress',
-  'remotePort',
-  'state',
-  'pid',
-  'process',
-  'user',
-] as const;
 
 /** Column headers of the text socket table. */
 export const SOCKET_TEXT_HEADER = ['Proto', 'Local Address', 'Remote Address', 'State', 'PID/Program', 'User'] as const;
 
 /** What the table shows of a socket (live sockets and report rows, whose state is plain text, both have it). */
-export type SocketTextRow = Omit<Pick<RawSocket, keyof SocketTuple | 'pid' | 'process' | 'user'>, 'state'> & {
+export type SocketTextRow = Omit<Pick<RawSocket, SocketTableField>, 'state'> & {
   readonly state: string;
 };
 

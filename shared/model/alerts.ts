@@ -1,5 +1,6 @@
 // Watches and alert thresholds (persisted in settings) and the alerts core raises and clears.
 import { z } from 'zod';
+import { messageParamsSchema } from './errors';
 import { SEVERITIES } from './finding';
 
 /** Most ports one user may watch. */
@@ -54,8 +55,6 @@ export const ALERT_KINDS = [
 /** What an alert is about. */
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-const params = z.record(z.string(), z.union([z.string(), z.number()]));
-
 export const alertSchema = z.object({
   /** De-duplication key: one active alert per id (e.g. `port-down:8080`, `close-wait-age:pid:42`). */
   id: z.string(),
@@ -63,14 +62,14 @@ export const alertSchema = z.object({
   severity: z.enum(SEVERITIES),
   /** i18n key of the message (`alerts.<kind>`); `params` fill it. */
   messageKey: z.string(),
-  params,
+  params: messageParamsSchema,
   /** When the condition was first seen (ms since epoch). */
   raisedAt: z.number(),
   /** When it cleared (ms since epoch), or null while active. One-shot alerts clear when raised. */
   clearedAt: z.number().nullable(),
   /** i18n key of the clearing message, when it says more than "cleared" (who took a port back). */
   clearKey: z.string().nullable(),
-  clearParams: params.nullable(),
+  clearParams: messageParamsSchema.nullable(),
 });
 
 /** An alert, active or cleared. */

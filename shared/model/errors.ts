@@ -4,15 +4,15 @@ import { AppError, ERROR_CODES, type AppErrorData } from './app-error';
 
 export { AppError, ERROR_CODES, type AppErrorData, type ErrorCode } from './app-error';
 
+/** Values a translated message interpolates, by placeholder name (`{{field}}` -> params.field). */
+export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const errorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
   /** English fallback message: what happened and what to do. */
   message: z.string(),
   /** Values the translated message interpolates (e.g. a field name). */
-  params: z
-    .record(z.string(), z.union([z.string(), z.number()]))
-    .readonly()
-    .optional(),
+  params: messageParamsSchema.readonly().optional(),
   /** i18n key of the specific message (e.g. `input.portRange`); without it the UI translates `errors.<code>`. */
   key: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 // Diagnosis findings and the kernel-settings explainer: what the rules conclude, with evidence and the mechanism.
 import { z } from 'zod';
+import { messageParamsSchema } from './errors';
 
 /** How bad a finding is: ok (looked, nothing to fix), warning, critical. */
 export const SEVERITIES = ['ok', 'warning', 'critical'] as const;
@@ -19,12 +20,10 @@ export const RULES = [
 /** A rule name. */
 export type RuleName = (typeof RULES)[number];
 
-const params = z.record(z.string(), z.union([z.string(), z.number()]));
-
 export const evidenceSchema = z.object({
   /** i18n key of the evidence line. */
   key: z.string(),
-  params,
+  params: messageParamsSchema,
 });
 
 export const findingSchema = z.object({
@@ -34,7 +33,7 @@ export const findingSchema = z.object({
   severity: z.enum(SEVERITIES),
   /** i18n key of the one-line title; `titleParams` fill it. */
   titleKey: z.string(),
-  titleParams: params,
+  titleParams: messageParamsSchema,
   /** Facts the finding rests on (counts, ages, endpoints), each a translatable line. */
   evidence: z.array(evidenceSchema).readonly(),
   /** i18n key of the recommendation, which explains the mechanism; `titleParams` fill it too. */

@@ -1,6 +1,7 @@
 // What the kernel reports between two refreshes (Linux): sockets it freed (sock_diag destroy events), every TCP state
 // change (the sock:inet_sock_set_state tracepoint), connects that failed, and the state of both sources.
 import { z } from 'zod';
+import { messageParamsSchema } from './errors';
 import { SOCKET_STATES, endpointsShape, portSchema } from './socket';
 
 const tuple = endpointsShape;
@@ -68,7 +69,7 @@ export type FailedConnect = Readonly<z.output<typeof failedConnectSchema>>;
 
 export const localizedTextSchema = z.object({
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: messageParamsSchema,
   /** The English text, for logs and the CLI. */
   message: z.string(),
 });

@@ -1,7 +1,7 @@
 // The timeline over the contract: the recorder's status, a recording's facts, and the past as each channel answers it.
 import { z } from 'zod';
 import { closedConnectionSchema } from './connections';
-import { errorDataSchema } from './errors';
+import { errorDataSchema, messageParamsSchema } from './errors';
 import { statsSeriesSchema, statsTransitionsSchema } from './history';
 import { processInfoSchema, socketSchema } from './socket';
 
@@ -51,7 +51,7 @@ export const recordingStatusSchema = z.object({
       since: z.number(),
       /** i18n key and params of the message, English in `message`. */
       key: z.string(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])).readonly(),
+      params: messageParamsSchema.readonly(),
       message: z.string(),
       /** Ticks not written since the pause began. */
       droppedTicks: z.number().int().nonnegative(),

@@ -5,15 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/i18n/index';
 import { listOutput } from '../../../shared/logic/list-output';
-import {
-  matchesQuery,
-  parsePid,
-  parsePort,
-  parsePortRange,
-  parseProto,
-  parseStates,
-} from '../../../shared/logic/socket-query';
-import type { SocketQuery } from '../../../shared/logic/socket-query';
+import { matchesQuery, parseSocketQuery, type SocketQuery } from '../../../shared/logic/socket-query';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { makeEndpointDir, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
 
@@ -40,16 +32,6 @@ export interface TableServiceOptions {
 /** A request line is small; anything longer is not one of ours. */
 const MAX_REQUEST_BYTES = 4096;
 const REQUEST_TIMEOUT_MS = 2_000;
-
-function queryOf(f: TableRequest['flags']): SocketQuery {
-  return {
-    ...(f.proto !== undefined && { proto: parseProto(f.proto) }),
-    ...(f.state !== undefined && { states: parseStates(f.state) }),
-    ...(f.port !== undefined && { port: parsePort(f.port) }),
-    ...(f.portRange !== undefined && { portRange: parsePortRange(f.portRange) }),
-    ...(f.pid !== undefined && { pid: parsePid(f.pid) }),
-  };
-}
 
 /** Accepts only a request of this protocol with this service's token (compared in constant time). */
 function parseRequest(line: string, token: Buffer): TableRequest | null {
@@ -108,7 +90,7 @@ async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions): P
   if (!req) return void sock.destroy();
   let query: SocketQuery;
   try {
-    query = queryOf(req.flags);
+    query = parseSocketQuery(req.flags);
   } catch {
     return void sock.end('{"ok":false}\n');
   }

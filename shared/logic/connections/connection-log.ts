@@ -3,6 +3,7 @@
 import type { ClosedConnection } from '../../model/connections';
 import type { ClosedSocketEvent, FailedConnect, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
 import type { Socket, SocketState } from '../../model/socket';
+import { ENDPOINT_FIELDS, pickFields } from '../socket-fields';
 
 /** Connections kept in the log (newest); older ones are counted in `total` only. */
 export const CONNECTION_LOG_SIZE = 10_000;
@@ -166,12 +167,7 @@ export class ConnectionLog {
     const tcp = e.tcp;
     return {
       id: 0,
-      proto: e.proto,
-      family: e.family,
-      localAddress: e.localAddress,
-      localPort: e.localPort,
-      remoteAddress: e.remoteAddress,
-      remotePort: e.remotePort,
+      ...pickFields(e, ENDPOINT_FIELDS),
       finalState,
       cookie: e.cookie,
       openedAt,
@@ -196,12 +192,7 @@ export class ConnectionLog {
     const m = s.metrics;
     return {
       id: 0,
-      proto: s.proto,
-      family: s.family,
-      localAddress: s.localAddress,
-      localPort: s.localPort,
-      remoteAddress: s.remoteAddress,
-      remotePort: s.remotePort,
+      ...pickFields(s, ENDPOINT_FIELDS),
       finalState: s.state,
       cookie: s.cookie,
       openedAt: s.firstSeen,

@@ -6,6 +6,7 @@ import type { StatsSeries, StatsTransitions, TransitionGroup } from '../../model
 import { SOCKET_STATES, type ProcessInfo, type Socket } from '../../model/socket';
 import type { FilterToggles } from '../filter';
 import { socketService, type ServiceTable } from '../services';
+import { pickFields, SOCKET_TABLE_FIELDS } from '../socket-fields';
 import {
   REPORT_SCHEMA,
   type Report,
@@ -60,16 +61,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 function reportSocket(s: Socket, services: ServiceTable): ReportSocket {
   const m = s.metrics;
   return {
-    proto: s.proto,
-    family: s.family,
-    localAddress: s.localAddress,
-    localPort: s.localPort,
-    remoteAddress: s.remoteAddress,
-    remotePort: s.remotePort,
-    state: s.state,
-    pid: s.pid,
-    process: s.process,
-    user: s.user,
+    ...pickFields(s, SOCKET_TABLE_FIELDS),
     service: socketService(services, s),
     stateSince: s.stateSince,
     stateSinceSource: s.stateSinceSource,

@@ -1,5 +1,6 @@
 // The plain-text report (what `netinspect report --format text` prints) and the CSV of the socket table.
-import { renderSocketTextTable, SOCKET_CSV_COLUMNS } from '../socket-text';
+import { SOCKET_TABLE_FIELDS } from '../socket-fields';
+import { renderSocketTextTable } from '../socket-text';
 import type { UiLanguage } from '../../i18n/index';
 import { translate } from '../../i18n/translate';
 import { renderCsv, renderTextTable } from '../text-table';
@@ -9,7 +10,7 @@ import type { Report } from './report-types';
 
 /** Columns of the CSV export, in order; the names are the JSON report's socket fields. */
 export const CSV_COLUMNS = [
-  ...SOCKET_CSV_COLUMNS,
+  ...SOCKET_TABLE_FIELDS,
   'service',
   'stateSince',
   'stateSinceSource',

@@ -1,19 +1,11 @@
 // Field-level changes of sockets for the browser-mode wire: a changed socket crosses as its key and the fields that
 // differ from the version the receiver has (a byte counter, a state), not as the whole object again.
 import type { Socket } from '../../model/socket';
+import { SOCKET_TABLE_FIELDS } from '../socket-fields';
 
 /** Every field of a socket, in the order change sets number them. */
 export const SOCKET_FIELDS = [
-  'proto',
-  'family',
-  'localAddress',
-  'localPort',
-  'remoteAddress',
-  'remotePort',
-  'state',
-  'pid',
-  'process',
-  'user',
+  ...SOCKET_TABLE_FIELDS,
   'uid',
   'inode',
   'recvQueue',

@@ -1,28 +1,16 @@
 // The socket table's columns: ids, header keys, sort keys; one list drives header, rows and sorting.
 import type { HostNameLookup } from '../../../../shared/logic/filter';
 import { socketService, type ServiceTable } from '../../../../shared/logic/services';
+import { SOCKET_TABLE_FIELDS, type SocketTableField } from '../../../../shared/logic/socket-fields';
 import { ownerLabel } from '../../../../shared/logic/socket-owners';
 import type { Socket } from '../../../../shared/model/socket';
 import { SOCKET_STATES } from '../../../../shared/model/socket';
 
+/** The socket fields the grid shows first: the family has no column, the proto column shows it (`tcp6`). */
+const SOCKET_COLUMNS = SOCKET_TABLE_FIELDS.filter((f): f is Exclude<SocketTableField, 'family'> => f !== 'family');
+
 /** Every column, in display order. */
-export const COLUMN_IDS = [
-  'proto',
-  'localAddress',
-  'localPort',
-  'remoteAddress',
-  'remotePort',
-  'state',
-  'pid',
-  'process',
-  'user',
-  'service',
-  'age',
-  'rtt',
-  'sentRate',
-  'receivedRate',
-  'bytes',
-] as const;
+export const COLUMN_IDS = [...SOCKET_COLUMNS, 'service', 'age', 'rtt', 'sentRate', 'receivedRate', 'bytes'] as const;
 
 /** A column of the socket table. */
 export type ColumnId = (typeof COLUMN_IDS)[number];
