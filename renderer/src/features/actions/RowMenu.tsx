@@ -4,15 +4,12 @@ import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { useHostName } from '../../store/use-host-name';
-import { Menu, type MenuEntry } from './Menu';
+import { Menu, type MenuEntry, type MenuPlacement } from './Menu';
 import { filterEntries } from './filter-entries';
 import { closeAvailability, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
 
-interface Props {
+interface Props extends MenuPlacement {
   readonly socket: Socket;
-  readonly x: number;
-  readonly y: number;
-  readonly onClose: (returnFocus: boolean) => void;
 }
 
 /** The menu for one row; entries that do not apply stay visible, disabled, with the reason. */

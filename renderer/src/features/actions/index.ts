@@ -2,5 +2,5 @@
 // "filter to" entries (for other views' own menus), and the dialogs it opens.
 export { ActionDialogs } from './ActionDialogs';
 export { RowMenu } from './RowMenu';
-export { Menu, type MenuEntry } from './Menu';
+export { Menu, type MenuEntry, type MenuPlacement } from './Menu';
 export { filterEntries } from './filter-entries';

@@ -3,14 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 import { useStore } from '../../store/index';
-import { filterEntries, Menu, type MenuEntry } from '../actions/index';
+import { filterEntries, Menu, type MenuEntry, type MenuPlacement } from '../actions/index';
 import { closedRowText, hasRemoteHost } from './closed-actions';
 
-interface Props {
+interface Props extends MenuPlacement {
   readonly entry: ClosedConnection;
-  readonly x: number;
-  readonly y: number;
-  readonly onClose: (returnFocus: boolean) => void;
 }
 
 /** The menu for one entry; entries that do not apply stay visible, disabled, with the reason. */
