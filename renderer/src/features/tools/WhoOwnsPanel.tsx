@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import { useStore } from '../../store/index';
 import { DataTable } from '../../ui/DataTable';
-import { ErrorLine, PortInput } from './fields';
+import { ErrorLine, PortInput, SubmitButton } from './fields';
 
 /** The who-owns-port form and its result table. */
 export function WhoOwnsPanel() {
@@ -32,9 +32,7 @@ export function WhoOwnsPanel() {
           <option value="tcp">{t('tools.tcp')}</option>
           <option value="udp">{t('tools.udp')}</option>
         </select>
-        <button type="submit" className="button" disabled={who.state === 'busy'}>
-          {who.state === 'busy' ? t('tools.who.busy') : t('tools.who.lookup')}
-        </button>
+        <SubmitButton busy={who.state === 'busy'} text={t('tools.who.lookup')} busyText={t('tools.who.busy')} />
       </form>
       {who.state === 'failed' && <ErrorLine error={who.error} />}
       {who.state === 'ready' && who.value.sockets.length === 0 && (
