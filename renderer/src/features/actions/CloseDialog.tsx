@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { ConfirmButtons } from '../../ui/ConfirmButtons';
 import { Modal } from '../../ui/Modal';
 import { OutcomeNote } from './OutcomeNote';
 import { Fact } from './ProcessFacts';
@@ -30,21 +31,16 @@ export function CloseDialog({ socket: s }: { readonly socket: Socket }) {
       </dl>
       <p className="muted">{t('actionUi.close.explain')}</p>
       <OutcomeNote goneText={t('actionUi.close.gone')} />
-      <div className="modal-buttons">
-        {canClose && (
-          <button
-            type="button"
-            className="button danger"
-            disabled={outcome.kind === 'busy'}
-            onClick={() => void closeConnection()}
-          >
-            {outcome.kind === 'busy' ? t('actionUi.close.busy') : t('actionUi.close.confirm')}
-          </button>
-        )}
-        <button type="button" className="button" data-initial-focus onClick={close}>
-          {canClose ? t('actionUi.kill.cancel') : t('actionUi.kill.close')}
-        </button>
-      </div>
+      <ConfirmButtons
+        canConfirm={canClose}
+        busy={outcome.kind === 'busy'}
+        confirmText={t('actionUi.close.confirm')}
+        busyText={t('actionUi.close.busy')}
+        onConfirm={() => void closeConnection()}
+        cancelText={t('actionUi.kill.cancel')}
+        closeText={t('actionUi.kill.close')}
+        onClose={close}
+      />
     </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { formatAge } from '../../../../shared/logic/format';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { DataTable } from '../../ui/DataTable';
 import { errorText } from '../../ui/error-text';
 import { Modal } from '../../ui/Modal';
 import { Fact, StartedFact } from './ProcessFacts';
@@ -28,32 +29,25 @@ function SocketList({ details: d }: { readonly details: ProcessDetails }) {
   if (d.sockets.length === 0) return <p className="muted">{t('actionUi.kill.noSockets')}</p>;
   return (
     <div className="detail-table-wrap">
-      <table aria-label={t('actionUi.details.sockets')} className="detail-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.proto')}</th>
-            <th scope="col">{t('columns.localAddress')}</th>
-            <th scope="col">{t('columns.remoteAddress')}</th>
-            <th scope="col">{t('columns.state')}</th>
-            <th scope="col">{t('columns.age')}</th>
+      <DataTable
+        className="detail-table"
+        label={t('actionUi.details.sockets')}
+        columns={['columns.proto', 'columns.localAddress', 'columns.remoteAddress', 'columns.state', 'columns.age']}
+      >
+        {d.sockets.map((s) => (
+          <tr key={s.key}>
+            <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+            <td>{formatEndpoint(s.localAddress, s.localPort)}</td>
+            <td>{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
+            <td>
+              <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
+            </td>
+            <td>
+              <AgeWithSource socket={s} now={now} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {d.sockets.map((s) => (
-            <tr key={s.key}>
-              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
-              <td>{formatEndpoint(s.localAddress, s.localPort)}</td>
-              <td>{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
-              <td>
-                <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
-              </td>
-              <td>
-                <AgeWithSource socket={s} now={now} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

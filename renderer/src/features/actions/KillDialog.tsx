@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { sharedListenerOf } from '../../../../shared/logic/socket-owners';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import { useStore } from '../../store/index';
+import { ConfirmButtons } from '../../ui/ConfirmButtons';
 import { errorText } from '../../ui/error-text';
 import { Modal } from '../../ui/Modal';
 import { OutcomeNote } from './OutcomeNote';
@@ -90,21 +91,16 @@ export function KillDialog({ pid, name }: { readonly pid: number; readonly name:
       {ready?.refusal && <RefusalNote details={ready} />}
       {canKill && <ForceOption force={force} onChange={setForce} />}
       <OutcomeNote goneText={exited} />
-      <div className="modal-buttons">
-        {canKill && (
-          <button
-            type="button"
-            className="button danger"
-            disabled={outcome.kind === 'busy'}
-            onClick={() => void kill(force)}
-          >
-            {outcome.kind === 'busy' ? t('actionUi.kill.busy') : t('actionUi.kill.confirm')}
-          </button>
-        )}
-        <button type="button" className="button" data-initial-focus onClick={close}>
-          {canKill ? t('actionUi.kill.cancel') : t('actionUi.kill.close')}
-        </button>
-      </div>
+      <ConfirmButtons
+        canConfirm={canKill}
+        busy={outcome.kind === 'busy'}
+        confirmText={t('actionUi.kill.confirm')}
+        busyText={t('actionUi.kill.busy')}
+        onConfirm={() => void kill(force)}
+        cancelText={t('actionUi.kill.cancel')}
+        closeText={t('actionUi.kill.close')}
+        onClose={close}
+      />
     </Modal>
   );
 }

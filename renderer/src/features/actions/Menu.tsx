@@ -11,14 +11,18 @@ export interface MenuEntry {
   readonly onSelect: () => void;
 }
 
-interface Props {
-  readonly label: string;
-  readonly entries: readonly MenuEntry[];
+/** Where a menu opens and how it closes: what a row's menu gets from the grid that opens it. */
+export interface MenuPlacement {
   /** Where it opens, in viewport px; it shifts to stay inside the window. */
   readonly x: number;
   readonly y: number;
   /** `returnFocus` is false when the user clicked elsewhere, so focus stays where they clicked. */
   readonly onClose: (returnFocus: boolean) => void;
+}
+
+interface Props extends MenuPlacement {
+  readonly label: string;
+  readonly entries: readonly MenuEntry[];
 }
 
 /** Margin kept between the menu and the window's edges (px). */

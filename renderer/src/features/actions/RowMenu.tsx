@@ -4,14 +4,12 @@ import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { useHostName } from '../../store/use-host-name';
-import { Menu, type MenuEntry } from './Menu';
-import { closeAvailability, filterFor, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
+import { Menu, type MenuEntry, type MenuPlacement } from './Menu';
+import { filterEntries } from './filter-entries';
+import { closeAvailability, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
 
-interface Props {
+interface Props extends MenuPlacement {
   readonly socket: Socket;
-  readonly x: number;
-  readonly y: number;
-  readonly onClose: (returnFocus: boolean) => void;
 }
 
 /** The menu for one row; entries that do not apply stay visible, disabled, with the reason. */
@@ -71,20 +69,7 @@ export function RowMenu({ socket: s, x, y, onClose }: Props) {
       disabledReason: noPid,
       onSelect: () => void copyText(String(pid)),
     },
-    {
-      id: 'filter-process',
-      groupStart: true,
-      label: t('actionUi.menu.filterProcess'),
-      disabledReason: noPid,
-      onSelect: () => setFilterText(filterFor(s, 'process')),
-    },
-    { id: 'filter-port', label: t('actionUi.menu.filterPort'), onSelect: () => setFilterText(filterFor(s, 'port')) },
-    {
-      id: 'filter-remote',
-      label: t('actionUi.menu.filterRemote'),
-      disabledReason: noRemote,
-      onSelect: () => setFilterText(filterFor(s, 'remoteHost')),
-    },
+    ...filterEntries(t, s, { noPid, noRemote }, setFilterText),
     {
       id: 'socket-details',
       groupStart: true,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compileFilter } from '../../../../shared/logic/filter';
 import type { Socket } from '../../../../shared/model/socket';
 import { sock as fixture } from '../../../../shared/test-support/sockets';
-import { closeAvailability, filterFor, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
+import { filterFor } from '../../../../shared/logic/filter-for';
+import { closeAvailability, hasRemoteHost, killAvailability, rowAsText } from './row-actions';
 
 function sock(over: Partial<Socket> = {}): Socket {
   return fixture({

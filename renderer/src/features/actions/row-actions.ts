@@ -1,4 +1,4 @@
-// What the row menu can do with a socket, as pure functions: availability (with the reason when not), text, filters.
+// What the row menu can do with a socket, as pure functions: availability (with the reason when not), text.
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 
@@ -40,16 +40,4 @@ export function rowAsText(s: Socket, remoteName: string | null = null): string {
     s.user ?? '',
     ...(remoteName === null ? [] : [remoteName]),
   ].join('\t');
-}
-
-/** Filter-box text that narrows the grid to one aspect of a row (syntax of shared/logic/filter.ts). */
-export function filterFor(s: Socket, what: 'process' | 'port' | 'remoteHost'): string {
-  switch (what) {
-    case 'process':
-      return s.pid === null ? '' : `pid:${s.pid}`;
-    case 'port':
-      return `:${s.localPort}`;
-    case 'remoteHost':
-      return s.remoteAddress;
-  }
 }

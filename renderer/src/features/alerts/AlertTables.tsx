@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/model/alerts';
 import { alertMessage, clearedMessage, hasClearDetail } from './alert-text';
+import { DataTable } from '../../ui/DataTable';
 import { SeverityBadge } from '../../ui/SeverityIcon';
 
 /** `log`: entries are records of a raise or a clear, so an uncleared one says "raised", not "active". */
@@ -10,61 +11,58 @@ function AlertTable(props: { readonly label: string; readonly alerts: readonly A
   const { t, i18n } = useTranslation();
   const time = (ms: number) => new Date(ms).toLocaleTimeString(i18n.language);
   return (
-    <table className="data-table alert-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{t('alertUi.time')}</th>
-          <th scope="col">{t('alertUi.severity')}</th>
-          <th scope="col">{t('alertUi.message')}</th>
-          <th scope="col">{t('alertUi.state')}</th>
+    <DataTable
+      className="data-table alert-table"
+      label={label}
+      columns={['alertUi.time', 'alertUi.severity', 'alertUi.message', 'alertUi.state']}
+    >
+      {alerts.map((a, i) => (
+        <tr key={`${a.id}-${a.raisedAt}-${a.clearedAt ?? 'active'}-${i}`}>
+          <td className="mono">{time(a.raisedAt)}</td>
+          <td>
+            <SeverityBadge severity={a.severity} />
+          </td>
+          <td>{alertMessage(t, a)}</td>
+          <td>
+            {a.clearedAt === null
+              ? t(log ? 'alertUi.raised' : 'alertUi.active')
+              : `${t('alertUi.clearedAt', { time: time(a.clearedAt) })}${hasClearDetail(a) ? ` — ${clearedMessage(t, a)}` : ''}`}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {alerts.map((a, i) => (
-          <tr key={`${a.id}-${a.raisedAt}-${a.clearedAt ?? 'active'}-${i}`}>
-            <td className="mono">{time(a.raisedAt)}</td>
-            <td>
-              <SeverityBadge severity={a.severity} />
-            </td>
-            <td>{alertMessage(t, a)}</td>
-            <td>
-              {a.clearedAt === null
-                ? t(log ? 'alertUi.raised' : 'alertUi.active')
-                : `${t('alertUi.clearedAt', { time: time(a.clearedAt) })}${hasClearDetail(a) ? ` — ${clearedMessage(t, a)}` : ''}`}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
+  );
+}
+
+/** A titled panel: the table of `alerts`, or `emptyText` when there are none. */
+function AlertPanel(props: {
+  readonly title: string;
+  readonly emptyText: string;
+  readonly alerts: readonly Alert[];
+  readonly log: boolean;
+}) {
+  return (
+    <section className="alerts-panel">
+      <h2>{props.title}</h2>
+      {props.alerts.length === 0 ? (
+        <p className="analytics-note">{props.emptyText}</p>
+      ) : (
+        <AlertTable label={props.title} alerts={props.alerts} log={props.log} />
+      )}
+    </section>
   );
 }
 
 /** Alerts active now. */
 export function ActiveAlerts({ alerts }: { readonly alerts: readonly Alert[] }) {
   const { t } = useTranslation();
-  return (
-    <section className="alerts-panel">
-      <h2>{t('alertUi.activeTitle')}</h2>
-      {alerts.length === 0 ? (
-        <p className="analytics-note">{t('alertUi.noActive')}</p>
-      ) : (
-        <AlertTable label={t('alertUi.activeTitle')} alerts={alerts} log={false} />
-      )}
-    </section>
-  );
+  return <AlertPanel title={t('alertUi.activeTitle')} emptyText={t('alertUi.noActive')} alerts={alerts} log={false} />;
 }
 
 /** The log, newest first. */
 export function AlertLog({ entries }: { readonly entries: readonly Alert[] }) {
   const { t } = useTranslation();
   return (
-    <section className="alerts-panel">
-      <h2>{t('alertUi.logTitle')}</h2>
-      {entries.length === 0 ? (
-        <p className="analytics-note">{t('alertUi.noLog')}</p>
-      ) : (
-        <AlertTable label={t('alertUi.logTitle')} alerts={[...entries].reverse()} log />
-      )}
-    </section>
+    <AlertPanel title={t('alertUi.logTitle')} emptyText={t('alertUi.noLog')} alerts={[...entries].reverse()} log />
   );
 }

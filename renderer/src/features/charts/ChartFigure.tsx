@@ -1,11 +1,13 @@
 // A chart in a figure with a caption; the drawing itself is one labelled image, the exact values live in tables.
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
 
-/** Caption, the chart as `role="img"` with its label, then anything else that belongs to the figure. */
+/** Caption, the chart (sized to its box) as `role="img"` with its label, then anything else that belongs to the figure. */
 export function ChartFigure(props: {
   readonly caption: string;
   readonly chartLabel: string;
-  readonly chart: ReactNode;
+  /** A recharts chart; the figure gives it the box's size. */
+  readonly chart: ReactElement;
   readonly children?: ReactNode;
 }) {
   const id = useId();
@@ -13,7 +15,9 @@ export function ChartFigure(props: {
     <figure className="chart-figure" aria-labelledby={id}>
       <figcaption id={id}>{props.caption}</figcaption>
       <div className="chart-box" role="img" aria-label={props.chartLabel}>
-        {props.chart}
+        <ResponsiveContainer width="100%" height="100%">
+          {props.chart}
+        </ResponsiveContainer>
       </div>
       {props.children}
     </figure>

@@ -1,25 +1,25 @@
 // Sockets per state over the window: a stacked area chart, and beside it the legend table that toggles series.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsSeries } from '../../../../shared/model/history';
 import { useStore } from '../../store/index';
 import { stateRows, summarize } from './chart-data';
-import { AXIS, GRID, TOOLTIP_STYLE, numberFormatter, stateColor, timeFormatter } from './chart-style';
+import { AXIS, CHART_MARGIN, GRID_PROPS, stateColor } from './chart-style';
 import { ChartFigure } from './ChartFigure';
+import { useChartFormats } from './use-chart-formats';
 import { useChartPick } from './use-chart-pick';
 import { StateLegend } from './StateLegend';
 import { useChartLabels } from './use-chart-labels';
 
 /** The states figure for one `stats:series` answer. */
 export function StatesChart({ series, windowLabel }: { readonly series: StatsSeries; readonly windowLabel: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const hidden = useStore((s) => s.hiddenSeries);
   const { stateLabel } = useChartLabels();
   const { rows, keys } = useMemo(() => stateRows(series), [series]);
   const summary = useMemo(() => summarize(rows, keys), [rows, keys]);
-  const time = timeFormatter(i18n.language, series.resolutionMs < 60_000);
-  const num = numberFormatter(i18n.language);
+  const { time, tooltip } = useChartFormats(series);
   const caption = t('stats.title', {
     window: windowLabel,
     points: rows.length,
@@ -27,34 +27,28 @@ export function StatesChart({ series, windowLabel }: { readonly series: StatsSer
   });
   const pick = useChartPick();
   const chart = (
-    <ResponsiveContainer width="100%" height="100%">
-      <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} onClick={pick}>
-        <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke={AXIS} />
-        <YAxis allowDecimals={false} stroke={AXIS} width={48} />
-        <Tooltip
-          contentStyle={TOOLTIP_STYLE}
-          labelFormatter={(v) => time(Number(v))}
-          formatter={(v) => num(Number(v))}
-        />
-        {keys
-          .filter((k) => !hidden.includes(k))
-          .map((k) => (
-            <Area
-              key={k}
-              dataKey={k}
-              name={stateLabel(k)}
-              stackId="states"
-              type="linear"
-              stroke={stateColor(k)}
-              fill={stateColor(k)}
-              fillOpacity={0.55}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-      </AreaChart>
-    </ResponsiveContainer>
+    <AreaChart data={rows} margin={CHART_MARGIN} onClick={pick}>
+      <CartesianGrid {...GRID_PROPS} />
+      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke={AXIS} />
+      <YAxis allowDecimals={false} stroke={AXIS} width={48} />
+      <Tooltip {...tooltip} />
+      {keys
+        .filter((k) => !hidden.includes(k))
+        .map((k) => (
+          <Area
+            key={k}
+            dataKey={k}
+            name={stateLabel(k)}
+            stackId="states"
+            type="linear"
+            stroke={stateColor(k)}
+            fill={stateColor(k)}
+            fillOpacity={0.55}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+    </AreaChart>
   );
   return (
     <div className="chart-grid">

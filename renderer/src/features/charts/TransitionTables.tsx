@@ -1,6 +1,7 @@
 // Transition totals of the window, and the same broken down by process and by remote endpoint: the exact numbers.
 import { useTranslation } from 'react-i18next';
 import type { StatsTransitions, TransitionCount, TransitionGroup } from '../../../../shared/model/history';
+import { DataTable, numeric } from '../../ui/DataTable';
 import { transitionKey } from './chart-data';
 import { useChartLabels } from './use-chart-labels';
 
@@ -12,24 +13,18 @@ function TotalsTable({ total }: { readonly total: readonly TransitionCount[] }) 
   const { transitionLabel } = useChartLabels();
   if (total.length === 0) return <p className="analytics-note">{t('stats.none')}</p>;
   return (
-    <table className="data-table" aria-label={t('charts.transitionTotals')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('charts.transition')}</th>
-          <th scope="col" className="num">
-            {t('charts.count')}
-          </th>
+    <DataTable
+      className="data-table"
+      label={t('charts.transitionTotals')}
+      columns={['charts.transition', numeric('charts.count')]}
+    >
+      {total.map((tr) => (
+        <tr key={transitionKey(tr)}>
+          <th scope="row">{transitionLabel(transitionKey(tr))}</th>
+          <td className="num">{tr.count}</td>
         </tr>
-      </thead>
-      <tbody>
-        {total.map((tr) => (
-          <tr key={transitionKey(tr)}>
-            <th scope="row">{transitionLabel(transitionKey(tr))}</th>
-            <td className="num">{tr.count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -42,32 +37,25 @@ function GroupTable({ label, groups }: { readonly label: string; readonly groups
     return g.pid !== null && g.process !== null ? `${g.process} (${g.pid})` : g.group;
   };
   return (
-    <table className="data-table" aria-label={label}>
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('charts.group')}</th>
-          <th scope="col" className="num">
-            {t('charts.total')}
-          </th>
-          <th scope="col">{t('charts.top')}</th>
+    <DataTable
+      className="data-table"
+      label={label}
+      caption={label}
+      columns={['charts.group', numeric('charts.total'), 'charts.top']}
+    >
+      {groups.map((g) => (
+        <tr key={g.group}>
+          <th scope="row">{name(g)}</th>
+          <td className="num">{g.total}</td>
+          <td>
+            {g.transitions
+              .slice(0, TOP_PER_GROUP)
+              .map((tr) => `${transitionLabel(transitionKey(tr))} ×${tr.count}`)
+              .join(', ')}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr key={g.group}>
-            <th scope="row">{name(g)}</th>
-            <td className="num">{g.total}</td>
-            <td>
-              {g.transitions
-                .slice(0, TOP_PER_GROUP)
-                .map((tr) => `${transitionLabel(transitionKey(tr))} ×${tr.count}`)
-                .join(', ')}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -45,6 +45,12 @@ export const TOOLTIP_STYLE: CSSProperties = {
   color: 'var(--fg)',
 };
 
+/** Plot-area margin of every chart (px). */
+export const CHART_MARGIN = { top: 4, right: 8, bottom: 0, left: 0 } as const;
+
+/** The dashed grid behind every chart. */
+export const GRID_PROPS = { stroke: GRID, strokeDasharray: '3 3' } as const;
+
 /** Formats a chart time: seconds matter for short windows, not for long ones. */
 export function timeFormatter(language: string, withSeconds: boolean): (t: number) => string {
   const f = new Intl.DateTimeFormat(language, {

@@ -3,14 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 import { useStore } from '../../store/index';
-import { Menu, type MenuEntry } from '../actions/index';
-import { closedFilterFor, closedRowText, hasRemoteHost } from './closed-actions';
+import { filterEntries, Menu, type MenuEntry, type MenuPlacement } from '../actions/index';
+import { closedRowText, hasRemoteHost } from './closed-actions';
 
-interface Props {
+interface Props extends MenuPlacement {
   readonly entry: ClosedConnection;
-  readonly x: number;
-  readonly y: number;
-  readonly onClose: (returnFocus: boolean) => void;
 }
 
 /** The menu for one entry; entries that do not apply stay visible, disabled, with the reason. */
@@ -39,20 +36,7 @@ export function ClosedMenu({ entry: c, x, y, onClose }: Props) {
       disabledReason: noPid,
       onSelect: () => void copyText(String(c.pid ?? '')),
     },
-    {
-      id: 'filter-process',
-      groupStart: true,
-      label: t('actionUi.menu.filterProcess'),
-      disabledReason: noPid,
-      onSelect: () => setFilter(closedFilterFor(c, 'process')),
-    },
-    { id: 'filter-port', label: t('actionUi.menu.filterPort'), onSelect: () => setFilter(closedFilterFor(c, 'port')) },
-    {
-      id: 'filter-remote',
-      label: t('actionUi.menu.filterRemote'),
-      disabledReason: noRemote,
-      onSelect: () => setFilter(closedFilterFor(c, 'remoteHost')),
-    },
+    ...filterEntries(t, c, { noPid, noRemote }, setFilter),
   ];
   return <Menu label={t('connections.menu.label')} entries={entries} x={x} y={y} onClose={onClose} />;
 }

@@ -1,11 +1,12 @@
 // One row of the Connections log; memoized, so a poll re-renders only rows that are new on screen. Unknown values
 // are a dash whose title says why, so nothing unknown passes for a zero.
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closedDurationText, unknownBytesReason } from '../../../../shared/logic/connections/closed-text';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import { formatAddress, formatBytes, formatRtt } from '../../../../shared/logic/format';
 import type { ClosedConnection } from '../../../../shared/model/connections';
+import { GridCell, GridRow } from '../../ui/GridRow';
 
 interface Props {
   readonly entry: ClosedConnection;
@@ -20,14 +21,6 @@ interface Props {
 /** DOM id of the row at `index`, for aria-activedescendant. */
 export const closedRowId = (index: number) => `closed-row-${index}`;
 
-function Cell(props: { readonly children?: ReactNode; readonly num?: boolean; readonly title?: string }) {
-  return (
-    <div role="gridcell" className={props.num ? 'cell num' : 'cell'} title={props.title}>
-      {props.children}
-    </div>
-  );
-}
-
 /** A value, or a dash with the reason it is unknown (title and accessible name). */
 function Known(props: {
   readonly text: string | null;
@@ -37,9 +30,9 @@ function Known(props: {
 }) {
   if (props.text !== null)
     return (
-      <Cell num={props.num} title={props.title}>
+      <GridCell num={props.num} title={props.title}>
         {props.text}
-      </Cell>
+      </GridCell>
     );
   return (
     <div
@@ -82,7 +75,7 @@ function OwnerCell({ entry: c }: { readonly entry: ClosedConnection }) {
 
 function FailedCell({ failed }: { readonly failed: boolean }) {
   const { t } = useTranslation();
-  if (!failed) return <Cell />;
+  if (!failed) return <GridCell />;
   return (
     <div role="gridcell" className="cell failed-connect" title={t('connections.failedHelp')}>
       <span className="failed-mark" aria-hidden="true">
@@ -98,20 +91,15 @@ export const ClosedRow = memo(function ClosedRow({ entry: c, index, start, focus
   const duration = closedDurationText(c);
   const classes = ['grid-row', 'closed-row', focused ? 'focused' : '', c.failedConnect ? 'failed' : ''].join(' ');
   return (
-    <div
-      role="row"
-      id={closedRowId(index)}
-      aria-rowindex={index + 1}
-      aria-selected={focused}
-      className={classes}
-      style={{ transform: `translateY(${start}px)` }}
-    >
-      <Cell title={`${new Date(c.closedAt).toLocaleString()} · ${t(`connections.closedAtSource.${c.closedAtSource}`)}`}>
+    <GridRow id={closedRowId(index)} index={index} start={start} focused={focused} className={classes}>
+      <GridCell
+        title={`${new Date(c.closedAt).toLocaleString()} · ${t(`connections.closedAtSource.${c.closedAtSource}`)}`}
+      >
         {clock(c.closedAt)}
-      </Cell>
-      <Cell>{`${c.proto}${c.family === 6 ? '6' : ''}`}</Cell>
-      <Cell>{formatEndpoint(formatAddress(c.localAddress), c.localPort)}</Cell>
-      <Cell>{formatEndpoint(formatAddress(c.remoteAddress), c.remotePort)}</Cell>
+      </GridCell>
+      <GridCell>{`${c.proto}${c.family === 6 ? '6' : ''}`}</GridCell>
+      <GridCell>{formatEndpoint(formatAddress(c.localAddress), c.localPort)}</GridCell>
+      <GridCell>{formatEndpoint(formatAddress(c.remoteAddress), c.remotePort)}</GridCell>
       <div role="gridcell" className="cell">
         <span className={`state state-${c.finalState.toLowerCase()}`}>{c.finalState}</span>
       </div>
@@ -127,6 +115,6 @@ export const ClosedRow = memo(function ClosedRow({ entry: c, index, start, focus
       <Known num text={c.retransmits === null ? null : String(c.retransmits)} why={t(metricWhy(c))} />
       <OwnerCell entry={c} />
       <FailedCell failed={c.failedConnect} />
-    </div>
+    </GridRow>
   );
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileClosedFilter } from '../../../../shared/logic/connections/closed-filter';
 import { closedConnection } from '../../../../shared/test-support/closed-connections';
-import { closedFilterFor, closedRowText, hasRemoteHost } from './closed-actions';
+import { filterFor } from '../../../../shared/logic/filter-for';
+import { closedRowText, hasRemoteHost } from './closed-actions';
 import { selectClosedRows } from './closed-rows';
 
 describe('closed connection actions', () => {
@@ -33,11 +34,11 @@ describe('closed connection actions', () => {
     const c = closedConnection({ pid: 77, localPort: 40123, remoteAddress: '10.1.2.3' });
     const other = closedConnection({ pid: 78, localPort: 40124, remoteAddress: '10.9.9.9', remotePort: 9 });
     for (const what of ['process', 'port', 'remoteHost'] as const) {
-      const text = closedFilterFor(c, what);
+      const text = filterFor(c, what);
       expect(selectClosedRows([c, other], text), what).toEqual([c]);
       expect(compileClosedFilter(text)(c)).toBe(true);
     }
-    expect(closedFilterFor(closedConnection({ pid: null }), 'process')).toBe('');
+    expect(filterFor(closedConnection({ pid: null }), 'process')).toBe('');
     expect(hasRemoteHost(closedConnection({ remoteAddress: '0.0.0.0', remotePort: 0 }))).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-// What the row menu of the Connections log does with a closed connection, as pure functions: text and filters.
+// What the row menu of the Connections log does with a closed connection, as pure functions: the remote host, text.
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 
@@ -28,16 +28,4 @@ export function closedRowText(c: ClosedConnection): string {
     v(c.process),
     c.failedConnect ? 'failed' : '',
   ].join('\t');
-}
-
-/** Filter-box text narrowing the log to one aspect of a row (syntax of shared/logic/filter.ts). */
-export function closedFilterFor(c: ClosedConnection, what: 'process' | 'port' | 'remoteHost'): string {
-  switch (what) {
-    case 'process':
-      return c.pid === null ? '' : `pid:${c.pid}`;
-    case 'port':
-      return `:${c.localPort}`;
-    case 'remoteHost':
-      return c.remoteAddress;
-  }
 }

@@ -1,38 +1,41 @@
 // The create wizard's step bodies: labelled fields with help and a translated problem shown as the user types.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../../shared/logic/adapter-validate';
 import type { Adapter, AdapterType } from '../../../../shared/model/adapters';
 import { addressTexts } from '../../../../shared/logic/adapter-rates';
 import type { FormProblems, WizardForm } from './wizard-form';
 
 type Change = (patch: Partial<WizardForm>) => void;
 
+/** The form's text fields. */
+type TextKey = 'name' | 'owner' | 'group' | 'ipv4' | 'ipv6' | 'mtu';
+
 interface FieldProps {
+  /** The step's form, its change and its problems, which the field reads and writes at `name`. */
+  readonly step: StepProps;
+  readonly name: TextKey;
   readonly label: string;
-  readonly value: string;
-  readonly onChange: (v: string) => void;
   readonly help?: string;
-  readonly problem?: FieldProblem;
   readonly placeholder?: string;
 }
 
-/** A text input with its label, help and problem (aria-invalid + described by the problem). */
-function Field({ label, value, onChange, help, problem, placeholder }: FieldProps) {
+/** A text input of the form with its label, help and problem (aria-invalid + described by the problem). */
+function Field({ step, name, label, help, placeholder }: FieldProps) {
   const { t } = useTranslation();
   const id = useId();
+  const problem = step.problems[name];
   return (
     <div className="wizard-field">
       <label htmlFor={`${id}-input`}>{label}</label>
       <input
         id={`${id}-input`}
         className="input"
-        value={value}
+        value={step.form[name]}
         placeholder={placeholder}
         spellCheck={false}
         aria-invalid={problem !== undefined}
         aria-describedby={`${id}-help ${id}-problem`}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => step.onChange({ [name]: e.target.value })}
       />
       {help && (
         <p id={`${id}-help`} className="muted">
@@ -82,78 +85,54 @@ export function TypeStep({
   );
 }
 
-export function NameStep({ form, onChange, problems }: StepProps) {
+export function NameStep(props: StepProps) {
   const { t } = useTranslation();
   return (
     <Field
+      step={props}
+      name="name"
       label={t('adapters.wizard.nameLabel')}
-      value={form.name}
-      onChange={(name) => onChange({ name })}
       help={t('adapters.wizard.nameHelp')}
-      problem={problems.name}
-      placeholder={form.type === 'tap' ? 'tap0' : 'tun0'}
+      placeholder={props.form.type === 'tap' ? 'tap0' : 'tun0'}
     />
   );
 }
 
-export function OwnerStep({ form, onChange, problems }: StepProps) {
+export function OwnerStep(props: StepProps) {
   const { t } = useTranslation();
   return (
     <>
       <p className="muted">{t('adapters.wizard.ownerHelp')}</p>
-      <Field
-        label={t('adapters.wizard.ownerLabel')}
-        value={form.owner}
-        onChange={(owner) => onChange({ owner })}
-        problem={problems.owner}
-      />
-      <Field
-        label={t('adapters.wizard.groupLabel')}
-        value={form.group}
-        onChange={(group) => onChange({ group })}
-        problem={problems.group}
-      />
+      <Field step={props} name="owner" label={t('adapters.wizard.ownerLabel')} />
+      <Field step={props} name="group" label={t('adapters.wizard.groupLabel')} />
     </>
   );
 }
 
-export function AddressStep({ form, onChange, problems }: StepProps) {
+export function AddressStep(props: StepProps) {
   const { t } = useTranslation();
   return (
     <>
       <p className="muted">{t('adapters.wizard.addressHelp')}</p>
-      <Field
-        label={t('adapters.wizard.ipv4Label')}
-        value={form.ipv4}
-        onChange={(ipv4) => onChange({ ipv4 })}
-        problem={problems.ipv4}
-        placeholder="10.10.0.1/24"
-      />
-      <Field
-        label={t('adapters.wizard.ipv6Label')}
-        value={form.ipv6}
-        onChange={(ipv6) => onChange({ ipv6 })}
-        problem={problems.ipv6}
-        placeholder="fd00:10::1/64"
-      />
+      <Field step={props} name="ipv4" label={t('adapters.wizard.ipv4Label')} placeholder="10.10.0.1/24" />
+      <Field step={props} name="ipv6" label={t('adapters.wizard.ipv6Label')} placeholder="fd00:10::1/64" />
     </>
   );
 }
 
-export function OptionsStep({ form, onChange, problems }: StepProps) {
+export function OptionsStep(props: StepProps) {
   const { t } = useTranslation();
   return (
     <>
       <Field
+        step={props}
+        name="mtu"
         label={t('adapters.wizard.mtuLabel')}
-        value={form.mtu}
-        onChange={(mtu) => onChange({ mtu })}
         help={t('adapters.wizard.mtuHelp')}
-        problem={problems.mtu}
         placeholder="1500"
       />
       <label className="wizard-choice">
-        <input type="checkbox" checked={form.up} onChange={(e) => onChange({ up: e.target.checked })} />
+        <input type="checkbox" checked={props.form.up} onChange={(e) => props.onChange({ up: e.target.checked })} />
         {t('adapters.wizard.upLabel')}
       </label>
     </>

@@ -8,6 +8,7 @@ import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { shownTable, shownTakenAt } from '../../store/timeline-slice';
 import { useHostName } from '../../store/use-host-name';
+import { DataTable, numeric } from '../../ui/DataTable';
 import { socketsOf } from './process-rows';
 
 /** Most sockets listed under one process; the rest are counted. */
@@ -40,36 +41,31 @@ export function ConnectionList({ pid, label }: { readonly pid: number; readonly 
   if (sockets.length === 0) return <p className="muted">{t('processesUi.noConnections')}</p>;
   return (
     <>
-      <table className="data-table connection-list" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.proto')}</th>
-            <th scope="col">{t('processesUi.connectionColumns.local')}</th>
-            <th scope="col">{t('processesUi.connectionColumns.remote')}</th>
-            <th scope="col">{t('processesUi.connectionColumns.state')}</th>
-            <th scope="col" className="num">
-              {t('processesUi.columns.sentRate')}
-            </th>
-            <th scope="col" className="num">
-              {t('processesUi.columns.receivedRate')}
-            </th>
+      <DataTable
+        className="data-table connection-list"
+        label={label}
+        columns={[
+          'columns.proto',
+          'processesUi.connectionColumns.local',
+          'processesUi.connectionColumns.remote',
+          'processesUi.connectionColumns.state',
+          numeric('processesUi.columns.sentRate'),
+          numeric('processesUi.columns.receivedRate'),
+        ]}
+      >
+        {sockets.slice(0, MAX_LISTED).map((s) => (
+          <tr key={s.key}>
+            <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+            <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
+            <Remote socket={s} />
+            <td>
+              <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
+            </td>
+            <td className="num">{rate(rateShown(s, 'sent', lastTakenAt))}</td>
+            <td className="num">{rate(rateShown(s, 'received', lastTakenAt))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {sockets.slice(0, MAX_LISTED).map((s) => (
-            <tr key={s.key}>
-              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
-              <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
-              <Remote socket={s} />
-              <td>
-                <span className={`state state-${s.state.toLowerCase()}`}>{s.state}</span>
-              </td>
-              <td className="num">{rate(rateShown(s, 'sent', lastTakenAt))}</td>
-              <td className="num">{rate(rateShown(s, 'received', lastTakenAt))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {sockets.length > MAX_LISTED && <p className="muted">{t('top.more', { n: sockets.length - MAX_LISTED })}</p>}
     </>
   );

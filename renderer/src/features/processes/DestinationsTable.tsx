@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTraffic } from '../../../../shared/logic/format';
 import type { Destination } from '../../../../shared/model/processes';
 import { useHostName } from '../../store/use-host-name';
+import { DataTable, numeric } from '../../ui/DataTable';
 
 function HostCell({ address }: { readonly address: string }) {
   const { t } = useTranslation();
@@ -29,30 +30,25 @@ export function DestinationsTable({ destinations }: { readonly destinations: rea
       {destinations.length === 0 ? (
         <p className="muted">{t('processesUi.destinations.empty')}</p>
       ) : (
-        <table className="data-table" aria-label={t('processesUi.destinations.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('processesUi.destinations.host')}</th>
-              <th scope="col" className="num">
-                {t('processesUi.destinations.bytes')}
-              </th>
-              <th scope="col" className="num">
-                {t('processesUi.destinations.connections')}
-              </th>
-              <th scope="col">{t('processesUi.destinations.processes')}</th>
+        <DataTable
+          className="data-table"
+          label={t('processesUi.destinations.title')}
+          columns={[
+            'processesUi.destinations.host',
+            numeric('processesUi.destinations.bytes'),
+            numeric('processesUi.destinations.connections'),
+            'processesUi.destinations.processes',
+          ]}
+        >
+          {destinations.map((d) => (
+            <tr key={d.address}>
+              <HostCell address={d.address} />
+              <td className="num">{formatTraffic(d.sentBytes, d.receivedBytes)}</td>
+              <td className="num">{d.connections}</td>
+              <td>{d.processes.map((p) => `${p.name} (${p.pid})`).join(', ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {destinations.map((d) => (
-              <tr key={d.address}>
-                <HostCell address={d.address} />
-                <td className="num">{formatTraffic(d.sentBytes, d.receivedBytes)}</td>
-                <td className="num">{d.connections}</td>
-                <td>{d.processes.map((p) => `${p.name} (${p.pid})`).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -3,42 +3,56 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 
+/** A checkbox whose help shows as its title and is its description for screen readers. */
+function HelpedToggle(props: {
+  readonly label: string;
+  readonly help: string;
+  readonly checked: boolean;
+  readonly disabled: boolean;
+  readonly onChange: (checked: boolean) => void;
+}) {
+  const helpId = useId();
+  return (
+    <>
+      <label className="toggle" title={props.help}>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          disabled={props.disabled}
+          aria-describedby={helpId}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        {props.label}
+      </label>
+      <span id={helpId} hidden>
+        {props.help}
+      </span>
+    </>
+  );
+}
+
 /** The two checkboxes; the second only applies while the first is on. */
 export function ResolveToggle() {
   const { t } = useTranslation();
-  const helpId = useId();
-  const privateHelpId = useId();
   const settings = useStore((s) => s.settings);
   const update = useStore((s) => s.updateSettings);
   const on = settings?.resolveAddresses === true;
   return (
     <span className="setting">
-      <label className="toggle" title={t('hostNames.resolveHelp')}>
-        <input
-          type="checkbox"
-          checked={on}
-          disabled={!settings}
-          aria-describedby={helpId}
-          onChange={(e) => void update({ resolveAddresses: e.target.checked })}
-        />
-        {t('hostNames.resolve')}
-      </label>
-      <span id={helpId} hidden>
-        {t('hostNames.resolveHelp')}
-      </span>
-      <label className="toggle" title={t('hostNames.privateHelp')}>
-        <input
-          type="checkbox"
-          checked={settings?.resolvePrivateAddresses === true}
-          disabled={!settings || !on}
-          aria-describedby={privateHelpId}
-          onChange={(e) => void update({ resolvePrivateAddresses: e.target.checked })}
-        />
-        {t('hostNames.private')}
-      </label>
-      <span id={privateHelpId} hidden>
-        {t('hostNames.privateHelp')}
-      </span>
+      <HelpedToggle
+        label={t('hostNames.resolve')}
+        help={t('hostNames.resolveHelp')}
+        checked={on}
+        disabled={!settings}
+        onChange={(checked) => void update({ resolveAddresses: checked })}
+      />
+      <HelpedToggle
+        label={t('hostNames.private')}
+        help={t('hostNames.privateHelp')}
+        checked={settings?.resolvePrivateAddresses === true}
+        disabled={!settings || !on}
+        onChange={(checked) => void update({ resolvePrivateAddresses: checked })}
+      />
     </span>
   );
 }

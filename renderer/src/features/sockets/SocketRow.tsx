@@ -7,6 +7,7 @@ import { socketService } from '../../../../shared/logic/services';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import type { ChangeKind } from '../../store/types';
+import { GridCell, GridRow } from '../../ui/GridRow';
 import { AgeCell, PidCell, ProcessCell, StateCell } from './cells';
 
 interface Props {
@@ -23,44 +24,35 @@ interface Props {
 /** DOM id of the row at `index`, for aria-activedescendant. */
 export const rowId = (index: number) => `socket-row-${index}`;
 
-function Cell({ children, num = false }: { readonly children: React.ReactNode; readonly num?: boolean }) {
-  return (
-    <div role="gridcell" className={num ? 'cell num' : 'cell'}>
-      {children}
-    </div>
-  );
-}
-
 export const SocketRow = memo(function SocketRow({ socket: s, index, start, focused, change, t }: Props) {
   const services = useStore((st) => st.services);
   const m = s.metrics;
   const classes = ['grid-row', focused ? 'focused' : '', change ? `change-${change}` : ''].join(' ');
   return (
-    <div
-      role="row"
+    <GridRow
       id={rowId(index)}
-      aria-rowindex={index + 1}
-      aria-selected={focused}
+      index={index}
+      start={start}
+      focused={focused}
+      className={classes}
       aria-description={change ? t(`change.${change}`) : undefined}
       data-change={change}
-      className={classes}
-      style={{ transform: `translateY(${start}px)` }}
     >
-      <Cell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</Cell>
-      <Cell>{formatAddress(s.localAddress)}</Cell>
-      <Cell num>{formatPort(s.localPort)}</Cell>
+      <GridCell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</GridCell>
+      <GridCell>{formatAddress(s.localAddress)}</GridCell>
+      <GridCell num>{formatPort(s.localPort)}</GridCell>
       <RemoteAddressCell socket={s} t={t} />
-      <Cell num>{formatPort(s.remotePort)}</Cell>
+      <GridCell num>{formatPort(s.remotePort)}</GridCell>
       <StateCell state={s.state} />
       <PidCell socket={s} t={t} />
       <ProcessCell socket={s} />
-      <Cell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</Cell>
-      <Cell>{socketService(services, s) ?? ''}</Cell>
+      <GridCell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</GridCell>
+      <GridCell>{socketService(services, s) ?? ''}</GridCell>
       <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} t={t} />
-      <Cell num>{formatRtt(m?.rttMs ?? null)}</Cell>
+      <GridCell num>{formatRtt(m?.rttMs ?? null)}</GridCell>
       <RateCell socket={s} which="sent" t={t} />
       <RateCell socket={s} which="received" t={t} />
-      <Cell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</Cell>
-    </div>
+      <GridCell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</GridCell>
+    </GridRow>
   );
 });

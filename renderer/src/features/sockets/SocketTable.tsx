@@ -1,22 +1,18 @@
 // The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row, Enter opens
 // its connection details; rows have a context menu.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { formatClock } from '../timeline/index';
 import { RowMenu } from '../actions/index';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
-import { useRowMenu } from './use-row-menu';
-import { nextRowIndex } from '../../ui/grid-keys';
+import { useGridFocus } from '../../ui/use-grid-focus';
+import { useRowMenu } from '../../ui/use-row-menu';
 import type { Socket } from '../../../../shared/model/socket';
 import type { RowChange } from '../../store/types';
 
 const NO_CHANGES: ReadonlyMap<string, RowChange> = new Map();
-
-/** Row height (px); fixed so the virtualizer never has to measure. */
-const ROW_HEIGHT = 22;
 
 /** The grid of `rows` (already filtered and sorted), with its header and empty / loading notes. */
 export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
@@ -28,23 +24,9 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const openSocketDetails = useStore((s) => s.openSocketDetails);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Focus follows the socket, not the index, so it stays put while rows move around it.
-  const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    useFlushSync: false,
-  });
-  const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
-  const items = virtualizer.getVirtualItems();
-  const focusedVisible = items.some((v) => v.index === focusedIndex);
-  const focusRow = (index: number) => {
-    setFocusedKey(rows[index].key);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-  const rowMenu = useRowMenu({ rows, focusedIndex, grid: scrollRef, focusRow });
+  const grid = useGridFocus({ rows, keyOf: (r) => r.key, scrollRef, useFlushSync: false });
+  const { virtualizer, items, focusedIndex, focusedVisible, focusRow } = grid;
+  const rowMenu = useRowMenu({ rows, focusedIndex, grid: scrollRef, rowId, focusRow });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (rows.length === 0 || rowMenu.onMenuKey(e)) return;
@@ -53,10 +35,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
       openSocketDetails(rows[focusedIndex]);
       return;
     }
-    const next = nextRowIndex(e.key, focusedIndex < 0 ? -1 : focusedIndex, rows.length);
-    if (next === null) return;
-    e.preventDefault();
-    focusRow(Math.max(0, next));
+    grid.onNavigationKey(e);
   };
 
   return (
@@ -94,7 +73,9 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
       </div>
       {!ready && <p className="grid-note">{t('app.loading')}</p>}
       {ready && rows.length === 0 && <p className="grid-note">{t('app.empty')}</p>}
-      {rowMenu.menu && <RowMenu {...rowMenu.menu} onClose={rowMenu.close} />}
+      {rowMenu.menu && (
+        <RowMenu socket={rowMenu.menu.row} x={rowMenu.menu.x} y={rowMenu.menu.y} onClose={rowMenu.close} />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
-import { ErrorLine, Field, PortInput } from './fields';
+import { ErrorLine, Field, PortInput, SubmitButton } from './fields';
 
 /** The bind test form and its explanation. */
 export function BindTestPanel() {
@@ -34,9 +34,7 @@ export function BindTestPanel() {
           <input type="checkbox" checked={reuseAddr} onChange={(e) => setReuseAddr(e.target.checked)} />
           {t('tools.bind.reuseAddr')}
         </label>
-        <button type="submit" className="button" disabled={bind.state === 'busy'}>
-          {bind.state === 'busy' ? t('tools.bind.busy') : t('tools.bind.run')}
-        </button>
+        <SubmitButton busy={bind.state === 'busy'} text={t('tools.bind.run')} busyText={t('tools.bind.busy')} />
       </form>
       {bind.state === 'failed' && <ErrorLine error={bind.error} />}
       {bind.state === 'ready' && (

@@ -11,6 +11,7 @@ import {
   MIN_SCAN_TIMEOUT_MS,
 } from '../../../../shared/model/tools';
 import { useStore } from '../../store/index';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, Field } from './fields';
 
 /** The scan form, progress and results. */
@@ -108,26 +109,20 @@ export function ScanPanel() {
           {rows.length === 0 ? (
             <p>{t('tools.scan.noOpen')}</p>
           ) : (
-            <table className="tool-table" aria-label={t('tools.scan.results')}>
-              <thead>
-                <tr>
-                  <th>{t('tools.port')}</th>
-                  <th>{t('tools.scan.status')}</th>
-                  <th>{t('tools.scan.service')}</th>
-                  <th>{t('tools.scan.time')}</th>
+            <DataTable
+              className="tool-table"
+              label={t('tools.scan.results')}
+              columns={['tools.port', 'tools.scan.status', 'tools.scan.service', 'tools.scan.time']}
+            >
+              {rows.map((r) => (
+                <tr key={r.port} className={`scan-${r.status}`}>
+                  <td>{r.port}</td>
+                  <td>{t(`tools.scan.${r.status}`)}</td>
+                  <td>{r.service ?? ''}</td>
+                  <td>{r.ms}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.port} className={`scan-${r.status}`}>
-                    <td>{r.port}</td>
-                    <td>{t(`tools.scan.${r.status}`)}</td>
-                    <td>{r.service ?? ''}</td>
-                    <td>{r.ms}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </>
       )}

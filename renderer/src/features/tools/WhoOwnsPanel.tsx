@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import { useStore } from '../../store/index';
-import { ErrorLine, PortInput } from './fields';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorLine, PortInput, SubmitButton } from './fields';
 
 /** The who-owns-port form and its result table. */
 export function WhoOwnsPanel() {
@@ -31,54 +32,51 @@ export function WhoOwnsPanel() {
           <option value="tcp">{t('tools.tcp')}</option>
           <option value="udp">{t('tools.udp')}</option>
         </select>
-        <button type="submit" className="button" disabled={who.state === 'busy'}>
-          {who.state === 'busy' ? t('tools.who.busy') : t('tools.who.lookup')}
-        </button>
+        <SubmitButton busy={who.state === 'busy'} text={t('tools.who.lookup')} busyText={t('tools.who.busy')} />
       </form>
       {who.state === 'failed' && <ErrorLine error={who.error} />}
       {who.state === 'ready' && who.value.sockets.length === 0 && (
         <p role="status">{t('tools.who.none', { port: who.value.port })}</p>
       )}
       {who.state === 'ready' && who.value.sockets.length > 0 && (
-        <table className="tool-table" aria-label={t('tools.who.results', { port: who.value.port })}>
-          <thead>
-            <tr>
-              <th>{t('columns.proto')}</th>
-              <th>{t('columns.localAddress')}</th>
-              <th>{t('columns.remoteAddress')}</th>
-              <th>{t('columns.state')}</th>
-              <th>{t('columns.pid')}</th>
-              <th>{t('columns.process')}</th>
-              <th>{t('columns.user')}</th>
-              <th>{t('tools.who.actions')}</th>
+        <DataTable
+          className="tool-table"
+          label={t('tools.who.results', { port: who.value.port })}
+          columns={[
+            'columns.proto',
+            'columns.localAddress',
+            'columns.remoteAddress',
+            'columns.state',
+            'columns.pid',
+            'columns.process',
+            'columns.user',
+            'tools.who.actions',
+          ]}
+        >
+          {who.value.sockets.map((s) => (
+            <tr key={s.key}>
+              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+              <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
+              <td className="mono">{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
+              <td>{s.state}</td>
+              <td>{s.pid ?? '—'}</td>
+              <td>{s.process ?? '—'}</td>
+              <td>{s.user ?? '—'}</td>
+              <td>
+                {s.pid !== null && (
+                  <button type="button" className="button" onClick={() => openKill(s.pid ?? 0, s.process)}>
+                    {t('tools.who.kill')}
+                  </button>
+                )}
+                {s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && (
+                  <button type="button" className="button" onClick={() => openClose(s)}>
+                    {t('tools.who.close')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {who.value.sockets.map((s) => (
-              <tr key={s.key}>
-                <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
-                <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
-                <td className="mono">{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
-                <td>{s.state}</td>
-                <td>{s.pid ?? '—'}</td>
-                <td>{s.process ?? '—'}</td>
-                <td>{s.user ?? '—'}</td>
-                <td>
-                  {s.pid !== null && (
-                    <button type="button" className="button" onClick={() => openKill(s.pid ?? 0, s.process)}>
-                      {t('tools.who.kill')}
-                    </button>
-                  )}
-                  {s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && (
-                    <button type="button" className="button" onClick={() => openClose(s)}>
-                      {t('tools.who.close')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

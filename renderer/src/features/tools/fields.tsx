@@ -1,4 +1,4 @@
-// Small labelled inputs and the translated error line the tool panels share.
+// Small labelled inputs, the submit button and the translated error line the tool panels share.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/model/errors';
@@ -51,6 +51,15 @@ export function Field(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
     </>
+  );
+}
+
+/** The form's submit button: disabled, and saying so, while its request runs. */
+export function SubmitButton(props: { readonly busy: boolean; readonly text: string; readonly busyText: string }) {
+  return (
+    <button type="submit" className="button" disabled={props.busy}>
+      {props.busy ? props.busyText : props.text}
+    </button>
   );
 }
 

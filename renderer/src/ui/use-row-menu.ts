@@ -1,27 +1,27 @@
-// Opening the row context menu: right-click on a row, or the ContextMenu key / Shift+F10 on the focused row.
+// Opening a grid's row context menu: right-click on a row, or the ContextMenu key / Shift+F10 on the focused row.
 import { useCallback, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { Socket } from '../../../../shared/model/socket';
-import { contextMenuTarget, isMenuKey } from '../../ui/grid-keys';
-import { rowId } from './SocketRow';
+import { contextMenuTarget, isMenuKey } from './grid-keys';
 
 /** The open menu: which row, and where (viewport px). */
-export interface RowMenuAt {
-  readonly socket: Socket;
+export interface RowMenuAt<Row> {
+  readonly row: Row;
   readonly x: number;
   readonly y: number;
 }
 
-interface Options {
-  readonly rows: readonly Socket[];
+interface Options<Row> {
+  readonly rows: readonly Row[];
   readonly focusedIndex: number;
   readonly grid: RefObject<HTMLDivElement | null>;
+  /** DOM id of the row at an index (the grid's aria-activedescendant ids). */
+  readonly rowId: (index: number) => string;
   /** Makes a row the focused one (right-click focuses what it hits, as in file managers). */
   readonly focusRow: (index: number) => void;
 }
 
 /** Menu state plus the grid's handlers for it; closing returns focus to the grid, whose active row is the menu's. */
-export function useRowMenu({ rows, focusedIndex, grid, focusRow }: Options) {
-  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+export function useRowMenu<Row>({ rows, focusedIndex, grid, rowId, focusRow }: Options<Row>) {
+  const [menu, setMenu] = useState<RowMenuAt<Row> | null>(null);
 
   const openForFocused = () => {
     const index = focusedIndex >= 0 ? focusedIndex : 0;
@@ -30,7 +30,7 @@ export function useRowMenu({ rows, focusedIndex, grid, focusRow }: Options) {
     // Below the row's start, as native menus open from the keyboard; the grid's corner when it is scrolled away.
     const box = (document.getElementById(rowId(index)) ?? grid.current)?.getBoundingClientRect();
     setMenu({
-      socket: rows[index],
+      row: rows[index],
       x: (box?.left ?? 0) + 24,
       y: (box?.top ?? 0) + (box ? Math.min(box.height, 22) : 0),
     });
@@ -43,7 +43,7 @@ export function useRowMenu({ rows, focusedIndex, grid, focusRow }: Options) {
     if (at === 'grid') return openForFocused();
     if (!rows[at]) return;
     focusRow(at);
-    setMenu({ socket: rows[at], x: e.clientX, y: e.clientY });
+    setMenu({ row: rows[at], x: e.clientX, y: e.clientY });
   };
 
   /** Handles the menu keys; true when it did. */

@@ -1,0 +1,40 @@
+// A row and a cell of a virtualized ARIA grid: rows are placed by offset (only visible ones exist), so each one says
+// its position among all rows and whether it is the grid's focused row.
+import type { HTMLAttributes, ReactNode } from 'react';
+
+interface RowProps extends HTMLAttributes<HTMLDivElement> {
+  /** DOM id, for the grid's aria-activedescendant. */
+  readonly id: string;
+  /** 0-based index among all rows. */
+  readonly index: number;
+  /** Offset from the top of the body (px). */
+  readonly start: number;
+  readonly focused: boolean;
+  readonly className: string;
+}
+
+/** `role="row"` with its 1-based row index and selection, moved to `start`; other attributes pass through. */
+export function GridRow({ id, index, start, focused, className, children, ...rest }: RowProps) {
+  return (
+    <div
+      role="row"
+      id={id}
+      aria-rowindex={index + 1}
+      aria-selected={focused}
+      className={className}
+      style={{ transform: `translateY(${start}px)` }}
+      {...rest}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** A plain cell; `num` right-aligns numbers. */
+export function GridCell(props: { readonly children?: ReactNode; readonly num?: boolean; readonly title?: string }) {
+  return (
+    <div role="gridcell" className={props.num ? 'cell num' : 'cell'} title={props.title}>
+      {props.children}
+    </div>
+  );
+}
