@@ -40,6 +40,27 @@ export async function startHelper(appPid: number, parent: string, nodeArgs: stri
   return { session, child, exited, log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '') };
 }
 
+/** An authenticated connection that pings `helper` every 2 s, so its heartbeat holds for a whole suite. */
+export interface KeepAlive {
+  readonly connection: RawConnection;
+  /** Stops the pings and closes the connection. */
+  stop(): void;
+}
+
+export async function keepAlive(helper: StartedHelper): Promise<KeepAlive> {
+  const connection = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+  // Ids of their own, far from those a test gives its requests on the same connection.
+  let id = 1000;
+  const timer = setInterval(() => connection.write({ id: id++, op: 'ping' }), 2_000);
+  return {
+    connection,
+    stop() {
+      clearInterval(timer);
+      connection.socket.destroy();
+    },
+  };
+}
+
 /** A raw connection: what the helper sends, line by line, and whether it closed. */
 export class RawConnection {
   readonly messages: unknown[] = [];

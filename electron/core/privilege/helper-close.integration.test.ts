@@ -6,13 +6,12 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection, startHelper, type StartedHelper } from '../../test-support/helper-fixtures';
+import { keepAlive, startHelper, type KeepAlive, type StartedHelper } from '../../test-support/helper-fixtures';
 import { connect, listen, portOf } from '../../test-support/net-fixtures';
 
 let parent = '';
 let helper: StartedHelper;
-let c: RawConnection;
-let pingTimer: NodeJS.Timeout;
+let pinged: KeepAlive;
 /** Plays the app: a process that holds one connection to a listener of its own, both printed as ports. */
 let app: ChildProcess;
 let appPorts: { listen: number; client: number };
@@ -38,14 +37,11 @@ beforeAll(async () => {
   });
   parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-close-'));
   helper = await startHelper(app.pid ?? -1, parent);
-  c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-  let id = 1000;
-  pingTimer = setInterval(() => c.write({ id: id++, op: 'ping' }), 2_000);
+  pinged = await keepAlive(helper);
 });
 
 afterAll(() => {
-  clearInterval(pingTimer);
-  c?.socket.destroy();
+  pinged?.stop();
   helper?.child.kill('SIGKILL');
   app?.kill('SIGKILL');
   for (const o of open) {
@@ -64,7 +60,7 @@ const tuple = (localPort: number, remotePort: number) => ({
 });
 let id = 1;
 const close = (req: unknown) =>
-  c.call(id++, 'socket:close', req) as Promise<{ ok: boolean; error?: { code: string; key?: string } }>;
+  pinged.connection.call(id++, 'socket:close', req) as Promise<{ ok: boolean; error?: { code: string; key?: string } }>;
 
 describe.runIf(process.platform === 'linux')('socket:close in the helper', () => {
   it('refuses the listener the kernel would fall back to (no such peer) and a wildcard peer', async () => {

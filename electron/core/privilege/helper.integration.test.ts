@@ -4,26 +4,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection, startHelper, until, type StartedHelper } from '../../test-support/helper-fixtures';
+import {
+  keepAlive,
+  RawConnection,
+  startHelper,
+  until,
+  type KeepAlive,
+  type StartedHelper,
+} from '../../test-support/helper-fixtures';
+import { NOBODY } from '../../test-support/nobody';
 
 let parent = '';
 let helper: StartedHelper;
-let pinger: RawConnection;
-let pingTimer: NodeJS.Timeout;
+let pinger: KeepAlive;
 
 beforeAll(async () => {
   parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-test-'));
   // Searchable by nobody only for the foreign-uid case; the session directory itself stays 0700.
   fs.chmodSync(parent, 0o711);
   helper = await startHelper(process.pid, parent);
-  pinger = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-  let id = 1000;
-  // Keeps the helper's heartbeat satisfied for the length of the suite.
-  pingTimer = setInterval(() => pinger.write({ id: id++, op: 'ping' }), 2_000);
+  pinger = await keepAlive(helper);
 });
 
 afterAll(() => {
-  clearInterval(pingTimer);
+  pinger?.stop();
   helper?.child.kill('SIGKILL');
   fs.rmSync(parent, { recursive: true, force: true });
 });
@@ -77,22 +81,8 @@ describe('privileged helper', () => {
         c.on('data', (d) => (got += d));
         c.on('error', (e) => (error = e.code));
         c.on('close', () => process.stdout.write(JSON.stringify({ closed: true, got, error })));`;
-      const r = spawnSync(
-        'setpriv',
-        [
-          '--reuid=65534',
-          '--regid=65534',
-          '--clear-groups',
-          '--inh-caps=-all',
-          '--',
-          process.execPath,
-          '-e',
-          script,
-          sock,
-          helper.session.token,
-        ],
-        { encoding: 'utf8', timeout: 10_000 },
-      );
+      const [cmd, ...args] = [...NOBODY, process.execPath, '-e', script, sock, helper.session.token];
+      const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
       const outcome = JSON.parse(r.stdout) as { closed?: boolean; got?: string; error?: string };
       expect(outcome.closed).toBe(true);
       expect(outcome.got ?? '').not.toContain('ready');
