@@ -2,12 +2,11 @@
 // connection of someone else's.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepAlive, startHelper, type KeepAlive, type StartedHelper } from '../../test-support/helper-fixtures';
-import { connect, listen, portOf } from '../../test-support/net-fixtures';
+import { closeAll, connectedPair, listen, portOf, type Opened } from '../../test-support/net-fixtures';
 
 let parent = '';
 let helper: StartedHelper;
@@ -15,7 +14,7 @@ let pinged: KeepAlive;
 /** Plays the app: a process that holds one connection to a listener of its own, both printed as ports. */
 let app: ChildProcess;
 let appPorts: { listen: number; client: number };
-const open: (net.Server | net.Socket)[] = [];
+const open: Opened = [];
 
 beforeAll(async () => {
   const script = [
@@ -44,10 +43,7 @@ afterAll(() => {
   pinged?.stop();
   helper?.child.kill('SIGKILL');
   app?.kill('SIGKILL');
-  for (const o of open) {
-    if ('destroy' in o) o.destroy();
-    else o.close();
-  }
+  closeAll(open);
   fs.rmSync(parent, { recursive: true, force: true });
 });
 
@@ -80,11 +76,7 @@ describe.runIf(process.platform === 'linux')('socket:close in the helper', () =>
   });
 
   it('closes a connection of another process (this test), as root', async () => {
-    const server = await listen();
-    open.push(server);
-    const port = portOf(server);
-    const client = await connect(port);
-    open.push(client);
+    const { port, client } = await connectedPair(open);
     const reset = new Promise<string>((r) => client.once('error', (e: NodeJS.ErrnoException) => r(e.code ?? '')));
     const r = await close(tuple(client.localPort ?? 0, port));
     if (r.error?.code === 'NOT_SUPPORTED') {
