@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createSession, type Session } from '../core/privilege/session';
 
@@ -59,6 +60,37 @@ export async function keepAlive(helper: StartedHelper): Promise<KeepAlive> {
       connection.socket.destroy();
     },
   };
+}
+
+/** A helper for a whole suite: this process as its app, its session under a temp folder of its own, kept alive. */
+export interface SuiteHelper extends StartedHelper {
+  /** The temp folder the session lives in (other helpers a test starts can use it too). */
+  readonly parent: string;
+  /** Stops the pings, kills the helper and removes the temp folder. */
+  stop(): void;
+}
+
+/** `parentMode` is set on the temp folder before the helper starts. */
+export async function startSuiteHelper(prefix: string, parentMode?: number): Promise<SuiteHelper> {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = (): void => fs.rmSync(parent, { recursive: true, force: true });
+  try {
+    if (parentMode !== undefined) fs.chmodSync(parent, parentMode);
+    const helper = await startHelper(process.pid, parent);
+    const pings = await keepAlive(helper);
+    return {
+      ...helper,
+      parent,
+      stop() {
+        pings.stop();
+        helper.child.kill('SIGKILL');
+        remove();
+      },
+    };
+  } catch (e) {
+    remove();
+    throw e;
+  }
 }
 
 /** A raw connection: what the helper sends, line by line, and whether it closed. */
