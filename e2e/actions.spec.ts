@@ -1,5 +1,6 @@
 // Process actions through the real UI: the row menu (mouse and keyboard), kill with its outcomes, process details.
 import type { Page } from '@playwright/test';
+import type { ChildListener } from './child-listener';
 import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
 import { openUnprivileged, unprivilegedUnavailable } from './unprivileged-serve';
 
@@ -25,13 +26,18 @@ async function chooseFromRowMenu(page: Page, port: number, item: string): Promis
 const killDialog = (page: Page, pid: number) =>
   page.getByRole('dialog', { name: new RegExp(`^Kill .+ \\(${pid}\\)\\?$`) });
 
+/** Once the app is ready, picks Kill process… on the child's listener: the confirmation that opens. */
+async function openKillDialog(page: Page, l: ChildListener) {
+  await appReady(page);
+  await chooseFromRowMenu(page, l.port, 'Kill process…');
+  return killDialog(page, l.pid);
+}
+
 test('Kill process… on a child’s listener ends the child, and its rows leave the table', async ({
   app: page,
   childListener: l,
 }) => {
-  await appReady(page);
-  await chooseFromRowMenu(page, l.port, 'Kill process…');
-  const dialog = killDialog(page, l.pid);
+  const dialog = await openKillDialog(page, l);
   // The dialog names what the process holds, from process:details.
   await expect(dialog).toContainText(`Listening on tcp 127.0.0.1:${l.port}`);
   await expect(dialog.getByRole('checkbox', { name: 'Force' })).not.toBeChecked();
@@ -47,9 +53,7 @@ test('a process that exits between menu and confirm shows "already exited", not 
   app: page,
   childListener: l,
 }) => {
-  await appReady(page);
-  await chooseFromRowMenu(page, l.port, 'Kill process…');
-  const dialog = killDialog(page, l.pid);
+  const dialog = await openKillDialog(page, l);
   const kill = dialog.getByRole('button', { name: 'Kill', exact: true });
   await expect(kill).toBeEnabled();
 
