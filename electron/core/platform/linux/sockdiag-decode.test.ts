@@ -205,6 +205,8 @@ describe('decodeSockDiag', () => {
       new DataView(c.buffer).setUint32(0, len, LE);
       return c;
     };
+    /** A message with no addresses and no attributes. */
+    const bare = inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes();
     const cases: ReadonlyArray<readonly [string, Uint8Array]> = [
       ['short header', good.subarray(0, 10)],
       ['nlmsg_len 0 (would loop forever)', withLen(good, 0)],
@@ -217,31 +219,11 @@ describe('decodeSockDiag', () => {
         'bad family',
         nlmsg(
           20,
-          inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] })
-            .bytes()
-            .map((v, i) => (i === 0 ? 7 : v)),
+          bare.map((v, i) => (i === 0 ? 7 : v)),
         ),
       ],
-      [
-        'rtattr length 0',
-        nlmsg(
-          20,
-          concat(
-            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
-            new Bytes().u16(0).u16(2).zeros(8).bytes(),
-          ),
-        ),
-      ],
-      [
-        'rtattr past the message',
-        nlmsg(
-          20,
-          concat(
-            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
-            new Bytes().u16(400).u16(2).zeros(8).bytes(),
-          ),
-        ),
-      ],
+      ['rtattr length 0', nlmsg(20, concat(bare, new Bytes().u16(0).u16(2).zeros(8).bytes()))],
+      ['rtattr past the message', nlmsg(20, concat(bare, new Bytes().u16(400).u16(2).zeros(8).bytes()))],
       ['truncated NLMSG_ERROR', nlmsg(2, new Uint8Array(0))],
       ['good message then garbage tail', concat(good, new Uint8Array([1, 2, 3, 4, 5]))],
     ];
