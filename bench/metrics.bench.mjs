@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { nodeBundle } from '../scripts/node-bundle.mjs';
 import { forkHolder, median } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,24 +22,13 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 if (!existsSync(path.join(root, 'out', 'node', 'collector-worker.cjs')))
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node'], { stdio: 'inherit' });
 await build({
-  logLevel: 'warn',
-  configFile: false,
-  root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  build: {
-    ssr: true,
+  ...nodeBundle({
+    root,
     outDir,
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: {
-        synthetic: path.join(root, 'bench', 'metrics-synthetic.ts'),
-      },
-      external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
-    },
-  },
+    input: { synthetic: path.join(root, 'bench', 'metrics-synthetic.ts') },
+    external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+  }),
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

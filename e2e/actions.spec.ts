@@ -1,6 +1,6 @@
 // Process actions through the real UI: the row menu (mouse and keyboard), kill with its outcomes, process details.
 import type { Page } from '@playwright/test';
-import { spawnListener, stopListener } from './child-listener';
+import type { ChildListener } from './child-listener';
 import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
 import { openUnprivileged, unprivilegedUnavailable } from './unprivileged-serve';
 
@@ -26,48 +26,47 @@ async function chooseFromRowMenu(page: Page, port: number, item: string): Promis
 const killDialog = (page: Page, pid: number) =>
   page.getByRole('dialog', { name: new RegExp(`^Kill .+ \\(${pid}\\)\\?$`) });
 
-test('Kill process… on a child’s listener ends the child, and its rows leave the table', async ({ app: page }) => {
-  const l = await spawnListener();
-  try {
-    await appReady(page);
-    await chooseFromRowMenu(page, l.port, 'Kill process…');
-    const dialog = killDialog(page, l.pid);
-    // The dialog names what the process holds, from process:details.
-    await expect(dialog).toContainText(`Listening on tcp 127.0.0.1:${l.port}`);
-    await expect(dialog.getByRole('checkbox', { name: 'Force' })).not.toBeChecked();
-    await dialog.getByRole('button', { name: 'Kill', exact: true }).click();
+/** Once the app is ready, picks Kill process… on the child's listener: the confirmation that opens. */
+async function openKillDialog(page: Page, l: ChildListener) {
+  await appReady(page);
+  await chooseFromRowMenu(page, l.port, 'Kill process…');
+  return killDialog(page, l.pid);
+}
 
-    expect(await l.exited).toBe('SIGTERM');
-    await expect(dialog).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: `(${l.pid}) terminated` })).toBeVisible();
-    await expect(grid(page)).toHaveAttribute('aria-rowcount', '0');
-  } finally {
-    await stopListener(l);
-  }
+test('Kill process… on a child’s listener ends the child, and its rows leave the table', async ({
+  app: page,
+  childListener: l,
+}) => {
+  const dialog = await openKillDialog(page, l);
+  // The dialog names what the process holds, from process:details.
+  await expect(dialog).toContainText(`Listening on tcp 127.0.0.1:${l.port}`);
+  await expect(dialog.getByRole('checkbox', { name: 'Force' })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Kill', exact: true }).click();
+
+  expect(await l.exited).toBe('SIGTERM');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: `(${l.pid}) terminated` })).toBeVisible();
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '0');
 });
 
-test('a process that exits between menu and confirm shows "already exited", not an error', async ({ app: page }) => {
-  const l = await spawnListener();
-  try {
-    await appReady(page);
-    await chooseFromRowMenu(page, l.port, 'Kill process…');
-    const dialog = killDialog(page, l.pid);
-    const kill = dialog.getByRole('button', { name: 'Kill', exact: true });
-    await expect(kill).toBeEnabled();
+test('a process that exits between menu and confirm shows "already exited", not an error', async ({
+  app: page,
+  childListener: l,
+}) => {
+  const dialog = await openKillDialog(page, l);
+  const kill = dialog.getByRole('button', { name: 'Kill', exact: true });
+  await expect(kill).toBeEnabled();
 
-    l.child.kill('SIGKILL');
-    await l.exited;
-    await kill.click();
+  l.child.kill('SIGKILL');
+  await l.exited;
+  await kill.click();
 
-    await expect(dialog.getByRole('status')).toHaveText(new RegExp(`\\(${l.pid}\\) has already exited\\.`));
-    await expect(dialog.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(kill).toHaveCount(0);
-    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
-    await expect(dialog).toHaveCount(0);
-  } finally {
-    await stopListener(l);
-  }
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`\\(${l.pid}\\) has already exited\\.`));
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(kill).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
 });
 
 test('killing netinspect’s own server is refused with its reason, and offers no Kill', async ({
@@ -88,73 +87,69 @@ test('killing netinspect’s own server is refused with its reason, and offers n
 
 test('keyboard: Shift+F10 opens the row menu, arrows move, Escape closes it and returns to the row', async ({
   app: page,
+  listener: l,
 }) => {
-  const l = await listen();
-  try {
-    await appReady(page);
-    await listenerRow(page, l.port);
-    const table = grid(page);
-    await table.focus();
-    await page.keyboard.press('ArrowDown');
-    await expect(table).toHaveAttribute('aria-activedescendant', 'socket-row-0');
+  await appReady(page);
+  await listenerRow(page, l.port);
+  const table = grid(page);
+  await table.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table).toHaveAttribute('aria-activedescendant', 'socket-row-0');
 
-    await page.keyboard.press('Shift+F10');
-    const menu = page.getByRole('menu', { name: 'Row actions' });
-    await expect(menu.getByRole('menuitem', { name: 'Kill process…' })).toBeFocused();
-    await page.keyboard.press('ArrowDown');
-    // Not for a listener: disabled, still reachable, with the reason.
-    const close = menu.getByRole('menuitem', { name: 'Close connection…' });
-    await expect(close).toBeFocused();
-    await expect(close).toHaveAttribute('aria-disabled', 'true');
-    await expect(close).toHaveAccessibleDescription(/listener is not a connection/);
-    await page.keyboard.press('End');
-    await expect(menu.getByRole('menuitem', { name: 'Process details…' })).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Row actions' });
+  await expect(menu.getByRole('menuitem', { name: 'Kill process…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  // Not for a listener: disabled, still reachable, with the reason.
+  const close = menu.getByRole('menuitem', { name: 'Close connection…' });
+  await expect(close).toBeFocused();
+  await expect(close).toHaveAttribute('aria-disabled', 'true');
+  await expect(close).toHaveAccessibleDescription(/listener is not a connection/);
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Process details…' })).toBeFocused();
 
-    await page.keyboard.press('Escape');
-    await expect(menu).toHaveCount(0);
-    await expect(table).toBeFocused();
-    await expect(table).toHaveAttribute('aria-activedescendant', 'socket-row-0');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(table).toBeFocused();
+  await expect(table).toHaveAttribute('aria-activedescendant', 'socket-row-0');
 
-    // The menu key does the same; Enter picks "Filter to this process", which sets the Filter box.
-    await page.keyboard.press('ContextMenu');
-    await expect(menu).toBeVisible();
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
-    await expect(menu.getByRole('menuitem', { name: 'Filter to this process' })).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(menu).toHaveCount(0);
-    await expect(page.getByLabel('Filter', { exact: true })).toHaveValue(`pid:${process.pid}`);
-    await expect(table).toBeFocused();
-  } finally {
-    await closeServer(l);
-  }
+  // The menu key does the same; Enter picks "Filter to this process", which sets the Filter box.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu).toBeVisible();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Filter to this process' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByLabel('Filter', { exact: true })).toHaveValue(`pid:${process.pid}`);
+  await expect(table).toBeFocused();
 });
 
-test('Process details… of a child show its command line, parent and listener', async ({ app: page }) => {
-  const l = await spawnListener();
-  try {
-    await appReady(page);
-    await chooseFromRowMenu(page, l.port, 'Process details…');
-    const dialog = page.getByRole('dialog', { name: new RegExp(`^Process details: .+ \\(${l.pid}\\)$`) });
-    await expect(dialog).toContainText("require('net').createServer()");
-    await expect(dialog).toContainText(`(${process.pid})`);
-    const sockets = dialog.getByRole('table', { name: 'Sockets of this process' });
-    const row = sockets.getByRole('row').filter({ has: page.getByRole('cell', { name: `127.0.0.1:${l.port}` }) });
-    await expect(row).toHaveCount(1);
-    await expect(row.getByRole('cell', { name: 'LISTEN' })).toBeVisible();
+test('Process details… of a child show its command line, parent and listener', async ({
+  app: page,
+  childListener: l,
+}) => {
+  await appReady(page);
+  await chooseFromRowMenu(page, l.port, 'Process details…');
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^Process details: .+ \\(${l.pid}\\)$`) });
+  await expect(dialog).toContainText("require('net').createServer()");
+  await expect(dialog).toContainText(`(${process.pid})`);
+  const sockets = dialog.getByRole('table', { name: 'Sockets of this process' });
+  const row = sockets.getByRole('row').filter({ has: page.getByRole('cell', { name: `127.0.0.1:${l.port}` }) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell', { name: 'LISTEN' })).toBeVisible();
 
-    // Kill from the details: the kill dialog takes over, for the same process.
-    await dialog.getByRole('button', { name: 'Kill process…' }).click();
-    await expect(killDialog(page, l.pid)).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(l.child.exitCode).toBeNull();
-  } finally {
-    await stopListener(l);
-  }
+  // Kill from the details: the kill dialog takes over, for the same process.
+  await dialog.getByRole('button', { name: 'Kill process…' }).click();
+  await expect(killDialog(page, l.pid)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(l.child.exitCode).toBeNull();
 });
 
-test('Close connection… resets one connection the test opened; its process keeps running', async ({ app: page }) => {
-  const l = await listen();
+test('Close connection… resets one connection the test opened; its process keeps running', async ({
+  app: page,
+  listener: l,
+}) => {
   const client = await connect(l.port);
   const clientClosed = new Promise<void>((resolve) => client.once('close', () => resolve()));
   client.on('error', () => undefined);
@@ -193,7 +188,6 @@ test('Close connection… resets one connection the test opened; its process kee
     expect(l.server.listening).toBe(true);
   } finally {
     client.destroy();
-    await closeServer(l);
   }
 });
 

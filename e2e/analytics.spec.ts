@@ -1,8 +1,7 @@
 // State analytics through the real UI: charts after real connections, a CLOSE_WAIT finding, a watched port's alert.
 import type { Page } from '@playwright/test';
-import { spawnListener, stopListener } from './child-listener';
 import { startLeakyServer, stopLeakyServer } from './close-wait-server';
-import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
+import { appReady, connect, expect, grid, test } from './fixtures';
 
 /** Enough connections that their endpoint is among the largest transition groups of the window. */
 const CONNECTIONS = 8;
@@ -14,60 +13,56 @@ async function openTab(page: Page, name: string): Promise<void> {
 
 test('the charts show sockets per state and the transitions of connections the test opened and closed', async ({
   app: page,
+  listener: l,
 }) => {
-  const l = await listen();
-  try {
-    await appReady(page);
-    const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => connect(l.port)));
-    // A refresh has seen them established (both ends, in the grid of the same tick the history records) before
-    // they close.
-    const filter = page.getByLabel('Filter', { exact: true });
-    await filter.fill(`:${l.port} state:established`);
-    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(CONNECTIONS * 2));
-    await filter.fill('');
-    for (const c of clients) c.destroy();
+  await appReady(page);
+  const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => connect(l.port)));
+  // A refresh has seen them established (both ends, in the grid of the same tick the history records) before
+  // they close.
+  const filter = page.getByLabel('Filter', { exact: true });
+  await filter.fill(`:${l.port} state:established`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(CONNECTIONS * 2));
+  await filter.fill('');
+  for (const c of clients) c.destroy();
 
-    await openTab(page, 'Charts');
-    await page.getByLabel('Window', { exact: true }).selectOption('60s');
-    await expect(page.getByRole('img', { name: 'Sockets per state, stacked area chart' })).toBeVisible();
-    // As root with tracefs mounted every transition is traced; otherwise they are observed at each refresh.
-    const note = page.getByText(
-      /^(Traced: every TCP state transition, from the kernel\.|Observed at each refresh \(short-lived states can be missed\)\.)$/,
-    );
-    await expect(note).toBeVisible();
-    const traced = ((await note.textContent()) ?? '').startsWith('Traced');
+  await openTab(page, 'Charts');
+  await page.getByLabel('Window', { exact: true }).selectOption('60s');
+  await expect(page.getByRole('img', { name: 'Sockets per state, stacked area chart' })).toBeVisible();
+  // As root with tracefs mounted every transition is traced; otherwise they are observed at each refresh.
+  const note = page.getByText(
+    /^(Traced: every TCP state transition, from the kernel\.|Observed at each refresh \(short-lived states can be missed\)\.)$/,
+  );
+  await expect(note).toBeVisible();
+  const traced = ((await note.textContent()) ?? '').startsWith('Traced');
 
-    // The legend table gives exact values: ESTABLISHED peaked at least at the test's connections (both ends).
-    const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
-    const established = legend
-      .getByRole('row')
-      .filter({ has: page.getByRole('button', { name: 'ESTABLISHED', exact: true }) });
-    await expect(established).toHaveCount(1);
-    // Read as a number whatever the locale's digit grouping ("1,024"); poll, since the table refreshes each tick.
-    const peak = async () =>
-      Number(((await established.getByRole('cell').nth(2).textContent()) ?? '').replace(/[^\d.]/g, ''));
-    await expect.poll(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
+  // The legend table gives exact values: ESTABLISHED peaked at least at the test's connections (both ends).
+  const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
+  const established = legend
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: 'ESTABLISHED', exact: true }) });
+  await expect(established).toHaveCount(1);
+  // Read as a number whatever the locale's digit grouping ("1,024"); poll, since the table refreshes each tick.
+  const peak = async () =>
+    Number(((await established.getByRole('cell').nth(2).textContent()) ?? '').replace(/[^\d.]/g, ''));
+  await expect.poll(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
 
-    // The transitions seen from the clients' side are grouped on the listener's endpoint.
-    const byRemote = page.getByRole('table', { name: 'By remote endpoint' });
-    const row = byRemote.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `127.0.0.1:${l.port}` }) });
-    // Traced, each step is there (SYN_SENT first); observed, a refresh saw them new and established.
-    await expect(row).toContainText(
-      traced ? `SYN_SENT → ESTABLISHED ×${CONNECTIONS}` : `new → ESTABLISHED ×${CONNECTIONS}`,
-    );
-    await expect(row).toContainText(/ESTABLISHED → (TIME_WAIT|FIN_WAIT_1|FIN_WAIT_2|closed)/);
-    // The window-wide table exists; which kinds top it depends on everything else the host does meanwhile.
-    await expect(page.getByRole('table', { name: 'State transitions in this window' })).toBeVisible();
+  // The transitions seen from the clients' side are grouped on the listener's endpoint.
+  const byRemote = page.getByRole('table', { name: 'By remote endpoint' });
+  const row = byRemote.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `127.0.0.1:${l.port}` }) });
+  // Traced, each step is there (SYN_SENT first); observed, a refresh saw them new and established.
+  await expect(row).toContainText(
+    traced ? `SYN_SENT → ESTABLISHED ×${CONNECTIONS}` : `new → ESTABLISHED ×${CONNECTIONS}`,
+  );
+  await expect(row).toContainText(/ESTABLISHED → (TIME_WAIT|FIN_WAIT_1|FIN_WAIT_2|closed)/);
+  // The window-wide table exists; which kinds top it depends on everything else the host does meanwhile.
+  await expect(page.getByRole('table', { name: 'State transitions in this window' })).toBeVisible();
 
-    // The legend toggles a series off and on.
-    const toggle = legend.getByRole('button', { name: 'ESTABLISHED', exact: true });
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  } finally {
-    await closeServer(l);
-  }
+  // The legend toggles a series off and on.
+  const toggle = legend.getByRole('button', { name: 'ESTABLISHED', exact: true });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the diagnosis names the server that leaves sockets in CLOSE_WAIT, with the count', async ({ app: page }) => {
@@ -94,39 +89,37 @@ test('the diagnosis names the server that leaves sockets in CLOSE_WAIT, with the
   }
 });
 
-test('a watched port whose listener stops raises an alert toast, and unwatching clears it', async ({ app: page }) => {
-  const l = await spawnListener();
-  try {
-    await appReady(page);
-    await openTab(page, 'Alerts');
-    const input = page.getByLabel('Port to watch');
-    const watch = page.getByRole('button', { name: 'Watch', exact: true });
+test('a watched port whose listener stops raises an alert toast, and unwatching clears it', async ({
+  app: page,
+  childListener: l,
+}) => {
+  await appReady(page);
+  await openTab(page, 'Alerts');
+  const input = page.getByLabel('Port to watch');
+  const watch = page.getByRole('button', { name: 'Watch', exact: true });
 
-    // Validated as typed, with a translated reason.
-    await input.fill('70000');
-    await expect(page.getByText('Invalid port 70000: ports go from 1 to 65535.')).toBeVisible();
-    await expect(watch).toBeDisabled();
+  // Validated as typed, with a translated reason.
+  await input.fill('70000');
+  await expect(page.getByText('Invalid port 70000: ports go from 1 to 65535.')).toBeVisible();
+  await expect(watch).toBeDisabled();
 
-    await input.fill(String(l.port));
-    await watch.click();
-    const remove = page.getByRole('button', { name: `Stop watching port ${l.port}` });
-    await expect(remove).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
+  await input.fill(String(l.port));
+  await watch.click();
+  const remove = page.getByRole('button', { name: `Stop watching port ${l.port}` });
+  await expect(remove).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
-    l.child.kill('SIGTERM');
-    await l.exited;
-    const toast = page.getByRole('alert').filter({ hasText: `Nothing listens on watched port ${l.port} any more.` });
-    await expect(toast).toBeVisible();
-    await expect(toast).toContainText('Critical');
-    await expect(page.getByRole('table', { name: 'Active alerts' })).toContainText(String(l.port));
+  l.child.kill('SIGTERM');
+  await l.exited;
+  const toast = page.getByRole('alert').filter({ hasText: `Nothing listens on watched port ${l.port} any more.` });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText('Critical');
+  await expect(page.getByRole('table', { name: 'Active alerts' })).toContainText(String(l.port));
 
-    await remove.click();
-    await expect(
-      page.getByRole('status').filter({ hasText: `Cleared: Nothing listens on watched port ${l.port} any more.` }),
-    ).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Active alerts' })).toHaveCount(0);
-    await expect(page.getByRole('table', { name: 'Alert log' })).toContainText(String(l.port));
-  } finally {
-    await stopListener(l);
-  }
+  await remove.click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Cleared: Nothing listens on watched port ${l.port} any more.` }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Active alerts' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Alert log' })).toContainText(String(l.port));
 });

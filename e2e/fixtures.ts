@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnListener, stopListener, type ChildListener } from './child-listener';
 
 /** Repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,6 +131,10 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** The app, loaded; wait for `appReady` before reading the grid. */
   app: Page;
+  /** A TCP listener of this test process on 127.0.0.1, closed with what it accepted once the test ends. */
+  listener: Listener;
+  /** A child process listening on 127.0.0.1, ended once the test ends unless the test ended it. */
+  childListener: ChildListener;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -167,6 +172,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (target.kind === 'browser') await page.close();
     expect(pageErrors, 'errors in the page').toEqual([]);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixture args.
+  listener: async ({}, use) => {
+    const l = await listen();
+    await use(l);
+    await closeServer(l);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixture args.
+  childListener: async ({}, use) => {
+    const l = await spawnListener();
+    await use(l);
+    await stopListener(l);
+  },
 });
 
 export { expect };
@@ -181,8 +198,15 @@ export async function appReady(page: Page): Promise<void> {
   await expect(grid(page)).toHaveAttribute('aria-busy', 'false');
 }
 
+/** A listener of this process and the connections it accepted. */
+export interface Listener {
+  readonly server: net.Server;
+  readonly port: number;
+  readonly accepted: net.Socket[];
+}
+
 /** Opens a TCP listener on 127.0.0.1 at a random port; the peer side of accepted connections closes when the client does. */
-export async function listen(): Promise<{ server: net.Server; port: number; accepted: net.Socket[] }> {
+export async function listen(): Promise<Listener> {
   const accepted: net.Socket[] = [];
   const server = net.createServer((s) => {
     accepted.push(s);
@@ -206,7 +230,7 @@ export function connect(port: number): Promise<net.Socket> {
 }
 
 /** Closes a listener and every connection it accepted. */
-export async function closeServer(l: { server: net.Server; accepted: net.Socket[] }): Promise<void> {
+export async function closeServer(l: Pick<Listener, 'server' | 'accepted'>): Promise<void> {
   for (const s of l.accepted) s.destroy();
   await new Promise<void>((resolve) => l.server.close(() => resolve()));
 }

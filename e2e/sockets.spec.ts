@@ -1,6 +1,6 @@
 // The live grid against real sockets: a listener the test opens, the filter, and added / closed highlighting.
 import type { Page } from '@playwright/test';
-import { appReady, closeServer, connect, expect, grid, listen, test } from './fixtures';
+import { appReady, connect, expect, grid, test } from './fixtures';
 
 /** Rows whose gridcells include one whose whole text is `text`. */
 function rowsWithCell(page: Page, text: string) {
@@ -9,87 +9,75 @@ function rowsWithCell(page: Page, text: string) {
     .filter({ has: page.getByRole('gridcell', { name: text, exact: true }) });
 }
 
-test('shows a TCP listener the test opened, in LISTEN', async ({ app: page }) => {
-  const l = await listen();
-  try {
-    await appReady(page);
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
-    const row = rowsWithCell(page, String(l.port));
-    await expect(row).toHaveCount(1);
-    await expect(row.getByRole('gridcell', { name: 'LISTEN', exact: true })).toBeVisible();
-    await expect(row.getByRole('gridcell', { name: '127.0.0.1', exact: true })).toBeVisible();
-    // This test process owns it, so its pid is visible.
-    await expect(row.getByRole('gridcell', { name: String(process.pid), exact: true })).toBeVisible();
-  } finally {
-    await closeServer(l);
-  }
+test('shows a TCP listener the test opened, in LISTEN', async ({ app: page, listener: l }) => {
+  await appReady(page);
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  const row = rowsWithCell(page, String(l.port));
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('gridcell', { name: 'LISTEN', exact: true })).toBeVisible();
+  await expect(row.getByRole('gridcell', { name: '127.0.0.1', exact: true })).toBeVisible();
+  // This test process owns it, so its pid is visible.
+  await expect(row.getByRole('gridcell', { name: String(process.pid), exact: true })).toBeVisible();
 });
 
-test('the Filter box narrows the grid to one port', async ({ app: page }) => {
-  const l = await listen();
-  try {
-    await appReady(page);
-    const table = grid(page);
-    // Wait until the listener is in the table before narrowing, so the count below is not of an old table.
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
-    await expect(table).toHaveAttribute('aria-rowcount', '1');
-    await page.getByLabel('Filter', { exact: true }).fill('');
-    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
+test('the Filter box narrows the grid to one port', async ({ app: page, listener: l }) => {
+  await appReady(page);
+  const table = grid(page);
+  // Wait until the listener is in the table before narrowing, so the count below is not of an old table.
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  await expect(table).toHaveAttribute('aria-rowcount', '1');
+  await page.getByLabel('Filter', { exact: true }).fill('');
+  await expect.poll(async () => Number(await table.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
 
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port} state:listen proto:tcp`);
-    await expect(table).toHaveAttribute('aria-rowcount', '1');
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port} state:close-wait`);
-    await expect(table).toHaveAttribute('aria-rowcount', '0');
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
-    await expect(table).toHaveAttribute('aria-rowcount', '1');
-    await page.getByRole('checkbox', { name: 'TCP', exact: true }).uncheck();
-    await expect(table).toHaveAttribute('aria-rowcount', '0');
-    await page.getByRole('checkbox', { name: 'TCP', exact: true }).check();
-    await expect(table).toHaveAttribute('aria-rowcount', '1');
-  } finally {
-    await closeServer(l);
-  }
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port} state:listen proto:tcp`);
+  await expect(table).toHaveAttribute('aria-rowcount', '1');
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port} state:close-wait`);
+  await expect(table).toHaveAttribute('aria-rowcount', '0');
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  await expect(table).toHaveAttribute('aria-rowcount', '1');
+  await page.getByRole('checkbox', { name: 'TCP', exact: true }).uncheck();
+  await expect(table).toHaveAttribute('aria-rowcount', '0');
+  await page.getByRole('checkbox', { name: 'TCP', exact: true }).check();
+  await expect(table).toHaveAttribute('aria-rowcount', '1');
 });
 
-test('a new connection shows as added, and closing it shows removal and TIME_WAIT', async ({ app: page }) => {
-  const l = await listen();
-  try {
-    await appReady(page);
-    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
-    await expect(grid(page)).toHaveAttribute('aria-rowcount', '1');
+test('a new connection shows as added, and closing it shows removal and TIME_WAIT', async ({
+  app: page,
+  listener: l,
+}) => {
+  await appReady(page);
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '1');
 
-    const client = await connect(l.port);
-    const clientPort = client.localPort ?? 0;
-    // Two rows carry the client's port: the client socket (local) and the accepted one (remote).
-    const conn = rowsWithCell(page, String(clientPort));
-    await expect
-      .poll(() => conn.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-change'))))
-      .toEqual(['added', 'added']);
-    await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
+  const client = await connect(l.port);
+  const clientPort = client.localPort ?? 0;
+  // Two rows carry the client's port: the client socket (local) and the accepted one (remote).
+  const conn = rowsWithCell(page, String(clientPort));
+  await expect
+    .poll(() => conn.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-change'))))
+    .toEqual(['added', 'added']);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
 
-    // The client closes first: its socket goes to TIME_WAIT; the accepted one closes and leaves the table.
-    let sawRemoved = false;
-    let sawTimeWait = false;
-    client.end();
-    await expect
-      .poll(
-        async () => {
-          const seen = await conn.evaluateAll((rows) =>
-            rows.map((r) => ({ change: r.getAttribute('data-change'), text: r.textContent ?? '' })),
-          );
-          sawRemoved ||= seen.some((r) => r.change === 'removed');
-          sawTimeWait ||= seen.some((r) => r.text.includes('TIME_WAIT'));
-          return { sawRemoved, sawTimeWait };
-        },
-        { intervals: [100] },
-      )
-      .toEqual({ sawRemoved: true, sawTimeWait: true });
-    // Closed rows linger briefly, then leave: the client's TIME_WAIT row stays.
-    await expect(conn).toHaveCount(1);
-    await expect(conn.getByRole('gridcell', { name: 'TIME_WAIT', exact: true })).toBeVisible();
-  } finally {
-    await closeServer(l);
-  }
+  // The client closes first: its socket goes to TIME_WAIT; the accepted one closes and leaves the table.
+  let sawRemoved = false;
+  let sawTimeWait = false;
+  client.end();
+  await expect
+    .poll(
+      async () => {
+        const seen = await conn.evaluateAll((rows) =>
+          rows.map((r) => ({ change: r.getAttribute('data-change'), text: r.textContent ?? '' })),
+        );
+        sawRemoved ||= seen.some((r) => r.change === 'removed');
+        sawTimeWait ||= seen.some((r) => r.text.includes('TIME_WAIT'));
+        return { sawRemoved, sawTimeWait };
+      },
+      { intervals: [100] },
+    )
+    .toEqual({ sawRemoved: true, sawTimeWait: true });
+  // Closed rows linger briefly, then leave: the client's TIME_WAIT row stays.
+  await expect(conn).toHaveCount(1);
+  await expect(conn.getByRole('gridcell', { name: 'TIME_WAIT', exact: true })).toBeVisible();
 });
 
 test('column headers sort, with aria-sort, and arrow keys move the focused row', async ({ app: page }) => {

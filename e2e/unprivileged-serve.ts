@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { NOBODY } from '../electron/test-support/nobody';
 import { ROOT } from './fixtures';
 
 /** Why this machine cannot run a server as another user, or null when it can (root with setpriv). */
@@ -25,25 +26,11 @@ export async function openUnprivileged(): Promise<Unprivileged> {
   // nobody must be able to write its settings there.
   chmodSync(configDir, 0o777);
   const cli = path.join(ROOT, 'bin', 'netinspect.cjs');
-  const child: ChildProcess = spawn(
-    'setpriv',
-    [
-      '--reuid=65534',
-      '--regid=65534',
-      '--clear-groups',
-      '--inh-caps=-all',
-      '--',
-      process.execPath,
-      cli,
-      'serve',
-      '--port',
-      '0',
-    ],
-    {
-      env: { ...process.env, NETINSPECT_CONFIG_DIR: configDir, HOME: configDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const [cmd, ...args] = [...NOBODY, process.execPath, cli, 'serve', '--port', '0'];
+  const child: ChildProcess = spawn(cmd, args, {
+    env: { ...process.env, NETINSPECT_CONFIG_DIR: configDir, HOME: configDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';

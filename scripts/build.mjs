@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -18,20 +19,15 @@ const want = (part) => only.length === 0 || only.includes(part);
 const quiet = { logLevel: 'warn', configFile: false, root, define: { __APP_VERSION__: JSON.stringify(pkg.version) } };
 
 const nodeBuild = (outDir, input, external) => ({
-  ...quiet,
-  build: {
-    ssr: true,
+  ...nodeBundle({
+    root,
     outDir,
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
+    input,
+    external,
     sourcemap: true,
-    rollupOptions: {
-      input,
-      external,
-      output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
-    },
-  },
+    output: { chunkFileNames: 'chunks/[name]-[hash].cjs' },
+  }),
+  define: quiet.define,
 });
 
 /**

@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { nodeBundle } from './node-bundle.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const wineDir = path.join(root, '.wine-node'); // git-ignored
@@ -42,23 +43,15 @@ export function ensureWindowsNode(step) {
 /** One self-contained CommonJS bundle of a test-support entry (koffi external), for Windows Node under Wine. */
 export async function buildWineEntry(name, outDir) {
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root,
-    build: {
-      ssr: true,
+  await build(
+    nodeBundle({
+      root,
       outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: { [name]: path.join(root, `electron/test-support/${name}.ts`) },
-        external: (id) => id === 'koffi' || builtins.has(id),
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
-    },
-  });
+      input: { [name]: path.join(root, `electron/test-support/${name}.ts`) },
+      external: (id) => id === 'koffi' || builtins.has(id),
+      output: { codeSplitting: false },
+    }),
+  );
 }
 
 /** The snapshot entry, for Windows Node and for Linux Node alike. */

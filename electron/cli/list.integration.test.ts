@@ -1,9 +1,8 @@
 // `netinspect list` against real sockets, bad input, and an unprivileged run (setpriv as nobody).
-import { execFileSync } from 'node:child_process';
-import type net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, listen, portOf, runCli } from '../test-support/net-fixtures';
-import { NOBODY } from '../test-support/nobody';
+import { refusalLine } from '../test-support/cli-refusal';
+import { closeAll, connectedPair, listen, portOf, runCli, type Opened } from '../test-support/net-fixtures';
+import { canRunAsNobody, NOBODY } from '../test-support/nobody';
 
 interface JsonSocket {
   proto: string;
@@ -24,25 +23,12 @@ interface JsonList {
   sockets: JsonSocket[];
 }
 
-const open: (net.Server | net.Socket)[] = [];
-afterAll(() => open.forEach((o) => ('destroy' in o ? o.destroy() : o.close())));
-
-const hasSetpriv = (): boolean => {
-  try {
-    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
-    return process.getuid?.() === 0;
-  } catch {
-    return false;
-  }
-};
+const open: Opened = [];
+afterAll(() => closeAll(open));
 
 describe('netinspect list', () => {
   it('prints netinspect.snapshot/1 JSON with our listener and connection, owned by us', async () => {
-    const server = await listen();
-    open.push(server);
-    const port = portOf(server);
-    const client = await connect(port);
-    open.push(client);
+    const { port } = await connectedPair(open);
     const r = await runCli(['list', '--json', '--port', String(port)]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as JsonList;
@@ -86,10 +72,7 @@ describe('netinspect list', () => {
     [['--proto', 'sctp'], /Unknown protocol "sctp": use tcp or udp/],
     [['--frobnicate'], /unknown option/],
   ])('refuses %j with exit code 2 and one clear line', async (args, message) => {
-    const r = await runCli(['list', ...args]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')[0]).toMatch(message);
+    expect(await refusalLine(['list', ...args])).toMatch(message);
   });
 
   it("speaks the user's language: a reversed range under LANG=zh_CN is explained in Chinese", async () => {
@@ -105,7 +88,7 @@ describe('netinspect list', () => {
   });
 
   it('as an unprivileged user, shows pid null for our sockets and says owners are partly hidden', async (ctx) => {
-    if (!hasSetpriv()) {
+    if (!canRunAsNobody()) {
       ctx.skip(true, 'needs root and setpriv(1) to run the CLI as nobody');
       return;
     }

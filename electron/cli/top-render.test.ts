@@ -1,26 +1,17 @@
 // top as text: columns, units, the hidden-owners line, escaped names, and the row limit.
 import { describe, expect, it } from 'vitest';
 import type { ProcessTraffic, ProcessTrafficList } from '../../shared/model/processes';
+import { processTraffic } from '../../shared/test-support/processes';
 import { renderTop } from './top-render';
 
-const base: ProcessTraffic = {
+const base = processTraffic({
   pid: 4242,
   name: 'curl',
-  user: 'dev',
-  ppid: 1,
-  status: 'live',
-  goneAt: null,
-  listening: [],
-  states: { ESTABLISHED: 1 },
-  connections: 1,
   sentBytesPerSec: 4 * 1024 * 1024,
   receivedBytesPerSec: 512,
   sentBytes: 40 * 1024 * 1024,
   receivedBytes: 2048,
-  remoteHosts: 1,
-  hasUdp: false,
-  history: [],
-};
+});
 
 function list(processes: ProcessTraffic[], hidden: ProcessTrafficList['hidden'] = null): ProcessTrafficList {
   return {

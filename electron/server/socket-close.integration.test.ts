@@ -1,36 +1,25 @@
 // socket:close through real browser mode: listeners and serve's own connections are refused; a connection closes.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRpc, type Rpc } from '../test-support/ws-rpc';
-import { connect, listen, portOf, startServe } from '../test-support/net-fixtures';
+import { closeAll, connectedPair, listen, portOf, type Opened } from '../test-support/net-fixtures';
+import { startServed, type Served } from '../test-support/served-rpc';
 
 describe.runIf(process.platform === 'linux')('socket:close over netinspect serve', () => {
-  let child: ChildProcess;
+  let served: Served;
   let url: URL;
   let wsUrl: string;
-  let configDir: string;
   let rpc: Rpc;
-  const open: (net.Server | net.Socket)[] = [];
+  const open: Opened = [];
 
   beforeAll(async () => {
-    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-close-'));
-    ({ child, url } = await startServe({ NETINSPECT_CONFIG_DIR: configDir }));
-    wsUrl = `ws://${url.host}/ws?token=${url.searchParams.get('token')}`;
-    rpc = await openRpc(wsUrl, { Origin: `http://${url.host}` });
+    served = await startServed([], { asPage: true });
+    ({ url, wsUrl, rpc } = served);
   });
 
-  afterAll(() => {
-    rpc?.ws.terminate();
-    for (const o of open) {
-      if ('destroy' in o) o.destroy();
-      else o.close();
-    }
-    child?.kill('SIGTERM');
-    fs.rmSync(configDir, { recursive: true, force: true });
+  afterAll(async () => {
+    closeAll(open);
+    await served?.stop();
   });
 
   /** serve still answers: the page with its token, and a fresh WebSocket that completes a request. */
@@ -97,11 +86,7 @@ describe.runIf(process.platform === 'linux')('socket:close over netinspect serve
   });
 
   it.skipIf(process.getuid?.() !== 0)('still closes a loopback connection this test owns (as root)', async () => {
-    const server = await listen();
-    open.push(server);
-    const port = portOf(server);
-    const client = await connect(port);
-    open.push(client);
+    const { server, port, client } = await connectedPair(open);
     const reset = new Promise<string>((r) => client.once('error', (e: NodeJS.ErrnoException) => r(e.code ?? '')));
     const r = await rpc.call('socket:close', {
       family: 4,

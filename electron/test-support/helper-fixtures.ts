@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createSession, type Session } from '../core/privilege/session';
 
@@ -38,6 +39,58 @@ export async function startHelper(appPid: number, parent: string, nodeArgs: stri
   if (child.exitCode !== null) throw new Error(`helper exited: ${stderr}`);
   const logFile = path.join(session.dir, 'helper.log');
   return { session, child, exited, log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '') };
+}
+
+/** An authenticated connection that pings `helper` every 2 s, so its heartbeat holds for a whole suite. */
+export interface KeepAlive {
+  readonly connection: RawConnection;
+  /** Stops the pings and closes the connection. */
+  stop(): void;
+}
+
+export async function keepAlive(helper: StartedHelper): Promise<KeepAlive> {
+  const connection = await RawConnection.authed(helper.session.endpoint, helper.session.token);
+  // Ids of their own, far from those a test gives its requests on the same connection.
+  let id = 1000;
+  const timer = setInterval(() => connection.write({ id: id++, op: 'ping' }), 2_000);
+  return {
+    connection,
+    stop() {
+      clearInterval(timer);
+      connection.socket.destroy();
+    },
+  };
+}
+
+/** A helper for a whole suite: this process as its app, its session under a temp folder of its own, kept alive. */
+export interface SuiteHelper extends StartedHelper {
+  /** The temp folder the session lives in (other helpers a test starts can use it too). */
+  readonly parent: string;
+  /** Stops the pings, kills the helper and removes the temp folder. */
+  stop(): void;
+}
+
+/** `parentMode` is set on the temp folder before the helper starts. */
+export async function startSuiteHelper(prefix: string, parentMode?: number): Promise<SuiteHelper> {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = (): void => fs.rmSync(parent, { recursive: true, force: true });
+  try {
+    if (parentMode !== undefined) fs.chmodSync(parent, parentMode);
+    const helper = await startHelper(process.pid, parent);
+    const pings = await keepAlive(helper);
+    return {
+      ...helper,
+      parent,
+      stop() {
+        pings.stop();
+        helper.child.kill('SIGKILL');
+        remove();
+      },
+    };
+  } catch (e) {
+    remove();
+    throw e;
+  }
 }
 
 /** A raw connection: what the helper sends, line by line, and whether it closed. */

@@ -33,6 +33,27 @@ export function connect(port: number, host = '127.0.0.1'): Promise<net.Socket> {
   });
 }
 
+/** The listeners and sockets a suite opened, for `closeAll` when it ends. */
+export type Opened = (net.Server | net.Socket)[];
+
+/** Ends everything in `open` and empties it. */
+export function closeAll(open: Opened): void {
+  for (const o of open.splice(0)) {
+    if ('destroy' in o) o.destroy();
+    else o.close();
+  }
+}
+
+/** A listener on 127.0.0.1 and a connection to it from this process, both added to `open`. */
+export async function connectedPair(open: Opened): Promise<{ server: net.Server; port: number; client: net.Socket }> {
+  const server = await listen();
+  open.push(server);
+  const port = portOf(server);
+  const client = await connect(port);
+  open.push(client);
+  return { server, port, client };
+}
+
 /**
  * Runs the CLI to completion. `killAfterMs` SIGKILLs a run that would otherwise outlive the test (a command that
  * should have refused its input at once but samples or watches instead); its code is then null.

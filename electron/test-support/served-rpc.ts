@@ -8,6 +8,10 @@ import { openRpc, type Rpc } from './ws-rpc';
 /** A running serve, its client, and how to stop both. */
 export interface Served {
   readonly cli: CliStream;
+  /** The URL serve printed, with its token. */
+  readonly url: URL;
+  /** Its WebSocket's URL, with the token. */
+  readonly wsUrl: string;
   readonly rpc: Rpc;
   /** Calls a channel; throws the error of a failed answer. */
   call<T>(channel: string, request?: unknown): Promise<T>;
@@ -15,16 +19,22 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
-/** Starts `serve --port 0` through `prefix` with a config dir of its own (writable by anyone: nobody may run it). */
-export async function startServed(prefix: readonly string[] = []): Promise<Served> {
+/**
+ * Starts `serve --port 0` through `prefix` with a config dir of its own (writable by anyone: nobody may run it).
+ * `asPage` makes the client send the Origin its own page would.
+ */
+export async function startServed(prefix: readonly string[] = [], { asPage = false } = {}): Promise<Served> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netinspect-served-'));
   chmodSync(dir, 0o777);
   const cli = spawnCli(['serve', '--port', '0'], prefix, { NETINSPECT_CONFIG_DIR: dir });
   const [line] = await cli.waitLines(1);
   const url = new URL(line);
-  const rpc = await openRpc(`ws://${url.host}/ws?token=${url.searchParams.get('token') ?? ''}`);
+  const wsUrl = `ws://${url.host}/ws?token=${url.searchParams.get('token') ?? ''}`;
+  const rpc = await openRpc(wsUrl, asPage ? { Origin: `http://${url.host}` } : {});
   return {
     cli,
+    url,
+    wsUrl,
     rpc,
     async call<T>(channel: string, request: unknown = {}): Promise<T> {
       const r = await rpc.call(channel, request);

@@ -1,34 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../model/errors';
 import type { RawSocket } from '../model/socket';
+import { thrownBy } from '../test-support/app-errors';
 import { rawSocket } from '../test-support/sockets';
 import { matchesQuery, parsePort, parsePortRange, parseProto, parseSocketQuery, parseStates } from './socket-query';
 
 const s = (over: Partial<RawSocket>): RawSocket =>
   rawSocket({ localPort: 8080, remotePort: 50000, pid: 42, process: 'node', ...over });
 
-const code = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof AppError ? e.code : 'not an AppError';
-  }
-  return undefined;
-};
-
 describe('socket query parsing', () => {
   it('accepts ports 1..65535 and refuses 0, 70000 and text', () => {
     expect(parsePort('443')).toBe(443);
-    expect(code(() => parsePort('0'))).toBe('INVALID_INPUT');
-    expect(code(() => parsePort('70000'))).toBe('INVALID_INPUT');
-    expect(code(() => parsePort('80a'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parsePort('0'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parsePort('70000'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parsePort('80a'))).toBe('INVALID_INPUT');
   });
 
   it('parses ranges and refuses reversed ones', () => {
     expect(parsePortRange('10-90')).toEqual([10, 90]);
-    expect(code(() => parsePortRange('90-10'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parsePortRange('90-10'))).toBe('INVALID_INPUT');
     expect(() => parsePortRange('90-10')).toThrow(/must not exceed/);
-    expect(code(() => parsePortRange('10'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parsePortRange('10'))).toBe('INVALID_INPUT');
   });
 
   it('parses canonical and ss-style state names and refuses unknown ones', () => {
@@ -38,7 +29,7 @@ describe('socket query parsing', () => {
 
   it('parses protocols', () => {
     expect(parseProto('UDP')).toBe('udp');
-    expect(code(() => parseProto('sctp'))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parseProto('sctp'))).toBe('INVALID_INPUT');
   });
 });
 

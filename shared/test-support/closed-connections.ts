@@ -1,17 +1,13 @@
 // Closed connections for unit tests (defaults: a TCP4 client connection of pid 100 closed by the kernel, 1,000
 // bytes each way); tests give only what differs.
 import type { ClosedConnection } from '../model/connections';
+import { TUPLE } from './sockets';
 
 /** A Connections log entry with sensible defaults. */
 export function closedConnection(p: Partial<ClosedConnection> = {}): ClosedConnection {
   return {
     id: 1,
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
-    localPort: 40000,
-    remoteAddress: '127.0.0.1',
-    remotePort: 8080,
+    ...TUPLE,
     finalState: 'TIME_WAIT',
     cookie: '42',
     openedAt: 1_000,

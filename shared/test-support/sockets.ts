@@ -2,18 +2,23 @@
 // differs, so a field added to the model is added here once.
 import { socketKey, type RawSocket, type Socket } from '../model/socket';
 
+/** The endpoints every test value defaults to: a TCP4 client at 127.0.0.1:40000 connected to 127.0.0.1:8080. */
+export const TUPLE = {
+  proto: 'tcp',
+  family: 4,
+  localAddress: '127.0.0.1',
+  localPort: 40000,
+  remoteAddress: '127.0.0.1',
+  remotePort: 8080,
+} as const;
+
 /** A raw socket (what a collector returns) with sensible defaults. */
 export function rawSocket(p: Partial<RawSocket> = {}): RawSocket {
   const pid = p.pid === undefined ? 100 : p.pid;
   const process = p.process === undefined ? 'app' : p.process;
   const user = p.user === undefined ? 'root' : p.user;
   return {
-    proto: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
-    localPort: 40000,
-    remoteAddress: '127.0.0.1',
-    remotePort: 8080,
+    ...TUPLE,
     state: 'ESTABLISHED',
     pid,
     process,

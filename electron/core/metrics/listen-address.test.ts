@@ -1,16 +1,9 @@
 // --listen parsing: IP literals and localhost only, ports 0-65535, and which addresses only this machine reaches.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/model/errors';
+import { thrownBy } from '../../../shared/test-support/app-errors';
 import { authority, parseListen } from './listen-address';
 
-const keyOf = (text: string): string | undefined => {
-  try {
-    parseListen(text);
-    return undefined;
-  } catch (e) {
-    return e instanceof AppError ? e.key : 'not an AppError';
-  }
-};
+const keyOf = (text: string): string | undefined => thrownBy(() => parseListen(text), 'key');
 
 describe('parseListen', () => {
   it('reads IPv4, bracketed IPv6 and localhost, and tells loopback from the rest', () => {

@@ -2,21 +2,19 @@
 // connection of someone else's.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection, startHelper, type StartedHelper } from '../../test-support/helper-fixtures';
-import { connect, listen, portOf } from '../../test-support/net-fixtures';
+import { keepAlive, startHelper, type KeepAlive, type StartedHelper } from '../../test-support/helper-fixtures';
+import { closeAll, connectedPair, listen, portOf, type Opened } from '../../test-support/net-fixtures';
 
 let parent = '';
 let helper: StartedHelper;
-let c: RawConnection;
-let pingTimer: NodeJS.Timeout;
+let pinged: KeepAlive;
 /** Plays the app: a process that holds one connection to a listener of its own, both printed as ports. */
 let app: ChildProcess;
 let appPorts: { listen: number; client: number };
-const open: (net.Server | net.Socket)[] = [];
+const open: Opened = [];
 
 beforeAll(async () => {
   const script = [
@@ -38,20 +36,14 @@ beforeAll(async () => {
   });
   parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-close-'));
   helper = await startHelper(app.pid ?? -1, parent);
-  c = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-  let id = 1000;
-  pingTimer = setInterval(() => c.write({ id: id++, op: 'ping' }), 2_000);
+  pinged = await keepAlive(helper);
 });
 
 afterAll(() => {
-  clearInterval(pingTimer);
-  c?.socket.destroy();
+  pinged?.stop();
   helper?.child.kill('SIGKILL');
   app?.kill('SIGKILL');
-  for (const o of open) {
-    if ('destroy' in o) o.destroy();
-    else o.close();
-  }
+  closeAll(open);
   fs.rmSync(parent, { recursive: true, force: true });
 });
 
@@ -64,7 +56,7 @@ const tuple = (localPort: number, remotePort: number) => ({
 });
 let id = 1;
 const close = (req: unknown) =>
-  c.call(id++, 'socket:close', req) as Promise<{ ok: boolean; error?: { code: string; key?: string } }>;
+  pinged.connection.call(id++, 'socket:close', req) as Promise<{ ok: boolean; error?: { code: string; key?: string } }>;
 
 describe.runIf(process.platform === 'linux')('socket:close in the helper', () => {
   it('refuses the listener the kernel would fall back to (no such peer) and a wildcard peer', async () => {
@@ -84,11 +76,7 @@ describe.runIf(process.platform === 'linux')('socket:close in the helper', () =>
   });
 
   it('closes a connection of another process (this test), as root', async () => {
-    const server = await listen();
-    open.push(server);
-    const port = portOf(server);
-    const client = await connect(port);
-    open.push(client);
+    const { port, client } = await connectedPair(open);
     const reset = new Promise<string>((r) => client.once('error', (e: NodeJS.ErrnoException) => r(e.code ?? '')));
     const r = await close(tuple(client.localPort ?? 0, port));
     if (r.error?.code === 'NOT_SUPPORTED') {

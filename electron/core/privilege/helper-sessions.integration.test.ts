@@ -1,30 +1,18 @@
 // The real helper under idle connections: only authenticated sessions count against its limit, idle ones go soon.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection, startHelper, until, type StartedHelper } from '../../test-support/helper-fixtures';
+import { RawConnection, startSuiteHelper, until, type SuiteHelper } from '../../test-support/helper-fixtures';
 import { AUTH_TIMEOUT_MS, MAX_SESSIONS } from './helper-protocol';
 
-let parent = '';
-let helper: StartedHelper;
-let pinger: RawConnection;
-let pingTimer: NodeJS.Timeout;
+let helper: SuiteHelper;
 const opened: RawConnection[] = [];
 
 beforeAll(async () => {
-  parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-sessions-'));
-  helper = await startHelper(process.pid, parent);
-  pinger = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-  let id = 1000;
-  pingTimer = setInterval(() => pinger.write({ id: id++, op: 'ping' }), 2_000);
+  helper = await startSuiteHelper('netinspect-helper-sessions-');
 });
 
 afterAll(() => {
-  clearInterval(pingTimer);
   for (const c of opened) c.socket.destroy();
-  helper?.child.kill('SIGKILL');
-  fs.rmSync(parent, { recursive: true, force: true });
+  helper?.stop();
 });
 
 const errorOf = (m: unknown): { code?: string } => ((m as { error?: unknown })?.error ?? {}) as { code?: string };

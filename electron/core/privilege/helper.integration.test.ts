@@ -1,32 +1,25 @@
 // The privileged helper as a real root process: every refusal the issue lists, logged, and valid requests served.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection, startHelper, until, type StartedHelper } from '../../test-support/helper-fixtures';
+import {
+  RawConnection,
+  startHelper,
+  startSuiteHelper,
+  until,
+  type SuiteHelper,
+} from '../../test-support/helper-fixtures';
+import { NOBODY } from '../../test-support/nobody';
 
-let parent = '';
-let helper: StartedHelper;
-let pinger: RawConnection;
-let pingTimer: NodeJS.Timeout;
+let helper: SuiteHelper;
 
 beforeAll(async () => {
-  parent = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-helper-test-'));
   // Searchable by nobody only for the foreign-uid case; the session directory itself stays 0700.
-  fs.chmodSync(parent, 0o711);
-  helper = await startHelper(process.pid, parent);
-  pinger = await RawConnection.authed(helper.session.endpoint, helper.session.token);
-  let id = 1000;
-  // Keeps the helper's heartbeat satisfied for the length of the suite.
-  pingTimer = setInterval(() => pinger.write({ id: id++, op: 'ping' }), 2_000);
+  helper = await startSuiteHelper('netinspect-helper-test-', 0o711);
 });
 
-afterAll(() => {
-  clearInterval(pingTimer);
-  helper?.child.kill('SIGKILL');
-  fs.rmSync(parent, { recursive: true, force: true });
-});
+afterAll(() => helper?.stop());
 
 const errorOf = (m: unknown): { code?: string; key?: string } =>
   ((m as { error?: unknown; ok?: boolean })?.error ?? {}) as { code?: string; key?: string };
@@ -77,22 +70,8 @@ describe('privileged helper', () => {
         c.on('data', (d) => (got += d));
         c.on('error', (e) => (error = e.code));
         c.on('close', () => process.stdout.write(JSON.stringify({ closed: true, got, error })));`;
-      const r = spawnSync(
-        'setpriv',
-        [
-          '--reuid=65534',
-          '--regid=65534',
-          '--clear-groups',
-          '--inh-caps=-all',
-          '--',
-          process.execPath,
-          '-e',
-          script,
-          sock,
-          helper.session.token,
-        ],
-        { encoding: 'utf8', timeout: 10_000 },
-      );
+      const [cmd, ...args] = [...NOBODY, process.execPath, '-e', script, sock, helper.session.token];
+      const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
       const outcome = JSON.parse(r.stdout) as { closed?: boolean; got?: string; error?: string };
       expect(outcome.closed).toBe(true);
       expect(outcome.got ?? '').not.toContain('ready');
@@ -153,7 +132,7 @@ describe('privileged helper', () => {
 
   it('exits when the app pid named in the token file dies', async () => {
     const app = spawn('sleep', ['60'], { stdio: 'ignore' });
-    const h = await startHelper(app.pid ?? -1, parent);
+    const h = await startHelper(app.pid ?? -1, helper.parent);
     try {
       app.kill('SIGKILL');
       expect(await h.exited).toBe(0);
@@ -166,9 +145,9 @@ describe('privileged helper', () => {
 
   it('logs and exits on an exception no request caught, removing its socket', async () => {
     // A fault outside any request: thrown from a signal handler the test plants before the helper's own code runs.
-    const fault = path.join(parent, 'fault.cjs');
+    const fault = path.join(helper.parent, 'fault.cjs');
     fs.writeFileSync(fault, "process.on('SIGUSR2', () => { throw new Error('planted fault'); });\n");
-    const h = await startHelper(process.pid, parent, ['--require', fault]);
+    const h = await startHelper(process.pid, helper.parent, ['--require', fault]);
     try {
       h.child.kill('SIGUSR2');
       await until(() => h.child.exitCode !== null, 5_000, 'the helper to exit');
@@ -181,7 +160,7 @@ describe('privileged helper', () => {
   });
 
   it('exits when no ping arrives for the heartbeat period', async () => {
-    const h = await startHelper(process.pid, parent);
+    const h = await startHelper(process.pid, helper.parent);
     try {
       await until(() => h.child.exitCode !== null, 15_000, 'the helper to exit');
       expect(h.log()).toMatch(/exiting: no ping for 10000 ms/);

@@ -2,52 +2,31 @@
 // Recording pauses with its reason pushed as timeline:status while the live table keeps answering, and a full disk
 // resumes by itself once space is freed. As root, the disk test mounts its own 64 MiB tmpfs (filled up by the test,
 // room after for a keyframe of a large table) and unmounts it after.
-import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract';
-import { createCore, type Core } from '../app-core';
+import type { Core } from '../app-core';
 import { waitFor } from '../../test-support/net-fixtures';
+import { disposeRecordingCores, recordingCore } from './test-support/recording-core';
 import { removeTempDirs, tempDir } from './test-support/temp-files';
+import { mountTmpfs, unmountTmpfs } from './test-support/tmpfs';
 
 type Status = EventPayload<'timeline:status'>;
-const cores: Core[] = [];
-let mounted: string | null = null;
-
 afterAll(() => {
-  for (const c of cores) c.dispose();
-  // Lazy: libsql closes a connection's files only once its statements are garbage-collected.
-  if (mounted) execFileSync('umount', ['-l', mounted]);
+  disposeRecordingCores();
+  unmountTmpfs();
   removeTempDirs();
 });
 
 /** A recording core and every timeline:status it pushed. */
-function recordingCore(file: string): { core: Core; pushed: Status[] } {
-  const core = createCore({
-    configDir: null,
-    host: 'cli',
-    collector: 'in-process',
-    settings: { refreshIntervalMs: 250 },
-    timeline: { record: file },
-  });
-  cores.push(core);
+function recordingCoreWithStatus(file: string): { core: Core; pushed: Status[] } {
+  const core = recordingCore(file);
   const pushed: Status[] = [];
   core.subscribe({ id: 'status', send: (e, p) => void (e === 'timeline:status' && pushed.push(p as Status)) }, [
     'timeline:status',
   ]);
   return { core, pushed };
-}
-
-function mountTmpfs(): { dir: string | null; why: string } {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return { dir: null, why: 'needs root on Linux' };
-  const dir = tempDir();
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', dir], { stdio: 'pipe' });
-    return { dir, why: '' };
-  } catch (e) {
-    return { dir: null, why: `mount -t tmpfs failed: ${(e as Error).message}` };
-  }
 }
 
 /** Writes zeros into `file` until the file system refuses (ENOSPC). */
@@ -68,7 +47,7 @@ describe('recording where the file cannot be written', () => {
     const blocker = path.join(tempDir(), 'not-a-folder');
     writeFileSync(blocker, 'a file where the folder should be');
     const file = path.join(blocker, 'timeline.sqlite');
-    const { core, pushed } = recordingCore(file);
+    const { core, pushed } = recordingCoreWithStatus(file);
     const live = await core.call('sockets:snapshot', {});
     expect(live.sockets.length).toBeGreaterThan(0);
     const st = await core.call('timeline:status', {});
@@ -82,15 +61,14 @@ describe('recording where the file cannot be written', () => {
     await expect(core.call('timeline:at', { at: Date.now() })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  const fs = mountTmpfs();
+  const fs = mountTmpfs('64m');
   if (!fs.dir) console.log(`disk-full recording test skipped: ${fs.why}`);
   it.skipIf(!fs.dir)(
     'pauses on a full disk, keeps the live table, and resumes once space is freed',
     async () => {
-      mounted = fs.dir;
       const dir = fs.dir as string;
       const file = path.join(dir, 'timeline.sqlite');
-      const { core, pushed } = recordingCore(file);
+      const { core, pushed } = recordingCoreWithStatus(file);
       await waitFor(async () => (await core.call('timeline:status', {})).range ?? undefined, 20_000);
       const filler = path.join(dir, 'filler');
       fillUp(filler);

@@ -6,15 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../../shared/logic/diff';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { Socket } from '../../../shared/model/socket';
-import { createCore, type Core } from '../app-core';
+import type { Core } from '../app-core';
 import type { Client } from '../client';
 import { connect, listen, portOf } from '../../test-support/net-fixtures';
+import { disposeRecordingCores, recordingCore } from './test-support/recording-core';
 import { removeTempDirs, tempDir } from './test-support/temp-files';
 
 const open: (net.Server | net.Socket)[] = [];
-const cores: Core[] = [];
 afterAll(() => {
-  for (const c of cores) c.dispose();
+  disposeRecordingCores();
   for (const o of open) {
     if ('destroy' in o) o.destroy();
     else o.close();
@@ -28,18 +28,6 @@ const canonical = (sockets: Iterable<Socket>) =>
 
 type Pair = { readonly from: string; readonly to: string; readonly count: number };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function startCore(file: string): Core {
-  const core = createCore({
-    configDir: null,
-    host: 'cli',
-    collector: 'in-process',
-    settings: { refreshIntervalMs: 250 },
-    timeline: { record: file },
-  });
-  cores.push(core);
-  return core;
-}
 
 /** Follows the monitor through sockets:subscribe: a copy of its table after every delta, by the tick's time. */
 async function followTables(core: Core): Promise<Map<number, Socket[]>> {
@@ -63,7 +51,7 @@ async function followTables(core: Core): Promise<Map<number, Socket[]>> {
 describe('core recording its own ticks', () => {
   it('rebuilds every tick exactly as the monitor had it, and answers the past on every channel', async () => {
     const file = path.join(tempDir(), 'timeline.sqlite');
-    const core = startCore(file);
+    const core = recordingCore(file);
     const tables = await followTables(core);
     // Sockets come and go between ticks: listeners, connections, closes (TIME_WAIT on our side).
     for (let i = 0; i < 6; i++) {
@@ -166,7 +154,7 @@ describe('core recording its own ticks', () => {
 
   it('stops and resumes recording with the record setting, pushing the status each time', async () => {
     const file = path.join(tempDir(), 'timeline.sqlite');
-    const core = startCore(file);
+    const core = recordingCore(file);
     const pushed: EventPayload<'timeline:status'>[] = [];
     core.subscribe({ id: 'status-watch', send: (e, p) => e === 'timeline:status' && pushed.push(p as never) }, [
       'timeline:status',

@@ -1,32 +1,20 @@
 // Recording on a real small file system: a full disk pauses recording (never a throw into the tick), and it
 // resumes by itself once writes succeed, with the gap recorded and nothing before it lost.
 // As root, this test mounts its own 4 MiB tmpfs on a temporary folder and unmounts it afterwards.
-import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTimelineReader } from './timeline-reader';
 import { openTimelineWriter, type TimelineWriter } from './timeline-writer';
 import { SyntheticTicks, copyTable } from './test-support/synthetic-ticks';
-import { removeTempDirs, tempDir } from './test-support/temp-files';
+import { removeTempDirs } from './test-support/temp-files';
+import { mountTmpfs, unmountTmpfs } from './test-support/tmpfs';
 import type { RecordedSocket } from './timeline-types';
 
-function mountTmpfs(): { dir: string | null; why: string } {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return { dir: null, why: 'needs root on Linux' };
-  const dir = tempDir();
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
-    return { dir, why: '' };
-  } catch (e) {
-    return { dir: null, why: `mount -t tmpfs failed: ${(e as Error).message}` };
-  }
-}
-
-const mounted = mountTmpfs();
+const mounted = mountTmpfs('4m');
 if (!mounted.dir) console.log(`timeline fault tests skipped: ${mounted.why}`);
 afterAll(() => {
-  // Lazy: libsql closes a connection's files only once its statements are garbage-collected.
-  if (mounted.dir) execFileSync('umount', ['-l', mounted.dir]);
+  unmountTmpfs();
   removeTempDirs();
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/model/errors';
 import { openTimelineReader } from './timeline-reader';
-import { openTimelineWriter } from './timeline-writer';
+import { openTimelineWriter, type WriterOptions } from './timeline-writer';
 import { SyntheticTicks, copyTable } from './test-support/synthetic-ticks';
 import { removeTempDirs, tempDir } from './test-support/temp-files';
 import type { JsonObject, RecordedSocket } from './timeline-types';
@@ -29,6 +29,12 @@ async function record(file: string, ticks: number, keyframeEveryMs: number, stea
     await turns(3);
   }
   return { w, tables, ticks: ticksSeen };
+}
+
+/** A writer on a new file, and a generator of `steady` sockets that never churn. */
+function steadyRecording(steady: number, options: WriterOptions = {}) {
+  const file = path.join(tempDir(), 'rec.db');
+  return { file, w: openTimelineWriter(file, options), g: new SyntheticTicks({ steady, churnPerSecond: 0 }) };
 }
 
 describe('timeline store', () => {
@@ -130,9 +136,7 @@ describe('timeline store', () => {
   });
 
   it('records ticks whose clock stepped back 1 ms after the last, so none is lost', async () => {
-    const file = path.join(tempDir(), 'rec.db');
-    const w = openTimelineWriter(file);
-    const g = new SyntheticTicks({ steady: 10, churnPerSecond: 0 });
+    const { file, w, g } = steadyRecording(10);
     const a = g.next();
     const b = g.next();
     w.writeTick(a);
@@ -144,9 +148,7 @@ describe('timeline store', () => {
   });
 
   it('rebuilds from the table the caller gives when its deltas drifted from it', async () => {
-    const file = path.join(tempDir(), 'rec.db');
-    const w = openTimelineWriter(file, { keyframeEveryMs: 1000 });
-    const g = new SyntheticTicks({ steady: 20, churnPerSecond: 0 });
+    const { file, w, g } = steadyRecording(20, { keyframeEveryMs: 1000 });
     w.writeTick(g.next());
     const tick = g.next();
     // A delta that forgot a removal: the table says one socket fewer.
@@ -161,9 +163,7 @@ describe('timeline store', () => {
   });
 
   it('pauses instead of throwing on a value JSON cannot carry, and resumes once it is gone', async () => {
-    const file = path.join(tempDir(), 'rec.db');
-    const w = openTimelineWriter(file, { retryMs: 0 });
-    const g = new SyntheticTicks({ steady: 10, churnPerSecond: 0 });
+    const { file, w, g } = steadyRecording(10, { retryMs: 0 });
     w.writeTick(g.next());
     const bad = { key: 'tcp4 odd', state: 'LISTEN', inode: 1n } as unknown as RecordedSocket;
     const tick = g.next();

@@ -1,12 +1,9 @@
 // Port tools through the real `netinspect serve` contract: who owns a port, bind test and scan, on real loopback sockets.
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRpc, type Rpc } from '../../test-support/ws-rpc';
-import { connect, listen, portOf, runCli, startServe, waitFor } from '../../test-support/net-fixtures';
+import type { Rpc } from '../../test-support/ws-rpc';
+import { closeAll, connect, listen, portOf, runCli, waitFor, type Opened } from '../../test-support/net-fixtures';
+import { startServed, type Served } from '../../test-support/served-rpc';
 
 interface WhoValue {
   sockets: { family: number; state: string; pid: number | null; localAddress: string }[];
@@ -27,26 +24,18 @@ async function freePort(): Promise<number> {
 }
 
 describe('port tools over the contract', () => {
-  let child: ChildProcess;
+  let served: Served;
   let rpc: Rpc;
-  let configDir: string;
-  const open: (net.Server | net.Socket)[] = [];
+  const open: Opened = [];
 
   beforeAll(async () => {
-    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-tools-'));
-    const served = await startServe({ NETINSPECT_CONFIG_DIR: configDir });
-    child = served.child;
-    rpc = await openRpc(`ws://${served.url.host}/ws?token=${served.url.searchParams.get('token')}`);
+    served = await startServed();
+    rpc = served.rpc;
   });
 
-  afterAll(() => {
-    for (const o of open) {
-      if ('destroy' in o) o.destroy();
-      else o.close();
-    }
-    rpc?.ws.terminate();
-    child?.kill('SIGTERM');
-    fs.rmSync(configDir, { recursive: true, force: true });
+  afterAll(async () => {
+    closeAll(open);
+    await served?.stop();
   });
 
   it('who-owns-port finds a listener of this process on IPv4 and on IPv6', async () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NO_KERNEL_EVENTS, type ClosedSocketEvent, type TracedTransition } from '../../model/kernel-events';
-import { sock } from '../../test-support/sockets';
+import { sock, TUPLE } from '../../test-support/sockets';
 import { ConnectionLog } from './connection-log';
 
-const tuple = {
-  proto: 'tcp',
-  family: 4,
-  localAddress: '127.0.0.1',
-  localPort: 40000,
-  remoteAddress: '127.0.0.1',
-  remotePort: 8080,
-} as const;
 const closed = (over: Partial<ClosedSocketEvent> = {}): ClosedSocketEvent => ({
-  ...tuple,
+  ...TUPLE,
   state: 'CLOSED',
   cookie: '42',
   closedAt: 5_000,
@@ -64,7 +56,7 @@ describe('ConnectionLog', () => {
   it('logs connections that lived between two refreshes, with the trace’s pid and exact opening time', () => {
     const log = new ConnectionLog();
     const t = (from: TracedTransition['from'], to: TracedTransition['to'], at: number, localPort = 40000) =>
-      ({ ...tuple, localPort, from, to, at, pid: 9, tid: 9, comm: 'node', skaddr: 'ff01', proto: 'tcp' }) as const;
+      ({ ...TUPLE, localPort, from, to, at, pid: 9, tid: 9, comm: 'node', skaddr: 'ff01', proto: 'tcp' }) as const;
     const events = {
       ...NO_KERNEL_EVENTS,
       transitions: [
@@ -127,11 +119,11 @@ describe('ConnectionLog', () => {
     const log = new ConnectionLog();
     const skaddr = 'ff02';
     const step = (from: TracedTransition['from'], to: TracedTransition['to'], at: number) =>
-      ({ ...tuple, localPort: 0, remotePort: 9, from, to, at, pid: 77, tid: 77, comm: 'app', skaddr }) as const;
+      ({ ...TUPLE, localPort: 0, remotePort: 9, from, to, at, pid: 77, tid: 77, comm: 'app', skaddr }) as const;
     const events = {
       ...NO_KERNEL_EVENTS,
       transitions: [step('CLOSED', 'SYN_SENT', 4_000), step('SYN_SENT', 'CLOSED', 4_001)],
-      failedConnects: [{ ...tuple, localPort: 0, remotePort: 9, at: 4_001, pid: 77, comm: 'app', skaddr }],
+      failedConnects: [{ ...TUPLE, localPort: 0, remotePort: 9, at: 4_001, pid: 77, comm: 'app', skaddr }],
       // What the kernel sends for it: the destination cleared.
       closed: [closed({ localAddress: '0.0.0.0', localPort: 0, remotePort: 0, tcp: null, lastState: 'SYN_SENT' })],
     };
@@ -189,7 +181,7 @@ describe('ConnectionLog', () => {
 
   it('names the traced owner of a connection no refresh saw by the command the trace saw for that pid', () => {
     const log = new ConnectionLog();
-    const step = { ...tuple, from: 'CLOSED', to: 'SYN_SENT', at: 4_000, pid: 31, tid: 31, comm: 'curl' } as const;
+    const step = { ...TUPLE, from: 'CLOSED', to: 'SYN_SENT', at: 4_000, pid: 31, tid: 31, comm: 'curl' } as const;
     const events = {
       ...NO_KERNEL_EVENTS,
       transitions: [{ ...step, proto: 'tcp', skaddr: 'ff03' } as const],

@@ -3,22 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { sock } from '../../test-support/sockets';
 import { pastProcessTraffic } from './past-traffic';
-import { master, processInfo as info, worker } from '../../test-support/processes';
+import { processInfo as info, sharedListener, worker } from '../../test-support/processes';
 
 describe('pastProcessTraffic', () => {
   it('sums the recorded rates and kernel counters per process and per destination', () => {
     const metrics = (bytesSent: number) => ({ rttMs: 1, retransmits: 0, bytesSent, bytesReceived: 7 });
     const table = new Map(
       [
-        sock({
-          key: 'l',
-          state: 'LISTEN',
-          localPort: 80,
-          remoteAddress: '0.0.0.0',
-          remotePort: 0,
-          pid: 10,
-          owners: [master, worker],
-        }),
+        sharedListener(),
         sock({
           key: 'a',
           pid: 11,

@@ -4,18 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Socket } from '../../model/socket';
 import { sock } from '../../test-support/sockets';
 import { ProcessTrafficView } from './process-traffic';
-import { master, processInfo as info, worker } from '../../test-support/processes';
+import { processInfo as info, sharedListener, worker } from '../../test-support/processes';
 
-const listener = sock({
-  key: 'l',
-  state: 'LISTEN',
-  localPort: 80,
-  remoteAddress: '0.0.0.0',
-  remotePort: 0,
-  pid: 10,
-  process: 'nginx',
-  owners: [master, worker],
-});
+const listener = sharedListener({ process: 'nginx' });
 const conn = (sent: number, over: Partial<Socket> = {}) =>
   sock({
     key: 'c',

@@ -1,29 +1,11 @@
 // top's rows: each sort order, and the JSON object of one interval with the documented keys.
 import { describe, expect, it } from 'vitest';
 import type { ProcessTraffic, ProcessTrafficList } from '../../model/processes';
+import { processTraffic } from '../../test-support/processes';
 import { sortTopRows, topJson } from './top-rows';
 
-function row(pid: number | null, over: Partial<ProcessTraffic> = {}): ProcessTraffic {
-  return {
-    pid,
-    name: pid === null ? '' : `p${pid}`,
-    user: 'dev',
-    ppid: 1,
-    status: 'live',
-    goneAt: null,
-    listening: [],
-    states: { ESTABLISHED: 1 },
-    connections: 1,
-    sentBytesPerSec: 0,
-    receivedBytesPerSec: 0,
-    sentBytes: 0,
-    receivedBytes: 0,
-    remoteHosts: 1,
-    hasUdp: false,
-    history: [],
-    ...over,
-  };
-}
+const row = (pid: number | null, over: Partial<ProcessTraffic> = {}): ProcessTraffic =>
+  processTraffic({ pid, name: pid === null ? '' : `p${pid}`, ...over });
 
 const busy = row(1, { sentBytesPerSec: 4_000_000, sentBytes: 100 });
 const big = row(2, { sentBytes: 10_000_000, connections: 2 });

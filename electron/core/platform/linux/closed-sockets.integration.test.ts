@@ -68,6 +68,18 @@ function client(port: number, close: 'end' | 'destroy' | 'none'): Promise<number
   });
 }
 
+/**
+ * One connection to a `mode` server, closed by the client as `close` says, once both of its ends' events arrived:
+ * those events, the client's end among them, and both ports.
+ */
+async function closeOne(mode: ServerMode, close: 'end' | 'destroy' | 'none') {
+  const { server: s, port } = await server(mode);
+  const local = await client(port, close);
+  const events = await eventsOf(port, 2);
+  s.close();
+  return { events, mine: events.find((e) => e.localPort === local), local, port };
+}
+
 describe('closed connections through the destroy groups', () => {
   it('delivers 300 connections closed between two ticks, each with 1,000 payload bytes each way', async () => {
     const { server: s, port } = await server('echo-then-end');
@@ -93,22 +105,14 @@ describe('closed connections through the destroy groups', () => {
   });
 
   it('an orphaned active close does not count the peer FIN; pairing still gives exact payload', async () => {
-    const { server: s, port } = await server('echo-then-late-end');
-    const local = await client(port, 'destroy');
-    const events = await eventsOf(port, 2);
-    s.close();
-    const mine = events.find((e) => e.localPort === local);
+    const { events, mine, local } = await closeOne('echo-then-late-end', 'destroy');
     expect(mine?.tcp).toMatchObject({ kernelBytesReceived: PAYLOAD, bytesReceived: PAYLOAD, bytesSent: PAYLOAD });
     const peer = events.find((e) => e.remotePort === local);
     expect(peer?.tcp).toMatchObject({ kernelBytesReceived: PAYLOAD + 1, bytesReceived: PAYLOAD });
   });
 
   it('a reset: the side that received it counts no FIN; the side that sent it lost every counter', async () => {
-    const { server: s, port } = await server('echo-then-reset');
-    const local = await client(port, 'none');
-    const events = await eventsOf(port, 2);
-    s.close();
-    const mine = events.find((e) => e.localPort === local);
+    const { events, mine, port } = await closeOne('echo-then-reset', 'none');
     expect(mine?.tcp).toMatchObject({ kernelBytesReceived: PAYLOAD, bytesSent: PAYLOAD, bytesAcked: PAYLOAD + 1 });
     // SO_LINGER 0: tcp_disconnect() zeroed the peer port and the counters before the socket was freed (an
     // unbound socket loses its local address too); the event keeps no connection facts.

@@ -43,6 +43,14 @@ function setup(): { proc: FakeProc; map: OwnerMap } {
   return { proc, map: new OwnerMap(proc) };
 }
 
+/** `setup` after a first refresh of `inodes` at t=0, with the reads of that refresh taken. */
+function afterFirstScan(inodes = [5001, 5002, 6001]): { proc: FakeProc; map: OwnerMap } {
+  const { proc, map } = setup();
+  map.refresh(inodes, 0);
+  proc.take();
+  return { proc, map };
+}
+
 describe('OwnerMap', () => {
   it('maps inodes to pids on the first refresh, reading every fd once', () => {
     const { proc, map } = setup();
@@ -57,9 +65,7 @@ describe('OwnerMap', () => {
   });
 
   it('does no fd scan when every inode is already owned by a live pid', () => {
-    const { proc, map } = setup();
-    map.refresh([5001, 5002, 6001], 0);
-    proc.take();
+    const { proc, map } = afterFirstScan();
     const before = map.stats();
     const r = map.refresh([5001, 6001, 0, 0], 1000); // a socket closed: still nothing new to place
     expect(proc.take()).toEqual([]);
@@ -72,9 +78,7 @@ describe('OwnerMap', () => {
   });
 
   it('pass 1 reads only new fds and fds whose socket vanished', () => {
-    const { proc, map } = setup();
-    map.refresh([5001, 5002, 6001], 0);
-    proc.take();
+    const { proc, map } = afterFirstScan();
     // pid 100 closed 5002 (fd 4) and reused fd 4 for a new socket; pid 200 opened fd 6.
     proc.set(100, { '0': 0, '1': 0, '3': 5001, '4': 5003 });
     proc.set(200, { '0': 0, '5': 6001, '6': 6002 });
@@ -86,9 +90,7 @@ describe('OwnerMap', () => {
   });
 
   it('pass 2 re-reads cached fds when pass 1 cannot place an inode (fd number reused across a tick)', () => {
-    const { proc, map } = setup();
-    map.refresh([5001, 5002, 6001], 0);
-    proc.take();
+    const { proc, map } = afterFirstScan();
     // fd 1 of pid 100 was not a socket; it was closed and reopened as socket 5004 between ticks.
     proc.set(100, { '0': 0, '1': 5004, '3': 5001, '4': 5002 });
     const r = map.refresh([5001, 5002, 6001, 5004], 1000);
@@ -99,9 +101,7 @@ describe('OwnerMap', () => {
   });
 
   it('does not retry an unresolvable inode every tick, but after the retry interval', () => {
-    const { proc, map } = setup();
-    map.refresh([5001, 5002, 6001, 9999], 0); // 9999: held by nobody we can see
-    proc.take();
+    const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999]); // 9999: held by nobody we can see
     map.refresh([5001, 5002, 6001, 9999], 1000);
     expect(proc.take()).toEqual([]);
     expect(map.stats().lastScan).toBe('none');
@@ -129,9 +129,7 @@ describe('OwnerMap', () => {
   });
 
   it('on a new pid, reads only that process for inodes known to be unresolvable', () => {
-    const { proc, map } = setup();
-    map.refresh([5001, 5002, 6001, 9999], 0);
-    proc.take();
+    const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999]);
     proc.set(300, { '0': 0, '7': 9999 });
     const r = map.refresh([5001, 5002, 6001, 9999], 1000);
     expect(proc.take()).toEqual(['300/0', '300/7']);

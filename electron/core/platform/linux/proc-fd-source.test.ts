@@ -1,6 +1,7 @@
 // Parsing of fd links and getdents64 records, from strings and from raw bytes.
 import { describe, expect, it } from 'vitest';
 import { numericDirents, socketInodeFromBytes, socketInodeFromLink } from './proc-fd-source';
+import { concat, LE } from './sockdiag-test-bytes';
 
 const LINKS: ReadonlyArray<readonly [string, number]> = [
   ['socket:[12345]', 12345],
@@ -36,18 +37,12 @@ function dirents(names: readonly string[]): Uint8Array {
     const bytes = new TextEncoder().encode(name);
     const reclen = (19 + bytes.length + 1 + 7) & ~7;
     const rec = new Uint8Array(reclen);
-    new DataView(rec.buffer).setUint16(16, reclen, new Uint8Array(new Uint16Array([1]).buffer)[0] === 1);
+    new DataView(rec.buffer).setUint16(16, reclen, LE);
     rec[18] = 10;
     rec.set(bytes, 19);
     parts.push(rec);
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(...parts);
 }
 
 describe('numericDirents', () => {

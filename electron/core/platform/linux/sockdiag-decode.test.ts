@@ -5,6 +5,7 @@ import { cookieText, decodeSockDiag, type DecodeStatus, type DumpClock } from '.
 import {
   Bytes,
   concat,
+  corruptions,
   DONE,
   inetDiagMsg,
   LE,
@@ -14,6 +15,7 @@ import {
   tcpInfo,
   V6_LOOPBACK,
   V6_MAPPED,
+  type DiagSpec,
 } from './sockdiag-test-bytes';
 
 function decode(
@@ -28,6 +30,9 @@ function decode(
 
 const CLOCK: DumpClock = { takenAt: 1_800_000_000_000, finTimeoutMs: 30_000 };
 const LOOP = [127, 0, 0, 1];
+/** An IPv4 TCP socket from 127.0.0.1:`sport` to 127.0.0.1:`dport` in kernel state number `state`. */
+const loopback = (state: number, sport: number, dport: number, more: Partial<DiagSpec> = {}): Bytes =>
+  inetDiagMsg({ family: 2, state, sport, dport, src: LOOP, dst: LOOP, ...more });
 
 describe('decodeSockDiag', () => {
   it('decodes an IPv4 TCP connection with a full tcp_info', () => {
@@ -123,26 +128,8 @@ describe('decodeSockDiag', () => {
   });
 
   it('decodes TIME_WAIT and request sockets without attributes (inode 0, no metrics)', () => {
-    const tw = inetDiagMsg({
-      family: 2,
-      state: 6,
-      sport: 5000,
-      dport: 80,
-      src: [127, 0, 0, 1],
-      dst: [127, 0, 0, 1],
-      uid: 0,
-      inode: 0,
-    });
-    const rq = inetDiagMsg({
-      family: 2,
-      state: 12,
-      sport: 80,
-      dport: 5001,
-      src: [127, 0, 0, 1],
-      dst: [127, 0, 0, 1],
-      uid: 0,
-      inode: 0,
-    });
+    const tw = loopback(6, 5000, 80, { uid: 0, inode: 0 });
+    const rq = loopback(12, 80, 5001, { uid: 0, inode: 0 });
     const { out } = decode(concat(nlmsg(20, tw.bytes()), nlmsg(20, rq.bytes()), DONE));
     expect(out.map((s) => [s.state, s.inode, s.metrics])).toEqual([
       ['TIME_WAIT', 0, null],
@@ -176,23 +163,7 @@ describe('decodeSockDiag', () => {
   it('decodes many messages in one buffer and stops at NLMSG_DONE', () => {
     const msgs: Uint8Array[] = [];
     for (let i = 0; i < 500; i++) {
-      msgs.push(
-        nlmsg(
-          20,
-          concat(
-            inetDiagMsg({
-              family: 2,
-              state: 1,
-              sport: 10000 + i,
-              dport: 80,
-              src: [127, 0, 0, 1],
-              dst: [127, 0, 0, 1],
-              inode: i + 1,
-            }).bytes(),
-            rtattr(2, tcpInfo(232)),
-          ),
-        ),
-      );
+      msgs.push(nlmsg(20, concat(loopback(1, 10000 + i, 80, { inode: i + 1 }).bytes(), rtattr(2, tcpInfo(232)))));
     }
     const after = nlmsg(20, inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes());
     const { status, out } = decode(concat(...msgs, DONE, after));
@@ -228,18 +199,14 @@ describe('decodeSockDiag', () => {
   });
 
   describe('malformed input gives an error, never a throw or a loop', () => {
-    const good = nlmsg(
-      20,
-      concat(
-        inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 2, src: [127, 0, 0, 1], dst: [127, 0, 0, 1] }).bytes(),
-        rtattr(2, tcpInfo(232)),
-      ),
-    );
+    const good = nlmsg(20, concat(loopback(1, 1, 2).bytes(), rtattr(2, tcpInfo(232))));
     const withLen = (b: Uint8Array, len: number): Uint8Array => {
       const c = b.slice();
       new DataView(c.buffer).setUint32(0, len, LE);
       return c;
     };
+    /** A message with no addresses and no attributes. */
+    const bare = inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes();
     const cases: ReadonlyArray<readonly [string, Uint8Array]> = [
       ['short header', good.subarray(0, 10)],
       ['nlmsg_len 0 (would loop forever)', withLen(good, 0)],
@@ -252,31 +219,11 @@ describe('decodeSockDiag', () => {
         'bad family',
         nlmsg(
           20,
-          inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] })
-            .bytes()
-            .map((v, i) => (i === 0 ? 7 : v)),
+          bare.map((v, i) => (i === 0 ? 7 : v)),
         ),
       ],
-      [
-        'rtattr length 0',
-        nlmsg(
-          20,
-          concat(
-            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
-            new Bytes().u16(0).u16(2).zeros(8).bytes(),
-          ),
-        ),
-      ],
-      [
-        'rtattr past the message',
-        nlmsg(
-          20,
-          concat(
-            inetDiagMsg({ family: 2, state: 1, sport: 1, dport: 1, src: [], dst: [] }).bytes(),
-            new Bytes().u16(400).u16(2).zeros(8).bytes(),
-          ),
-        ),
-      ],
+      ['rtattr length 0', nlmsg(20, concat(bare, new Bytes().u16(0).u16(2).zeros(8).bytes()))],
+      ['rtattr past the message', nlmsg(20, concat(bare, new Bytes().u16(400).u16(2).zeros(8).bytes()))],
       ['truncated NLMSG_ERROR', nlmsg(2, new Uint8Array(0))],
       ['good message then garbage tail', concat(good, new Uint8Array([1, 2, 3, 4, 5]))],
     ];
@@ -292,15 +239,7 @@ describe('decodeSockDiag', () => {
     it('survives every truncation and random corruption of a valid buffer', () => {
       const full = concat(good, good, DONE);
       for (let n = 0; n <= full.length; n++) expect(() => decodeSockDiag(full, n, 'tcp', SEQ, [])).not.toThrow();
-      let seed = 7;
-      for (let round = 0; round < 2000; round++) {
-        const c = full.slice();
-        for (let k = 0; k < 4; k++) {
-          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-          c[seed % c.length] = seed >>> 8;
-        }
-        expect(() => decodeSockDiag(c, c.length, 'tcp', SEQ, [])).not.toThrow();
-      }
+      for (const c of corruptions(full, 7)) expect(() => decodeSockDiag(c, c.length, 'tcp', SEQ, [])).not.toThrow();
     });
   });
 
@@ -309,69 +248,41 @@ describe('decodeSockDiag', () => {
     expect(cookieText(0xffffffff, 0x1fffff)).toBe(String(2 ** 53 - 1));
     expect(cookieText(0xffffffff, 0xffffffff)).toBe('18446744073709551615');
     expect(cookieText(1, 0x200000)).toBe('9007199254740993'); // 2^53 + 1: a Number would round it
-    const big = inetDiagMsg({
-      family: 2,
-      state: 1,
-      sport: 1,
-      dport: 2,
-      src: LOOP,
-      dst: LOOP,
-      cookie: 1,
-      cookieHigh: 1,
-    });
+    const big = loopback(1, 1, 2, { cookie: 1, cookieHigh: 1 });
     expect(decode(nlmsg(20, big.bytes())).out[0].cookie).toBe('4294967297');
   });
 
   it('turns the timewait timer (idiag_timer 3, idiag_expires at byte 52) into a TIME_WAIT age', () => {
-    const tw = inetDiagMsg({
-      family: 2,
-      state: 6,
-      sport: 5000,
-      dport: 80,
-      src: LOOP,
-      dst: LOOP,
-      inode: 0,
-      timer: 3,
-      expires: 45_000,
-    });
+    const tw = loopback(6, 5000, 80, { inode: 0, timer: 3, expires: 45_000 });
     const { out } = decode(nlmsg(20, tw.bytes()), 'tcp', CLOCK);
     expect(out[0]).toMatchObject({ state: 'TIME_WAIT', kernelStateSince: CLOCK.takenAt - 15_000 });
     expect(out[0].kernelStateSinceExact).toBe(true);
     // An orphaned FIN_WAIT_2 timewait socket counts from tcp_fin_timeout (30 s in this clock), not 60 s.
-    const fw2 = inetDiagMsg({
-      family: 2,
-      state: 5,
-      sport: 5001,
-      dport: 80,
-      src: LOOP,
-      dst: LOOP,
-      timer: 3,
-      expires: 25_000,
-    });
+    const fw2 = loopback(5, 5001, 80, { timer: 3, expires: 25_000 });
     expect(decode(nlmsg(20, fw2.bytes()), 'tcp', CLOCK).out[0].kernelStateSince).toBe(CLOCK.takenAt - 5_000);
   });
 
   it('takes the CLOSE_WAIT age from tcpi_last_ack_recv (byte 56), not tcpi_last_data_recv (52)', () => {
     const cw = concat(
-      inetDiagMsg({ family: 2, state: 8, sport: 8080, dport: 40000, src: LOOP, dst: LOOP }).bytes(),
+      loopback(8, 8080, 40000).bytes(),
       rtattr(2, tcpInfo(232, { lastDataSent: 99_000, lastDataRecv: 35_000, lastAckRecv: 30_000 })),
     );
     const { out } = decode(nlmsg(20, cw), 'tcp', CLOCK);
     expect(out[0]).toMatchObject({ state: 'CLOSE_WAIT', kernelStateSince: CLOCK.takenAt - 30_000 });
     // A tcp_info cut before last_ack_recv gives no age at all.
     const short = concat(
-      inetDiagMsg({ family: 2, state: 8, sport: 8080, dport: 40001, src: LOOP, dst: LOOP }).bytes(),
+      loopback(8, 8080, 40001).bytes(),
       rtattr(2, tcpInfo(56, { lastDataRecv: 35_000, lastAckRecv: 30_000 })),
     );
     expect(decode(nlmsg(20, short), 'tcp', CLOCK).out[0].kernelStateSince).toBeNull();
   });
 
   it('derives no age without a clock, for UDP, and for states without one', () => {
-    const tw = inetDiagMsg({ family: 2, state: 6, sport: 1, dport: 2, src: LOOP, dst: LOOP, timer: 3, expires: 1 });
+    const tw = loopback(6, 1, 2, { timer: 3, expires: 1 });
     expect(decode(nlmsg(20, tw.bytes())).out[0].kernelStateSince).toBeNull();
     const udp = inetDiagMsg({ family: 2, state: 7, sport: 53, dport: 0, src: LOOP, dst: [] });
     expect(decode(nlmsg(20, udp.bytes()), 'udp', CLOCK).out[0]).toMatchObject({ kernelStateSince: null });
-    const syn = inetDiagMsg({ family: 2, state: 2, sport: 3, dport: 4, src: LOOP, dst: LOOP, timer: 1, retrans: 2 });
+    const syn = loopback(2, 3, 4, { timer: 1, retrans: 2 });
     expect(decode(nlmsg(20, syn.bytes()), 'tcp', CLOCK).out[0]).toMatchObject({
       state: 'SYN_SENT',
       kernelStateSince: null,

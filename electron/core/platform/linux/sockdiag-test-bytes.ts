@@ -59,6 +59,7 @@ export function nlmsg(type: number, payload: Uint8Array, seq = SEQ): Uint8Array 
   return b.bytes();
 }
 
+/** The chunks one after another in a new buffer. */
 export function concat(...chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
@@ -151,3 +152,20 @@ export function tcpInfo(len: number, f: TcpInfoSpec = {}): Uint8Array {
 export const V6_LOOPBACK = [...new Array<number>(15).fill(0), 1];
 export const V6_MAPPED = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1];
 export const DONE = nlmsg(3, new Bytes().i32(0).bytes());
+
+/**
+ * `rounds` copies of `buf`, each with 4 bytes overwritten by a fixed-seed generator: the same corruptions on every
+ * run, so a decoder that throws on one fails the same way again.
+ */
+export function corruptions(buf: Uint8Array, seed: number, rounds = 2000): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const c = buf.slice();
+    for (let k = 0; k < 4; k++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      c[seed % c.length] = seed >>> 8;
+    }
+    out.push(c);
+  }
+  return out;
+}

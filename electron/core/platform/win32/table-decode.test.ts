@@ -120,45 +120,31 @@ describe('decodeTcp6Table', () => {
 });
 
 describe('decodeUdp4Table / decodeUdp6Table', () => {
-  it('decodes 12-byte IPv4 rows as unconnected sockets', () => {
-    const buf = table(12, 1, (dv, off) => {
-      setV4(dv, off, [0, 0, 0, 0]);
-      setPort(dv, off + 4, 53, 0xabcd);
-      dv.setUint32(off + 8, 1234, true);
-    });
-    expect(rowsOf(decodeUdp4Table(buf))).toEqual([
-      {
-        proto: 'udp',
-        family: 4,
-        state: 'UNCONN',
-        localAddress: '0.0.0.0',
-        localPort: 53,
-        remoteAddress: '0.0.0.0',
-        remotePort: 0,
-        pid: 1234,
-      },
-    ]);
-  });
-
-  it('decodes 28-byte IPv6 rows (port at 20, pid at 24)', () => {
-    const buf = table(28, 1, (dv, off) => {
-      [0xfe, 0x80, ...new Array<number>(13).fill(0), 5].forEach((b, j) => dv.setUint8(off + j, b));
-      dv.setUint32(off + 16, 3, true);
-      setPort(dv, off + 20, 5353, 0x7777);
-      dv.setUint32(off + 24, 77, true);
-    });
-    expect(rowsOf(decodeUdp6Table(buf))).toEqual([
-      {
-        proto: 'udp',
-        family: 6,
-        state: 'UNCONN',
-        localAddress: 'fe80::5',
-        localPort: 5353,
-        remoteAddress: '::',
-        remotePort: 0,
-        pid: 77,
-      },
-    ]);
+  const layouts = [
+    {
+      rows: '12-byte IPv4 rows as unconnected sockets',
+      decode: decodeUdp4Table,
+      buf: table(12, 1, (dv, off) => {
+        setV4(dv, off, [0, 0, 0, 0]);
+        setPort(dv, off + 4, 53, 0xabcd);
+        dv.setUint32(off + 8, 1234, true);
+      }),
+      row: { family: 4, localAddress: '0.0.0.0', localPort: 53, remoteAddress: '0.0.0.0', pid: 1234 },
+    },
+    {
+      rows: '28-byte IPv6 rows (port at 20, pid at 24)',
+      decode: decodeUdp6Table,
+      buf: table(28, 1, (dv, off) => {
+        [0xfe, 0x80, ...new Array<number>(13).fill(0), 5].forEach((b, j) => dv.setUint8(off + j, b));
+        dv.setUint32(off + 16, 3, true);
+        setPort(dv, off + 20, 5353, 0x7777);
+        dv.setUint32(off + 24, 77, true);
+      }),
+      row: { family: 6, localAddress: 'fe80::5', localPort: 5353, remoteAddress: '::', pid: 77 },
+    },
+  ];
+  it.each(layouts)('decodes $rows', ({ decode, buf, row }) => {
+    expect(rowsOf(decode(buf))).toEqual([{ proto: 'udp', state: 'UNCONN', remotePort: 0, ...row }]);
   });
 
   it('reports truncated UDP tables', () => {

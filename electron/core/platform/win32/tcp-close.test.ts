@@ -1,6 +1,6 @@
 // The MIB_TCPROW that SetTcpEntry gets, byte for byte, and the refusals that never reach native code.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/model/errors';
+import { thrownBy } from '../../../../shared/test-support/app-errors';
 import { closeTcpConnection, encodeDeleteTcbRow, MIB_TCPROW_SIZE } from './tcp-close';
 
 const conn = {
@@ -11,15 +11,6 @@ const conn = {
   remoteAddress: '192.168.10.20',
   remotePort: 51234,
 } as const;
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? e.code : 'not an AppError';
-  }
-  return undefined;
-}
 
 describe('encodeDeleteTcbRow', () => {
   it('encodes state DELETE_TCB, network-order addresses and ports in the low 16 bits', () => {
@@ -34,22 +25,22 @@ describe('encodeDeleteTcbRow', () => {
   });
 
   it('refuses what is not an IPv4 TCP connection with valid endpoints', () => {
-    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, family: 6 }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, localAddress: '1.2.3' }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, remotePort: 65536 }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => encodeDeleteTcbRow({ ...conn, localPort: -1 }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => encodeDeleteTcbRow({ ...conn, family: 6 }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => encodeDeleteTcbRow({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => encodeDeleteTcbRow({ ...conn, localAddress: '1.2.3' }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => encodeDeleteTcbRow({ ...conn, remotePort: 65536 }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => encodeDeleteTcbRow({ ...conn, localPort: -1 }))).toBe('INVALID_INPUT');
   });
 });
 
 describe('closeTcpConnection', () => {
   it('answers NOT_SUPPORTED for IPv6 before any native call', () => {
-    expect(codeOf(() => closeTcpConnection({ ...conn, family: 6, localAddress: '::1', remoteAddress: '::1' }))).toBe(
+    expect(thrownBy(() => closeTcpConnection({ ...conn, family: 6, localAddress: '::1', remoteAddress: '::1' }))).toBe(
       'NOT_SUPPORTED',
     );
   });
 
   it('refuses UDP', () => {
-    expect(codeOf(() => closeTcpConnection({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => closeTcpConnection({ ...conn, proto: 'udp' }))).toBe('INVALID_INPUT');
   });
 });
