@@ -47,8 +47,8 @@ describe('parseSocketQuery', () => {
   });
 
   it('refuses a bad criterion', () => {
-    expect(code(() => parseSocketQuery({ proto: 'tcp', port: '70000' }))).toBe('INVALID_INPUT');
-    expect(code(() => parseSocketQuery({ pid: '0' }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parseSocketQuery({ proto: 'tcp', port: '70000' }))).toBe('INVALID_INPUT');
+    expect(thrownBy(() => parseSocketQuery({ pid: '0' }))).toBe('INVALID_INPUT');
   });
 });
 
