@@ -21,13 +21,9 @@ const IFLA_LINKINFO = 18;
 const IFLA_STATS64 = 23;
 const IFLA_INFO_KIND = 1;
 
-/** IFF_LOOPBACK from linux/if.h. */
+/** IFF_LOOPBACK from linux/if.h, and the one ARPHRD_* link type that names a kind (see link-kind.ts). */
 export const IFF_LOOPBACK = 0x8;
-export const IFF_UP = 0x1;
-/** ARPHRD_* link types that matter for naming a kind. */
-export const ARPHRD_ETHER = 1;
 export const ARPHRD_LOOPBACK = 772;
-export const ARPHRD_NONE = 0xfffe;
 
 /** One link of an RTM_GETLINK dump. */
 export interface LinkRecord {
