@@ -21,10 +21,6 @@ const IFLA_LINKINFO = 18;
 const IFLA_STATS64 = 23;
 const IFLA_INFO_KIND = 1;
 
-/** IFF_LOOPBACK from linux/if.h, and the one ARPHRD_* link type that names a kind (see link-kind.ts). */
-export const IFF_LOOPBACK = 0x8;
-export const ARPHRD_LOOPBACK = 772;
-
 /** One link of an RTM_GETLINK dump. */
 export interface LinkRecord {
   readonly index: number;
