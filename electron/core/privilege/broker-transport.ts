@@ -12,41 +12,66 @@ export type Abort = () => Error | null;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** One attempt: connect, send the token, wait for `{ready}`. Rejects with the socket error or the refusal. */
-function handshake(endpoint: string, token: string, timeoutMs: number): Promise<HelperClient> {
+/** A peer's first line, and the complete lines that came with it. */
+interface FirstLine {
+  readonly line: string;
+  readonly rest: string[];
+}
+
+/**
+ * Waits at most `ms` for the first line `stream` sends, read through `reader`. Resolves with the stream paused, so no
+ * chunk is lost before the next reader attaches; rejects on timeout, on the stream's error or close, and on a line
+ * past the reader's limit (thrown from an event handler, that would be uncaught and leave the promise pending).
+ */
+function firstLine(stream: Duplex, reader: LineReader, ms: number): Promise<FirstLine> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(endpoint);
-    const reader = new LineReader(REPLY_LIMIT_BYTES);
-    const timer = setTimeout(() => fail(new Error('handshake timed out')), timeoutMs);
-    const fail = (e: Error): void => {
+    const stop = (): void => {
       clearTimeout(timer);
-      socket.destroy();
+      stream.off('data', onData);
+      stream.off('close', onClose);
+      stream.off('error', fail);
+    };
+    const fail = (e: Error): void => {
+      stop();
       reject(e);
     };
+    const onClose = (): void => fail(new Error('helper closed the connection'));
     const onData = (chunk: Buffer): void => {
       let lines: string[];
       try {
         lines = reader.push(chunk);
       } catch (e) {
-        // An oversized reply: thrown from an event handler, it would be uncaught and leave this promise pending.
         return fail(e instanceof Error ? e : new Error(String(e)));
       }
-      const first = lines.shift();
-      if (first === undefined) return;
-      const m = parseLine(first) as { ready?: unknown; error?: { message?: unknown } } | undefined;
-      if (m?.ready !== true) return fail(new Error(`helper refused: ${String(m?.error?.message ?? first)}`));
-      clearTimeout(timer);
-      socket.off('data', onData);
-      socket.off('error', fail);
-      socket.off('close', onClose);
-      resolve(new HelperClient(socket, reader, lines));
+      const line = lines.shift();
+      if (line === undefined) return;
+      stream.pause();
+      stop();
+      resolve({ line, rest: lines });
     };
-    const onClose = (): void => fail(new Error('helper closed the connection'));
-    socket.on('connect', () => socket.write(frame({ token })));
-    socket.on('data', onData);
-    socket.on('error', fail);
-    socket.on('close', onClose);
+    const timer = setTimeout(() => fail(new Error('handshake timed out')), ms);
+    stream.on('data', onData);
+    stream.on('close', onClose);
+    stream.on('error', fail);
   });
+}
+
+/** One attempt: connect, send the token, wait for `{ready}`. Rejects with the socket error or the refusal. */
+async function handshake(endpoint: string, token: string, timeoutMs: number): Promise<HelperClient> {
+  const socket = net.connect(endpoint);
+  socket.on('connect', () => socket.write(frame({ token })));
+  const reader = new LineReader(REPLY_LIMIT_BYTES);
+  try {
+    const { line, rest } = await firstLine(socket, reader, timeoutMs);
+    const m = parseLine(line) as { ready?: unknown; error?: { message?: unknown } } | undefined;
+    if (m?.ready !== true) throw new Error(`helper refused: ${String(m?.error?.message ?? line)}`);
+    const client = new HelperClient(socket, reader, rest);
+    socket.resume();
+    return client;
+  } catch (e) {
+    socket.destroy();
+    throw e;
+  }
 }
 
 /** Dials the helper's socket until it appears and answers, the deadline passes, or `abort` says stop. */
@@ -73,37 +98,9 @@ export async function connectUnix(
   throw last;
 }
 
-/** Waits for the client's first line (its token) for at most `ms`; null when it sent none, or garbage. */
-function firstLine(stream: Duplex, ms: number): Promise<{ line: string; rest: string[] } | null> {
-  return new Promise((resolve) => {
-    const reader = new LineReader(4096);
-    const finish = (r: { line: string; rest: string[] } | null): void => {
-      clearTimeout(timer);
-      stream.off('data', onData);
-      stream.off('close', onEnd);
-      stream.off('error', onEnd);
-      resolve(r);
-    };
-    const onEnd = (): void => finish(null);
-    const onData = (chunk: Buffer): void => {
-      let lines: string[];
-      try {
-        lines = reader.push(chunk);
-      } catch {
-        return finish(null);
-      }
-      const line = lines.shift();
-      if (line !== undefined) {
-        // Stop the flow until HelperClient attaches its own listener, so no chunk is lost in between.
-        stream.pause();
-        finish({ line, rest: lines });
-      }
-    };
-    const timer = setTimeout(onEnd, ms);
-    stream.on('data', onData);
-    stream.on('close', onEnd);
-    stream.on('error', onEnd);
-  });
+/** The client's first line (its token) within `ms`; null when it sent none, or garbage. */
+function tokenLine(stream: Duplex, ms: number): Promise<FirstLine | null> {
+  return firstLine(stream, new LineReader(4096), ms).catch(() => null);
 }
 
 /**
@@ -125,7 +122,7 @@ export async function acceptPipe(
       const pid = await server.connect(deadline, abort);
       const stream = server.openStream();
       const first =
-        check(pid) === null ? await firstLine(stream, Math.min(AUTH_TIMEOUT_MS, deadline - Date.now())) : null;
+        check(pid) === null ? await tokenLine(stream, Math.min(AUTH_TIMEOUT_MS, deadline - Date.now())) : null;
       const m = first ? (parseLine(first.line) as { token?: unknown } | undefined) : undefined;
       if (first && tokenMatches(token, typeof m?.token === 'string' ? m.token : null)) {
         // No further client; the pipe closes when this connection does.

@@ -1,5 +1,6 @@
 // The macOS SocketCollector: every process's socket fds through libproc, decoded from struct socket_fdinfo.
 // Written against XNU's headers but never run here (CI is Linux): see socket-fdinfo.ts for how it is tested.
+import { NO_KERNEL_FACTS, rawSocket } from '../../../../shared/logic/raw-socket';
 import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { RawSnapshot } from '../../../../shared/model/snapshot';
 import {
@@ -108,29 +109,18 @@ export function createDarwinCollector(): SocketCollector {
       pids.sort((a, b) => a - b);
       const pid = pids[0];
       const info = infos.get(pid) ?? null;
-      sockets.push({
-        proto: row.proto,
-        family: row.family,
-        localAddress: row.localAddress,
-        localPort: row.localPort,
-        remoteAddress: row.remoteAddress,
-        remotePort: row.remotePort,
-        state: row.state,
-        pid,
-        process: info?.name ?? null,
-        user: info?.user ?? null,
-        uid: info?.uid ?? null,
-        inode: null,
-        recvQueue: row.recvQueue,
-        sendQueue: row.sendQueue,
-        // libproc's socket info carries no byte counters per socket, so rates stay null; the UI says so (rateGap).
-        metrics: null,
-        owners: pids.map((p) => ({ pid: p, process: infos.get(p)?.name ?? null, user: infos.get(p)?.user ?? null })),
-        cookie: null,
-        // No kernel clock for state ages here: ages are observed (first seen by polling), a lower bound.
-        kernelStateSince: null,
-        kernelStateSinceExact: false,
-      });
+      // libproc's socket info carries queues but no byte counters per socket and no state clock: rates stay null
+      // and ages are observed (first seen by polling), a lower bound.
+      const facts = { ...NO_KERNEL_FACTS, recvQueue: row.recvQueue, sendQueue: row.sendQueue };
+      sockets.push(
+        rawSocket(row, facts, {
+          pid,
+          process: info?.name ?? null,
+          user: info?.user ?? null,
+          uid: info?.uid ?? null,
+          owners: pids.map((p) => ({ pid: p, process: infos.get(p)?.name ?? null, user: infos.get(p)?.user ?? null })),
+        }),
+      );
     }
     for (const pid of procCache.keys()) if (!infos.has(pid)) procCache.delete(pid);
     const processes: ProcessInfo[] = [];

@@ -2,15 +2,15 @@
 import type { Proto, SocketTuple } from '../../../../shared/model/socket';
 import { formatIPv6 } from '../../../../shared/logic/address';
 import { ipv4Text } from './ipv4-text';
+import { eachAttr, eachMessage, LE, NLMSG_HDRLEN } from './netlink';
 import {
   AF_INET,
   AF_INET6,
+  cookieText,
   INET_DIAG_INFO,
   INET_DIAG_MSG_LEN,
-  NLMSG_HDRLEN,
   SOCK_DIAG_BY_FAMILY,
 } from './sockdiag-decode';
-import { cookieText } from './sockdiag-decode';
 import { tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
 
 /** rtattr carrying the socket's protocol (u8), which destroy messages always add. */
@@ -74,7 +74,6 @@ export interface DestroyDecode {
   readonly undecodable: number;
 }
 
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const TWO_32 = 4294967296;
 
 /** tcp_info offsets (include/uapi/linux/tcp.h); see sockdiag-decode.ts for the layout before them. */
@@ -94,18 +93,13 @@ export function decodeDestroyDatagram(buf: Uint8Array, length: number, closedAt:
   let undecodable = 0;
   if (length > buf.length) return { events, undecodable: 1 };
   const dv = new DataView(buf.buffer, buf.byteOffset, length);
-  for (let off = 0; off + NLMSG_HDRLEN <= length;) {
-    const len = dv.getUint32(off, LE);
-    if (len < NLMSG_HDRLEN || len > length - off) return { events, undecodable: undecodable + 1 };
-    const e =
-      dv.getUint16(off + 4, LE) === SOCK_DIAG_BY_FAMILY
-        ? decodeOne(buf, dv, off + NLMSG_HDRLEN, off + len, closedAt)
-        : null;
+  const bad = eachMessage(dv, length, (type, _seq, off, len) => {
+    const e = type === SOCK_DIAG_BY_FAMILY ? decodeOne(buf, dv, off + NLMSG_HDRLEN, off + len, closedAt) : null;
     if (e) events.push(e);
     else undecodable++;
-    off += (len + 3) & ~3;
-  }
-  return { events, undecodable };
+    return undefined;
+  });
+  return { events, undecodable: bad ? undecodable + 1 : undecodable };
 }
 
 function decodeOne(buf: Uint8Array, dv: DataView, start: number, end: number, closedAt: number): ClosedSocket | null {
@@ -115,17 +109,14 @@ function decodeOne(buf: Uint8Array, dv: DataView, start: number, end: number, cl
   let protocol = -1;
   let info = -1;
   let infoLen = 0;
-  for (let a = start + INET_DIAG_MSG_LEN; a + 4 <= end;) {
-    const rlen = dv.getUint16(a, LE);
-    if (rlen < 4 || rlen > end - a) return null;
-    const type = dv.getUint16(a + 2, LE) & 0x3fff;
-    if (type === INET_DIAG_PROTOCOL && rlen >= 5) protocol = buf[a + 4];
+  const bad = eachAttr(dv, start + INET_DIAG_MSG_LEN, end, (type, a, len) => {
+    if (type === INET_DIAG_PROTOCOL && len >= 1) protocol = buf[a];
     else if (type === INET_DIAG_INFO) {
-      info = a + 4;
-      infoLen = rlen - 4;
+      info = a;
+      infoLen = len;
     }
-    a += (rlen + 3) & ~3;
-  }
+  });
+  if (bad >= 0) return null;
   // Only TCP has a tcp_info here; without the protocol attribute, that is the one safe inference.
   if (protocol < 0 && info >= 0) protocol = IPPROTO_TCP;
   const proto: Proto | null = protocol === IPPROTO_TCP ? 'tcp' : protocol === IPPROTO_UDP ? 'udp' : null;

@@ -4,13 +4,13 @@ import { close, ErrnoError, errnoValue, recv, sendto } from '../../ffi/libc';
 import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import type { Proto } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
+import { NLMSG_HDRLEN } from './netlink';
 import {
   AF_INET,
   AF_INET6,
   decodeSockDiag,
   type DumpClock,
   INET_DIAG_INFO,
-  NLMSG_HDRLEN,
   SOCK_DIAG_BY_FAMILY,
   TCPDIAG_GETSOCK,
 } from './sockdiag-decode';

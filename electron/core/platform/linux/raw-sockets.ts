@@ -1,4 +1,5 @@
 // Kernel rows + owners -> RawSockets, keeping last snapshot's object wherever neither the row nor its owner changed.
+import { rawSocket } from '../../../../shared/logic/raw-socket';
 import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
 import { userName } from './proc-info';
@@ -65,27 +66,7 @@ export function withOwner(
   ) {
     return prev;
   }
-  return {
-    proto: r.proto,
-    family: r.family,
-    localAddress: r.localAddress,
-    localPort: r.localPort,
-    remoteAddress: r.remoteAddress,
-    remotePort: r.remotePort,
-    state: r.state,
-    pid,
-    process: name,
-    user,
-    uid,
-    inode: r.inode,
-    recvQueue: r.recvQueue,
-    sendQueue: r.sendQueue,
-    metrics: r.metrics,
-    owners,
-    cookie: r.cookie,
-    kernelStateSince: r.kernelStateSince,
-    kernelStateSinceExact: r.kernelStateSinceExact,
-  };
+  return rawSocket(r, r, { pid, process: name, user, uid, owners });
 }
 
 interface LastRun {

@@ -4,13 +4,20 @@ import { keyedError } from '../../../../shared/logic/input-error';
 import { parseAddressBytes } from '../../../../shared/logic/ip-parse';
 import type { AppError } from '../../../../shared/model/errors';
 import type { Connection } from '../../../../shared/model/actions';
-import { AF_INET, AF_INET6, NLMSG_ERROR, NLMSG_HDRLEN } from './sockdiag-decode';
+import {
+  eachMessage,
+  LE,
+  NLM_F_ACK,
+  NLM_F_REQUEST,
+  NLMSG_ERROR,
+  NLMSG_HDRLEN,
+  writeNlmsghdr,
+  type Malformed,
+} from './netlink';
+import { AF_INET, AF_INET6 } from './sockdiag-decode';
 
 /** nlmsg_type of a destroy request (linux/sock_diag.h); SOCK_DIAG_BY_FAMILY is 20. */
 export const SOCK_DESTROY = 21;
-export const NLM_F_REQUEST = 0x1;
-/** Asks for an NLMSG_ERROR reply even on success (error 0), so the caller learns the outcome. */
-export const NLM_F_ACK = 0x4;
 export const IPPROTO_TCP = 6;
 /** nlmsghdr (16) + inet_diag_req_v2 (56). */
 export const SOCK_DESTROY_REQUEST_LEN = NLMSG_HDRLEN + 56;
@@ -32,9 +39,6 @@ export interface SocketMatch {
 
 /** Every state, any cookie: what a request without a looked-up socket means. */
 export const ANY_SOCKET: SocketMatch = { states: 0xffffffff, cookie: null };
-
-/** Netlink headers are in host byte order; ports and addresses in network order. */
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The SOCK_DESTROY request for `c`: nlmsghdr (len 72, type 21, flags REQUEST|ACK, `seq`, pid 0) then
@@ -60,10 +64,7 @@ export function encodeInetDiagRequest(
   if (!remote) throw addressError('remote', c.remoteAddress, c.family);
   const out = new Uint8Array(SOCK_DESTROY_REQUEST_LEN);
   const v = new DataView(out.buffer);
-  v.setUint32(0, SOCK_DESTROY_REQUEST_LEN, LE);
-  v.setUint16(4, type, LE);
-  v.setUint16(6, flags, LE);
-  v.setUint32(8, seq >>> 0, LE);
+  writeNlmsghdr(v, SOCK_DESTROY_REQUEST_LEN, type, flags, seq);
   out[16] = c.family === 4 ? AF_INET : AF_INET6;
   out[17] = IPPROTO_TCP;
   v.setUint32(20, match.states >>> 0, LE);
@@ -81,10 +82,7 @@ function addressError(field: string, value: string, family: 4 | 6): AppError {
 }
 
 /** What one received buffer says about our request: its ACK's errno (0 = done), nothing yet, or garbage. */
-export type AckStatus =
-  | { readonly kind: 'ack'; readonly errno: number }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'malformed'; readonly message: string };
+export type AckStatus = { readonly kind: 'ack'; readonly errno: number } | { readonly kind: 'none' } | Malformed;
 
 /**
  * Finds the NLMSG_ERROR answering `seq` in the first `length` bytes of `buf`. Its payload starts with the negated
@@ -93,19 +91,12 @@ export type AckStatus =
 export function decodeAck(buf: Uint8Array, length: number, seq: number): AckStatus {
   if (length < 0 || length > buf.length) return { kind: 'malformed', message: `length ${length} out of range` };
   const v = new DataView(buf.buffer, buf.byteOffset, length);
-  let off = 0;
-  while (off + NLMSG_HDRLEN <= length) {
-    const len = v.getUint32(off, LE);
-    if (len < NLMSG_HDRLEN || len > length - off) {
-      return { kind: 'malformed', message: `netlink message length ${len} at byte ${off}` };
-    }
-    if (v.getUint16(off + 4, LE) === NLMSG_ERROR && v.getUint32(off + 8, LE) === seq >>> 0) {
-      if (len < NLMSG_HDRLEN + 4) return { kind: 'malformed', message: `truncated NLMSG_ERROR at byte ${off}` };
-      return { kind: 'ack', errno: -v.getInt32(off + NLMSG_HDRLEN, LE) | 0 };
-    }
-    off += (len + 3) & ~3;
-  }
-  return { kind: 'none' };
+  const ack = eachMessage<AckStatus>(v, length, (type, s, off, len) => {
+    if (type !== NLMSG_ERROR || s !== seq >>> 0) return undefined;
+    if (len < NLMSG_HDRLEN + 4) return { kind: 'malformed', message: `truncated NLMSG_ERROR at byte ${off}` };
+    return { kind: 'ack', errno: -v.getInt32(off + NLMSG_HDRLEN, LE) | 0 };
+  });
+  return ack ?? { kind: 'none' };
 }
 
 /**

@@ -1,11 +1,9 @@
 // Pure exact sock_diag lookup of one TCP socket by its endpoints: the request, and the one socket the kernel names.
 import { formatIPv4, formatIPv6 } from '../../../../shared/logic/address';
 import type { Connection } from '../../../../shared/model/actions';
-import { ANY_SOCKET, encodeInetDiagRequest, NLM_F_REQUEST } from './sock-destroy-encode';
-import { AF_INET, INET_DIAG_MSG_LEN, NLMSG_ERROR, NLMSG_HDRLEN, SOCK_DIAG_BY_FAMILY } from './sockdiag-decode';
-
-/** Netlink headers and inet_diag_msg counters are in host byte order; ports and addresses in network order. */
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+import { eachMessage, LE, NLM_F_REQUEST, NLMSG_ERROR, NLMSG_HDRLEN, type Malformed } from './netlink';
+import { ANY_SOCKET, encodeInetDiagRequest } from './sock-destroy-encode';
+import { AF_INET, INET_DIAG_MSG_LEN, SOCK_DIAG_BY_FAMILY } from './sockdiag-decode';
 
 /**
  * SOCK_DIAG_BY_FAMILY without NLM_F_DUMP: the kernel's exact lookup (inet_diag_find_one_icsk) of the socket at
@@ -32,7 +30,7 @@ export type LookupStatus =
   | { readonly kind: 'found'; readonly socket: LookedUpSocket }
   | { readonly kind: 'error'; readonly errno: number }
   | { readonly kind: 'none' }
-  | { readonly kind: 'malformed'; readonly message: string };
+  | Malformed;
 
 /**
  * Finds the answer to `seq` in the first `length` bytes of `buf`: one inet_diag_msg (family, state, timer,
@@ -42,28 +40,20 @@ export type LookupStatus =
 export function decodeLookupReply(buf: Uint8Array, length: number, seq: number): LookupStatus {
   if (length < 0 || length > buf.length) return { kind: 'malformed', message: `length ${length} out of range` };
   const v = new DataView(buf.buffer, buf.byteOffset, length);
-  for (let off = 0; off + NLMSG_HDRLEN <= length;) {
-    const len = v.getUint32(off, LE);
-    if (len < NLMSG_HDRLEN || len > length - off) {
-      return { kind: 'malformed', message: `netlink message length ${len} at byte ${off}` };
+  const answer = eachMessage<LookupStatus>(v, length, (type, s, off, len) => {
+    if (s !== seq >>> 0) return undefined;
+    const body = off + NLMSG_HDRLEN;
+    if (type === NLMSG_ERROR) {
+      if (len < NLMSG_HDRLEN + 4) return { kind: 'malformed', message: `truncated NLMSG_ERROR at byte ${off}` };
+      return { kind: 'error', errno: -v.getInt32(body, LE) | 0 };
     }
-    const type = v.getUint16(off + 4, LE);
-    if (v.getUint32(off + 8, LE) === seq >>> 0) {
-      const body = off + NLMSG_HDRLEN;
-      if (type === NLMSG_ERROR) {
-        if (len < NLMSG_HDRLEN + 4) return { kind: 'malformed', message: `truncated NLMSG_ERROR at byte ${off}` };
-        return { kind: 'error', errno: -v.getInt32(body, LE) | 0 };
-      }
-      if (type === SOCK_DIAG_BY_FAMILY) {
-        if (len < NLMSG_HDRLEN + INET_DIAG_MSG_LEN) {
-          return { kind: 'malformed', message: `inet_diag_msg of ${len - NLMSG_HDRLEN} bytes` };
-        }
-        return { kind: 'found', socket: decodeMessage(buf, v, body) };
-      }
+    if (type !== SOCK_DIAG_BY_FAMILY) return undefined;
+    if (len < NLMSG_HDRLEN + INET_DIAG_MSG_LEN) {
+      return { kind: 'malformed', message: `inet_diag_msg of ${len - NLMSG_HDRLEN} bytes` };
     }
-    off += (len + 3) & ~3;
-  }
-  return { kind: 'none' };
+    return { kind: 'found', socket: decodeMessage(buf, v, body) };
+  });
+  return answer ?? { kind: 'none' };
 }
 
 function decodeMessage(buf: Uint8Array, v: DataView, p: number): LookedUpSocket {

@@ -4,13 +4,10 @@ import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/so
 import { ipv4Text } from './ipv4-text';
 import { deriveKernelAge } from './kernel-age';
 import type { KernelSocket } from './kernel-socket';
+import { eachAttr, LE, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN } from './netlink';
 import { FP_ID_WORDS, type DumpMemo } from './sockdiag-memo';
 import { LINUX_TCP_LISTEN, tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
 
-/** nlmsghdr: u32 len, u16 type, u16 flags, u32 seq, u32 pid. */
-export const NLMSG_HDRLEN = 16;
-export const NLMSG_ERROR = 2;
-export const NLMSG_DONE = 3;
 export const SOCK_DIAG_BY_FAMILY = 20;
 /**
  * The older TCP dump request (struct inet_diag_req, NETLINK_INET_DIAG = NETLINK_SOCK_DIAG): the kernel answers it
@@ -41,8 +38,6 @@ export interface DumpClock {
 const MORE: DecodeStatus = { kind: 'more' };
 const DONE: DecodeStatus = { kind: 'done' };
 
-/** Netlink headers and inet_diag_msg counters are in host byte order; ports and addresses in network order. */
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const TWO_32 = 4294967296;
 
 function fail(message: string, errno: number | null = null): DecodeStatus {
@@ -116,16 +111,14 @@ function decodeInetDiag(
   if (state === null) return null;
   let info = -1;
   let infoLen = 0;
-  for (let a = start + INET_DIAG_MSG_LEN; a + 4 <= end;) {
-    const rlen = dv.getUint16(a, LE);
-    if (rlen < 4 || rlen > end - a) return fail(`rtattr length ${rlen} invalid at byte ${a}`);
+  const bad = eachAttr(dv, start + INET_DIAG_MSG_LEN, end, (type, a, len) => {
     // Listeners carry a tcp_info too, but it describes no connection: no metrics for them.
-    if ((dv.getUint16(a + 2, LE) & 0x3fff) === INET_DIAG_INFO && proto === 'tcp' && linuxState !== LINUX_TCP_LISTEN) {
-      info = a + 4;
-      infoLen = rlen - 4;
+    if (type === INET_DIAG_INFO && proto === 'tcp' && linuxState !== LINUX_TCP_LISTEN) {
+      info = a;
+      infoLen = len;
     }
-    a += (rlen + 3) & ~3;
-  }
+  });
+  if (bad >= 0) return fail(`rtattr length ${dv.getUint16(bad, LE)} invalid at byte ${bad}`);
   let socket: KernelSocket | null = null;
   if (memo) {
     fingerprint(dv, start, info, infoLen, memo);

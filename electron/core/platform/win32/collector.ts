@@ -1,4 +1,5 @@
 // The Windows SocketCollector: owner-PID TCP/UDP tables from iphlpapi, process details per owning pid.
+import { NO_KERNEL_FACTS, rawSocket } from '../../../../shared/logic/raw-socket';
 import { AppError } from '../../../../shared/model/errors';
 import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { RawSnapshot } from '../../../../shared/model/snapshot';
@@ -86,30 +87,17 @@ export function createWin32Collector(): SocketCollector {
         }
         if (deniedPids.has(pid)) hidden++;
       }
-      sockets[i] = {
-        proto: r.proto,
-        family: r.family,
-        localAddress: r.localAddress,
-        localPort: r.localPort,
-        remoteAddress: r.remoteAddress,
-        remotePort: r.remotePort,
-        state: r.state,
+      const name = info?.name ?? null;
+      const user = info?.user ?? null;
+      // GetPerTcpConnectionEStats (TcpConnectionEstatsData, after SetPerTcpConnectionEStats enables it, elevated)
+      // could give per-connection bytes and timings later; until then the tables give no kernel facts at all.
+      sockets[i] = rawSocket(r, NO_KERNEL_FACTS, {
         pid,
-        process: info?.name ?? null,
-        user: info?.user ?? null,
+        process: name,
+        user,
         uid: null,
-        inode: null,
-        recvQueue: null,
-        sendQueue: null,
-        metrics: null,
-        owners: pid === null ? [] : [{ pid, process: info?.name ?? null, user: info?.user ?? null }],
-        cookie: null,
-        // GetPerTcpConnectionEStats (TcpConnectionEstatsData, after SetPerTcpConnectionEStats enables it, elevated)
-        // could give per-connection bytes and timings later; until then ages are observed (first seen by polling)
-        // and metrics stay null, so rates are unknown, and the UI says why (shared/logic/traffic/rate-gap.ts).
-        kernelStateSince: null,
-        kernelStateSinceExact: false,
-      };
+        owners: pid === null ? [] : [{ pid, process: name, user }],
+      });
     }
     procs.retain(new Set(lookups.keys()));
     const processes: ProcessInfo[] = [];

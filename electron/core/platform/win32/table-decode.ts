@@ -13,12 +13,6 @@ export interface WinSocketRow extends SocketTuple {
 export type TableDecode =
   { readonly ok: true; readonly rows: WinSocketRow[] } | { readonly ok: false; readonly message: string };
 
-/** Row sizes (bytes) of the four owner-PID tables (tcpmib.h, udpmib.h). */
-export const MIB_TCPROW_OWNER_PID_SIZE = 24;
-export const MIB_TCP6ROW_OWNER_PID_SIZE = 56;
-export const MIB_UDPROW_OWNER_PID_SIZE = 12;
-export const MIB_UDP6ROW_OWNER_PID_SIZE = 28;
-
 /** The tables are little-endian DWORDs on every Windows architecture; ports and addresses in network order. */
 const LE = true;
 
@@ -41,103 +35,68 @@ function rowCount(buf: Uint8Array, rowSize: number, what: string): number | stri
   return count;
 }
 
-/** Decodes a MIB_TCPTABLE_OWNER_PID (AF_INET). Rows with an unknown state number are left out. */
-export function decodeTcp4Table(buf: Uint8Array): TableDecode {
-  const count = rowCount(buf, MIB_TCPROW_OWNER_PID_SIZE, 'MIB_TCPTABLE_OWNER_PID');
+/** Where a table's rows keep each field (byte offsets into the row); IPv6 scope ids are not read. */
+interface RowLayout {
+  /** The table's struct, for messages. */
+  readonly name: string;
+  /** Bytes per row. */
+  readonly size: number;
+  readonly family: 4 | 6;
+  readonly local: readonly [address: number, port: number];
+  readonly pid: number;
+  /** dwState; null in UDP tables, which have no state and no remote endpoint. */
+  readonly state: number | null;
+  readonly remote: readonly [address: number, port: number] | null;
+}
+
+/** The four owner-PID tables (tcpmib.h, udpmib.h). */
+const LAYOUTS = {
+  tcp4: { name: 'MIB_TCPTABLE_OWNER_PID', size: 24, family: 4, local: [4, 8], pid: 20, state: 0, remote: [12, 16] },
+  tcp6: { name: 'MIB_TCP6TABLE_OWNER_PID', size: 56, family: 6, local: [0, 20], pid: 52, state: 48, remote: [24, 44] },
+  udp4: { name: 'MIB_UDPTABLE_OWNER_PID', size: 12, family: 4, local: [0, 4], pid: 8, state: null, remote: null },
+  udp6: { name: 'MIB_UDP6TABLE_OWNER_PID', size: 28, family: 6, local: [0, 20], pid: 24, state: null, remote: null },
+} as const satisfies Record<string, RowLayout>;
+
+/** Decodes one owner-PID table of `t`'s layout. TCP rows with an unknown state number are left out. */
+function decodeTable(buf: Uint8Array, t: RowLayout): TableDecode {
+  const count = rowCount(buf, t.size, t.name);
   if (typeof count === 'string') return { ok: false, message: count };
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  const address = t.family === 4 ? formatIPv4 : formatIPv6;
+  const wildcard = t.family === 4 ? '0.0.0.0' : '::';
+  const [localAddress, localPort] = t.local;
   const rows: WinSocketRow[] = [];
-  for (let i = 0, off = 4; i < count; i++, off += MIB_TCPROW_OWNER_PID_SIZE) {
-    // dwState 0, dwLocalAddr 4, dwLocalPort 8, dwRemoteAddr 12, dwRemotePort 16, dwOwningPid 20.
-    const n = dv.getUint32(off, LE);
-    const state = tcpStateFromWindows(n);
+  for (let i = 0, off = 4; i < count; i++, off += t.size) {
+    const n = t.state === null ? -1 : dv.getUint32(off + t.state, LE);
+    const state = t.state === null ? 'UNCONN' : tcpStateFromWindows(n);
     if (state === null) continue;
-    const listen = n === WIN_TCP_LISTEN;
+    // A listener's remote fields are documented as meaningless (and are not always zero).
+    const remote = n === WIN_TCP_LISTEN ? null : t.remote;
     rows.push({
-      proto: 'tcp',
-      family: 4,
+      proto: t.state === null ? 'udp' : 'tcp',
+      family: t.family,
       state,
-      localAddress: formatIPv4(buf, off + 4),
-      localPort: portAt(buf, off + 8),
-      // A listener's remote fields are documented as meaningless (and are not always zero).
-      remoteAddress: listen ? '0.0.0.0' : formatIPv4(buf, off + 12),
-      remotePort: listen ? 0 : portAt(buf, off + 16),
-      pid: dv.getUint32(off + 20, LE),
+      localAddress: address(buf, off + localAddress),
+      localPort: portAt(buf, off + localPort),
+      remoteAddress: remote === null ? wildcard : address(buf, off + remote[0]),
+      remotePort: remote === null ? 0 : portAt(buf, off + remote[1]),
+      pid: dv.getUint32(off + t.pid, LE),
     });
   }
   return { ok: true, rows };
 }
 
+/** Decodes a MIB_TCPTABLE_OWNER_PID (AF_INET). Rows with an unknown state number are left out. */
+export const decodeTcp4Table = (buf: Uint8Array): TableDecode => decodeTable(buf, LAYOUTS.tcp4);
+
 /** Decodes a MIB_TCP6TABLE_OWNER_PID (AF_INET6). Rows with an unknown state number are left out. */
-export function decodeTcp6Table(buf: Uint8Array): TableDecode {
-  const count = rowCount(buf, MIB_TCP6ROW_OWNER_PID_SIZE, 'MIB_TCP6TABLE_OWNER_PID');
-  if (typeof count === 'string') return { ok: false, message: count };
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
-  const rows: WinSocketRow[] = [];
-  for (let i = 0, off = 4; i < count; i++, off += MIB_TCP6ROW_OWNER_PID_SIZE) {
-    // ucLocalAddr 0, dwLocalScopeId 16, dwLocalPort 20, ucRemoteAddr 24, dwRemoteScopeId 40, dwRemotePort 44,
-    // dwState 48, dwOwningPid 52.
-    const n = dv.getUint32(off + 48, LE);
-    const state = tcpStateFromWindows(n);
-    if (state === null) continue;
-    const listen = n === WIN_TCP_LISTEN;
-    rows.push({
-      proto: 'tcp',
-      family: 6,
-      state,
-      localAddress: formatIPv6(buf, off),
-      localPort: portAt(buf, off + 20),
-      remoteAddress: listen ? '::' : formatIPv6(buf, off + 24),
-      remotePort: listen ? 0 : portAt(buf, off + 44),
-      pid: dv.getUint32(off + 52, LE),
-    });
-  }
-  return { ok: true, rows };
-}
+export const decodeTcp6Table = (buf: Uint8Array): TableDecode => decodeTable(buf, LAYOUTS.tcp6);
 
 /**
  * Decodes a MIB_UDPTABLE_OWNER_PID (AF_INET). The table has no remote endpoint, so every UDP socket reads as
  * unconnected (UNCONN) even after connect(): Windows does not say.
  */
-export function decodeUdp4Table(buf: Uint8Array): TableDecode {
-  const count = rowCount(buf, MIB_UDPROW_OWNER_PID_SIZE, 'MIB_UDPTABLE_OWNER_PID');
-  if (typeof count === 'string') return { ok: false, message: count };
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
-  const rows: WinSocketRow[] = new Array<WinSocketRow>(count);
-  for (let i = 0, off = 4; i < count; i++, off += MIB_UDPROW_OWNER_PID_SIZE) {
-    // dwLocalAddr 0, dwLocalPort 4, dwOwningPid 8.
-    rows[i] = {
-      proto: 'udp',
-      family: 4,
-      state: 'UNCONN',
-      localAddress: formatIPv4(buf, off),
-      localPort: portAt(buf, off + 4),
-      remoteAddress: '0.0.0.0',
-      remotePort: 0,
-      pid: dv.getUint32(off + 8, LE),
-    };
-  }
-  return { ok: true, rows };
-}
+export const decodeUdp4Table = (buf: Uint8Array): TableDecode => decodeTable(buf, LAYOUTS.udp4);
 
 /** Decodes a MIB_UDP6TABLE_OWNER_PID (AF_INET6); UNCONN for the same reason as decodeUdp4Table. */
-export function decodeUdp6Table(buf: Uint8Array): TableDecode {
-  const count = rowCount(buf, MIB_UDP6ROW_OWNER_PID_SIZE, 'MIB_UDP6TABLE_OWNER_PID');
-  if (typeof count === 'string') return { ok: false, message: count };
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
-  const rows: WinSocketRow[] = new Array<WinSocketRow>(count);
-  for (let i = 0, off = 4; i < count; i++, off += MIB_UDP6ROW_OWNER_PID_SIZE) {
-    // ucLocalAddr 0, dwLocalScopeId 16, dwLocalPort 20, dwOwningPid 24.
-    rows[i] = {
-      proto: 'udp',
-      family: 6,
-      state: 'UNCONN',
-      localAddress: formatIPv6(buf, off),
-      localPort: portAt(buf, off + 20),
-      remoteAddress: '::',
-      remotePort: 0,
-      pid: dv.getUint32(off + 24, LE),
-    };
-  }
-  return { ok: true, rows };
-}
+export const decodeUdp6Table = (buf: Uint8Array): TableDecode => decodeTable(buf, LAYOUTS.udp6);

@@ -1,7 +1,11 @@
 // What kind of interface a link is, from its rtnetlink facts, sysfs tun_flags and whether it has a bus device.
 import type { AdapterKind } from '../../../../../shared/model/adapters';
-import { ARPHRD_LOOPBACK, IFF_LOOPBACK, type LinkRecord } from './rtnetlink-decode';
+import type { LinkRecord } from './rtnetlink-decode';
 import type { TunSysfs } from './tun-encode';
+
+/** IFF_LOOPBACK (linux/if.h) and ARPHRD_LOOPBACK (linux/if_arp.h): what marks the loopback link. */
+const IFF_LOOPBACK = 0x8;
+const ARPHRD_LOOPBACK = 772;
 
 const KNOWN_KINDS: Readonly<Record<string, AdapterKind>> = {
   veth: 'veth',

@@ -7,8 +7,7 @@ import type { Adapter, AdapterList, CreateAdapterOrder } from '../../../../../sh
 import { errnoName } from '../../../ffi/libc';
 import type { AdapterBackend } from '../../platform';
 import { classifyLink } from './link-kind';
-import { IFF_UP } from './rtnetlink-decode';
-import { encodeNewAddr, encodeSetLink } from './rtnetlink-encode';
+import { encodeNewAddr, encodeSetLink, IFF_UP } from './rtnetlink-encode';
 import { withRtNetlink } from './rtnetlink-client';
 import { parseTunSysfs, type TunSysfs } from './tun-encode';
 import { createTunDevice, deleteTunDevice } from './tun-device';

@@ -1,37 +1,25 @@
 // Pure rtnetlink dump decoding: RTM_NEWLINK (name, flags, MAC, MTU, operstate, kind, byte counters), RTM_NEWADDR.
 import { formatIPv4, formatIPv6 } from '../../../../../shared/logic/address';
 import { OPER_STATES } from '../../../../../shared/model/adapters';
-
-export const NLMSG_ERROR = 2;
-export const NLMSG_DONE = 3;
-const RTM_NEWLINK = 16;
-const RTM_NEWADDR = 20;
-const NLMSG_HDRLEN = 16;
-const IFINFOMSG_LEN = 16;
-const IFADDRMSG_LEN = 8;
-const NLA_TYPE_MASK = 0x3fff;
+import { eachAttr, eachMessage, LE, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, type Malformed } from '../netlink';
+import {
+  AF_INET,
+  AF_INET6,
+  IFA_ADDRESS,
+  IFA_LOCAL,
+  IFADDRMSG_LEN,
+  IFINFOMSG_LEN,
+  IFLA_MTU,
+  RTM_NEWADDR,
+  RTM_NEWLINK,
+} from './rtnetlink-encode';
 
 const IFLA_ADDRESS = 1;
 const IFLA_IFNAME = 3;
-const IFLA_MTU = 4;
 const IFLA_OPERSTATE = 16;
 const IFLA_LINKINFO = 18;
 const IFLA_STATS64 = 23;
 const IFLA_INFO_KIND = 1;
-const IFA_ADDRESS = 1;
-const IFA_LOCAL = 2;
-const AF_INET = 2;
-const AF_INET6 = 10;
-
-/** IFF_LOOPBACK from linux/if.h. */
-export const IFF_LOOPBACK = 0x8;
-export const IFF_UP = 0x1;
-/** ARPHRD_* link types that matter for naming a kind. */
-export const ARPHRD_ETHER = 1;
-export const ARPHRD_LOOPBACK = 772;
-export const ARPHRD_NONE = 0xfffe;
-
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** One link of an RTM_GETLINK dump. */
 export interface LinkRecord {
@@ -79,7 +67,7 @@ export type DumpStatus =
   | { readonly kind: 'more' }
   | { readonly kind: 'done' }
   | { readonly kind: 'error'; readonly errno: number }
-  | { readonly kind: 'malformed'; readonly message: string };
+  | Malformed;
 
 /** IF_OPER_* (RFC 2863 order): 0 unknown, 1 notpresent, 2 down, 3 lowerlayerdown, 4 testing, 5 dormant, 6 up. */
 const OPER: readonly (typeof OPER_STATES)[number][] = [
@@ -91,18 +79,6 @@ const OPER: readonly (typeof OPER_STATES)[number][] = [
   'dormant',
   'up',
 ];
-
-type AttrVisitor = (type: number, off: number, len: number) => void;
-
-function eachAttr(v: DataView, start: number, end: number, visit: AttrVisitor): void {
-  let off = start;
-  while (off + 4 <= end) {
-    const len = v.getUint16(off, LE);
-    if (len < 4 || off + len > end) return;
-    visit(v.getUint16(off + 2, LE) & NLA_TYPE_MASK, off + 4, len - 4);
-    off += (len + 3) & ~3;
-  }
-}
 
 /** The bytes of a NUL-terminated attribute (without the NUL; all of it when there is none). */
 function cBytes(buf: Uint8Array, off: number, len: number): Uint8Array {
@@ -156,6 +132,7 @@ function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): Lin
     rxBytes: null as number | null,
     txBytes: null as number | null,
   };
+  // An rtattr whose length cannot be ends the walk; what came before it stands.
   eachAttr(v, off + IFINFOMSG_LEN, end, (type, a, len) => {
     if (type === IFLA_IFNAME) {
       nameBytes = cBytes(buf, a, len).length;
@@ -221,33 +198,25 @@ export function decodeRtDump(
   errors?: RtDecodeError[],
 ): DumpStatus {
   const v = new DataView(buf.buffer, buf.byteOffset, length);
-  let off = 0;
-  while (off + NLMSG_HDRLEN <= length) {
-    const len = v.getUint32(off, LE);
-    if (len < NLMSG_HDRLEN || len > length - off) {
-      return { kind: 'malformed', message: `netlink message length ${len} at byte ${off}` };
-    }
-    const type = v.getUint16(off + 4, LE);
-    const end = off + len;
+  const status = eachMessage<DumpStatus>(v, length, (type, s, off, len) => {
+    if (s !== seq >>> 0) return undefined;
     const body = off + NLMSG_HDRLEN;
-    if (v.getUint32(off + 8, LE) === seq >>> 0) {
-      if (type === NLMSG_DONE) return { kind: 'done' };
-      if (type === NLMSG_ERROR) {
-        const errno = len >= NLMSG_HDRLEN + 4 ? -v.getInt32(body, LE) : 0;
-        return errno === 0 ? { kind: 'done' } : { kind: 'error', errno };
-      }
-      if (type === RTM_NEWLINK && len >= NLMSG_HDRLEN + IFINFOMSG_LEN) {
-        const l = decodeLink(buf, v, body, end);
-        if (isError(l)) errors?.push(l);
-        else links.push(l);
-      }
-      if (type === RTM_NEWADDR && len >= NLMSG_HDRLEN + IFADDRMSG_LEN) {
-        const a = decodeAddr(buf, v, body, end);
-        if (a && isError(a)) errors?.push(a);
-        else if (a) addresses.push(a);
-      }
+    if (type === NLMSG_DONE) return { kind: 'done' };
+    if (type === NLMSG_ERROR) {
+      const errno = len >= NLMSG_HDRLEN + 4 ? -v.getInt32(body, LE) : 0;
+      return errno === 0 ? { kind: 'done' } : { kind: 'error', errno };
     }
-    off += (len + 3) & ~3;
-  }
-  return { kind: 'more' };
+    if (type === RTM_NEWLINK && len >= NLMSG_HDRLEN + IFINFOMSG_LEN) {
+      const l = decodeLink(buf, v, body, off + len);
+      if (isError(l)) errors?.push(l);
+      else links.push(l);
+    }
+    if (type === RTM_NEWADDR && len >= NLMSG_HDRLEN + IFADDRMSG_LEN) {
+      const a = decodeAddr(buf, v, body, off + len);
+      if (a && isError(a)) errors?.push(a);
+      else if (a) addresses.push(a);
+    }
+    return undefined;
+  });
+  return status ?? { kind: 'more' };
 }

@@ -1,12 +1,12 @@
 // Pure rtnetlink requests (linux/rtnetlink.h, if_link.h, if_addr.h): link up/MTU, new address, link/address dumps.
+import { LE, nlAlign, NLM_F_ACK, NLM_F_REQUEST, NLMSG_HDRLEN, RTA_HDRLEN, writeNlmsghdr } from '../netlink';
+
 export const NETLINK_ROUTE = 0;
 export const RTM_NEWLINK = 16;
 export const RTM_GETLINK = 18;
 export const RTM_NEWADDR = 20;
 export const RTM_GETADDR = 22;
 
-export const NLM_F_REQUEST = 0x1;
-export const NLM_F_ACK = 0x4;
 export const NLM_F_EXCL = 0x200;
 export const NLM_F_CREATE = 0x400;
 export const NLM_F_DUMP = 0x300;
@@ -19,14 +19,9 @@ export const AF_UNSPEC = 0;
 export const AF_INET = 2;
 export const AF_INET6 = 10;
 
-/** nlmsghdr 16, ifinfomsg 16, ifaddrmsg 8, rtattr header 4 (bytes); everything 4-byte aligned. */
-const NLMSG_HDRLEN = 16;
-const IFINFOMSG_LEN = 16;
-const IFADDRMSG_LEN = 8;
-const RTA_HDRLEN = 4;
-
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const align = (n: number): number => (n + 3) & ~3;
+/** ifinfomsg 16, ifaddrmsg 8 (bytes). */
+export const IFINFOMSG_LEN = 16;
+export const IFADDRMSG_LEN = 8;
 
 interface Attr {
   readonly type: number;
@@ -41,21 +36,17 @@ function u32(value: number): Uint8Array {
 
 /** One netlink message: header, a fixed body, then rtattrs, each padded to 4 bytes. */
 function message(type: number, flags: number, seq: number, body: Uint8Array, attrs: readonly Attr[]): Uint8Array {
-  const len = NLMSG_HDRLEN + align(body.length) + attrs.reduce((n, a) => n + align(RTA_HDRLEN + a.data.length), 0);
+  const len = NLMSG_HDRLEN + nlAlign(body.length) + attrs.reduce((n, a) => n + nlAlign(RTA_HDRLEN + a.data.length), 0);
   const out = new Uint8Array(len);
   const v = new DataView(out.buffer);
-  v.setUint32(0, len, LE);
-  v.setUint16(4, type, LE);
-  v.setUint16(6, flags, LE);
-  v.setUint32(8, seq >>> 0, LE);
-  // nlmsg_pid 0: the kernel is the peer and fills in ours.
+  writeNlmsghdr(v, len, type, flags, seq);
   out.set(body, NLMSG_HDRLEN);
-  let off = NLMSG_HDRLEN + align(body.length);
+  let off = NLMSG_HDRLEN + nlAlign(body.length);
   for (const a of attrs) {
     v.setUint16(off, RTA_HDRLEN + a.data.length, LE);
     v.setUint16(off + 2, a.type, LE);
     out.set(a.data, off + RTA_HDRLEN);
-    off += align(RTA_HDRLEN + a.data.length);
+    off += nlAlign(RTA_HDRLEN + a.data.length);
   }
   return out;
 }
