@@ -132,7 +132,8 @@ export async function acceptPipe(
         return client;
       }
       stream.destroy();
-      await new Promise((r) => stream.once('close', r));
+      // A client that hung up before its token closed the stream already: its 'close' will not come again.
+      if (!stream.closed) await new Promise((r) => stream.once('close', r));
     }
   } catch (e) {
     server.close();
