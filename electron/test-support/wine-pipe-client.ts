@@ -33,7 +33,8 @@ export function blastIntact(m: unknown): m is BlastMessage {
 /**
  * blast: read nothing for the first second (so the app's writes back up and stay pending) while sending
  * BLAST_MESSAGES; then read the app's. probe: send `token`, report whether the app answered before it hung up.
- * helper: send `token`, then echo every {id, op, request} as {id, result: {ok, value: request}}.
+ * helper: send `token`, then echo every {id, op, request} as {id, result: {ok, value: request}}. hangup: connect
+ * and hang up at once, sending nothing.
  */
 export function runClient(mode: string, pipe: string, token: string, out: string): void {
   const started = Date.now();
@@ -68,6 +69,10 @@ export function runClient(mode: string, pipe: string, token: string, out: string
     if (mode !== 'blast') finish();
   });
   socket.on('connect', () => {
+    if (mode === 'hangup') {
+      socket.destroy();
+      return;
+    }
     if (mode !== 'blast') {
       socket.write(frame({ token }));
       return;

@@ -145,6 +145,9 @@ async function endToEnd(dir: string): Promise<string> {
   );
   const r1 = (await refused.done) as { ok?: boolean; answered?: boolean } | null;
   check('refused client dropped', r1?.ok === true && r1.answered === false, JSON.stringify(r1));
+  // A client gone before its token: the pipe must go on accepting (the helper below is accepted after it).
+  const r0 = (await client('hangup', name, token, `${dir}/pipe-hangup.json`).done) as { ok?: boolean } | null;
+  check('client that hung up at once', r0?.ok === true, JSON.stringify(r0));
   const r2 = (await client('probe', name, 'wrong-token', `${dir}/pipe-badtoken.json`).done) as {
     ok?: boolean;
     answered?: boolean;
@@ -159,7 +162,7 @@ async function endToEnd(dir: string): Promise<string> {
   hc.close();
   const r3 = (await helper.done) as { ok?: boolean } | null;
   check('helper saw the app close', r3?.ok === true, JSON.stringify(r3));
-  check('client checks', verdicts.length === 3, verdicts.join('; '));
+  check('client checks', verdicts.length === 4, verdicts.join('; '));
   return own === null ? 'real elevation check' : `elevation check injected (Wine: ${own})`;
 }
 
