@@ -41,9 +41,9 @@ export interface TimelineWriter {
 
 /**
  * Default keyframe interval (ms). Rebuilding a second replays the deltas since its keyframe: at 40,000 sockets
- * with 2% of them changing each second, a 3-minute segment took the worst second to 219-379 ms, over the 300 ms
- * aimed at; 2 minutes cuts the replay by a third for about 3 MB/hour more of keyframes under 1,000 connections/s
- * of churn (bench/timeline.bench.mjs).
+ * with 2% of them changing each second, 3-minute segments put the slowest of 20 random seconds at 317-430 ms,
+ * over the 300 ms aimed at; 2 minutes brings it to 276-289 ms for about 5 MB/hour more of keyframes under 1,000
+ * connections/s of churn: 99 MB/hour, just under the 100 aimed at (bench/timeline.bench.mjs).
  */
 export const KEYFRAME_EVERY_MS = 2 * 60_000;
 
