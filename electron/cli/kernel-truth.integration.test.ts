@@ -109,7 +109,9 @@ describe.skipIf(noNetns !== null).each([
       await waitFor(() => (follow.lines.length >= warmUp + 600 ? true : undefined), 20_000);
       follow.child.kill('SIGINT');
       expect((await follow.exited).code, follow.stderr()).toBe(0);
-      const entries = follow.lines.map((l) => JSON.parse(l) as ClosedConnection);
+      // The burst's closes only: in the namespace's loopback the kernel may give a burst connection the client port
+      // of a warm-up one (its TIME_WAIT reused), and the warm-up's entries would then match it too.
+      const entries = follow.lines.slice(warmUp).map((l) => JSON.parse(l) as ClosedConnection);
       const ours = new Set(client.ports);
       const clientSide = entries.filter((e) => ours.has(e.localPort) && e.remotePort === server.port);
       const serverSide = entries.filter((e) => e.localPort === server.port && ours.has(e.remotePort));
