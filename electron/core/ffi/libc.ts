@@ -1,4 +1,5 @@
-// libc bindings through koffi (the only libc FFI in the app): sockets, directory fds, links, with errno errors.
+// libc bindings through koffi: sockets, directory fds, links, with errno errors (ioctl.ts and peer-cred.ts bind their
+// own calls, and the fd-link and reader threads load libc in their own isolates).
 import koffi from 'koffi';
 import { bindLibrary, lazyLibrary, onFirstUse } from './native-library';
 
