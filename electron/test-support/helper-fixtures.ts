@@ -74,20 +74,24 @@ export interface SuiteHelper extends StartedHelper {
 export async function startSuiteHelper(prefix: string, parentMode?: number): Promise<SuiteHelper> {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const remove = (): void => fs.rmSync(parent, { recursive: true, force: true });
+  let helper: StartedHelper | undefined;
   try {
     if (parentMode !== undefined) fs.chmodSync(parent, parentMode);
-    const helper = await startHelper(process.pid, parent);
+    helper = await startHelper(process.pid, parent);
     const pings = await keepAlive(helper);
+    const started = helper;
     return {
-      ...helper,
+      ...started,
       parent,
       stop() {
         pings.stop();
-        helper.child.kill('SIGKILL');
+        started.child.kill('SIGKILL');
         remove();
       },
     };
   } catch (e) {
+    // A helper that started but would not take the session: the suite never gets it to stop.
+    helper?.child.kill('SIGKILL');
     remove();
     throw e;
   }

@@ -27,10 +27,20 @@ export async function startServed(prefix: readonly string[] = [], { asPage = fal
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netinspect-served-'));
   chmodSync(dir, 0o777);
   const cli = spawnCli(['serve', '--port', '0'], prefix, { NETINSPECT_CONFIG_DIR: dir });
-  const [line] = await cli.waitLines(1);
-  const url = new URL(line);
-  const wsUrl = `ws://${url.host}/ws?token=${url.searchParams.get('token') ?? ''}`;
-  const rpc = await openRpc(wsUrl, asPage ? { Origin: `http://${url.host}` } : {});
+  let url: URL;
+  let wsUrl: string;
+  let rpc: Rpc;
+  try {
+    const [line] = await cli.waitLines(1);
+    url = new URL(line);
+    wsUrl = `ws://${url.host}/ws?token=${url.searchParams.get('token') ?? ''}`;
+    rpc = await openRpc(wsUrl, asPage ? { Origin: `http://${url.host}` } : {});
+  } catch (e) {
+    // Not served, or no client: the caller never gets it to stop.
+    cli.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     cli,
     url,
