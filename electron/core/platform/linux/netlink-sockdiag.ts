@@ -4,7 +4,7 @@ import { close, ErrnoError, errnoValue, recv, sendto } from '../../ffi/libc';
 import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import type { Proto } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
-import { NLMSG_HDRLEN } from './netlink';
+import { LE, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_HDRLEN, writeNlmsghdr } from './netlink';
 import {
   AF_INET,
   AF_INET6,
@@ -16,8 +16,6 @@ import {
 } from './sockdiag-decode';
 import { DumpMemo } from './sockdiag-memo';
 
-const NLM_F_REQUEST = 0x1;
-const NLM_F_DUMP = 0x300;
 const IPPROTO_TCP = 6;
 const IPPROTO_UDP = 17;
 const MSG_TRUNC = 0x20;
@@ -36,7 +34,6 @@ const COMPAT_REQUEST_LEN = NLMSG_HDRLEN + 60;
  */
 const RECV_BUFFER_BYTES = 256 * 1024;
 
-const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const FIN_TIMEOUT_PATH = '/proc/sys/net/ipv4/tcp_fin_timeout';
 
 /** net.ipv4.tcp_fin_timeout in ms, read now (it can change at run time), or null where /proc/sys is hidden. */
@@ -110,17 +107,13 @@ export class SockDiagClient {
     const seq = (this.seq = (this.seq + 1) >>> 0);
     const v = this.requestView;
     this.request.fill(0);
-    v.setUint16(6, NLM_F_REQUEST | NLM_F_DUMP, LE);
-    v.setUint32(8, seq, LE);
     if (family === null) {
-      v.setUint32(0, COMPAT_REQUEST_LEN, LE);
-      v.setUint16(4, TCPDIAG_GETSOCK, LE);
+      writeNlmsghdr(v, COMPAT_REQUEST_LEN, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
       v.setUint8(16, AF_INET); // ignored for a dump: the kernel walks every family (AF_UNSPEC)
       v.setUint8(19, 1 << (INET_DIAG_INFO - 1));
       v.setUint32(16 + 52, 0xffffffff, LE); // every state
     } else {
-      v.setUint32(0, REQUEST_LEN, LE);
-      v.setUint16(4, SOCK_DIAG_BY_FAMILY, LE);
+      writeNlmsghdr(v, REQUEST_LEN, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
       v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
       v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
       v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);

@@ -8,6 +8,8 @@ export const NLMSG_HDRLEN = 16;
 export const NLMSG_ERROR = 2;
 export const NLMSG_DONE = 3;
 export const NLM_F_REQUEST = 0x1;
+/** NLM_F_ROOT | NLM_F_MATCH: every object of the kind asked for. */
+export const NLM_F_DUMP = 0x300;
 /** Asks for an NLMSG_ERROR reply even on success (error 0), so the caller learns the outcome. */
 export const NLM_F_ACK = 0x4;
 
@@ -52,7 +54,7 @@ export function eachMessage<T>(v: DataView, length: number, visit: MessageVisito
 /** rtattr (nlattr): u16 len, u16 type, then the payload. */
 export const RTA_HDRLEN = 4;
 /** Clears NLA_F_NESTED and NLA_F_NET_BYTEORDER from an attribute's type. */
-const NLA_TYPE_MASK = 0x3fff;
+export const NLA_TYPE_MASK = 0x3fff;
 
 /** One rtattr of a walk: its type (flags cleared), where its payload starts, and the payload's length. */
 export type AttrVisitor = (type: number, at: number, len: number) => void;

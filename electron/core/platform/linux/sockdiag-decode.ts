@@ -4,7 +4,7 @@ import type { Proto, SocketState, TcpMetrics } from '../../../../shared/model/so
 import { ipv4Text } from './ipv4-text';
 import { deriveKernelAge } from './kernel-age';
 import type { KernelSocket } from './kernel-socket';
-import { eachAttr, LE, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN } from './netlink';
+import { LE, NLA_TYPE_MASK, nlAlign, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, RTA_HDRLEN } from './netlink';
 import { FP_ID_WORDS, type DumpMemo } from './sockdiag-memo';
 import { LINUX_TCP_LISTEN, tcpStateFromLinux, udpStateFromLinux } from './tcp-states';
 
@@ -111,14 +111,22 @@ function decodeInetDiag(
   if (state === null) return null;
   let info = -1;
   let infoLen = 0;
-  const bad = eachAttr(dv, start + INET_DIAG_MSG_LEN, end, (type, a, len) => {
+  // The walk of eachAttr written out: a callback per socket would allocate on every socket of every dump, and quiet
+  // dumps allocate nothing (sockdiag-memo.ts).
+  for (let a = start + INET_DIAG_MSG_LEN; a + RTA_HDRLEN <= end;) {
+    const rlen = dv.getUint16(a, LE);
+    if (rlen < RTA_HDRLEN || rlen > end - a) return fail(`rtattr length ${rlen} invalid at byte ${a}`);
     // Listeners carry a tcp_info too, but it describes no connection: no metrics for them.
-    if (type === INET_DIAG_INFO && proto === 'tcp' && linuxState !== LINUX_TCP_LISTEN) {
-      info = a;
-      infoLen = len;
+    if (
+      (dv.getUint16(a + 2, LE) & NLA_TYPE_MASK) === INET_DIAG_INFO &&
+      proto === 'tcp' &&
+      linuxState !== LINUX_TCP_LISTEN
+    ) {
+      info = a + RTA_HDRLEN;
+      infoLen = rlen - RTA_HDRLEN;
     }
-  });
-  if (bad >= 0) return fail(`rtattr length ${dv.getUint16(bad, LE)} invalid at byte ${bad}`);
+    a += nlAlign(rlen);
+  }
   let socket: KernelSocket | null = null;
   if (memo) {
     fingerprint(dv, start, info, infoLen, memo);

@@ -132,7 +132,7 @@ function decodeLink(buf: Uint8Array, v: DataView, off: number, end: number): Lin
     rxBytes: null as number | null,
     txBytes: null as number | null,
   };
-  // An rtattr whose length cannot be ends the walk; what came before it stands.
+  // An rtattr with an impossible length ends the walk; the attributes before it stand.
   eachAttr(v, off + IFINFOMSG_LEN, end, (type, a, len) => {
     if (type === IFLA_IFNAME) {
       nameBytes = cBytes(buf, a, len).length;

@@ -1,5 +1,5 @@
 // Pure rtnetlink requests (linux/rtnetlink.h, if_link.h, if_addr.h): link up/MTU, new address, link/address dumps.
-import { LE, nlAlign, NLM_F_ACK, NLM_F_REQUEST, NLMSG_HDRLEN, RTA_HDRLEN, writeNlmsghdr } from '../netlink';
+import { LE, nlAlign, NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_HDRLEN, RTA_HDRLEN, writeNlmsghdr } from '../netlink';
 
 export const NETLINK_ROUTE = 0;
 export const RTM_NEWLINK = 16;
@@ -9,7 +9,6 @@ export const RTM_GETADDR = 22;
 
 export const NLM_F_EXCL = 0x200;
 export const NLM_F_CREATE = 0x400;
-export const NLM_F_DUMP = 0x300;
 
 export const IFF_UP = 0x1;
 export const IFLA_MTU = 4;
