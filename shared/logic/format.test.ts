@@ -1,4 +1,4 @@
-// Human formatting of bytes, durations, RTT and wildcard endpoints.
+// Human formatting of protocols, bytes, durations, RTT and wildcard endpoints.
 import { describe, expect, it } from 'vitest';
 import {
   formatAddress,
@@ -6,11 +6,17 @@ import {
   formatCount,
   formatDuration,
   formatPort,
+  formatProto,
   formatRtt,
   formatTraffic,
 } from './format';
 
 describe('format', () => {
+  it('names the protocol as ss does, 6 for IPv6', () => {
+    expect(formatProto({ proto: 'tcp', family: 4 })).toBe('tcp');
+    expect(formatProto({ proto: 'udp', family: 6 })).toBe('udp6');
+  });
+
   it('formats bytes with binary units', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1023)).toBe('1023 B');

@@ -71,3 +71,8 @@ export function formatAddress(address: string): string {
 export function formatPort(port: number): string {
   return port === 0 ? '*' : String(port);
 }
+
+/** The protocol as `ss` and `netstat` name it: tcp, udp, tcp6, udp6. */
+export function formatProto(s: { readonly proto: string; readonly family: 4 | 6 }): string {
+  return s.family === 6 ? `${s.proto}6` : s.proto;
+}

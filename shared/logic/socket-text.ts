@@ -1,4 +1,5 @@
 // Sockets as the aligned text table users know from ss/netstat (CLI `list` and `who`, text reports).
+import { formatProto } from './format';
 import type { RawSocket } from '../model/socket';
 import { formatEndpoint } from './endpoint';
 import type { SocketTableField } from './socket-fields';
@@ -23,7 +24,7 @@ export function renderSocketTextTable(
   return renderTextTable(
     SOCKET_TEXT_HEADER,
     sockets.map((s) => [
-      `${s.proto}${s.family === 6 ? '6' : ''}`,
+      formatProto(s),
       formatEndpoint(s.localAddress, s.localPort),
       names.has(s.remoteAddress)
         ? `${names.get(s.remoteAddress)}:${s.remotePort}`

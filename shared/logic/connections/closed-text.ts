@@ -2,7 +2,7 @@
 // and why a byte count is unknown, so the terminal and the window say the same thing.
 import type { ClosedConnection } from '../../model/connections';
 import { formatEndpoint } from '../endpoint';
-import { formatDuration, formatRtt } from '../format';
+import { formatDuration, formatProto, formatRtt } from '../format';
 
 /** Column headers of the `netinspect closed` table. */
 export const CLOSED_TEXT_HEADER = [
@@ -66,7 +66,7 @@ export function closedTextCells(c: ClosedConnection): string[] {
   const num = (v: number | null): string => (v === null ? '-' : String(v));
   return [
     clockTime(c.closedAt),
-    `${c.proto}${c.family === 6 ? '6' : ''}`,
+    formatProto(c),
     formatEndpoint(c.localAddress, c.localPort),
     formatEndpoint(c.remoteAddress, c.remotePort),
     c.finalState,

@@ -2,7 +2,7 @@
 import { translate } from '../../i18n/translate';
 import type { UiLanguage } from '../../i18n/index';
 import { formatEndpoint } from '../endpoint';
-import { formatAge, formatBytes, formatRtt } from '../format';
+import { formatAge, formatBytes, formatProto, formatRtt } from '../format';
 import { stateBars, stateTimeline } from './html-charts';
 import { esc } from './html-escape';
 import { REPORT_CSS } from './html-style';
@@ -92,7 +92,7 @@ function processes(r: Report, tr: Tr): string {
 
 function socketRow(s: ReportSocket, now: number): string {
   return (
-    `<tr><td>${s.proto}${s.family === 6 ? '6' : ''}</td><td class="m">${esc(formatEndpoint(s.localAddress, s.localPort))}</td>` +
+    `<tr><td>${formatProto(s)}</td><td class="m">${esc(formatEndpoint(s.localAddress, s.localPort))}</td>` +
     `<td class="m">${esc(formatEndpoint(s.remoteAddress, s.remotePort))}</td><td>${s.state}</td>` +
     `<td class="n">${s.pid ?? ''}</td><td>${esc(s.process)}</td><td>${esc(s.user)}</td><td>${esc(s.service)}</td>` +
     `<td class="n">${formatAge(s.stateSince, s.stateSinceExact, now)}</td><td class="n">${formatRtt(s.rttMs)}</td>` +

@@ -1,4 +1,5 @@
 // Confirmation before closing one TCP connection (its process keeps running), and the outcome in place.
+import { formatProto } from '../../../../shared/logic/format';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
@@ -23,7 +24,7 @@ export function CloseDialog({ socket: s }: { readonly socket: Socket }) {
     <Modal title={t('actionUi.close.title')} onClose={close}>
       <dl className="facts">
         <Fact term={t('actionUi.close.connection')} mono>
-          {`${s.proto}${s.family === 6 ? '6' : ''} ${endpoints} ${s.state}`}
+          {`${formatProto(s)} ${endpoints} ${s.state}`}
         </Fact>
         <Fact term={t('actionUi.close.owner')}>
           {s.pid === null ? t('actionUi.details.notVisible') : `${s.process ?? '?'} (${s.pid})`}

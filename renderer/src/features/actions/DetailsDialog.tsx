@@ -2,7 +2,7 @@
 // it has been in its state and where that age comes from.
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
-import { formatAge } from '../../../../shared/logic/format';
+import { formatAge, formatProto } from '../../../../shared/logic/format';
 import type { ProcessDetails } from '../../../../shared/model/actions';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
@@ -36,7 +36,7 @@ function SocketList({ details: d }: { readonly details: ProcessDetails }) {
       >
         {d.sockets.map((s) => (
           <tr key={s.key}>
-            <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+            <td>{formatProto(s)}</td>
             <td>{formatEndpoint(s.localAddress, s.localPort)}</td>
             <td>{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
             <td>

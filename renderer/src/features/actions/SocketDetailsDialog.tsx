@@ -2,7 +2,7 @@
 // kernel's totals (since the connection opened, which may be before netinspect saw it), RTT and retransmissions.
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
-import { formatBytes, formatRtt } from '../../../../shared/logic/format';
+import { formatBytes, formatProto, formatRtt } from '../../../../shared/logic/format';
 import { rateGap, rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
@@ -53,7 +53,7 @@ export function SocketDetailsDialog({ socket }: { readonly socket: Socket }) {
     <Modal title={t('traffic.details.title')} onClose={close} className="wide">
       <dl className="facts">
         <Fact term={t('traffic.details.connection')} mono>
-          {`${s.proto}${s.family === 6 ? '6' : ''} ${endpoints}`}
+          {`${formatProto(s)} ${endpoints}`}
         </Fact>
         {name !== null && <Fact term={t('traffic.details.remoteName')}>{name}</Fact>}
         <Fact term={t('traffic.details.state')}>

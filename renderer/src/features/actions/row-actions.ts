@@ -1,4 +1,5 @@
 // What the row menu can do with a socket, as pure functions: availability (with the reason when not), text.
+import { formatProto } from '../../../../shared/logic/format';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { Socket } from '../../../../shared/model/socket';
 
@@ -31,7 +32,7 @@ export function hasRemoteHost(s: Socket): boolean {
  */
 export function rowAsText(s: Socket, remoteName: string | null = null): string {
   return [
-    `${s.proto}${s.family === 6 ? '6' : ''}`,
+    formatProto(s),
     formatEndpoint(s.localAddress, s.localPort),
     formatEndpoint(s.remoteAddress, s.remotePort),
     s.state,

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closedDurationText, unknownBytesReason } from '../../../../shared/logic/connections/closed-text';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
-import { formatAddress, formatBytes, formatRtt } from '../../../../shared/logic/format';
+import { formatAddress, formatBytes, formatProto, formatRtt } from '../../../../shared/logic/format';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 import { GridCell, GridRow } from '../../ui/GridRow';
 
@@ -97,7 +97,7 @@ export const ClosedRow = memo(function ClosedRow({ entry: c, index, start, focus
       >
         {clock(c.closedAt)}
       </GridCell>
-      <GridCell>{`${c.proto}${c.family === 6 ? '6' : ''}`}</GridCell>
+      <GridCell>{formatProto(c)}</GridCell>
       <GridCell>{formatEndpoint(formatAddress(c.localAddress), c.localPort)}</GridCell>
       <GridCell>{formatEndpoint(formatAddress(c.remoteAddress), c.remotePort)}</GridCell>
       <div role="gridcell" className="cell">

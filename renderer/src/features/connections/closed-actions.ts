@@ -1,4 +1,5 @@
 // What the row menu of the Connections log does with a closed connection, as pure functions: the remote host, text.
+import { formatProto } from '../../../../shared/logic/format';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 
@@ -15,7 +16,7 @@ export function closedRowText(c: ClosedConnection): string {
   const v = (x: number | string | null): string => (x === null ? '' : String(x));
   return [
     new Date(c.closedAt).toISOString(),
-    `${c.proto}${c.family === 6 ? '6' : ''}`,
+    formatProto(c),
     formatEndpoint(c.localAddress, c.localPort),
     formatEndpoint(c.remoteAddress, c.remotePort),
     c.finalState,

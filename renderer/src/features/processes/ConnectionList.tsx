@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
-import { formatBytes } from '../../../../shared/logic/format';
+import { formatBytes, formatProto } from '../../../../shared/logic/format';
 import { rateShown } from '../../../../shared/logic/traffic/rate-gap';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
@@ -55,7 +55,7 @@ export function ConnectionList({ pid, label }: { readonly pid: number; readonly 
       >
         {sockets.slice(0, MAX_LISTED).map((s) => (
           <tr key={s.key}>
-            <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+            <td>{formatProto(s)}</td>
             <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
             <Remote socket={s} />
             <td>

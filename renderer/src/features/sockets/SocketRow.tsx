@@ -1,7 +1,7 @@
 // One row of the socket grid; memoized so a tick re-renders only rows whose socket or mark changed.
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
-import { formatAddress, formatPort, formatRtt, formatTraffic } from '../../../../shared/logic/format';
+import { formatAddress, formatPort, formatProto, formatRtt, formatTraffic } from '../../../../shared/logic/format';
 import { RateCell, RemoteAddressCell } from './traffic-cells';
 import { socketService } from '../../../../shared/logic/services';
 import type { Socket } from '../../../../shared/model/socket';
@@ -38,7 +38,7 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       aria-description={change ? t(`change.${change}`) : undefined}
       data-change={change}
     >
-      <GridCell>{`${s.proto}${s.family === 6 ? '6' : ''}`}</GridCell>
+      <GridCell>{formatProto(s)}</GridCell>
       <GridCell>{formatAddress(s.localAddress)}</GridCell>
       <GridCell num>{formatPort(s.localPort)}</GridCell>
       <RemoteAddressCell socket={s} t={t} />

@@ -1,4 +1,5 @@
 // "Who owns port N": every socket bound to the port, with Kill / Close actions through the existing dialogs.
+import { formatProto } from '../../../../shared/logic/format';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
@@ -55,7 +56,7 @@ export function WhoOwnsPanel() {
         >
           {who.value.sockets.map((s) => (
             <tr key={s.key}>
-              <td>{`${s.proto}${s.family === 6 ? '6' : ''}`}</td>
+              <td>{formatProto(s)}</td>
               <td className="mono">{formatEndpoint(s.localAddress, s.localPort)}</td>
               <td className="mono">{formatEndpoint(s.remoteAddress, s.remotePort)}</td>
               <td>{s.state}</td>
