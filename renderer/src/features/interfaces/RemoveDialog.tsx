@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Adapter } from '../../../../shared/model/adapters';
 import { useStore } from '../../store/index';
+import { ConfirmButtons } from '../../ui/ConfirmButtons';
 import { Modal } from '../../ui/Modal';
 import { AdapterOutcomeNote } from './AdapterOutcomeNote';
 
@@ -26,16 +27,16 @@ export function RemoveDialog({ adapter, onClose }: { readonly adapter: Adapter; 
         </p>
       )}
       <AdapterOutcomeNote />
-      <div className="modal-buttons">
-        {adapter.removable && (
-          <button type="button" className="button danger" disabled={busy} onClick={() => void remove(adapter.name)}>
-            {busy ? t('adapters.removeBusy') : t('adapters.removeConfirm')}
-          </button>
-        )}
-        <button type="button" className="button" data-initial-focus onClick={onClose}>
-          {adapter.removable ? t('adapters.cancel') : t('adapters.close')}
-        </button>
-      </div>
+      <ConfirmButtons
+        canConfirm={adapter.removable}
+        busy={busy}
+        confirmText={t('adapters.removeConfirm')}
+        busyText={t('adapters.removeBusy')}
+        onConfirm={() => void remove(adapter.name)}
+        cancelText={t('adapters.cancel')}
+        closeText={t('adapters.close')}
+        onClose={onClose}
+      />
     </Modal>
   );
 }
