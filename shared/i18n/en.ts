@@ -56,7 +56,7 @@ export const en = {
   },
   pid: {
     kernel: 'No owner: the kernel holds this socket',
-    hidden: 'Hidden: owned by another user',
+    hidden: 'Owner not seen: another user’s process, one in another PID namespace, or opened since the last scan',
   },
   filter: {
     label: 'Filter',

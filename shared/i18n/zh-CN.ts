@@ -56,7 +56,7 @@ export const zhCN: Dictionary = {
   },
   pid: {
     kernel: '无所有者：该套接字由内核持有',
-    hidden: '已隐藏：属于其他用户',
+    hidden: '未看到所有者：属于其他用户的进程、其他 PID 命名空间中的进程，或是在上次扫描之后才打开的',
   },
   filter: {
     label: '筛选',
