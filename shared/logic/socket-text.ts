@@ -1,7 +1,7 @@
 // Sockets as the aligned text table users know from ss/netstat (CLI `list` and `who`, text reports).
-import { formatProto } from './format';
 import type { RawSocket } from '../model/socket';
 import { formatEndpoint } from './endpoint';
+import { formatProto } from './format';
 import type { SocketTableField } from './socket-fields';
 import { renderTextTable } from './text-table';
 

@@ -1,7 +1,7 @@
 // Confirmation before closing one TCP connection (its process keeps running), and the outcome in place.
-import { formatProto } from '../../../../shared/logic/format';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatProto } from '../../../../shared/logic/format';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { ConfirmButtons } from '../../ui/ConfirmButtons';

@@ -1,6 +1,6 @@
 // What the row menu can do with a socket, as pure functions: availability (with the reason when not), text.
-import { formatProto } from '../../../../shared/logic/format';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatProto } from '../../../../shared/logic/format';
 import type { Socket } from '../../../../shared/model/socket';
 
 /** Null when the action is available, else the i18n key of why not. */

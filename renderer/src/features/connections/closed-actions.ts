@@ -1,6 +1,6 @@
 // What the row menu of the Connections log does with a closed connection, as pure functions: the remote host, text.
-import { formatProto } from '../../../../shared/logic/format';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatProto } from '../../../../shared/logic/format';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 
 /** A wildcard or unset remote address names no host to filter to. */

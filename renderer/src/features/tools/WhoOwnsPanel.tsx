@@ -1,8 +1,8 @@
 // "Who owns port N": every socket bound to the port, with Kill / Close actions through the existing dialogs.
-import { formatProto } from '../../../../shared/logic/format';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
+import { formatProto } from '../../../../shared/logic/format';
 import { useStore } from '../../store/index';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorLine, PortInput, SubmitButton } from './fields';
