@@ -87,7 +87,9 @@ describe('ReaderThread', () => {
       writeSync(fd, 'x'.repeat(16));
       await new Promise((r) => setTimeout(r, 5));
     }
-    for (let i = 0; i < 100 && t.counters(0).droppedReads === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    // At most 2 reads of 16 bytes fit in 40: once the thread has read all 20, at least 18 were dropped (waiting only
+    // for the first drop could take the queue while the last write was still in the pipe).
+    for (let i = 0; i < 200 && t.counters(0).droppedReads < 18; i++) await new Promise((r) => setTimeout(r, 10));
     const kept = text(t.take()).length;
     expect(kept).toBeLessThanOrEqual(40);
     expect(kept + 16 * t.counters(0).droppedReads).toBe(320);
