@@ -75,6 +75,34 @@ describe('sockets slice', () => {
     expect(useStore.getState().changes.size).toBe(0);
   });
 
+  it('journals the rows each delta and sweep touched; fading marks alone touch no row', async () => {
+    invoke.mockResolvedValueOnce(snapshot(1, [sock(1), sock(2)]));
+    await useStore.getState().subscribe();
+    const v = useStore.getState().version;
+    useStore
+      .getState()
+      .receiveDelta(delta(2, { added: [sock(3)], removed: ['k1'], changed: [{ ...sock(2), recvQueue: 1 }] }));
+    const { journal } = useStore.getState();
+    expect([...(journal.touchedBetween(v, v + 1) ?? [])].sort()).toEqual(['k1', 'k2', 'k3']);
+    // The snapshot before it said nothing of its rows: a view that saw less than `v` recomputes everything.
+    expect(journal.touchedBetween(v - 1, v + 1)).toBeNull();
+    const at = useStore.getState().changes.get('k1')?.at ?? 0;
+    useStore.getState().receiveDelta(delta(3, { changed: [{ ...sock(2), recvQueue: 2 }] }));
+    const marks = useStore.getState().marks;
+    // k1's closed row leaves with the marks of that instant.
+    useStore.getState().sweep(at + HIGHLIGHT_MS);
+    expect(useStore.getState().marks).toBe(marks + 1);
+    expect(useStore.getState().version).toBe(v + 3);
+    expect([...(journal.touchedBetween(v + 2, v + 3) ?? [])]).toEqual(['k1']);
+    // Nothing left to fade but marks: the rows stay as they are, only their marks re-render.
+    useStore.getState().receiveDelta(delta(4, { changed: [{ ...sock(2), recvQueue: 3 }] }));
+    const later = (useStore.getState().changes.get('k2')?.at ?? 0) + HIGHLIGHT_MS;
+    useStore.getState().sweep(later);
+    expect(useStore.getState().changes.size).toBe(0);
+    expect(useStore.getState().version).toBe(v + 4);
+    expect(useStore.getState().marks).toBe(marks + 3);
+  });
+
   it('ignores stale deltas and resubscribes on a gap, then applies what arrived meanwhile', async () => {
     invoke.mockResolvedValueOnce(snapshot(1, [sock(1)]));
     await useStore.getState().subscribe();

@@ -3,6 +3,7 @@ import { applyDelta } from '../../../shared/logic/diff';
 import { buildServiceTable } from '../../../shared/logic/services';
 import type { SocketDelta } from '../../../shared/model/snapshot';
 import { flushSocketDeltas, host, linkSocketTable } from '../api';
+import { TableJournal } from './table-journal';
 import type { Slice, SocketsSlice } from './types';
 
 /** How long a row stays highlighted, and a closed row stays visible (ms). */
@@ -23,7 +24,7 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
   let subscribing = false;
 
   const apply = (d: SocketDelta) => {
-    const { table, ghosts, changes, processes } = get();
+    const { table, ghosts, changes, processes, journal } = get();
     const now = Date.now();
     for (const key of d.removed) {
       const old = table.get(key);
@@ -41,7 +42,9 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
       if (prev?.kind !== 'added') changes.set(s.key, { kind: 'changed', at: now });
     }
     for (const p of d.processes) processes.set(p.pid, p);
-    set({ seq: d.seq, version: get().version + 1 });
+    const version = get().version + 1;
+    journal.record(version, [...d.removed, ...d.added.map((s) => s.key), ...d.changed.map((s) => s.key)]);
+    set({ seq: d.seq, version, marks: get().marks + 1 });
   };
 
   return {
@@ -51,6 +54,8 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
     processes: new Map(),
     services: new Map(),
     version: 0,
+    journal: new TableJournal(),
+    marks: 0,
     ready: false,
     seq: -1,
     now: Date.now(),
@@ -99,15 +104,23 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
     },
 
     sweep(now) {
-      const { changes, ghosts } = get();
+      const { changes, ghosts, journal } = get();
       let dropped = false;
+      const gone: string[] = [];
       for (const [key, c] of changes) {
         if (now - c.at < HIGHLIGHT_MS) continue;
         changes.delete(key);
-        if (c.kind === 'removed') ghosts.delete(key);
+        if (c.kind === 'removed' && ghosts.delete(key)) gone.push(key);
         dropped = true;
       }
-      set(dropped ? { now, version: get().version + 1 } : { now });
+      // Marks that fade change how rows look, not which rows there are: only closed rows that leave touch the table.
+      if (gone.length === 0) {
+        set(dropped ? { now, marks: get().marks + 1 } : { now });
+        return;
+      }
+      const version = get().version + 1;
+      journal.record(version, gone);
+      set({ now, version, marks: get().marks + 1 });
     },
 
     async loadServices() {

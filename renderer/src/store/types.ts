@@ -13,6 +13,7 @@ import type { ProcessInfo, Socket } from '../../../shared/model/socket';
 import type { FilterToggles } from '../../../shared/logic/filter';
 import type { ServiceTable } from '../../../shared/logic/services';
 import type { ConnectionState } from '../api';
+import type { TableJournal } from './table-journal';
 import type { AdaptersSlice } from './adapters-slice';
 import type { ConnectionsSlice } from './connections-slice';
 import type { ColumnId } from '../features/sockets/columns';
@@ -39,8 +40,12 @@ export interface SocketsSlice {
   readonly changes: Map<string, RowChange>;
   readonly processes: Map<number, ProcessInfo>;
   readonly services: ServiceTable;
-  /** Bumped once per applied delta or sweep that changed what the table shows. */
+  /** Bumped once per applied delta or sweep that changed which sockets the table holds, or their fields. */
   readonly version: number;
+  /** Which rows each recent `version` touched (not reactive: read it with `version`). */
+  readonly journal: TableJournal;
+  /** Bumped when `changes` (the rows' marks) changed. */
+  readonly marks: number;
   /** True once the first snapshot arrived. */
   readonly ready: boolean;
   readonly seq: number;

@@ -13,7 +13,11 @@ interface RowProps extends HTMLAttributes<HTMLDivElement> {
   readonly className: string;
 }
 
-/** `role="row"` with its 1-based row index and selection, moved to `start`; other attributes pass through. */
+/**
+ * `role="row"` with its 1-based row index and selection, moved to `start`; other attributes pass through. Every
+ * other row (by index among all rows, not by DOM position) carries `alt`, for the stripe: a `:nth-child` stripe
+ * flipped on every row each time the grid scrolled by an odd number of rows, and restyled and repainted them all.
+ */
 export function GridRow({ id, index, start, focused, className, children, ...rest }: RowProps) {
   return (
     <div
@@ -21,7 +25,7 @@ export function GridRow({ id, index, start, focused, className, children, ...res
       id={id}
       aria-rowindex={index + 1}
       aria-selected={focused}
-      className={className}
+      className={index % 2 === 1 ? `${className} alt` : className}
       style={{ transform: `translateY(${start}px)` }}
       {...rest}
     >

@@ -20,6 +20,8 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
   const ready = useStore((s) => s.ready);
   // The past has no recent changes to highlight: each of its rows is as it was then.
   const changes = useStore((s) => (s.past ? NO_CHANGES : s.changes));
+  // `changes` is updated in place: this re-renders the rows whose marks came or faded.
+  useStore((s) => s.marks);
   const pastAt = useStore((s) => (s.past && !s.past.following ? s.past.tickAt : null));
   const openSocketDetails = useStore((s) => s.openSocketDetails);
   const scrollRef = useRef<HTMLDivElement>(null);
