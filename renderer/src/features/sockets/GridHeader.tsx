@@ -1,4 +1,5 @@
 // Header row of the socket grid: one sort button per column, with aria-sort on the column header.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { COLUMN_IDS, columnHelpKey, columnLabelKey, NUMERIC_COLUMNS, type ColumnId } from './columns';
@@ -28,8 +29,8 @@ function HeaderCell({ column }: { readonly column: ColumnId }) {
   );
 }
 
-/** The sticky header row. */
-export function GridHeader() {
+/** The sticky header row; memoized, so scrolling the grid does not render its cells (each cell follows the sort). */
+export const GridHeader = memo(function GridHeader() {
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" className="grid-row">
@@ -39,4 +40,4 @@ export function GridHeader() {
       </div>
     </div>
   );
-}
+});

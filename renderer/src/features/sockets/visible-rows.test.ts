@@ -145,7 +145,7 @@ describe('RowSelection', () => {
           else if (what === 2) table.set(key, { ...s, state: s.state === 'TIME_WAIT' ? 'ESTABLISHED' : 'TIME_WAIT' });
           else {
             // The common delta: counters move, the sort value stays (unless the table sorts by them).
-            const metrics = s.metrics ?? { bytesSent: 0, bytesReceived: 0, rttMs: null };
+            const metrics = s.metrics ?? { bytesSent: 0, bytesReceived: 0, rttMs: null, retransmits: null };
             table.set(key, { ...s, metrics: { ...metrics, bytesSent: (metrics.bytesSent ?? 0) + r(100) } });
           }
         }
