@@ -41,6 +41,9 @@ process.on('message', async (m: { op: string }) => {
     const series = await core.handle('stats:series', { window: '10m' }, client);
     const points = series.ok ? (series.value as { points: unknown[] }).points.length : -1;
     process.send?.({ heap: heap(), rss: process.memoryUsage().rss, collectorRss: childrenRss(), deltas, points });
+  } else if (m.op === 'rss') {
+    // Between the minute samples: RSS only, without the full collection `heap` forces on this process.
+    process.send?.({ rss: process.memoryUsage().rss, collectorRss: childrenRss() });
   } else if (m.op === 'stop') {
     core.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
