@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const core = createCore({ configDir, host: 'browser', collector: synthetic, tableService: false, background: false });
   const server = await startServer({
     core,
-    rendererDir: path.join(__dirname, '..', 'renderer'),
+    rendererDir: process.env.BENCH_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),
     port: 0,
     log: () => undefined,
   });
