@@ -3,12 +3,9 @@
 // paint (charts alone are hundreds of kB), and its tab appears when it has loaded.
 import { useSyncExternalStore } from 'react';
 import type { ViewDefinition } from '../ui/view-definition';
+import { loadEach, type ViewModule } from './load-each';
 
 export type { ViewDefinition };
-
-interface ViewModule {
-  readonly view: ViewDefinition;
-}
 
 // Vite resolves the globs at build time, so adding a feature's view.tsx needs no edit here or in App.
 const first = import.meta.glob<ViewModule>('../features/sockets/view.tsx', { eager: true });
@@ -21,12 +18,17 @@ let views: readonly ViewDefinition[] = Object.values(first)
 const listeners = new Set<() => void>();
 let loading: Promise<void> | null = null;
 
-/** Loads every other view's chunk (once); their tabs appear when they are in. */
+/** Loads every other view's chunk (once, each retried on failure); each tab appears when its view is in. */
 export function loadViews(): Promise<void> {
-  loading ??= Promise.all(Object.values(rest).map((load) => load())).then((mods) => {
-    views = [...views, ...mods.map((m) => m.view)].sort(byOrder);
-    for (const l of listeners) l();
-  });
+  loading ??= loadEach(
+    Object.values(rest),
+    (view) => {
+      views = [...views, view].sort(byOrder);
+      for (const l of listeners) l();
+    },
+    // A view that never loads leaves the others working; the console says which chunk and why.
+    (e) => console.error('A view could not be loaded:', e),
+  );
   return loading;
 }
 
