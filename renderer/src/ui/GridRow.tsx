@@ -1,6 +1,6 @@
 // A row and a cell of a virtualized ARIA grid: rows are placed by offset (only visible ones exist), so each one says
 // its position among all rows and whether it is the grid's focused row.
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
 
 interface RowProps extends HTMLAttributes<HTMLDivElement> {
   /** DOM id, for the grid's aria-activedescendant. */
@@ -11,6 +11,11 @@ interface RowProps extends HTMLAttributes<HTMLDivElement> {
   readonly start: number;
   readonly focused: boolean;
   readonly className: string;
+  /**
+   * What the row shows (a socket's key), for a grid that recycles its row elements: when it changes, the element
+   * takes the new row's colours at once instead of fading to them as a mark does.
+   */
+  readonly identity?: string;
 }
 
 /**
@@ -18,9 +23,21 @@ interface RowProps extends HTMLAttributes<HTMLDivElement> {
  * other row (by index among all rows, not by DOM position) carries `alt`, for the stripe: a `:nth-child` stripe
  * flipped on every row each time the grid scrolled by an odd number of rows, and restyled and repainted them all.
  */
-export function GridRow({ id, index, start, focused, className, children, ...rest }: RowProps) {
+export function GridRow({ id, index, start, focused, className, identity, children, ...rest }: RowProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef(identity);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || shown.current === identity) return;
+    shown.current = identity;
+    // Another row moved into this element: its background is not a mark fading out, so no transition to it.
+    el.style.transition = 'none';
+    void el.offsetHeight;
+    el.style.transition = '';
+  }, [identity]);
   return (
     <div
+      ref={ref}
       role="row"
       id={id}
       aria-rowindex={index + 1}

@@ -35,6 +35,7 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       start={start}
       focused={focused}
       className={classes}
+      identity={s.key}
       aria-description={change ? t(`change.${change}`) : undefined}
       data-change={change}
     >
