@@ -115,7 +115,7 @@ for (const [name, pick] of [
   console.log(
     `${name} after warm-up (${values.length} samples at 10 s): level ${mb(ref)} MB (median of minutes 3-5), ` +
       `range ${mb(lo)}-${mb(hi)} MB (at most ${(off * 100).toFixed(1)}% off; target within 10%: ${off <= 0.1 ? 'met' : 'NOT met'}); ` +
-      `mean of the first ${Math.round(span / 60)} min ${mb(early)} MB, of the last ${mb(late)} MB (${(((late - early) / early) * 100).toFixed(1)}%); ` +
+      `mean of the first ${(span / 60).toFixed(1)} min ${mb(early)} MB, of the last ${mb(late)} MB (${(((late - early) / early) * 100).toFixed(1)}%); ` +
       `first sample ${mb(values[0])} -> peak ${mb(hi)} MB (${(((hi - values[0]) / values[0]) * 100).toFixed(1)}%)`,
   );
 }
