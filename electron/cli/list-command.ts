@@ -8,6 +8,10 @@ import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import { listFromRunningTable } from '../core/table-service/table-client';
 import { tableListRequest, warmListTried, type WarmListFlags } from './warm-list';
+import { snapshotOnce } from '../core/collector/one-shot';
+import type { Core } from '../core/app-core';
+import type { Snapshot } from '../../shared/model/snapshot';
+import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
 
@@ -26,6 +30,24 @@ const RESOLVE_WAIT_MS = 2_000;
 export function queryFromFlags(f: ListFlags): SocketQuery {
   if (f.json && f.csv) throw keyedError('input.formatConflict');
   return parseSocketQuery(f);
+}
+
+/** The kernel's table now, filtered: one snapshot, no core. */
+function oneShot(query: SocketQuery): { snap: Snapshot; sockets: Socket[]; names: Map<string, string> } {
+  const snap = snapshotOnce();
+  return { snap, sockets: snap.sockets.filter((s) => matchesQuery(s, query)), names: new Map() };
+}
+
+/** Host names of the sockets' remote addresses (hosts file, reverse DNS), in batches core accepts. */
+async function remoteNames(core: Core, sockets: readonly Socket[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const addresses = [...new Set(sockets.filter((s) => s.remotePort !== 0).map((s) => s.remoteAddress))];
+  for (let i = 0; i < addresses.length; i += MAX_RESOLVE_ADDRESSES) {
+    const batch = addresses.slice(i, i + MAX_RESOLVE_ADDRESSES);
+    const r = await core.call('hosts:resolve', { addresses: batch, waitMs: RESOLVE_WAIT_MS });
+    for (const n of r.names) if (n.name !== null) names.set(n.address, n.name);
+  }
+  return names;
 }
 
 /** Registers `list` on the program. */
@@ -60,20 +82,14 @@ export function registerList(program: Command): void {
       if (!flags.cold && !flags.resolve && !warmListTried()) {
         if (await listFromRunningTable(tableListRequest(flags), process.stdout)) return;
       }
-      const { snap, sockets, names } = await withCore({ tableOnly: true }, async (core) => {
-        const snap = await core.call('sockets:snapshot', {});
-        const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
-        const names = new Map<string, string>();
-        if (flags.resolve) {
-          const addresses = [...new Set(sockets.filter((s) => s.remotePort !== 0).map((s) => s.remoteAddress))];
-          for (let i = 0; i < addresses.length; i += MAX_RESOLVE_ADDRESSES) {
-            const batch = addresses.slice(i, i + MAX_RESOLVE_ADDRESSES);
-            const r = await core.call('hosts:resolve', { addresses: batch, waitMs: RESOLVE_WAIT_MS });
-            for (const n of r.names) if (n.name !== null) names.set(n.address, n.name);
-          }
-        }
-        return { snap, sockets, names };
-      });
+      // Names need core's resolver; a plain list needs only the kernel's table, taken here with nothing kept.
+      const { snap, sockets, names } = flags.resolve
+        ? await withCore({ tableOnly: true }, async (core) => {
+            const snap = await core.call('sockets:snapshot', {});
+            const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
+            return { snap, sockets, names: await remoteNames(core, sockets) };
+          })
+        : oneShot(query);
       const reader = { lang: languageFromEnv(process.env), elevated: isElevated() };
       // Piece by piece: 40,000 sockets are 25 MB of JSON, never held whole.
       for (const piece of listOutput(snap, sockets, flags, reader, names)) process.stdout.write(piece);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, diffSockets } from './diff';
+import { applyDelta, diffSockets, firstTable } from './diff';
 import { SocketDiffer } from './socket-differ';
 import type { RawSocket, Socket } from '../model/socket';
 import { rawSocket } from '../test-support/sockets';
@@ -68,6 +68,19 @@ describe('diffSockets', () => {
     const copy = new Map<string, Socket>(first.table);
     applyDelta(copy, second);
     expect([...copy.entries()].sort()).toEqual([...second.table.entries()].sort());
+  });
+});
+
+describe('firstTable', () => {
+  it('is the table diffSockets builds from nothing, in order, shared keys suffixed the same way', () => {
+    const listen = (inode: number) => raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode });
+    const aged = raw({ remotePort: 40009, kernelStateSince: 400, kernelStateSinceExact: true });
+    const sockets = [listen(0), raw(), listen(0), aged, listen(0), raw({ remotePort: 40001, metrics: null })];
+    const table = firstTable(sockets, 1000);
+    expect(table).toEqual([...diffSockets(new Map(), sockets, 1000).table.values()]);
+    expect(table.map((s) => s.key).filter((k) => k.includes(' ~'))).toHaveLength(2);
+    expect(table[3]).toMatchObject({ stateSince: 400, stateSinceSource: 'kernel', stateSinceExact: true });
+    expect(table[1]).toMatchObject({ firstSeen: 1000, stateSince: 1000, stateSinceSource: 'observed' });
   });
 });
 

@@ -92,6 +92,27 @@ export function diffSockets(
   return { added, removed, changed, table, sources, active };
 }
 
+/**
+ * The table of a first snapshot, in `raw`'s order: what `diffSockets(new Map(), raw, now).table` holds (every
+ * socket first seen at `now`, a key taken twice suffixed `~n` by position), without the maps a running diff keeps.
+ * For one-shot answers (a cold `list`), where nothing diffs against it later.
+ */
+export function firstTable(raw: readonly RawSocket[], now: number): Socket[] {
+  const taken = new Set<string>();
+  const out = new Array<Socket>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    let key = socketKey(raw[i]);
+    if (taken.has(key)) {
+      let n = 1;
+      while (taken.has(`${key} ~${n}`)) n++;
+      key = `${key} ~${n}`;
+    }
+    taken.add(key);
+    out[i] = firstSight(raw[i], key, now);
+  }
+  return out;
+}
+
 /** True when the owners differ (by pid, in order). */
 function ownersDiffer(a: RawSocket['owners'], b: RawSocket['owners']): boolean {
   if (a === b) return false;
