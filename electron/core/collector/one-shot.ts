@@ -12,7 +12,7 @@ import type { Platform } from '../platform/platform';
  * COLLECTOR_FAILED with the collector's reason, as core reports it.
  */
 export function snapshotOnce(platform: Platform = createPlatform()): Snapshot {
-  const collector = platform.createSocketCollector();
+  const collector = platform.createSocketCollector({ once: true });
   try {
     const snap = collector.snapshot();
     return {

@@ -86,11 +86,20 @@ export interface SocketEventSource {
   close(): void;
 }
 
+/** How a collector will be used. */
+export interface CollectorOptions {
+  /**
+   * For one snapshot only (a cold `list`): nothing is kept for a next one (the decoders' memory of unchanged rows,
+   * which only pays from the second refresh on).
+   */
+  readonly once?: boolean;
+}
+
 /** Everything per OS. */
 export interface Platform {
   readonly os: NodeJS.Platform;
   /** The socket table's source; runs inside the collector process (a native crash ends only that process). */
-  createSocketCollector(): SocketCollector;
+  createSocketCollector(o?: CollectorOptions): SocketCollector;
   readonly processes: ProcessControl;
   readonly connections: ConnectionControl;
   readonly adapters: AdapterBackend;

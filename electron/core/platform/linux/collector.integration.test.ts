@@ -211,11 +211,13 @@ function ssStates(ports: ReadonlySet<number>): Map<string, string> | string {
 }
 
 describe.each([
-  { source: 'netlink', forceProcfs: false },
-  { source: 'procfs', forceProcfs: true },
-])('Linux collector via $source', ({ source, forceProcfs }) => {
+  { source: 'netlink', forceProcfs: false, once: false },
+  { source: 'procfs', forceProcfs: true, once: false },
+  // A cold `list`'s collector: every row decoded afresh, nothing kept for a next snapshot.
+  { source: 'netlink', forceProcfs: false, once: true },
+])('Linux collector via $source (once: $once)', ({ source, forceProcfs, once }) => {
   let snap: RawSnapshot;
-  const collector = createLinuxCollector({ forceProcfs });
+  const collector = createLinuxCollector({ forceProcfs, once });
 
   beforeAll(() => {
     snap = collector.snapshot();

@@ -16,6 +16,8 @@ export interface LinuxCollectorOptions {
   readonly forceProcfs?: boolean;
   /** Where fd links are read from; the real /proc unless a test substitutes it. */
   readonly fdSource?: ProcFdSource;
+  /** For one snapshot: unchanged rows are not remembered for a next one (see CollectorOptions.once). */
+  readonly once?: boolean;
 }
 
 /** The Linux collector, with its owner-map work counters exposed for diagnostics and tests. */
@@ -67,7 +69,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
 
   function openClient(): SockDiagClient | string {
     try {
-      return new SockDiagClient();
+      return new SockDiagClient({ keepRows: options.once !== true });
     } catch (e) {
       const code = errorCode(e);
       const reason = `netlink sock_diag unavailable (${code}): using /proc/net`;
@@ -171,7 +173,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
         sockets[i] = withOwner(r, pid, info, previous.previous(run, i, r), holders);
       }
     }
-    previous.remember(runs, rows, sockets);
+    if (options.once !== true) previous.remember(runs, rows, sockets);
     procs.retain(new Set(infoByPid.keys()));
     const processes: ProcessInfo[] = [];
     for (const info of infoByPid.values()) if (info) processes.push(info);

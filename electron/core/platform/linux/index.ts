@@ -11,7 +11,7 @@ import { sockDestroy } from './sock-destroy';
 export function createLinuxPlatform(o: PlatformOptions = {}): Platform {
   return {
     os: 'linux',
-    createSocketCollector: () => createLinuxCollector(),
+    createSocketCollector: (c) => createLinuxCollector({ once: c?.once }),
     processes: createLinuxProcesses({ selfPid: o.selfPid }),
     connections: {
       close: (c) => {

@@ -58,8 +58,15 @@ export class SockDiagClient {
   /** Set when the kernel refused the one-walk TCP request: TCP is then dumped per family. */
   private compatOff = false;
 
-  /** Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...). */
-  constructor() {
+  /** Whether each dump is compared with the previous one (false for one snapshot: nothing to compare with). */
+  private readonly keepRows: boolean;
+
+  /**
+   * Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...).
+   * `keepRows` false: every dump decodes every row, and `dump` returns null origins.
+   */
+  constructor(o: { readonly keepRows?: boolean } = {}) {
+    this.keepRows = o.keepRows ?? true;
     this.fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
     // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
     this.seq = (Date.now() & 0xffff) << 8;
@@ -70,30 +77,19 @@ export class SockDiagClient {
    * A socket whose decoded fields equal those in this table's previous complete dump is the same object as then.
    * Returns, per socket appended, its index in that previous dump when kept, else -1 (see DumpMemo.lastOrigins).
    */
-  dump(proto: Proto, family: 4 | 6 | null, out: KernelSocket[]): Int32Array {
+  dump(proto: Proto, family: 4 | 6 | null, out: KernelSocket[]): Int32Array | null {
     if (this.fd < 0) throw new Error('sock_diag socket is closed');
     if (family === null && proto !== 'tcp') throw new Error('only TCP is dumped for both families at once');
+    if (!this.keepRows) {
+      this.dumpTable(proto, family, out, null);
+      return null;
+    }
     const table = `${proto}${family ?? ''}`;
     let memo = this.memos.get(table);
     if (!memo) this.memos.set(table, (memo = new DumpMemo()));
     memo.begin();
     try {
-      if (family !== null) this.dumpInto(proto, family, out, memo);
-      else if (!this.compatOff) {
-        const mark = out.length;
-        try {
-          this.dumpInto(proto, null, out, memo);
-        } catch (e) {
-          // A kernel without the older request answers it with an error before any socket: per family then. Only
-          // the kernel's own answer counts (a timeout or a failed send is a failure, not a missing request).
-          if (!(e instanceof ErrnoError) || !e.syscall.startsWith('sock_diag') || out.length !== mark) throw e;
-          this.compatOff = true;
-        }
-      }
-      if (family === null && this.compatOff) {
-        this.dumpInto(proto, 4, out, memo);
-        this.dumpInto(proto, 6, out, memo);
-      }
+      this.dumpTable(proto, family, out, memo);
       memo.commit();
       return memo.lastOrigins();
     } catch (e) {
@@ -102,8 +98,28 @@ export class SockDiagClient {
     }
   }
 
+  /** The dumps of one table: TCP of both families in one walk where the kernel takes the older request. */
+  private dumpTable(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo | null): void {
+    if (family !== null) this.dumpInto(proto, family, out, memo);
+    else if (!this.compatOff) {
+      const mark = out.length;
+      try {
+        this.dumpInto(proto, null, out, memo);
+      } catch (e) {
+        // A kernel without the older request answers it with an error before any socket: per family then. Only
+        // the kernel's own answer counts (a timeout or a failed send is a failure, not a missing request).
+        if (!(e instanceof ErrnoError) || !e.syscall.startsWith('sock_diag') || out.length !== mark) throw e;
+        this.compatOff = true;
+      }
+    }
+    if (family === null && this.compatOff) {
+      this.dumpInto(proto, 4, out, memo);
+      this.dumpInto(proto, 6, out, memo);
+    }
+  }
+
   /** One dump request and its replies; `family` null: TCP of every family through the older request. */
-  private dumpInto(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo): void {
+  private dumpInto(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo | null): void {
     const seq = (this.seq = (this.seq + 1) >>> 0);
     const v = this.requestView;
     this.request.fill(0);
