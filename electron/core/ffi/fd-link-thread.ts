@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Work for both threads: chunk i is fds[starts[i], starts[i + 1]) of process pids[i]. Each thread claims chunks
- * through the shared counter and writes, for each fd, the socket inode it links to (0: not a socket, or gone).
+ * through the shared counter and writes, for each fd, the socket inode it links to (0: not a socket, or gone), and
+ * whether the link could not be read at all (no such fd: numbers read without a listing may name none).
  */
 export interface LinkWork {
   readonly pids: Int32Array;
@@ -23,6 +24,7 @@ interface ThreadInit {
   readonly work: LinkWork;
   readonly control: SharedArrayBuffer;
   readonly inodes: SharedArrayBuffer;
+  readonly missing: SharedArrayBuffer;
   readonly flags: number;
 }
 
@@ -45,10 +47,9 @@ export function linkThreadMain(req: (id: string) => unknown, init: ThreadInit): 
     const close = libc.func('int close(int fd)');
     const readlinkat = libc.func('intptr_t readlinkat(int dirfd, const void *path, _Out_ void *buf, size_t len)');
     Atomics.store(ctrl, STATE, 1);
-    runLinkChunks(init.work, ctrl, new Uint32Array(init.inodes), (pid) => open(`/proc/${pid}/fd`, init.flags, 0), {
-      readlinkat,
-      close,
-    });
+    const openDir = (pid: number): number => open(`/proc/${pid}/fd`, init.flags, 0);
+    const out = { inodes: new Uint32Array(init.inodes), missing: new Uint8Array(init.missing) };
+    runLinkChunks(init.work, ctrl, out, openDir, { readlinkat, close });
   } catch {
     Atomics.store(ctrl, STATE, -1);
   }
@@ -60,7 +61,7 @@ export function linkThreadMain(req: (id: string) => unknown, init: ThreadInit): 
 export function runLinkChunks(
   work: LinkWork,
   ctrl: Int32Array,
-  inodes: Uint32Array,
+  out: LinkResults,
   openDir: (pid: number) => number,
   libc: {
     readlinkat: (dirfd: number, name: Uint8Array, buf: Uint8Array, len: number) => number;
@@ -72,11 +73,13 @@ export function runLinkChunks(
   const name = new Uint8Array(16);
   const link = new Uint8Array(64);
   const count = work.pids.length;
+  const { inodes, missing } = out;
   for (;;) {
     const c = Atomics.add(ctrl, 0, 1);
     if (c >= count) return;
     const dir = openDir(work.pids[c]);
-    if (dir >= 0) {
+    if (dir < 0) missing.fill(1, work.starts[c], work.starts[c + 1]);
+    else {
       for (let i = work.starts[c]; i < work.starts[c + 1]; i++) {
         let fd = work.fds[i];
         let digits = 1;
@@ -84,6 +87,7 @@ export function runLinkChunks(
         name[digits] = 0;
         for (let d = digits - 1; d >= 0; d--, fd = Math.floor(fd / 10)) name[d] = 48 + (fd % 10);
         const n = libc.readlinkat(dir, name, link, link.length);
+        missing[i] = n < 0 ? 1 : 0;
         let inode = 0;
         if (n > PREFIX.length && PREFIX.every((b, k) => link[k] === b)) {
           for (let k = PREFIX.length; k < n; k++) {
@@ -104,32 +108,46 @@ export function runLinkChunks(
   }
 }
 
+/** What the reads found, per fd of the work: its socket inode (0: none), and 1 where no link could be read. */
+export interface LinkResults {
+  readonly inodes: Uint32Array;
+  readonly missing: Uint8Array;
+}
+
+/** Result arrays for `fds` fds, shared between threads. */
+export function sharedLinkResults(
+  fds: number,
+): LinkResults & { inodeBuffer: SharedArrayBuffer; missingBuffer: SharedArrayBuffer } {
+  const inodeBuffer = new SharedArrayBuffer(4 * Math.max(1, fds));
+  const missingBuffer = new SharedArrayBuffer(Math.max(1, fds));
+  return { inodes: new Uint32Array(inodeBuffer), missing: new Uint8Array(missingBuffer), inodeBuffer, missingBuffer };
+}
+
 /** One shared read: started with the work, joined by the caller with `finish` (which reads chunks too). */
 export class LinkReadThread {
   private readonly ctrl: Int32Array;
-  readonly inodes: Uint32Array;
   private worker: Worker | null;
 
   private constructor(
     readonly work: LinkWork,
     control: SharedArrayBuffer,
-    inodes: SharedArrayBuffer,
+    readonly results: LinkResults,
     worker: Worker,
   ) {
     this.ctrl = new Int32Array(control);
-    this.inodes = new Uint32Array(inodes);
     this.worker = worker;
   }
 
   /** Starts the thread on `work`; throws only when no thread can be created. `flags`: open(2) flags of a dir. */
   static start(work: LinkWork, flags: number): LinkReadThread {
     const control = new SharedArrayBuffer(4 * 3);
-    const inodes = new SharedArrayBuffer(4 * Math.max(1, work.fds.length));
+    const results = sharedLinkResults(work.fds.length);
     const init: ThreadInit = {
       koffiPath: createRequire(__filename).resolve('koffi'),
       work,
       control,
-      inodes,
+      inodes: results.inodeBuffer,
+      missing: results.missingBuffer,
       flags,
     };
     const source = [
@@ -139,15 +157,15 @@ export class LinkReadThread {
     const worker = new Worker(source, { eval: true, workerData: init });
     worker.on('error', () => undefined);
     worker.unref();
-    return new LinkReadThread(work, control, inodes, worker);
+    return new LinkReadThread(work, control, results, worker);
   }
 
   /**
    * Reads the chunks nobody has claimed yet on this thread, waits for the ones the helper thread holds, and ends
-   * it. Afterwards `inodes` is complete. A thread that failed (or never started) leaves its chunks to this one.
+   * it. Afterwards `results` is complete. A thread that failed (or never started) leaves its chunks to this one.
    */
   finish(openDir: (pid: number) => number, libc: Parameters<typeof runLinkChunks>[4]): void {
-    runLinkChunks(this.work, this.ctrl, this.inodes, openDir, libc);
+    runLinkChunks(this.work, this.ctrl, this.results, openDir, libc);
     const total = this.work.pids.length;
     for (;;) {
       const done = Atomics.load(this.ctrl, DONE);

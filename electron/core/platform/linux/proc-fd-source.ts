@@ -1,7 +1,7 @@
 // The real /proc behind the owner map: getdents64 + readlinkat into reused buffers, or plain node:fs as fallback.
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { LinkReadThread, runLinkChunks, type LinkWork } from '../../ffi/fd-link-thread';
+import { LinkReadThread, runLinkChunks, type LinkResults, type LinkWork } from '../../ffi/fd-link-thread';
 import {
   close,
   directoryCallsAvailable,
@@ -186,7 +186,18 @@ export class LibcProcFdSource implements ProcFdSource {
     const starts: number[] = [];
     const flat: number[] = [];
     const readable: [number, number[]][] = [];
+    /** Pids whose fds are read by number, without a listing: only the links that could be read are fds. */
+    const byNumber = new Set<number>();
     for (const pid of pids) {
+      const size = fdTableToReadByNumber(pid);
+      const dir = size === null ? null : this.openFdDir(pid);
+      if (size !== null && typeof dir === 'number') {
+        byNumber.add(pid);
+        const all = Array.from({ length: size }, (_, fd) => fd);
+        lists.set(pid, all);
+        readable.push([pid, all]);
+        continue;
+      }
       const fds = this.listFds(pid);
       lists.set(pid, fds);
       if (typeof fds !== 'string') readable.push([pid, fds]);
@@ -221,26 +232,34 @@ export class LibcProcFdSource implements ProcFdSource {
     }
     return {
       result: () => {
-        let inodes: Uint32Array;
+        let results: LinkResults;
         if (thread) {
           thread.finish(openDirOrMinus1, RAW_LIBC);
-          inodes = thread.inodes;
+          results = thread.results;
         } else {
-          inodes = new Uint32Array(flat.length);
-          runLinkChunks(work, new Int32Array(3), inodes, openDirOrMinus1, RAW_LIBC);
+          results = { inodes: new Uint32Array(flat.length), missing: new Uint8Array(flat.length) };
+          runLinkChunks(work, new Int32Array(3), results, openDirOrMinus1, RAW_LIBC);
         }
         this.readlinks += flat.length;
-        // A process's chunks come in its fd order, so appending chunk by chunk gives each its inodes in order.
-        const links = new Map<number, number[]>();
+        const { inodes, missing } = results;
+        // A process's chunks come in its fd order, so appending chunk by chunk gives each its fds in order. A listed
+        // fd whose link could not be read closed meanwhile (0, as a non-socket: read again later); a number read
+        // without a listing is an fd only if its link could be read.
+        const links = new Map<number, { fds: number[]; inodes: number[] }>();
         for (let c = 0; c < chunkPids.length; c++) {
-          let list = links.get(chunkPids[c]);
-          if (!list) links.set(chunkPids[c], (list = []));
-          for (let i = starts[c]; i < starts[c + 1]; i++) list.push(inodes[i]);
+          const pid = chunkPids[c];
+          let list = links.get(pid);
+          if (!list) links.set(pid, (list = { fds: [], inodes: [] }));
+          const listed = !byNumber.has(pid);
+          for (let i = starts[c]; i < starts[c + 1]; i++) {
+            if (listed || missing[i] === 0) {
+              list.fds.push(flat[i]);
+              list.inodes.push(inodes[i]);
+            }
+          }
         }
         const out = new Map<number, FdLinks | 'denied' | 'gone'>();
-        for (const [pid, fds] of lists) {
-          out.set(pid, typeof fds === 'string' ? fds : { fds, inodes: links.get(pid) ?? [] });
-        }
+        for (const [pid, fds] of lists) out.set(pid, typeof fds === 'string' ? fds : (links.get(pid) ?? EMPTY_LINKS));
         return out;
       },
       cancel: () => thread?.stop(),
@@ -280,6 +299,35 @@ export class LibcProcFdSource implements ProcFdSource {
 }
 
 const DIR_FLAGS = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+
+const EMPTY_LINKS: FdLinks = { fds: [], inodes: [] };
+
+/**
+ * From how many open fds a process's fds are read by number rather than listed: listing /proc/<pid>/fd makes the
+ * kernel build an entry per fd (getdents64 cost some 40 ms of a cold scan at 40,000 sockets), while reading a number
+ * that names no fd fails at once. Below this, a listing costs less than the numbers it would skip.
+ */
+export const READ_BY_NUMBER_MIN_FDS = 512;
+
+/**
+ * The size of `pid`'s fd table (every fd is below it) when reading its fds by number pays: it has many open fds
+ * (the fd directory's size, Linux 6.2 on; 0 before) and the table is dense (no more than twice as many numbers to
+ * try as fds, plus a little). Null: list them.
+ */
+export function fdTableToReadByNumber(pid: number): number | null {
+  let open: number;
+  let status: string;
+  try {
+    open = statSync(`/proc/${pid}/fd`).size;
+    if (open < READ_BY_NUMBER_MIN_FDS) return null;
+    status = readFileSync(`/proc/${pid}/status`, 'latin1');
+  } catch {
+    return null; // gone, or not ours to look at: the listing says which
+  }
+  const m = /^FDSize:\s*(\d+)$/m.exec(status);
+  const size = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(size) && size <= 2 * open + 64 ? size : null;
+}
 
 /** /proc/<pid>/fd opened, or -1 (the process exited or hides it): runLinkChunks then leaves its inodes at 0. */
 function openDirOrMinus1(pid: number): number {
