@@ -1,0 +1,70 @@
+// One snapshot with nothing kept (a cold `list`), against real loopback sockets and against a whole core's answer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/model/errors';
+import type { Socket } from '../../../shared/model/socket';
+import { closeAll, connectedPair, type Opened } from '../../test-support/net-fixtures';
+import { createCore } from '../app-core';
+import { createPlatform } from '../platform/index';
+import type { Platform } from '../platform/platform';
+import { snapshotOnce } from './one-shot';
+
+const open: Opened = [];
+let port = 0;
+beforeAll(async () => {
+  port = (await connectedPair(open)).port;
+});
+afterAll(() => closeAll(open));
+
+/** The sockets on the test port, by key, without what two snapshots taken apart may differ in. */
+function ours(sockets: readonly Socket[]): Map<string, Partial<Socket>> {
+  const out = new Map<string, Partial<Socket>>();
+  for (const s of sockets) {
+    if (s.localPort !== port && s.remotePort !== port) continue;
+    const { key, state, pid, process, inode, cookie, owners, stateSinceSource, sentBytesPerSec } = s;
+    out.set(key, { state, pid, process, inode, cookie, owners, stateSinceSource, sentBytesPerSec });
+  }
+  return out;
+}
+
+describe('snapshotOnce', () => {
+  it('answers what a fresh core answers for the same sockets: states, owners, keys, first seen now', async () => {
+    const before = Date.now();
+    const once = snapshotOnce();
+    expect(once.takenAt).toBeGreaterThanOrEqual(before);
+    const mine = ours(once.sockets);
+    // The listener and both ends of the connection, each owned by this process.
+    expect([...mine.values()].map((s) => s.state).sort()).toEqual(['ESTABLISHED', 'ESTABLISHED', 'LISTEN']);
+    for (const s of mine.values()) expect(s.pid).toBe(process.pid);
+    for (const s of once.sockets) expect(s.firstSeen).toBe(once.takenAt);
+    expect(once.processes.some((p) => p.pid === process.pid)).toBe(true);
+    const core = createCore({ configDir: null, host: 'cli', collector: 'in-process', version: 'test', locale: 'en' });
+    try {
+      const snap = await core.call('sockets:snapshot', {});
+      expect(ours(snap.sockets)).toEqual(mine);
+      expect(once.source).toBe(snap.source);
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it("reports a collector's failure as COLLECTOR_FAILED with its reason, and closes the collector", () => {
+    let closed = 0;
+    const failing = (error: unknown): Platform => ({
+      ...createPlatform(),
+      createSocketCollector: () => ({
+        platform: 'linux',
+        snapshot: () => {
+          throw error;
+        },
+        close: () => void closed++,
+      }),
+    });
+    expect(() => snapshotOnce(failing(new Error('sock_diag went away')))).toThrow(
+      expect.objectContaining({ code: 'COLLECTOR_FAILED', message: expect.stringContaining('sock_diag went away') }),
+    );
+    // A refusal core already describes passes as it is.
+    const refused = new AppError('NEEDS_ELEVATION', 'Run it as root.');
+    expect(() => snapshotOnce(failing(refused))).toThrow(refused);
+    expect(closed).toBe(2);
+  });
+});
