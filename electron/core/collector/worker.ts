@@ -33,7 +33,8 @@ const worker = createWorkerHandler(
 const port = parentPort();
 const post = (m: WorkerReply | WorkerReady): void => {
   if (port) port.postMessage(m);
-  else process.send?.(m);
+  // A host gone while a reply was in flight (EPIPE) is no error of ours: 'disconnect' ends this process.
+  else if (process.connected) process.send?.(m, undefined, undefined, () => undefined);
 };
 const onMessage = (m: unknown): void => {
   const r = worker.handle(m);
