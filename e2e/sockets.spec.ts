@@ -80,6 +80,44 @@ test('a new connection shows as added, and closing it shows removal and TIME_WAI
   await expect(conn.getByRole('gridcell', { name: 'TIME_WAIT', exact: true })).toBeVisible();
 });
 
+test("a mark's colour fades out on its own row only: rows never marked change colour at once", async ({
+  app: page,
+  listener: l,
+}) => {
+  const old = await connect(l.port);
+  await appReady(page);
+  // Loaded after the first connection: the listener and that connection are in the first table, never marked.
+  await page.reload();
+  await appReady(page);
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
+  const fresh = await connect(l.port);
+  try {
+    const freshPort = String(fresh.localPort);
+    const looks = () =>
+      rowsWithCell(page, String(l.port)).evaluateAll(
+        (els, port) =>
+          els.map((r) => {
+            const cells = [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent);
+            const fading = r.ownerDocument.defaultView?.getComputedStyle(r).transitionDuration;
+            return `${cells.includes(port) ? 'new' : 'old'} ${r.getAttribute('data-change') ?? '-'} ${fading}`;
+          }),
+        freshPort,
+      );
+    // The new connection's two rows are marked, their colour there at once (no transition to it).
+    await expect
+      .poll(async () => (await looks()).sort())
+      .toEqual(['new added 0s', 'new added 0s', 'old - 0s', 'old - 0s', 'old - 0s']);
+    // Their marks end (3 s) and they fade (700 ms); the rows never marked still change colour at once.
+    await expect
+      .poll(async () => (await looks()).sort(), { timeout: 10_000 })
+      .toEqual(['new - 0.7s', 'new - 0.7s', 'old - 0s', 'old - 0s', 'old - 0s']);
+  } finally {
+    fresh.destroy();
+    old.destroy();
+  }
+});
+
 test('column headers sort, with aria-sort, and arrow keys move the focused row', async ({ app: page }) => {
   await appReady(page);
   const header = page.getByRole('columnheader', { name: 'Local port' });

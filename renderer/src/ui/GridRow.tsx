@@ -1,6 +1,6 @@
 // A row and a cell of a virtualized ARIA grid: rows are placed by offset (only visible ones exist), so each one says
 // its position among all rows and whether it is the grid's focused row.
-import { useLayoutEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 
 interface RowProps extends HTMLAttributes<HTMLDivElement> {
   /** DOM id, for the grid's aria-activedescendant. */
@@ -12,37 +12,58 @@ interface RowProps extends HTMLAttributes<HTMLDivElement> {
   readonly focused: boolean;
   readonly className: string;
   /**
-   * What the row shows (a socket's key), for a grid that recycles its row elements: when it changes, the element
-   * takes the new row's colours at once instead of fading to them as a mark does.
+   * What the row shows (a socket's key), for a grid that recycles its row elements: only the row whose mark ended
+   * fades to its colours; a row that moves into an element takes them at once.
    */
   readonly identity?: string;
+  /** Whether the row carries a change mark (its colour comes at once and fades out when the mark ends). */
+  readonly marked?: boolean;
+}
+
+/** What the element showed at its last render. */
+interface Shown {
+  readonly identity: string | undefined;
+  readonly marked: boolean;
+  readonly fading: boolean;
 }
 
 /**
  * `role="row"` with its 1-based row index and selection, moved to `start`; other attributes pass through. Every
  * other row (by index among all rows, not by DOM position) carries `alt`, for the stripe: a `:nth-child` stripe
  * flipped on every row each time the grid scrolled by an odd number of rows, and restyled and repainted them all.
+ *
+ * A row whose mark ended carries `fading` (the only state with a background transition) for as long as its
+ * element shows it unmarked. It is decided while rendering, from what the element showed before, so no style is
+ * forced: resetting the transition of each recycled element by hand forced a layout per row, 1.2-1.7 ms a frame
+ * while scrolling.
  */
-export function GridRow({ id, index, start, focused, className, identity, children, ...rest }: RowProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const shown = useRef(identity);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || shown.current === identity) return;
-    shown.current = identity;
-    // Another row moved into this element: its background is not a mark fading out, so no transition to it.
-    el.style.transition = 'none';
-    void el.offsetHeight;
-    el.style.transition = '';
-  }, [identity]);
+export function GridRow({
+  id,
+  index,
+  start,
+  focused,
+  className,
+  identity,
+  marked = false,
+  children,
+  ...rest
+}: RowProps) {
+  // What this element showed before, kept as React keeps information from previous renders (no ref read while
+  // rendering): a change re-renders this row once more before it commits, its cells untouched.
+  const [shown, setShown] = useState<Shown>({ identity, marked, fading: false });
+  let fading = shown.fading;
+  if (shown.identity !== identity || shown.marked !== marked) {
+    fading = !marked && identity === shown.identity && (shown.marked || shown.fading);
+    setShown({ identity, marked, fading });
+  }
+  const classes = [className, index % 2 === 1 ? 'alt' : '', fading ? 'fading' : ''].filter(Boolean).join(' ');
   return (
     <div
-      ref={ref}
       role="row"
       id={id}
       aria-rowindex={index + 1}
       aria-selected={focused}
-      className={index % 2 === 1 ? `${className} alt` : className}
+      className={classes}
       style={{ transform: `translateY(${start}px)` }}
       {...rest}
     >

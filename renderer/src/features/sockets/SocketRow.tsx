@@ -36,6 +36,7 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       focused={focused}
       className={classes}
       identity={s.key}
+      marked={change !== undefined}
       aria-description={change ? t(`change.${change}`) : undefined}
       data-change={change}
     >
