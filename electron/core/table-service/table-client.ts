@@ -40,7 +40,6 @@ export async function listFromRunningTable(
   const sock = net.connect(endpoint.socket);
   return new Promise<boolean>((resolve, reject) => {
     let header: string | null = null;
-    let pending: Buffer = Buffer.alloc(0);
     const timer = setTimeout(() => finish(false), ANSWER_TIMEOUT_MS);
     const finish = (ok: boolean, error?: Error): void => {
       clearTimeout(timer);
@@ -53,17 +52,36 @@ export async function listFromRunningTable(
     });
     let complete = false;
     let paused = false;
+    /** Bytes of the frame being read that have not come yet; -1 while its 4-byte length is read. */
+    let left = -1;
+    /** The length's bytes that came so far (a length may straddle two chunks). */
+    let lengthBytes: Buffer = Buffer.alloc(0);
     const put = (piece: Buffer): boolean => (typeof out === 'function' ? (out(piece), true) : out.write(piece));
-    /** Hands out every whole frame in `pending` (see the server's frame()); a zero length marks the end. */
-    const frames = (): void => {
+    /**
+     * Hands out the frames' bytes (see the server's frame()) as they come, never holding a frame whole: a frame's
+     * bytes may arrive over several chunks and are passed on piece by piece. A zero length marks the end.
+     */
+    const frames = (chunk: Buffer): void => {
       let at = 0;
-      while (!complete && pending.length - at >= 4) {
-        const len = pending.readUInt32BE(at);
-        if (len === 0) complete = true;
-        else if (pending.length - at - 4 < len) break;
-        else if (!put(pending.subarray(at + 4, at + 4 + len)) && !paused && typeof out !== 'function') {
+      while (!complete && at < chunk.length) {
+        if (left < 0) {
+          const need = 4 - lengthBytes.length;
+          const got = chunk.subarray(at, at + need);
+          lengthBytes = lengthBytes.length === 0 ? got : Buffer.concat([lengthBytes, got]);
+          at += got.length;
+          if (lengthBytes.length < 4) return;
+          left = lengthBytes.readUInt32BE(0);
+          lengthBytes = Buffer.alloc(0);
+          if (left === 0) complete = true;
+          continue;
+        }
+        const piece = chunk.subarray(at, at + left);
+        at += piece.length;
+        left -= piece.length;
+        if (left === 0) left = -1;
+        if (!put(piece) && !paused && typeof out !== 'function') {
           // A slow reader (a pipe into less): stop reading until it drained, so nothing piles up here. One wait at
-          // a time, however many frames of this chunk found the stream full.
+          // a time, however many pieces of this chunk found the stream full.
           paused = true;
           sock.pause();
           out.once('drain', () => {
@@ -71,13 +89,12 @@ export async function listFromRunningTable(
             sock.resume();
           });
         }
-        at += 4 + len;
       }
-      pending = pending.subarray(at);
     };
+    let pending: Buffer = Buffer.alloc(0);
     sock.on('data', (d: Buffer) => {
+      if (header !== null) return frames(d);
       pending = pending.length === 0 ? d : Buffer.concat([pending, d]);
-      if (header !== null) return frames();
       const nl = pending.indexOf(10);
       if (nl < 0) {
         if (pending.length > 4096) finish(false);
@@ -92,8 +109,9 @@ export async function listFromRunningTable(
       }
       if (!ok) return finish(false);
       clearTimeout(timer);
-      pending = pending.subarray(nl + 1);
-      frames();
+      const rest = pending.subarray(nl + 1);
+      pending = Buffer.alloc(0);
+      frames(rest);
     });
     sock.on('end', () => {
       if (header === null) finish(false);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listOutput } from '../../../shared/logic/list-output';
@@ -160,5 +161,45 @@ describe.skipIf(!posix)('table service', () => {
     expect(fs.lstatSync(e.socket).isSocket()).toBe(true);
     await start(e);
     expect((await ask(e)).answered).toBe(true);
+  });
+
+  it('passes on frames whose lengths and bytes straddle chunks, one byte at a time, without holding a frame', async () => {
+    const e = endpoint();
+    fs.mkdirSync(e.dir, { mode: 0o700 });
+    const token = 'ab'.repeat(32);
+    fs.writeFileSync(e.token, token, { mode: 0o600 });
+    const frame = (text: string): Buffer => {
+      const b = Buffer.from(text, 'utf8');
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(b.length, 0);
+      return Buffer.concat([len, b]);
+    };
+    // A server of our own, dribbling its answer byte by byte: every length is split across chunks.
+    const answer = Buffer.concat([
+      Buffer.from('{"ok":true}\n'),
+      frame('{"a":'),
+      frame('"é…"'),
+      frame('}\n'),
+      frame(''),
+    ]);
+    const server = net.createServer((c) => {
+      c.once('data', async () => {
+        for (const byte of answer) {
+          c.write(Buffer.from([byte]));
+          await new Promise((r) => setImmediate(r));
+        }
+        c.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(e.socket, r));
+    try {
+      const pieces: Buffer[] = [];
+      expect(await listFromRunningTable(request, (p) => pieces.push(Buffer.from(p)), e)).toBe(true);
+      expect(Buffer.concat(pieces).toString('utf8')).toBe('{"a":"é…"}\n');
+      // Handed on as the bytes came: no piece waited for its frame to be whole.
+      expect(Math.max(...pieces.map((p) => p.length))).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });
