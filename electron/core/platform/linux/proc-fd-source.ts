@@ -136,14 +136,18 @@ export class LibcProcFdSource implements ProcFdSource {
   threadedScans = 0;
   private readonly parallel: boolean;
   private readonly parallelMinFds: number;
+  private readonly byNumber: boolean;
 
   /**
    * `parallel`: whether a big cold scan may use a second thread (benchmarks compare both ways); `parallelMinFds`:
    * from how many fds (tests lower it to exercise the thread on a small machine).
    */
-  constructor(o: { readonly parallel?: boolean; readonly parallelMinFds?: number } = {}) {
+  constructor(
+    o: { readonly parallel?: boolean; readonly parallelMinFds?: number; readonly byNumber?: boolean } = {},
+  ) {
     this.parallel = o.parallel ?? true;
     this.parallelMinFds = o.parallelMinFds ?? PARALLEL_MIN_FDS;
+    this.byNumber = o.byNumber ?? true;
   }
 
   listPids(): number[] {
@@ -189,7 +193,7 @@ export class LibcProcFdSource implements ProcFdSource {
     /** Pids whose fds are read by number, without a listing: only the links that could be read are fds. */
     const byNumber = new Set<number>();
     for (const pid of pids) {
-      const size = fdTableToReadByNumber(pid);
+      const size = this.byNumber ? fdTableToReadByNumber(pid) : null;
       const dir = size === null ? null : this.openFdDir(pid);
       if (size !== null && typeof dir === 'number') {
         byNumber.add(pid);
