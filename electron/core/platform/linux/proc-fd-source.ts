@@ -142,9 +142,7 @@ export class LibcProcFdSource implements ProcFdSource {
    * `parallel`: whether a big cold scan may use a second thread (benchmarks compare both ways); `parallelMinFds`:
    * from how many fds (tests lower it to exercise the thread on a small machine).
    */
-  constructor(
-    o: { readonly parallel?: boolean; readonly parallelMinFds?: number; readonly byNumber?: boolean } = {},
-  ) {
+  constructor(o: { readonly parallel?: boolean; readonly parallelMinFds?: number; readonly byNumber?: boolean } = {}) {
     this.parallel = o.parallel ?? true;
     this.parallelMinFds = o.parallelMinFds ?? PARALLEL_MIN_FDS;
     this.byNumber = o.byNumber ?? true;
