@@ -18,7 +18,7 @@ function parentPort(): ParentPort | null {
 /**
  * How far V8 lets the old generation grow past what the last full collection kept, before the next one (percent).
  * Left to itself, V8 picks up to 4x for a small heap: here, at 1,000 connections a second, the old space swung
- * between about 30 and 50 MB around some 25 MB live, and the process's RSS with it. Collections come more often
+ * between about 44 and 80 MB around some 25 MB live, and the process's RSS with it. Collections come more often
  * instead (marking runs concurrently); the RSS stays near what is live.
  */
 export const HEAP_GROWING_PERCENT = 30;

@@ -75,7 +75,8 @@ export class SockDiagClient {
   /**
    * Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error.
    * A socket whose decoded fields equal those in this table's previous complete dump is the same object as then.
-   * Returns, per socket appended, its index in that previous dump when kept, else -1 (see DumpMemo.lastOrigins).
+   * Returns, per socket appended, its index in that previous dump when kept, else -1 (see DumpMemo.lastOrigins);
+   * null from a client that keeps no rows.
    */
   dump(proto: Proto, family: 4 | 6 | null, out: KernelSocket[]): Int32Array | null {
     if (this.fd < 0) throw new Error('sock_diag socket is closed');
