@@ -10,16 +10,25 @@ import { snapshotOnce } from './one-shot';
 
 const open: Opened = [];
 let port = 0;
+let clientPort = 0;
 beforeAll(async () => {
-  port = (await connectedPair(open)).port;
+  const pair = await connectedPair(open);
+  port = pair.port;
+  clientPort = pair.client.localPort ?? 0;
 });
 afterAll(() => closeAll(open));
 
-/** The sockets on the test port, by key, without what two snapshots taken apart may differ in. */
+/**
+ * This test's listener and both ends of its connection, by key, without what two snapshots taken apart may differ
+ * in. By their tuples: other tests' sockets may have used the same port number before (TIME_WAIT).
+ */
 function ours(sockets: readonly Socket[]): Map<string, Partial<Socket>> {
   const out = new Map<string, Partial<Socket>>();
   for (const s of sockets) {
-    if (s.localPort !== port && s.remotePort !== port) continue;
+    const listener = s.localPort === port && s.state === 'LISTEN';
+    const connection =
+      (s.localPort === port && s.remotePort === clientPort) || (s.localPort === clientPort && s.remotePort === port);
+    if (!listener && !(connection && s.state === 'ESTABLISHED')) continue;
     const { key, state, pid, process, inode, cookie, owners, stateSinceSource, sentBytesPerSec } = s;
     out.set(key, { state, pid, process, inode, cookie, owners, stateSinceSource, sentBytesPerSec });
   }
