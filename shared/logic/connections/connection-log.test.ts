@@ -204,4 +204,23 @@ describe('ConnectionLog', () => {
       finalState: 'SYN_RECEIVED',
     });
   });
+  it('takes a timewait socket still in FIN_WAIT_2 (its peer not closed yet) as where an unseen connection ended', () => {
+    // Untraced, and no refresh saw the full socket: the kernel handed it to a timewait socket in its FIN_WAIT_2
+    // substate, which the table shows under another cookie. Its final state is that, not a bare CLOSED.
+    const log = new ConnectionLog();
+    const tw = sock({ cookie: '1104067', state: 'FIN_WAIT_2', pid: null });
+    const [e] = log.apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true);
+    expect(e.finalState).toBe('FIN_WAIT_2');
+    // The trace's last state before CLOSE was FIN_WAIT_1 or FIN_WAIT_2: the connection lives on in the one shown.
+    for (const lastState of ['FIN_WAIT_1', 'FIN_WAIT_2'] as const) {
+      const traced = closed({ cookie: '9', lastState });
+      expect(
+        new ConnectionLog().apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [traced] } }), true)[0],
+      ).toMatchObject({ finalState: 'FIN_WAIT_2' });
+    }
+    // Nothing on the tuple, nothing seen: the kernel's CLOSE is all there is.
+    expect(
+      new ConnectionLog().apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true)[0],
+    ).toMatchObject({ finalState: 'CLOSED' });
+  });
 });

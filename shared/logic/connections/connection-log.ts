@@ -152,16 +152,18 @@ export class ConnectionLog {
     // for its trace): the connection lives on as a timewait socket. Its cookie need not be the freed socket's: the
     // kernel makes cookies on first request from per-CPU batches, so one that no dump asked for gets a new one at
     // its destroy event, and the timewait socket another at its first dump. A tuple has one socket at a time, so a
-    // timewait socket on it after a close from a closing state is that connection's.
+    // timewait socket on it after a close from a closing state is that connection's. A timewait socket shows the
+    // state it stands for: TIME_WAIT, or FIN_WAIT_2 while the peer has not closed yet (an orphaned socket is handed
+    // over in FIN_WAIT_2; its FIN then reaches the timewait socket).
     const shown = now ?? seen;
-    const timeWait = shown?.state === 'TIME_WAIT';
+    const timeWait = shown?.state === 'TIME_WAIT' || shown?.state === 'FIN_WAIT_2' ? shown.state : null;
     const last = same ?? (now && now.cookie === e.cookie ? now : undefined);
     const traced = key === null ? undefined : this.openedByKey.get(key);
     if (key !== null) this.openedByKey.delete(key);
     const lastState = e.lastState ?? last?.state ?? null;
     const finalState: SocketState =
-      timeWait && (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
-        ? 'TIME_WAIT'
+      timeWait !== null && (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
+        ? timeWait
         : (lastState ?? 'CLOSED');
     const openedAt = traced ?? last?.firstSeen ?? null;
     const tcp = e.tcp;
