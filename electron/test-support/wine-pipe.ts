@@ -21,6 +21,26 @@ const check = (name: string, ok: boolean, detail: string): void => void checks.p
 const pipeName = (): string => `\\\\.\\pipe\\netinspect-${randomBytes(16).toString('hex')}`;
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Client spawns Wine refused with an error libuv could not map ("spawn UNKNOWN"), retried: see spawnUnderWine. */
+let unknownSpawns = 0;
+
+/**
+ * spawn(), tried up to 3 times: Wine's CreateProcess now and then fails with an error libuv has no name for
+ * (thrown as "spawn UNKNOWN") while it is busy starting other processes. That is Wine's, not the pipe's, and the
+ * checks report how often it happened. Any other error, or a third UNKNOWN, is thrown.
+ */
+function spawnUnderWine(file: string, args: readonly string[]): ChildProcess {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return spawn(file, args, { stdio: 'ignore' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'UNKNOWN' || attempt === 3) throw e;
+      unknownSpawns++;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
+
 /** A child Windows Node running one client mode; resolves its result file's JSON when it exits. */
 function client(
   mode: string,
@@ -28,7 +48,7 @@ function client(
   token: string,
   out: string,
 ): { child: ChildProcess; done: Promise<unknown> } {
-  const child = spawn(process.execPath, [__filename, '--client', mode, pipe, token, out], { stdio: 'ignore' });
+  const child = spawnUnderWine(process.execPath, [__filename, '--client', mode, pipe, token, out]);
   const done = new Promise<unknown>((resolve) => {
     child.on('exit', () => resolve(existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as unknown) : null));
   });
@@ -174,6 +194,7 @@ async function main(out: string): Promise<void> {
     await lowLevel(dir);
     elevation = await endToEnd(dir);
     enforcement = await daclEnforcement(dir);
+    check('client spawns', true, `${unknownSpawns} retried after Wine's "spawn UNKNOWN"`);
     writeFileSync(out, JSON.stringify({ ok: true, platform: process.platform, elevation, enforcement, checks }));
   } catch (e) {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
