@@ -14,6 +14,7 @@ import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
+import { writePieces } from './write-pieces';
 
 /** `list`'s flags: what a running netinspect can answer, and what needs this process. */
 interface ListFlags extends WarmListFlags {
@@ -91,7 +92,6 @@ export function registerList(program: Command): void {
           })
         : oneShot(query);
       const reader = { lang: languageFromEnv(process.env), elevated: isElevated() };
-      // Piece by piece: 40,000 sockets are 25 MB of JSON, never held whole.
-      for (const piece of listOutput(snap, sockets, flags, reader, names)) process.stdout.write(piece);
+      await writePieces(listOutput(snap, sockets, flags, reader, names), process.stdout);
     });
 }
