@@ -1,4 +1,7 @@
 // `netinspect list` against real sockets, bad input, and an unprivileged run (setpriv as nobody).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refusalLine } from '../test-support/cli-refusal';
 import { closeAll, connectedPair, listen, portOf, runCli, type Opened } from '../test-support/net-fixtures';
@@ -79,6 +82,31 @@ describe('netinspect list', () => {
     const r = await runCli(['list', '--port-range', '90-10'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('netinspect：端口范围 90-10 无效：起始端口不能大于结束端口（是否想写 10-90？）。');
+  });
+
+  it('loads no SQLite binding when it opens no recording (only --at reads one)', async () => {
+    // A preload that notes every package the command requires, by its bare name, and writes them out at exit.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-loads-'));
+    const probe = path.join(dir, 'probe.cjs');
+    const out = path.join(dir, 'loaded.json');
+    fs.writeFileSync(
+      probe,
+      `const Module = require('node:module'); const seen = new Set(); const load = Module._load;
+       Module._load = function (request, ...rest) { if (!request.startsWith('.') && !request.startsWith('/')) seen.add(request); return load.call(this, request, ...rest); };
+       process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify([...seen])));`,
+    );
+    try {
+      const r = await runCli(['list', '--json', '--cold', '--port', '1'], {
+        env: { NODE_OPTIONS: `--require ${probe}` },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const loaded = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
+      // The probe saw the command's packages: koffi for the kernel's table.
+      expect(loaded).toContain('koffi');
+      expect(loaded).not.toContain('libsql');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a serve port out of range with exit code 2', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkHeader } from './file-check';
 import { openImmutable, openLive, verifyIdentity, type Db } from './recording-db';
-import Database from 'libsql';
+import { openSqlite } from './libsql';
 import { corruptFile, emptyRecording, isCorruption } from './timeline-errors';
 
 /** True when a reader opened as immutable should reopen live: a recorder has started on the file since. */
@@ -50,7 +50,7 @@ export function openReaderDb(file: string, copied: boolean, verify: boolean): Re
       // A reflink where the file system offers one (instant), a plain copy elsewhere.
       copyFileSync(file, copy, constants.COPYFILE_FICLONE);
       copyFileSync(`${file}-wal`, `${copy}-wal`, constants.COPYFILE_FICLONE);
-      db = new Database(copy);
+      db = openSqlite(copy);
       mode = 'private-copy';
     } else {
       db = openImmutable(file);

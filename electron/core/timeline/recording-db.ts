@@ -1,11 +1,10 @@
 // The recording file as SQLite: how it is opened (writer, live reader, copied file), its schema and migrations.
 import { pathToFileURL } from 'node:url';
-import Database from 'libsql';
+import { openSqlite, type Db } from './libsql';
 import { APPLICATION_ID, SCHEMA_VERSION } from './file-check';
 import { corruptFile, foreignDatabase, isCorruption, newerSchema } from './timeline-errors';
 
-/** An open connection (libsql's better-sqlite3-compatible API). */
-export type Db = Database.Database;
+export type { Db } from './libsql';
 
 /** One schema step: from `version - 1` to `version`, run inside a transaction. */
 export interface Migration {
@@ -49,7 +48,7 @@ function uri(file: string, params: string): string {
 
 /** Opens (creating when absent) the recording for writing: WAL, synchronous=NORMAL, incremental vacuum. */
 export function openForWriting(file: string): Db {
-  const db = new Database(file, { timeout: 2 });
+  const db = openSqlite(file, { timeout: 2 });
   db.exec('PRAGMA busy_timeout = 2000');
   const fresh = (db.prepare('PRAGMA page_count').raw().get() as number[])[0] === 0;
   if (fresh) {
@@ -63,7 +62,7 @@ export function openForWriting(file: string): Db {
 
 /** Opens a recording on this machine read-only, following what a recorder in another process commits. */
 export function openLive(file: string): Db {
-  const db = new Database(uri(file, 'mode=ro'));
+  const db = openSqlite(uri(file, 'mode=ro'));
   db.exec('PRAGMA busy_timeout = 2000');
   return db;
 }
@@ -73,7 +72,7 @@ export function openLive(file: string): Db {
  * and creates no -wal or -shm beside it.
  */
 export function openImmutable(file: string): Db {
-  return new Database(uri(file, 'mode=ro&immutable=1'));
+  return openSqlite(uri(file, 'mode=ro&immutable=1'));
 }
 
 function pragmaNumber(db: Db, name: string): number {

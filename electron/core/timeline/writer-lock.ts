@@ -1,5 +1,5 @@
 // One recorder per file: an OS file lock, held through SQLite's exclusive locking mode on a `-lock` file beside it.
-import Database from 'libsql';
+import { openSqlite } from './libsql';
 import { sqliteCode } from './timeline-errors';
 
 /**
@@ -19,7 +19,7 @@ export const lockFileOf = (file: string): string => `${file}-lock`;
  * Throws what opening the lock file throws (an unwritable folder).
  */
 export function tryLock(file: string): WriterLock | null {
-  const db = new Database(lockFileOf(file), { timeout: 0 });
+  const db = openSqlite(lockFileOf(file), { timeout: 0 });
   try {
     // In exclusive locking mode the first write transaction's lock is kept until the connection closes.
     db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; BEGIN EXCLUSIVE; COMMIT');
