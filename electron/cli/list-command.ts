@@ -8,9 +8,9 @@ import { isElevated } from '../core/platform/elevation';
 import { MAX_RESOLVE_ADDRESSES } from '../../shared/model/hosts';
 import { listFromRunningTable } from '../core/table-service/table-client';
 import { tableListRequest, warmListTried, type WarmListFlags } from './warm-list';
-import { snapshotOnce } from '../core/collector/one-shot';
+import { tableOnce, type OneShotTable } from '../core/collector/one-shot';
+import type { SocketSlices } from '../../shared/logic/diff';
 import type { Core } from '../core/app-core';
-import type { Snapshot } from '../../shared/model/snapshot';
 import type { Socket } from '../../shared/model/socket';
 import { withCore } from './cli-core';
 import { readListAt, renderListAt } from './list-at';
@@ -34,9 +34,13 @@ export function queryFromFlags(f: ListFlags): SocketQuery {
 }
 
 /** The kernel's table now, filtered: one snapshot, no core. */
-function oneShot(query: SocketQuery): { snap: Snapshot; sockets: Socket[]; names: Map<string, string> } {
-  const snap = snapshotOnce();
-  return { snap, sockets: snap.sockets.filter((s) => matchesQuery(s, query)), names: new Map() };
+function oneShot(query: SocketQuery): {
+  snap: OneShotTable['snap'];
+  sockets: SocketSlices;
+  names: Map<string, string>;
+} {
+  const { snap, sockets } = tableOnce((s) => matchesQuery(s, query));
+  return { snap, sockets, names: new Map() };
 }
 
 /** Host names of the sockets' remote addresses (hosts file, reverse DNS), in batches core accepts. */

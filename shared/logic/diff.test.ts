@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, diffSockets, firstTable } from './diff';
+import { applyDelta, diffSockets, firstKeys, firstTable, firstTableSlices } from './diff';
 import { SocketDiffer } from './socket-differ';
 import type { RawSocket, Socket } from '../model/socket';
 import { rawSocket } from '../test-support/sockets';
@@ -81,6 +81,30 @@ describe('firstTable', () => {
     expect(table.map((s) => s.key).filter((k) => k.includes(' ~'))).toHaveLength(2);
     expect(table[3]).toMatchObject({ stateSince: 400, stateSinceSource: 'kernel', stateSinceExact: true });
     expect(table[1]).toMatchObject({ firstSeen: 1000, stateSince: 1000, stateSinceSource: 'observed' });
+  });
+
+  it('made a slice at a time is the same table, each slice as Array.slice cuts it', () => {
+    const listen = raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode: 0 });
+    const sockets = [listen, raw(), listen, raw({ remotePort: 40001 }), listen];
+    const table = firstTable(sockets, 1000);
+    const slices = firstTableSlices(sockets, firstKeys(sockets), 1000);
+    expect(slices.length).toBe(5);
+    expect(slices.slice()).toEqual(table);
+    for (const [a, b] of [
+      [0, 2],
+      [2, 5],
+      [3, 99],
+      [-2, undefined],
+      [4, 1],
+    ] as const)
+      expect(slices.slice(a, b)).toEqual(table.slice(a, b));
+    // Each slice is made anew: nothing holds the sockets between two slices.
+    expect(slices.slice(0, 1)[0]).not.toBe(slices.slice(0, 1)[0]);
+    // Filtered with its keys: the rows kept have the keys of the whole table (the third listener's `~2`).
+    const keys = firstKeys(sockets);
+    const kept = firstTableSlices([sockets[4]], [keys[4]], 1000).slice();
+    expect(kept).toEqual([table[4]]);
+    expect(kept[0].key).toMatch(/ ~2$/);
   });
 });
 

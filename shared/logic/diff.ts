@@ -93,13 +93,12 @@ export function diffSockets(
 }
 
 /**
- * The table of a first snapshot, in `raw`'s order: what `diffSockets(new Map(), raw, now).table` holds (every
- * socket first seen at `now`, a key taken twice suffixed `~n` by position), without the maps a running diff keeps.
- * For one-shot answers (a cold `list`), where nothing diffs against it later.
+ * The keys of a first snapshot's sockets, in `raw`'s order: socketKey, a key taken twice suffixed `~n` by position,
+ * as `diffSockets(new Map(), raw, now)` gives them.
  */
-export function firstTable(raw: readonly RawSocket[], now: number): Socket[] {
+export function firstKeys(raw: readonly RawSocket[]): string[] {
   const taken = new Set<string>();
-  const out = new Array<Socket>(raw.length);
+  const out = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     let key = socketKey(raw[i]);
     if (taken.has(key)) {
@@ -108,9 +107,39 @@ export function firstTable(raw: readonly RawSocket[], now: number): Socket[] {
       key = `${key} ~${n}`;
     }
     taken.add(key);
-    out[i] = firstSight(raw[i], key, now);
+    out[i] = key;
   }
   return out;
+}
+
+/**
+ * The table of a first snapshot, in `raw`'s order: what `diffSockets(new Map(), raw, now).table` holds (every
+ * socket first seen at `now`, keys as firstKeys gives them), without the maps a running diff keeps. For one-shot
+ * answers (a cold `list`), where nothing diffs against it later.
+ */
+export function firstTable(raw: readonly RawSocket[], now: number): Socket[] {
+  return firstTableSlices(raw, firstKeys(raw), now).slice();
+}
+
+/** Sockets a slice at a time: what an output written in pieces needs of a table (see json-chunks.ts). */
+export type SocketSlices = Pick<readonly Socket[], 'length' | 'slice'>;
+
+/**
+ * firstTable made a slice at a time: `raw[i]` with key `keys[i]` (both filtered alike when only some sockets are
+ * wanted: the keys come from firstKeys of the whole table). An output that writes each slice before asking for the next never holds every
+ * socket object at once: 40,000 of them are some 15 MB that would otherwise outlive several collections.
+ */
+export function firstTableSlices(raw: readonly RawSocket[], keys: readonly string[], now: number): SocketSlices {
+  return {
+    length: raw.length,
+    slice(start = 0, end = raw.length): Socket[] {
+      const from = Math.max(0, Math.min(raw.length, start < 0 ? raw.length + start : start));
+      const to = Math.max(from, Math.min(raw.length, end < 0 ? raw.length + end : end));
+      const out = new Array<Socket>(to - from);
+      for (let i = from; i < to; i++) out[i - from] = firstSight(raw[i], keys[i], now);
+      return out;
+    },
+  };
 }
 
 /** True when the owners differ (by pid, in order). */

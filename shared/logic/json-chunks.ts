@@ -16,7 +16,7 @@ export const JSON_CHUNK_ITEMS = 256;
 export function* jsonChunks(
   head: Readonly<Record<string, unknown>>,
   key: string,
-  items: readonly unknown[],
+  items: Pick<readonly unknown[], 'length' | 'slice'>,
   per: number = JSON_CHUNK_ITEMS,
 ): Generator<string> {
   const open = jsonText(head);

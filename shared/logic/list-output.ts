@@ -3,6 +3,7 @@ import type { UiLanguage } from '../i18n/index';
 import { translate } from '../i18n/translate';
 import type { Snapshot } from '../model/snapshot';
 import type { Socket } from '../model/socket';
+import type { SocketSlices } from './diff';
 import { jsonChunks } from './json-chunks';
 import { hiddenOwnersNote } from './owner-note';
 import { SOCKET_TABLE_FIELDS } from './socket-fields';
@@ -41,7 +42,7 @@ export interface ListReader {
  */
 export function* listOutput(
   snap: Pick<Snapshot, 'takenAt' | 'source' | 'ownerVisibility' | 'hiddenOwners'>,
-  sockets: readonly Socket[],
+  table: SocketSlices,
   f: ListFormat,
   reader: ListReader,
   names: ReadonlyMap<string, string> = new Map(),
@@ -57,8 +58,9 @@ export function* listOutput(
       ownerVisibility: snap.ownerVisibility,
       hiddenOwners: snap.hiddenOwners,
     };
-    if (!f.resolve) yield* jsonChunks(head, 'sockets', sockets);
+    if (!f.resolve) yield* jsonChunks(head, 'sockets', table);
     else {
+      const sockets = table.slice();
       // One socket at a time: a copy of each with its name added would cost more than the text itself.
       const open = jsonText({ ...head, sockets: [] });
       yield open.slice(0, -2);
@@ -71,6 +73,7 @@ export function* listOutput(
     yield '\n';
     return;
   }
+  const sockets = table.slice();
   if (f.csv) {
     const columns = f.resolve ? [...SOCKET_TABLE_FIELDS, 'remoteName'] : SOCKET_TABLE_FIELDS;
     yield renderCsv(

@@ -6,7 +6,7 @@ import { closeAll, connectedPair, type Opened } from '../../test-support/net-fix
 import { createCore } from '../app-core';
 import { createPlatform } from '../platform/index';
 import type { Platform } from '../platform/platform';
-import { snapshotOnce } from './one-shot';
+import { snapshotOnce, tableOnce } from './one-shot';
 
 const open: Opened = [];
 let port = 0;
@@ -54,6 +54,19 @@ describe('snapshotOnce', () => {
     } finally {
       core.dispose();
     }
+  });
+
+  it('keeps only the sockets asked for, keyed and aged as in the whole table', () => {
+    const t = tableOnce((s) => s.localPort === port || s.remotePort === port);
+    const kept = t.sockets.slice();
+    expect(kept.length).toBe(t.sockets.length);
+    expect(kept.every((s) => s.localPort === port || s.remotePort === port)).toBe(true);
+    const mine = ours(kept);
+    expect([...mine.values()].map((s) => s.state).sort()).toEqual(['ESTABLISHED', 'ESTABLISHED', 'LISTEN']);
+    for (const s of kept) expect(s.firstSeen).toBe(t.snap.takenAt);
+    // Each slice is made when asked for: two asks give equal sockets, not the same objects.
+    expect(t.sockets.slice(0, 1)).toEqual(kept.slice(0, 1));
+    expect(t.sockets.slice(0, 1)[0]).not.toBe(kept[0]);
   });
 
   it("reports a collector's failure as COLLECTOR_FAILED with its reason, and closes the collector", () => {
