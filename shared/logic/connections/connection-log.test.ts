@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_KERNEL_EVENTS, type ClosedSocketEvent, type TracedTransition } from '../../model/kernel-events';
+import type { Socket } from '../../model/socket';
 import { sock, TUPLE } from '../../test-support/sockets';
 import { ConnectionLog } from './connection-log';
 
@@ -206,18 +207,19 @@ describe('ConnectionLog', () => {
   });
   it('takes a timewait socket still in FIN_WAIT_2 (its peer not closed yet) as where an unseen connection ended', () => {
     // Untraced, and no refresh saw the full socket: the kernel handed it to a timewait socket in its FIN_WAIT_2
-    // substate, which the table shows under another cookie. Its final state is that, not a bare CLOSED.
-    const log = new ConnectionLog();
-    const tw = sock({ cookie: '1104067', state: 'FIN_WAIT_2', pid: null });
-    const [e] = log.apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true);
-    expect(e.finalState).toBe('FIN_WAIT_2');
-    // The trace's last state before CLOSE was FIN_WAIT_1 or FIN_WAIT_2: the connection lives on in the one shown.
-    for (const lastState of ['FIN_WAIT_1', 'FIN_WAIT_2'] as const) {
-      const traced = closed({ cookie: '9', lastState });
-      expect(
-        new ConnectionLog().apply(tick({ added: [tw], events: { ...NO_KERNEL_EVENTS, closed: [traced] } }), true)[0],
-      ).toMatchObject({ finalState: 'FIN_WAIT_2' });
-    }
+    // substate (no inode), which the table shows under another cookie. Its final state is that, not a bare CLOSED.
+    const tw = sock({ cookie: '1104067', state: 'FIN_WAIT_2', pid: null, inode: 0 });
+    const apply = (socket: Socket, event: ClosedSocketEvent) =>
+      new ConnectionLog().apply(tick({ added: [socket], events: { ...NO_KERNEL_EVENTS, closed: [event] } }), true)[0];
+    expect(apply(tw, closed()).finalState).toBe('FIN_WAIT_2');
+    // Traced: only a close from FIN_WAIT_2 hands a socket over in FIN_WAIT_2. From anywhere else it was reset or
+    // timed out, and the FIN_WAIT_2 socket on the tuple is not its own.
+    expect(apply(tw, closed({ cookie: '9', lastState: 'FIN_WAIT_2' })).finalState).toBe('FIN_WAIT_2');
+    expect(apply(tw, closed({ cookie: '9', lastState: 'FIN_WAIT_1' })).finalState).toBe('FIN_WAIT_1');
+    expect(apply(tw, closed({ cookie: '9', lastState: 'ESTABLISHED' })).finalState).toBe('ESTABLISHED');
+    // A full socket in FIN_WAIT_2 (an inode: a process holds it) under another cookie is another connection.
+    const full = sock({ cookie: '77', state: 'FIN_WAIT_2', pid: 12, inode: 4242 });
+    expect(apply(full, closed()).finalState).toBe('CLOSED');
     // Nothing on the tuple, nothing seen: the kernel's CLOSE is all there is.
     expect(
       new ConnectionLog().apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true)[0],

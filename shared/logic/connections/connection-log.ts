@@ -45,6 +45,23 @@ function tcpKey(t: {
 const CLOSING_STATES: ReadonlySet<SocketState> = new Set(['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSING']);
 
 /**
+ * Whether a closed socket lives on as the timewait socket `shown` in its FIN_WAIT_2 substate: an orphaned socket
+ * whose FIN was acknowledged is handed over so (the peer's FIN then reaches the timewait socket), always from
+ * FIN_WAIT_2, the state the trace sees it leave. A timewait socket has no inode; a full socket in FIN_WAIT_2 under
+ * another cookie is another connection's. `traced`: the state the trace saw it close from; `polled`: the state the
+ * table last showed it in, some time before.
+ */
+function inFinWait2TimeWait(
+  shown: Socket | undefined,
+  traced: SocketState | null,
+  polled: SocketState | null,
+): boolean {
+  if (shown?.state !== 'FIN_WAIT_2' || (shown.inode !== null && shown.inode !== 0)) return false;
+  if (traced !== null) return traced === 'FIN_WAIT_2';
+  return polled === null || polled === 'ESTABLISHED' || CLOSING_STATES.has(polled);
+}
+
+/**
  * Folds refreshes into closed connections. A destroy event is matched to the socket the table last showed for its
  * tuple (same cookie), which gives its owner, when it was first seen and its last polled state; the trace, when
  * on, gives the exact opening time and the state it closed from. With `fromKernel` false (no destroy events), a
@@ -152,19 +169,19 @@ export class ConnectionLog {
     // for its trace): the connection lives on as a timewait socket. Its cookie need not be the freed socket's: the
     // kernel makes cookies on first request from per-CPU batches, so one that no dump asked for gets a new one at
     // its destroy event, and the timewait socket another at its first dump. A tuple has one socket at a time, so a
-    // timewait socket on it after a close from a closing state is that connection's. A timewait socket shows the
-    // state it stands for: TIME_WAIT, or FIN_WAIT_2 while the peer has not closed yet (an orphaned socket is handed
-    // over in FIN_WAIT_2; its FIN then reaches the timewait socket).
+    // timewait socket on it after a close from a closing state is that connection's.
     const shown = now ?? seen;
-    const timeWait = shown?.state === 'TIME_WAIT' || shown?.state === 'FIN_WAIT_2' ? shown.state : null;
     const last = same ?? (now && now.cookie === e.cookie ? now : undefined);
     const traced = key === null ? undefined : this.openedByKey.get(key);
     if (key !== null) this.openedByKey.delete(key);
     const lastState = e.lastState ?? last?.state ?? null;
     const finalState: SocketState =
-      timeWait !== null && (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
-        ? timeWait
-        : (lastState ?? 'CLOSED');
+      shown?.state === 'TIME_WAIT' &&
+      (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
+        ? 'TIME_WAIT'
+        : inFinWait2TimeWait(shown, e.lastState, last?.state ?? null)
+          ? 'FIN_WAIT_2'
+          : (lastState ?? 'CLOSED');
     const openedAt = traced ?? last?.firstSeen ?? null;
     const tcp = e.tcp;
     return {
