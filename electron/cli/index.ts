@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { AppError } from '../../shared/model/errors';
+import { keyedError } from '../../shared/logic/input-error';
 import { escapeControls } from '../../shared/logic/terminal-text';
 import { APP_VERSION } from '../core/version';
 import { registerClose } from './close-command';
@@ -57,11 +58,12 @@ function fail(e: unknown): never {
   process.exit(e instanceof AppError && e.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
-// A reader that stopped reading (`| head`) ends the command quietly, as ss and cat do. Only for commands with no
+// A reader that stopped reading (`| head`) ends the command quietly, as ss and cat do; output that cannot be written
+// (a full disk) ends it with a line that says so and exit code 1, never a stack trace. Only for commands with no
 // handler of their own (`closed`, `top` stop their core first): this one is registered before any of theirs.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (process.stdout.listenerCount('error') > 1) return;
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  fail(keyedError('cli.outputFailed', { reason: e.message }, 'REFUSED'));
 });
 buildProgram().parseAsync(process.argv).catch(fail);

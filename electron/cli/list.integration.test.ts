@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refusalLine } from '../test-support/cli-refusal';
-import { closeAll, connectedPair, listen, portOf, runCli, type Opened } from '../test-support/net-fixtures';
+import {
+  closeAll,
+  connectedPair,
+  listen,
+  portOf,
+  runCli,
+  runCliIntoFullDisk,
+  type Opened,
+} from '../test-support/net-fixtures';
 import { canRunAsNobody, NOBODY } from '../test-support/nobody';
 
 interface JsonSocket {
@@ -107,6 +115,15 @@ describe('netinspect list', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('says so in one line, exit 1, when its output cannot be written (a full disk)', async (ctx) => {
+    const r = await runCliIntoFullDisk(['list', '--json', '--cold']);
+    if (r === null) return ctx.skip(true, 'no /dev/full on this OS to stand for a full disk');
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^netinspect: The output could not be written \(ENOSPC[^)]*\), so it is incomplete/);
   });
 
   it('refuses a serve port out of range with exit code 2', async () => {

@@ -6,7 +6,16 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, connect, listen, portOf, runCli, startServe, waitFor } from '../test-support/net-fixtures';
+import {
+  CLI,
+  connect,
+  listen,
+  portOf,
+  runCli,
+  runCliIntoFullDisk,
+  startServe,
+  waitFor,
+} from '../test-support/net-fixtures';
 
 interface Listed {
   table: { kind: string; host?: string; pid?: number };
@@ -69,6 +78,12 @@ describe.skipIf(process.platform === 'win32')('list from a running netinspect', 
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+    // A warm answer that cannot be written (a full disk): one translated line and exit 1, no stack trace.
+    const full = await runCliIntoFullDisk(['list', '--json'], { ...env, LANG: 'zh_CN.UTF-8' });
+    if (full) {
+      expect(full.code).toBe(1);
+      expect(full.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^netinspect：输出无法写入（ENOSPC/)]);
+    }
   });
 
   it('takes its own snapshot with --cold, and as another user', async () => {

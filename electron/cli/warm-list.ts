@@ -85,12 +85,24 @@ export async function answerList(args: readonly string[], out: PieceSink = proce
   return listFromRunningTable(tableListRequest(flags), out);
 }
 
+/** One line on stderr, in the user's language, as the whole command prints its failures. */
+function printError(e: unknown): void {
+  const lang = languageFromEnv(process.env);
+  const text = e instanceof Error ? e.message : String(e);
+  const message = e instanceof AppError && e.key ? translate(lang, e.key, e.params, text) : text;
+  process.stderr.write(`${escapeControls(translate(lang, 'cli.error', { message }))}\n`);
+}
+
 /** The launcher's entry: answers `list` or hands the arguments back to the whole command; exits on a cut answer. */
 export function runWarmList(args: readonly string[], whole: () => void): void {
-  // A reader that stopped reading (`| head`) ends the command quietly, as in the whole command.
+  // A reader that stopped reading (`| head`) ends the command quietly, as in the whole command; output that cannot
+  // be written (a full disk) ends it with a line that says so.
   const onError = (e: NodeJS.ErrnoException): void => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    // Built here, not with keyedError: that module brings zod, which this small client does without.
+    const params = { reason: e.message };
+    printError(new AppError('REFUSED', translate('en', 'cli.outputFailed', params), params, 'cli.outputFailed'));
+    process.exit(EXIT_FAILURE);
   };
   process.stdout.on('error', onError);
   answerList(args).then(
@@ -100,10 +112,7 @@ export function runWarmList(args: readonly string[], whole: () => void): void {
       whole();
     },
     (e: unknown) => {
-      const lang = languageFromEnv(process.env);
-      const text = e instanceof Error ? e.message : String(e);
-      const message = e instanceof AppError && e.key ? translate(lang, e.key, e.params, text) : text;
-      process.stderr.write(`${escapeControls(translate(lang, 'cli.error', { message }))}\n`);
+      printError(e);
       process.exitCode = EXIT_FAILURE;
     },
   );

@@ -49,4 +49,23 @@ describe('writePieces', () => {
     await expect(written).resolves.toBeUndefined();
     expect(r.got).toEqual(['first piece']);
   });
+
+  it('stops at a stream that closed even when it does not read as destroyed (as process.stdout after EPIPE)', async () => {
+    const r = slowReader();
+    const made: string[] = [];
+    function* pieces() {
+      for (const p of ['first piece', 'second piece', 'third piece']) {
+        made.push(p);
+        yield p;
+      }
+    }
+    const written = writePieces(pieces(), r.out);
+    await new Promise((resolve) => setImmediate(resolve));
+    // 'close' with the stream left standing: what a revived stdout shows of a reader gone away.
+    r.out.emit('close');
+    expect(r.out.destroyed).toBe(false);
+    await written;
+    expect(made).toEqual(['first piece', 'second piece']);
+    expect(r.got).toEqual(['first piece']);
+  });
 });

@@ -1,4 +1,5 @@
 // Real loopback sockets and child processes for integration tests; everything is closed by `dispose`.
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -77,6 +78,26 @@ export function runCli(
       resolve({ code, stdout, stderr });
     }),
   );
+}
+
+/**
+ * Runs the CLI with its stdout on /dev/full (every write fails with ENOSPC, as on a full disk); resolves with its
+ * exit code and stderr. Null where the OS has no /dev/full.
+ */
+export function runCliIntoFullDisk(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stderr: string }> | null {
+  if (!fs.existsSync('/dev/full')) return null;
+  const full = fs.openSync('/dev/full', 'w');
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', full, 'pipe'],
+  });
+  fs.closeSync(full);
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
 /** Starts `netinspect serve` (with `args` after `--port 0`) and resolves with its printed URL. */

@@ -249,6 +249,8 @@ export const en = {
     closed: 'Closed the connection {{local}} -> {{remote}} ({{method}}).',
     killNeedsSudo: 'Process {{pid}} belongs to another user: run with sudo.',
     closeNeedsSudo: 'Closing a connection needs CAP_NET_ADMIN: run with sudo.',
+    outputFailed:
+      'The output could not be written ({{reason}}), so it is incomplete: free space on the disk it goes to, or send it elsewhere.',
   },
   privilege: {
     notAvailable: 'Elevation is not available in this build: run netinspect as root/Administrator.',

@@ -241,6 +241,7 @@ export const zhCN: Dictionary = {
     closed: '已关闭连接 {{local}} -> {{remote}}（{{method}}）。',
     killNeedsSudo: '进程 {{pid}} 属于其他用户：请用 sudo 运行。',
     closeNeedsSudo: '关闭连接需要 CAP_NET_ADMIN 权限：请用 sudo 运行。',
+    outputFailed: '输出无法写入（{{reason}}），因此不完整：请释放目标磁盘的空间，或把输出写到别处。',
   },
   privilege: {
     notAvailable: '此版本不支持提权：请以 root/管理员身份运行 netinspect。',
