@@ -1,7 +1,8 @@
 // The CLI's answers to recordings it cannot use: a TIME outside the range names the range, a bad TIME or window is
 // bad input, a file that is not a recording, of a newer schema, damaged, or locked by a running recorder each
 // get one line and their exit code, and nothing in the file's folder changes.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { formatLocalTime } from '../../shared/logic/time-parse';
 import { openTimelineWriter } from '../core/timeline/timeline-writer';
 import { SyntheticTicks } from '../core/timeline/test-support/synthetic-ticks';
 import { fingerprint, removeTempDirs, tempDir } from '../core/timeline/test-support/temp-files';
-import { runCli } from '../test-support/net-fixtures';
+import { CLI, runCli } from '../test-support/net-fixtures';
 import { recordingInfo, startRecorder, stopRecorders, waitForTick } from '../test-support/recorder-process';
 
 afterAll(() => {
@@ -135,4 +136,49 @@ describe('reading a recording with the CLI', () => {
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
   }, 90_000);
+
+  it('names a SQLite binding that cannot load, with what to do, instead of an unwritable file', async () => {
+    // An install without libsql: the built CLI beside a node_modules that holds koffi only (a real broken install).
+    const root = path.join(CLI, '..', '..');
+    const install = tempDir();
+    mkdirSync(path.join(install, 'out'));
+    cpSync(path.join(root, 'bin'), path.join(install, 'bin'), { recursive: true });
+    cpSync(path.join(root, 'out', 'node'), path.join(install, 'out', 'node'), { recursive: true });
+    mkdirSync(path.join(install, 'node_modules', '@koromix'), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules', 'koffi'), path.join(install, 'node_modules', 'koffi'));
+    for (const pkg of ['koffi-linux-x64', 'koffi-linux-arm64'])
+      if (existsSync(path.join(root, 'node_modules', '@koromix', pkg)))
+        symlinkSync(
+          path.join(root, 'node_modules', '@koromix', pkg),
+          path.join(install, 'node_modules', '@koromix', pkg),
+        );
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(install, 'bin', 'netinspect.cjs'), ...args], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    // A command that opens no recording does not need it.
+    expect((await run(['list', '--cold', '--port', '1'])).code).toBe(0);
+    const dir = tempDir();
+    const { file } = recording();
+    for (const args of [
+      ['record', '--db', path.join(dir, 'new.db')],
+      ['list', '--at', '-1m', '--db', file],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^netinspect: Recordings need the SQLite binding \(libsql\), which could not be loaded \(Cannot find module 'libsql'/,
+        ),
+      ]);
+      expect(r.stderr).toContain('Reinstall netinspect’s dependencies (npm install)');
+    }
+    // Nothing was created where the recorder was pointed.
+    expect(existsSync(path.join(dir, 'new.db'))).toBe(false);
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ export const timelineEn = {
       outOfRange:
         'Nothing was recorded at {{time}}: this recording covers {{from}} to {{to}}. Choose a time in that range.',
       empty: 'The recording "{{file}}" holds no tick yet: wait for the recorder’s first second, then try again.',
+      sqliteUnavailable:
+        'Recordings need the SQLite binding (libsql), which could not be loaded ({{detail}}). Reinstall netinspect’s dependencies (npm install) and try again.',
     },
     paused: {
       diskFull:

@@ -18,6 +18,8 @@ export const timelineZhCN: Translated<typeof timelineEn> = {
       unwritable: '无法写入录制文件 "{{file}}"：{{reason}}。请用 --db 选择可写的文件夹，或修正该文件夹的权限。',
       outOfRange: '{{time}} 没有录制：此录制覆盖 {{from}} 至 {{to}}。请在此范围内选择时间。',
       empty: '录制文件 "{{file}}" 还没有任何数据：请等录制进程写入第一秒后再试。',
+      sqliteUnavailable:
+        '录制需要 SQLite 绑定（libsql），但无法加载（{{detail}}）。请重新安装 netinspect 的依赖（npm install）后再试。',
     },
     paused: {
       diskFull: '录制已暂停："{{file}}" 所在磁盘已满。实时视图照常工作；释放空间后录制会自动恢复。',

@@ -46,6 +46,9 @@ export const outOfRange = (time: number, from: number, to: number): AppError =>
 
 export const emptyRecording = (file: string): AppError => keyedError('timeline.error.empty', { file });
 
+export const sqliteUnavailable = (detail: string): AppError =>
+  keyedError('timeline.error.sqliteUnavailable', { detail }, 'NOT_SUPPORTED');
+
 /** Which pause a failed write means: a full disk, a file that cannot be written, or anything else. */
 export function pauseReasonOf(e: unknown): PauseReason {
   const code = sqliteCode(e) ?? (e as { code?: unknown } | null)?.code;

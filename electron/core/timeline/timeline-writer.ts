@@ -12,6 +12,7 @@ import { SeriesIds, insertTick } from './tick-row';
 import { lockedByOther, pauseOf, unwritableFile, type Pause } from './timeline-errors';
 import type { RecordedProcess, RecordedSocket, TimelineTick, WriterStatus } from './timeline-types';
 import { tryLock, type WriterLock } from './writer-lock';
+import { loadSqlite } from './libsql';
 
 export interface WriterOptions {
   /** Data older than this goes (ms); default 7 days. */
@@ -83,6 +84,8 @@ export function openTimelineWriter(file: string, options: WriterOptions = {}): T
   // An existing file is checked through a read-only connection first, so a refusal leaves it (and its folder) as
   // it was; only then is the lock file created beside it.
   if (facts.exists) openReaderDb(file, false, options.verify ?? false).release();
+  // The binding first: one that cannot load says so, where the lock below would call it an unwritable file.
+  loadSqlite();
   let lock: WriterLock | null;
   try {
     lock = tryLock(file);
