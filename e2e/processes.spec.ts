@@ -75,7 +75,8 @@ test('killing a worker of a shared listener offers its master instead', async ({
   await page.getByRole('button', { name: `Actions for node (${worker})` }).click();
   await page.getByRole('menu', { name: 'Process actions' }).getByRole('menuitem', { name: 'Kill process…' }).click();
   const dialog = page.getByRole('dialog', { name: `Kill node (${worker})?` });
-  // The whole note first: a master named or numbered otherwise fails here with the text shown, not on the click.
+  // The note's master, name and pid, first: a master named or numbered otherwise fails here with the text shown,
+  // not as a timeout on the click.
   await expect(dialog).toContainText(
     `Killing a worker does not free port ${shared.port}: its master node (${shared.parent}) and the other workers`,
   );

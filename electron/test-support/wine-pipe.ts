@@ -27,7 +27,8 @@ let unknownSpawns = 0;
 /**
  * spawn(), tried up to 3 times: Wine's CreateProcess now and then fails with an error libuv has no name for
  * (thrown as "spawn UNKNOWN") while it is busy starting other processes. That is Wine's, not the pipe's, and the
- * checks report how often it happened. Any other error, or a third UNKNOWN, is thrown.
+ * checks report how often it happened. Any other error, or a third UNKNOWN, is thrown. The 200 ms pause between
+ * tries blocks this process (spawn is synchronous here); every deadline of the checks is far longer.
  */
 function spawnUnderWine(file: string, args: readonly string[]): ChildProcess {
   for (let attempt = 1; ; attempt++) {
@@ -197,6 +198,7 @@ async function main(out: string): Promise<void> {
     check('client spawns', true, `${unknownSpawns} retried after Wine's "spawn UNKNOWN"`);
     writeFileSync(out, JSON.stringify({ ok: true, platform: process.platform, elevation, enforcement, checks }));
   } catch (e) {
+    check('client spawns', true, `${unknownSpawns} retried after Wine's "spawn UNKNOWN" before the failure`);
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
     writeFileSync(
       out,

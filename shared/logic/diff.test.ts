@@ -96,6 +96,7 @@ describe('firstTable', () => {
       [3, 99],
       [-2, undefined],
       [4, 1],
+      [1.5, 3.7],
     ] as const)
       expect(slices.slice(a, b)).toEqual(table.slice(a, b));
     // Each slice is made anew: nothing holds the sockets between two slices.

@@ -133,8 +133,9 @@ export function firstTableSlices(raw: readonly RawSocket[], keys: readonly strin
   return {
     length: raw.length,
     slice(start = 0, end = raw.length): Socket[] {
-      const from = Math.max(0, Math.min(raw.length, start < 0 ? raw.length + start : start));
-      const to = Math.max(from, Math.min(raw.length, end < 0 ? raw.length + end : end));
+      const at = (i: number): number => Math.max(0, Math.min(raw.length, i < 0 ? raw.length + i : i));
+      const from = at(Math.trunc(start));
+      const to = Math.max(from, at(Math.trunc(end)));
       const out = new Array<Socket>(to - from);
       for (let i = from; i < to; i++) out[i - from] = firstSight(raw[i], keys[i], now);
       return out;
