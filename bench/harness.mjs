@@ -74,15 +74,16 @@ export async function buildBenchEntry(name, format = 'cjs') {
 
 /**
  * Wall time (ms) and peak RSS (kB, from /usr/bin/time where it exists, else null) of one whole process, its output
- * discarded the way a pipe to /dev/null does.
+ * sent to /dev/null, or with `pipe` into a pipe this process reads as fast as it comes.
  */
-export function timeProcess(cmd, args, env = process.env) {
+export function timeProcess(cmd, args, env = process.env, { pipe = false } = {}) {
   const time = fs.existsSync('/usr/bin/time');
   const out = path.join(os.tmpdir(), `netinspect-bench-time-${process.pid}`);
   const [exe, argv] = time ? ['/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(exe, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(exe, argv, { stdio: ['ignore', pipe ? 'pipe' : 'ignore', 'pipe'], env });
+    child.stdout?.resume();
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);

@@ -33,10 +33,10 @@ const tcpCount = () =>
 /** Runs every contender `runs` times, in turn (A B C A B C ...), after one warm-up each; medians per name. */
 async function alternate(contenders) {
   const times = new Map(contenders.map((c) => [c.name, { ms: [], kb: [] }]));
-  for (const c of contenders) await timeProcess(c.cmd, c.args, c.env);
+  for (const c of contenders) await timeProcess(c.cmd, c.args, c.env, c);
   for (let i = 0; i < runs; i++) {
     for (const c of contenders) {
-      const r = await timeProcess(c.cmd, c.args, c.env);
+      const r = await timeProcess(c.cmd, c.args, c.env, c);
       times.get(c.name).ms.push(r.ms);
       if (r.kb !== null) times.get(c.name).kb.push(r.kb);
     }
@@ -50,7 +50,7 @@ function report(title, results, ours, peer, target, rssTarget = null) {
   console.log(`\n${title} (median of ${runs} alternating runs; load ${load()}):`);
   for (const [name, r] of results) {
     const rss = r.mb === null ? '' : `  RSS ${r.mb.toFixed(0).padStart(4)} MB`;
-    console.log(`  ${name.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms${rss}`);
+    console.log(`  ${name.padEnd(38)} ${r.ms.toFixed(0).padStart(6)} ms${rss}`);
   }
   const o = results.get(ours);
   const p = results.get(peer);
@@ -90,6 +90,16 @@ async function main() {
       await alternate([cold[0], ...peers]),
       cold[0].name,
       'ss -tanp',
+      0.5,
+      80,
+    );
+    // The same into a pipe, read as fast as it comes (`| cat`): what a reader such as jq sees.
+    const piped = (c) => ({ ...c, name: `${c.name} | pipe`, pipe: true });
+    report(
+      '40,000 sockets, cold snapshot, output into a pipe',
+      await alternate([piped(cold[0]), ...peers.map(piped)]),
+      piped(cold[0]).name,
+      'ss -tanp | pipe',
       0.5,
       80,
     );
