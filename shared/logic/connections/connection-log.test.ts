@@ -205,6 +205,7 @@ describe('ConnectionLog', () => {
       finalState: 'SYN_RECEIVED',
     });
   });
+
   it('takes a timewait socket still in FIN_WAIT_2 (its peer not closed yet) as where an unseen connection ended', () => {
     // Untraced, and no refresh saw the full socket: the kernel handed it to a timewait socket in its FIN_WAIT_2
     // substate (no inode), which the table shows under another cookie. Its final state is that, not a bare CLOSED.
