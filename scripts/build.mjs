@@ -8,6 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBundle } from './node-bundle.mjs';
 
+// Always what ships: Vite takes NODE_ENV from the environment, and a caller's NODE_ENV=test (vitest's, inherited by
+// the integration setup that builds first) made the renderer a React development build: twice the CPU per frame,
+// sorts of 50,000 rows in seconds, and e2e tests run against a build no user gets.
+process.env.NODE_ENV = 'production';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const deps = Object.keys(pkg.dependencies ?? {});
