@@ -1,5 +1,6 @@
 // Long outputs written at the reader's pace.
 import type { Writable } from 'node:stream';
+import { drained } from '../core/stream-drained';
 
 /**
  * Writes the pieces as fast as the reader takes them. 40,000 sockets are 25 MB of JSON: made piece by piece, and
@@ -17,14 +18,7 @@ export async function writePieces(pieces: Iterable<string>, out: Writable): Prom
   try {
     for (const piece of pieces) {
       if (closed || out.destroyed) return;
-      if (out.write(piece)) continue;
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          out.off('drain', done).off('close', done);
-          resolve();
-        };
-        out.on('drain', done).on('close', done);
-      });
+      if (!out.write(piece)) await drained(out);
     }
   } finally {
     out.off('close', onClose);

@@ -8,6 +8,7 @@ import { listOutput } from '../../../shared/logic/list-output';
 import { matchesQuery, parseSocketQuery, type SocketQuery } from '../../../shared/logic/socket-query';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { makeEndpointDir, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
+import { drained } from '../stream-drained';
 
 /** What the CLI asks: `list`'s own flags, as it was given them (parsed again here), and its language. */
 export interface TableRequest {
@@ -49,14 +50,7 @@ function parseRequest(line: string, token: Buffer): TableRequest | null {
 }
 
 async function write(sock: net.Socket, data: string | Buffer): Promise<void> {
-  if (sock.write(data)) return;
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      sock.off('drain', done).off('close', done);
-      resolve();
-    };
-    sock.on('drain', done).on('close', done);
-  });
+  if (!sock.write(data)) await drained(sock);
 }
 
 /**
