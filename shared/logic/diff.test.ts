@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, diffSockets, firstKeys, firstTable, firstTableSlices } from './diff';
+import { applyDelta, diffSockets, firstKeys, firstTableSlices } from './diff';
 import { SocketDiffer } from './socket-differ';
 import type { RawSocket, Socket } from '../model/socket';
 import { rawSocket } from '../test-support/sockets';
@@ -71,22 +71,22 @@ describe('diffSockets', () => {
   });
 });
 
-describe('firstTable', () => {
+describe('firstTableSlices', () => {
   it('is the table diffSockets builds from nothing, in order, shared keys suffixed the same way', () => {
     const listen = (inode: number) => raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode });
     const aged = raw({ remotePort: 40009, kernelStateSince: 400, kernelStateSinceExact: true });
     const sockets = [listen(0), raw(), listen(0), aged, listen(0), raw({ remotePort: 40001, metrics: null })];
-    const table = firstTable(sockets, 1000);
+    const table = firstTableSlices(sockets, firstKeys(sockets), 1000).slice();
     expect(table).toEqual([...diffSockets(new Map(), sockets, 1000).table.values()]);
     expect(table.map((s) => s.key).filter((k) => k.includes(' ~'))).toHaveLength(2);
     expect(table[3]).toMatchObject({ stateSince: 400, stateSinceSource: 'kernel', stateSinceExact: true });
     expect(table[1]).toMatchObject({ firstSeen: 1000, stateSince: 1000, stateSinceSource: 'observed' });
   });
 
-  it('made a slice at a time is the same table, each slice as Array.slice cuts it', () => {
+  it('cuts each slice of that table as Array.slice cuts it', () => {
     const listen = raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode: 0 });
     const sockets = [listen, raw(), listen, raw({ remotePort: 40001 }), listen];
-    const table = firstTable(sockets, 1000);
+    const table = [...diffSockets(new Map(), sockets, 1000).table.values()];
     const slices = firstTableSlices(sockets, firstKeys(sockets), 1000);
     expect(slices.length).toBe(5);
     expect(slices.slice()).toEqual(table);

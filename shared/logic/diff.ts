@@ -112,21 +112,14 @@ export function firstKeys(raw: readonly RawSocket[]): string[] {
   return out;
 }
 
-/**
- * The table of a first snapshot, in `raw`'s order: what `diffSockets(new Map(), raw, now).table` holds (every
- * socket first seen at `now`, keys as firstKeys gives them), without the maps a running diff keeps. For one-shot
- * answers (a cold `list`), where nothing diffs against it later.
- */
-export function firstTable(raw: readonly RawSocket[], now: number): Socket[] {
-  return firstTableSlices(raw, firstKeys(raw), now).slice();
-}
-
 /** Sockets a slice at a time: what an output written in pieces needs of a table (see json-chunks.ts). */
 export type SocketSlices = Pick<readonly Socket[], 'length' | 'slice'>;
 
 /**
- * firstTable made a slice at a time: `raw[i]` with key `keys[i]` (both filtered alike when only some sockets are
- * wanted: the keys come from firstKeys of the whole table). An output that writes each slice before asking for the next never holds every
+ * The table of a first snapshot, in `raw`'s order, a slice at a time: what `diffSockets(new Map(), raw, now).table`
+ * holds (every socket first seen at `now`), without the maps a running diff keeps; for one-shot answers (a cold
+ * `list`), where nothing diffs against it later. `raw[i]` has key `keys[i]` (both filtered alike when only some
+ * sockets are wanted: the keys come from firstKeys of the whole table). An output that writes each slice before asking for the next never holds every
  * socket object at once: 40,000 of them are some 15 MB that would otherwise outlive several collections.
  */
 export function firstTableSlices(raw: readonly RawSocket[], keys: readonly string[], now: number): SocketSlices {

@@ -6,7 +6,7 @@ import { closeAll, connectedPair, type Opened } from '../../test-support/net-fix
 import { createCore } from '../app-core';
 import { createPlatform } from '../platform/index';
 import type { Platform } from '../platform/platform';
-import { snapshotOnce, tableOnce } from './one-shot';
+import { tableOnce } from './one-shot';
 
 const open: Opened = [];
 let port = 0;
@@ -35,10 +35,11 @@ function ours(sockets: readonly Socket[]): Map<string, Partial<Socket>> {
   return out;
 }
 
-describe('snapshotOnce', () => {
+describe('tableOnce', () => {
   it('answers what a fresh core answers for the same sockets: states, owners, keys, first seen now', async () => {
     const before = Date.now();
-    const once = snapshotOnce();
+    const t = tableOnce();
+    const once = { ...t.snap, sockets: t.sockets.slice() };
     expect(once.takenAt).toBeGreaterThanOrEqual(before);
     const mine = ours(once.sockets);
     // The listener and both ends of the connection, each owned by this process.
@@ -81,12 +82,12 @@ describe('snapshotOnce', () => {
         close: () => void closed++,
       }),
     });
-    expect(() => snapshotOnce(failing(new Error('sock_diag went away')))).toThrow(
+    expect(() => tableOnce(undefined, failing(new Error('sock_diag went away')))).toThrow(
       expect.objectContaining({ code: 'COLLECTOR_FAILED', message: expect.stringContaining('sock_diag went away') }),
     );
     // A refusal core already describes passes as it is.
     const refused = new AppError('NEEDS_ELEVATION', 'Run it as root.');
-    expect(() => snapshotOnce(failing(refused))).toThrow(refused);
+    expect(() => tableOnce(undefined, failing(refused))).toThrow(refused);
     expect(closed).toBe(2);
   });
 });

@@ -51,9 +51,3 @@ export function tableOnce(
     collector.close();
   }
 }
-
-/** The whole table of tableOnce, every socket made at once. */
-export function snapshotOnce(platform: Platform = createPlatform()): Snapshot {
-  const t = tableOnce(undefined, platform);
-  return { ...t.snap, sockets: t.sockets.slice() };
-}
