@@ -71,6 +71,46 @@ describe('diffSockets', () => {
   });
 });
 
+describe('firstKeys', () => {
+  it('gives every key diffSockets gives a first table, in order, across tables, addresses and shared ports', () => {
+    // A fixed pseudo-random table crowded onto few ports: sockets sharing ports but not addresses, exact repeats
+    // (a second, third ... use of one key), listeners told apart by inode, UDP and TCP, v4 and v6 on one port.
+    let seed = 7;
+    const next = (k: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
+    const sockets: RawSocket[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const family = next(2) === 0 ? 4 : 6;
+      const listen = next(5) === 0;
+      sockets.push(
+        raw({
+          proto: next(4) === 0 ? 'udp' : 'tcp',
+          family,
+          state: listen ? 'LISTEN' : 'ESTABLISHED',
+          localAddress: family === 4 ? `127.0.0.${1 + next(3)}` : `::${1 + next(3)}`,
+          localPort: 5000 + next(6),
+          remoteAddress: family === 4 ? `10.0.0.${1 + next(2)}` : `fd00::${1 + next(2)}`,
+          remotePort: listen ? 0 : 40000 + next(4),
+          inode: next(3) === 0 ? 0 : 100 + next(2),
+        }),
+      );
+    }
+    const keyOf = firstKeys(sockets);
+    const expected = [...diffSockets(new Map(), sockets, 1000).table.keys()];
+    expect(sockets.map((_, i) => keyOf(i))).toEqual(expected);
+    // The table is crowded enough to exercise the suffixes, well past a second use.
+    expect(expected.some((k) => k.endsWith(' ~5'))).toBe(true);
+    expect(new Set(expected).size).toBe(sockets.length);
+  });
+
+  it('leaves alone sockets that share ports in another table or family, or share nothing', () => {
+    const tcp4 = raw({ localPort: 53, remotePort: 0, state: 'LISTEN' });
+    const udp4 = raw({ proto: 'udp', localPort: 53, remotePort: 0, state: 'CLOSED' });
+    const tcp6 = raw({ family: 6, localAddress: '::', remoteAddress: '::', localPort: 53, remotePort: 0 });
+    const keyOf = firstKeys([tcp4, udp4, tcp6, raw()]);
+    expect([0, 1, 2, 3].map(keyOf).filter((k) => k.includes(' ~'))).toEqual([]);
+  });
+});
+
 describe('firstTableSlices', () => {
   it('is the table diffSockets builds from nothing, in order, shared keys suffixed the same way', () => {
     const listen = (inode: number) => raw({ state: 'LISTEN', remoteAddress: '0.0.0.0', remotePort: 0, inode });
@@ -102,8 +142,8 @@ describe('firstTableSlices', () => {
     // Each slice is made anew: nothing holds the sockets between two slices.
     expect(slices.slice(0, 1)[0]).not.toBe(slices.slice(0, 1)[0]);
     // Filtered with its keys: the rows kept have the keys of the whole table (the third listener's `~2`).
-    const keys = firstKeys(sockets);
-    const kept = firstTableSlices([sockets[4]], [keys[4]], 1000).slice();
+    const keyOf = firstKeys(sockets);
+    const kept = firstTableSlices([sockets[4]], () => keyOf(4), 1000).slice();
     expect(kept).toEqual([table[4]]);
     expect(kept[0].key).toMatch(/ ~2$/);
   });

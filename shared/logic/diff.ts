@@ -93,23 +93,55 @@ export function diffSockets(
 }
 
 /**
- * The keys of a first snapshot's sockets, in `raw`'s order: socketKey, a key taken twice suffixed `~n` by position,
- * as `diffSockets(new Map(), raw, now)` gives them.
+ * The keys of a first snapshot's sockets, by index into `raw`: socketKey, a key taken twice suffixed `~n` by position,
+ * as `diffSockets(new Map(), raw, now)` gives them. Only sockets that could share a key (the same protocol, family
+ * and ports) have their key strings made here; every other key is made when asked for, so a one-shot table does not
+ * hold a string per socket (and a set of them) before its first row is written.
  */
-export function firstKeys(raw: readonly RawSocket[]): string[] {
-  const taken = new Set<string>();
-  const out = new Array<string>(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    let key = socketKey(raw[i]);
-    if (taken.has(key)) {
-      let n = 1;
-      while (taken.has(`${key} ~${n}`)) n++;
-      key = `${key} ~${n}`;
+export function firstKeys(raw: readonly RawSocket[]): (i: number) => string {
+  const n = raw.length;
+  let bits = 6;
+  while (1 << bits < n * 2) bits++;
+  const mask = (1 << bits) - 1;
+  // Open addressing by ports and table: slot -> index + 1 of the first socket with that signature.
+  const slots = new Int32Array(1 << bits);
+  const sig = (s: RawSocket): number =>
+    (((s.localPort & 0xffff) << 16) | (s.remotePort & 0xffff)) ^
+    ((s.proto === 'udp' ? 1 : 0) | (s.family === 6 ? 2 : 0));
+  const alike = (a: RawSocket, b: RawSocket): boolean =>
+    a.localPort === b.localPort && a.remotePort === b.remotePort && a.proto === b.proto && a.family === b.family;
+  /** First index of a signature -> every later index with it, in order. */
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const s = raw[i];
+    // The product's high bits: its low ones depend on the remote port alone, shared by every client of a server.
+    for (let h = Math.imul(sig(s), 0x9e3779b1) >>> (32 - bits); ; h = (h + 1) & mask) {
+      const first = slots[h] - 1;
+      if (first < 0) {
+        slots[h] = i + 1;
+        break;
+      }
+      if (alike(raw[first], s)) {
+        const later = groups.get(first);
+        if (later) later.push(i);
+        else groups.set(first, [i]);
+        break;
+      }
     }
-    taken.add(key);
-    out[i] = key;
   }
-  return out;
+  // Within a group, a key string's second use is `~1`, its third `~2` ...: a suffixed key never equals a plain
+  // one (socketKey holds no " ~"), so counting uses per key is what probing the taken keys one by one would give.
+  const suffixed = new Map<number, string>();
+  for (const [first, later] of groups) {
+    const uses = new Map<string, number>([[socketKey(raw[first]), 0]]);
+    for (const i of later) {
+      const key = socketKey(raw[i]);
+      const used = uses.get(key);
+      uses.set(key, (used ?? -1) + 1);
+      if (used !== undefined) suffixed.set(i, `${key} ~${used + 1}`);
+    }
+  }
+  return (i) => suffixed.get(i) ?? socketKey(raw[i]);
 }
 
 /** Sockets a slice at a time: what an output written in pieces needs of a table (see json-chunks.ts). */
@@ -118,11 +150,11 @@ export type SocketSlices = Pick<readonly Socket[], 'length' | 'slice'>;
 /**
  * The table of a first snapshot, in `raw`'s order, a slice at a time: what `diffSockets(new Map(), raw, now).table`
  * holds (every socket first seen at `now`), without the maps a running diff keeps; for one-shot answers (a cold
- * `list`), where nothing diffs against it later. `raw[i]` has key `keys[i]` (both filtered alike when only some
- * sockets are wanted: the keys come from firstKeys of the whole table). An output that writes each slice before asking for the next never holds every
- * socket object at once: 40,000 of them are some 15 MB that would otherwise outlive several collections.
+ * `list`), where nothing diffs against it later. `raw[i]` has key `keyOf(i)` (from firstKeys of the whole table,
+ * also when only some sockets are wanted). An output that writes each slice before asking for the next never holds
+ * every socket object at once: 40,000 of them are some 15 MB that would otherwise outlive several collections.
  */
-export function firstTableSlices(raw: readonly RawSocket[], keys: readonly string[], now: number): SocketSlices {
+export function firstTableSlices(raw: readonly RawSocket[], keyOf: (i: number) => string, now: number): SocketSlices {
   return {
     length: raw.length,
     slice(start = 0, end = raw.length): Socket[] {
@@ -130,7 +162,7 @@ export function firstTableSlices(raw: readonly RawSocket[], keys: readonly strin
       const from = at(Math.trunc(start));
       const to = Math.max(from, at(Math.trunc(end)));
       const out = new Array<Socket>(to - from);
-      for (let i = from; i < to; i++) out[i - from] = firstSight(raw[i], keys[i], now);
+      for (let i = from; i < to; i++) out[i - from] = firstSight(raw[i], keyOf(i), now);
       return out;
     },
   };

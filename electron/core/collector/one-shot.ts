@@ -26,13 +26,14 @@ export function tableOnce(
   const collector = platform.createSocketCollector({ once: true });
   try {
     const snap = collector.snapshot();
-    const keys = firstKeys(snap.sockets);
+    const keyOf = firstKeys(snap.sockets);
     const raw: RawSocket[] = [];
-    const rawKeys: string[] = [];
+    /** Per socket kept, its index in the whole table (whose keys it has). */
+    const whole: number[] = [];
     for (let i = 0; i < snap.sockets.length; i++) {
       if (!wanted(snap.sockets[i])) continue;
       raw.push(snap.sockets[i]);
-      rawKeys.push(keys[i]);
+      whole.push(i);
     }
     return {
       snap: {
@@ -43,7 +44,7 @@ export function tableOnce(
         ownerVisibility: snap.ownerVisibility,
         hiddenOwners: snap.hiddenOwners,
       },
-      sockets: firstTableSlices(raw, rawKeys, snap.takenAt),
+      sockets: firstTableSlices(raw, (i) => keyOf(whole[i]), snap.takenAt),
     };
   } catch (e) {
     throw e instanceof AppError ? e : new AppError('COLLECTOR_FAILED', toErrorData(e).message);
