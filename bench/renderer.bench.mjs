@@ -174,6 +174,11 @@ async function synthetic(context) {
     console.log(
       `  sort of all rows to the next frame: ${sort.map((x) => x.toFixed(0)).join(', ')} ms; filter: ${filter.map((x) => x.toFixed(0)).join(', ')} ms (target < 100 ms)`,
     );
+    // Times only report; an answer that never came is a broken grid, and fails the run (and so CI, which runs it).
+    if ([...sort, ...filter].some(Number.isNaN)) {
+      console.error('renderer bench: a sort or filter of the grid showed no answer within 10 s');
+      process.exitCode = 1;
+    }
   } finally {
     child.kill('SIGTERM');
   }
