@@ -59,7 +59,7 @@ test('dragging the timeline back shows a listener that went away, marked as the 
 
   // The other views show the same moment: the Connections log from the recording, Processes from the table then.
   await page.getByRole('tab', { name: 'Connections', exact: true }).click();
-  await expect(page.getByText(/^From the recording: \d+ connections closed from \d\d:\d\d:\d\d to /)).toBeVisible();
+  await expect(page.getByText(/^From the recording: [\d,]+ connections closed from \d\d:\d\d:\d\d to /)).toBeVisible();
   await page.getByLabel('Filter', { exact: true }).fill(`:${clientPort}`);
   const closedGrid = page.getByRole('grid', { name: 'Closed connections' });
   await expect(
