@@ -78,7 +78,12 @@ const cold = [
 
 async function main() {
   console.log(`bench: small table: ${tcpCount()} TCP sockets on the machine`);
-  report('small table, whole process', await alternate([...cold, ...peers]), cold[1].name, 'ss -tanp', 1.5);
+  // Node's own start, measured alongside: the floor no command run by Node goes under.
+  const bare = { name: "node -e 0 (Node's start alone)", cmd: node, args: ['-e', '0'] };
+  const small = await alternate([...cold, bare, ...peers]);
+  report('small table, whole process', small, cold[1].name, 'ss -tanp', 1.5);
+  const ss = small.get('ss -tanp');
+  if (ss) console.log(`  floor: Node's start alone is ${(small.get(bare.name).ms / ss.ms).toFixed(2)} x ss -tanp`);
 
   console.log(`\nbench: starting ${holders} holders x ${pairs} connection pairs ...`);
   const children = await startHolders(holders, pairs);

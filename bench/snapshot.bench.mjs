@@ -4,7 +4,7 @@ import { execFileSync, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load, median, percentile, startHolders } from './harness.mjs';
+import { buildBenchEntry, load, median, percentile, startHolders } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const holders = Number(process.env.BENCH_HOLDERS ?? 5);
@@ -60,6 +60,14 @@ async function main() {
     console.log(`  first (cold) snapshot     ${c.full.toFixed(1).padStart(7)} ms`);
     console.log(
       `  steady refresh, ${ticks} at 1 s: median ${p50.toFixed(1)} ms, p90 ${percentile(c.steady, 90).toFixed(1)} ms, max ${Math.max(...c.steady).toFixed(1)} ms`,
+    );
+    // The floor, on the same sockets right after: the kernel's part of each refresh, which nothing decoded leaves.
+    const floor = JSON.parse(
+      execFileSync(process.execPath, [await buildBenchEntry('sockdiag-floor-core'), String(ticks)]).toString(),
+    );
+    const f50 = median(floor.ms);
+    console.log(
+      `  the kernel's dump alone (the same request, ${floor.sockets} sockets received, nothing decoded): median ${f50.toFixed(1)} ms, p90 ${percentile(floor.ms, 90).toFixed(1)} ms = ${((100 * f50) / p50).toFixed(0)} % of the refresh, ${((100 * f50) / 60).toFixed(0)} % of the 60 ms target`,
     );
     const ratio = p50 / c.full;
     console.log(

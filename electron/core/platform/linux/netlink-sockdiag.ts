@@ -46,11 +46,43 @@ function finTimeoutMs(): number | null {
   }
 }
 
+/** Bytes a dump request takes at most (writeDumpRequest). */
+export const DUMP_REQUEST_BYTES = Math.max(REQUEST_LEN, COMPAT_REQUEST_LEN);
+
+/**
+ * Writes the dump request for every socket of `proto` and `family` (every state; TCP with its tcp_info) into
+ * `buf` (DUMP_REQUEST_BYTES long, `view` over it) and returns the part to send. `family` null: TCP of every family
+ * in one walk, through the older request.
+ */
+export function writeDumpRequest(
+  buf: Uint8Array,
+  view: DataView,
+  proto: Proto,
+  family: 4 | 6 | null,
+  seq: number,
+): Uint8Array {
+  const v = view;
+  buf.fill(0);
+  if (family === null) {
+    writeNlmsghdr(v, COMPAT_REQUEST_LEN, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+    v.setUint8(16, AF_INET); // ignored for a dump: the kernel walks every family (AF_UNSPEC)
+    v.setUint8(19, 1 << (INET_DIAG_INFO - 1));
+    v.setUint32(16 + 52, 0xffffffff, LE); // every state
+  } else {
+    writeNlmsghdr(v, REQUEST_LEN, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
+    v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
+    v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
+    v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
+    v.setUint32(20, 0xffffffff, LE); // every state
+  }
+  return buf.subarray(0, v.getUint32(0, LE));
+}
+
 /** One open NETLINK_SOCK_DIAG socket; not thread-safe, one dump at a time. */
 export class SockDiagClient {
   private fd: number;
   private seq: number;
-  private readonly request = new Uint8Array(Math.max(REQUEST_LEN, COMPAT_REQUEST_LEN));
+  private readonly request = new Uint8Array(DUMP_REQUEST_BYTES);
   private readonly requestView = new DataView(this.request.buffer);
   private readonly rx = new Uint8Array(RECV_BUFFER_BYTES);
   /** Per table (proto + family): the last complete dump, so unchanged sockets keep their objects. */
@@ -122,24 +154,11 @@ export class SockDiagClient {
   /** One dump request and its replies; `family` null: TCP of every family through the older request. */
   private dumpInto(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo | null): void {
     const seq = (this.seq = (this.seq + 1) >>> 0);
-    const v = this.requestView;
-    this.request.fill(0);
-    if (family === null) {
-      writeNlmsghdr(v, COMPAT_REQUEST_LEN, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
-      v.setUint8(16, AF_INET); // ignored for a dump: the kernel walks every family (AF_UNSPEC)
-      v.setUint8(19, 1 << (INET_DIAG_INFO - 1));
-      v.setUint32(16 + 52, 0xffffffff, LE); // every state
-    } else {
-      writeNlmsghdr(v, REQUEST_LEN, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
-      v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
-      v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
-      v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
-      v.setUint32(20, 0xffffffff, LE); // every state
-    }
+    const request = writeDumpRequest(this.request, this.requestView, proto, family, seq);
     // The kernel's "ms since" and "ms left" count from the moment it walks the table, right after this request.
     const clock: DumpClock | null = proto === 'tcp' ? { takenAt: Date.now(), finTimeoutMs: finTimeoutMs() } : null;
     // No address: netlink's default peer is the kernel.
-    sendto(this.fd, this.request.subarray(0, v.getUint32(0, LE)), 0, null);
+    sendto(this.fd, request, 0, null);
     const eintr = errnoValue('EINTR');
     for (;;) {
       let n: number;
