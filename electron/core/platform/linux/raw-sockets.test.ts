@@ -47,6 +47,31 @@ describe('withOwner', () => {
     expect(withOwner(r, null, null, a)).toMatchObject({ pid: null, process: null, uid: 1000 });
   });
 
+  it('keeps the previous object of a shared socket only while every holder, in order, stays the same', () => {
+    const r = row(2);
+    const held = (...pids: number[]) => pids.map((p) => ({ pid: p, info: proc(p, p === 20 ? 'nginx' : 'worker') }));
+    const a = withOwner(r, 20, proc(20, 'nginx'), undefined, held(20, 21));
+    expect(a.owners).toEqual([
+      { pid: 20, process: 'nginx', user: 'alice' },
+      { pid: 21, process: 'worker', user: 'alice' },
+    ]);
+    expect(withOwner(r, 20, proc(20, 'nginx'), a, held(20, 21))).toBe(a);
+    expect(withOwner(r, 20, proc(20, 'nginx'), a, held(20, 22)).owners.map((o) => o.pid)).toEqual([20, 22]);
+    expect(withOwner(r, 20, proc(20, 'nginx'), a, held(20, 21, 22))).not.toBe(a);
+    expect(withOwner(r, 20, proc(20, 'nginx'), a, held(20))).not.toBe(a);
+    const renamed = [held(20)[0], { pid: 21, info: proc(21, 'renamed') }];
+    expect(withOwner(r, 20, proc(20, 'nginx'), a, renamed).owners[1].process).toBe('renamed');
+    // One holder left: the plain owner list, a new object.
+    const alone = withOwner(r, 20, proc(20, 'nginx'), a);
+    expect(alone).not.toBe(a);
+    expect(alone.owners).toEqual([{ pid: 20, process: 'nginx', user: 'alice' }]);
+    expect(withOwner(r, 20, proc(20, 'nginx'), alone)).toBe(alone);
+    // Unowned before and now: kept; owned now: a new object.
+    const none = withOwner(r, null, null);
+    expect(withOwner(r, null, null, none)).toBe(none);
+    expect(withOwner(r, 20, proc(20, 'nginx'), none).owners).toHaveLength(1);
+  });
+
   it('carries the cookie and the kernel age onto the RawSocket', () => {
     const r = row(5, { state: 'CLOSE_WAIT', cookie: '18446744073709551615', kernelStateSince: 1_700_000_000_123 });
     expect(withOwner(r, 10, proc(10, 'node'))).toMatchObject({

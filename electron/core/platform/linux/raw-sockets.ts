@@ -29,9 +29,20 @@ export function parentFirst(pids: readonly number[], ppidOf: (pid: number) => nu
   return [...pids].sort((a, b) => (depths.get(a) ?? 0) - (depths.get(b) ?? 0) || a - b);
 }
 
-/** True when two owner lists name the same processes in the same order. */
-function sameOwners(a: RawSocket['owners'], b: RawSocket['owners']): boolean {
-  return a.length === b.length && a.every((o, i) => o.pid === b[i].pid && o.process === b[i].process);
+/** True when `a` names the processes `holders` would make, in the same order (by pid and name). */
+function sameHolders(
+  a: RawSocket['owners'],
+  holders: readonly { readonly pid: number; readonly info: ProcessInfo | null }[],
+): boolean {
+  return (
+    a.length === holders.length &&
+    a.every((o, i) => o.pid === holders[i].pid && o.process === (holders[i].info?.name ?? null))
+  );
+}
+
+/** True when `a` is the owner list of a socket held by `pid` alone (none when null), named `name`. */
+function sameSingle(a: RawSocket['owners'], pid: number | null, name: string | null): boolean {
+  return pid === null ? a.length === 0 : a.length === 1 && a[0].pid === pid && a[0].process === name;
 }
 
 /**
@@ -51,21 +62,22 @@ export function withOwner(
   const uid = info?.uid ?? (uidless ? null : r.uid);
   const name = info?.name ?? null;
   const user = info?.user ?? (uid === null ? null : userName(uid));
-  const owners = holders
-    ? holders.map((h) => ({ pid: h.pid, process: h.info?.name ?? null, user: h.info?.user ?? null }))
-    : pid === null
-      ? []
-      : [{ pid, process: name, user }];
+  // Compared before the owner list is made: an unchanged socket (most, on every refresh) allocates nothing.
   if (
     prev &&
     prev.pid === pid &&
     prev.process === name &&
     prev.user === user &&
     prev.uid === uid &&
-    sameOwners(prev.owners, owners)
+    (holders ? sameHolders(prev.owners, holders) : sameSingle(prev.owners, pid, name))
   ) {
     return prev;
   }
+  const owners = holders
+    ? holders.map((h) => ({ pid: h.pid, process: h.info?.name ?? null, user: h.info?.user ?? null }))
+    : pid === null
+      ? []
+      : [{ pid, process: name, user }];
   return rawSocket(r, r, { pid, process: name, user, uid, owners });
 }
 
