@@ -2,11 +2,12 @@
 import { jsonText } from './terminal-text';
 
 /**
- * Items per piece: some 160 kB of socket JSON. Pieces stay below V8's large-object size (512 kB), so they die young
- * in a scavenge instead of piling up until a full collection: that kept `list --json` at 40,000 sockets at twice
- * the memory.
+ * Items per piece: some 80 kB of socket JSON. Pieces stay below V8's largest regular object (128 kB, half its 256 kB
+ * page), so each is made in the young generation and dies there in a scavenge. A bigger piece is a large object
+ * that piles up until a full collection: pieces of 256 sockets (some 160 kB) cost `list --json` at 40,000 sockets
+ * 9-10 MB more RSS than these, and much bigger ones up to twice the memory.
  */
-export const JSON_CHUNK_ITEMS = 256;
+export const JSON_CHUNK_ITEMS = 128;
 
 /**
  * The pieces of `jsonText({ ...head, [key]: items })`, in order: the same text once joined (head's own properties
