@@ -14,8 +14,18 @@ export function ephemeralPortRule(input: DiagnosisInput): Finding[] {
   const used = input.sockets.filter(
     (s) => s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && s.localPort >= low && s.localPort <= high,
   );
+  // The alerts run this rule on every refresh, over the whole table. A group's sockets share their remote port, and
+  // a group that fires holds at least `least` of them (its rounded percentage reaches the threshold): only sockets
+  // of remote ports with that many are keyed and grouped, which changes no finding.
+  const least = Math.max(1, Math.floor(((input.thresholds.ephemeralUsagePct - 0.05) * size) / 100) - 1);
+  const perPort = new Uint32Array(65536);
+  for (const s of used) perPort[s.remotePort]++;
+  const crowded = used.filter((s) => perPort[s.remotePort] >= least);
   const findings: Finding[] = [];
-  for (const [, list] of groupBy(used, (s) => `${s.localAddress} ${formatEndpoint(s.remoteAddress, s.remotePort)}`)) {
+  for (const [, list] of groupBy(
+    crowded,
+    (s) => `${s.localAddress} ${formatEndpoint(s.remoteAddress, s.remotePort)}`,
+  )) {
     const pct = Math.round((list.length / size) * 1000) / 10;
     const severity = grade(pct, input.thresholds.ephemeralUsagePct, 90);
     if (severity === 'ok' || findings.length >= MAX_GROUPS) break;
