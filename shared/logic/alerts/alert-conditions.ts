@@ -3,7 +3,7 @@ import type { AlertKind, AlertThresholds } from '../../model/alerts';
 import type { EphemeralRange, Severity } from '../../model/finding';
 import type { Socket } from '../../model/socket';
 import type { ClosedConnection } from '../../model/connections';
-import { ephemeralPortRule } from '../diagnosis/ephemeral-port-rule';
+import { ephemeralFindings, spendsEphemeralPort } from '../diagnosis/ephemeral-port-rule';
 import { failedConnectGroups } from '../diagnosis/failed-connect-rule';
 import { groupBy } from '../diagnosis/rule-input';
 
@@ -31,6 +31,8 @@ export interface ConditionInput {
 
 /** The listener owners per watched port (`pid/process` strings, sorted; empty when nothing listens). */
 export function listenerOwners(sockets: readonly Socket[], ports: readonly number[]): Map<number, string[]> {
+  // Every refresh asks, most often with no port watched: then the table is not walked at all.
+  if (ports.length === 0) return new Map();
   const watched = new Set(ports);
   const out = new Map<number, string[]>(ports.map((p) => [p, []]));
   for (const s of sockets) {
@@ -51,7 +53,17 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
     if (owners.length === 0)
       out.push({ id: `port-down:${port}`, kind: 'port-down', severity: 'critical', params: { port } });
   }
-  const closeWait = input.sockets.filter((s) => s.proto === 'tcp' && s.state === 'CLOSE_WAIT');
+  // One walk of the table for the rest (at 40,000 sockets each walk costs a few ms on every refresh).
+  const { low, high } = input.ephemeral;
+  const closeWait: Socket[] = [];
+  const used: Socket[] = [];
+  let tw = 0;
+  for (const s of input.sockets) {
+    if (s.proto !== 'tcp') continue;
+    if (s.state === 'CLOSE_WAIT') closeWait.push(s);
+    else if (s.state === 'TIME_WAIT') tw++;
+    if (spendsEphemeralPort(s, low, high)) used.push(s);
+  }
   for (const [pid, list] of groupBy(closeWait, (s) => String(s.pid ?? '?'))) {
     const process = list[0]?.process ?? '?';
     if (list.length >= t.closeWaitCount) {
@@ -78,7 +90,6 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
       });
     }
   }
-  const tw = input.sockets.reduce((n, s) => n + (s.proto === 'tcp' && s.state === 'TIME_WAIT' ? 1 : 0), 0);
   if (tw >= t.timeWaitCount) {
     out.push({
       id: 'time-wait-count',
@@ -87,15 +98,7 @@ export function evaluateConditions(input: ConditionInput): Condition[] {
       params: { count: tw, limit: t.timeWaitCount },
     });
   }
-  const pressure = ephemeralPortRule({
-    sockets: input.sockets,
-    now,
-    ephemeral: input.ephemeral,
-    thresholds: t,
-    maxTimeWaitBuckets: null,
-    failedConnects: [],
-    transitions: 'observed',
-  });
+  const pressure = ephemeralFindings(used, { ephemeral: input.ephemeral, thresholds: t });
   for (const f of pressure) {
     out.push({
       id: `ephemeral-usage:${f.id}`,

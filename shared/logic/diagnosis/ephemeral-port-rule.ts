@@ -1,7 +1,13 @@
 // Ephemeral port pressure per (local IP, remote IP, remote port): predicts EADDRNOTAVAIL / WSAEADDRINUSE on connect.
 import type { Finding } from '../../model/finding';
+import type { Socket } from '../../model/socket';
 import { formatEndpoint } from '../endpoint';
 import { MAX_GROUPS, ephemeralSize, ev, grade, groupBy, keysOf, topValues, type DiagnosisInput } from './rule-input';
+
+/** True for a socket that spends a port of the ephemeral range [low, high] towards its remote endpoint. */
+export function spendsEphemeralPort(s: Socket, low: number, high: number): boolean {
+  return s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && s.localPort >= low && s.localPort <= high;
+}
 
 /**
  * A connect() needs a local port no other socket uses towards the same remote endpoint from the same local IP. Every
@@ -10,16 +16,27 @@ import { MAX_GROUPS, ephemeralSize, ev, grade, groupBy, keysOf, topValues, type 
  */
 export function ephemeralPortRule(input: DiagnosisInput): Finding[] {
   const { low, high } = input.ephemeral;
-  const size = ephemeralSize(input.ephemeral);
-  const used = input.sockets.filter(
-    (s) => s.proto === 'tcp' && s.state !== 'LISTEN' && s.remotePort !== 0 && s.localPort >= low && s.localPort <= high,
+  return ephemeralFindings(
+    input.sockets.filter((s) => spendsEphemeralPort(s, low, high)),
+    input,
   );
+}
+
+/** The rule's findings from `used`, the sockets of `input` that spend an ephemeral port (spendsEphemeralPort). */
+export function ephemeralFindings(
+  used: readonly Socket[],
+  input: Pick<DiagnosisInput, 'ephemeral' | 'thresholds'>,
+): Finding[] {
+  const { low, high } = input.ephemeral;
+  const size = ephemeralSize(input.ephemeral);
   // The alerts run this rule on every refresh, over the whole table. A group's sockets share their remote port, and
   // a group that fires holds at least `least` of them (its rounded percentage reaches the threshold): only sockets
-  // of remote ports with that many are keyed and grouped, which changes no finding.
+  // of remote ports with that many are keyed and grouped, which changes no finding; usually there are none.
   const least = Math.max(1, Math.floor(((input.thresholds.ephemeralUsagePct - 0.05) * size) / 100) - 1);
   const perPort = new Uint32Array(65536);
-  for (const s of used) perPort[s.remotePort]++;
+  let crowdedPorts = 0;
+  for (const s of used) if (++perPort[s.remotePort] === least) crowdedPorts++;
+  if (crowdedPorts === 0) return [];
   const crowded = used.filter((s) => perPort[s.remotePort] >= least);
   const findings: Finding[] = [];
   for (const [, list] of groupBy(
