@@ -1,6 +1,12 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import { FULL_PASS2_INTERVAL_MS, OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
+import {
+  FULL_PASS2_INTERVAL_MS,
+  OwnerMap,
+  PASS2_MIN_INTERVAL_MS,
+  UNRESOLVED_RETRY_MAX_MS,
+  UNRESOLVED_RETRY_MS,
+} from './owner-map';
 import type { FdLinks, ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
@@ -110,6 +116,27 @@ describe('OwnerMap', () => {
     expect(map.stats().lastScan).toBe('pass2');
   });
 
+  it('waits twice as long after each whole scan that cannot place an inode, up to the longest wait', () => {
+    const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999]); // 9999: held by nobody we can see, at t=0
+    const inodes = [5001, 5002, 6001, 9999];
+    const scans: number[] = [];
+    // A refresh every second for 5 minutes: the whole scans it makes, and when.
+    for (let t = 1000; t <= 300_000; t += 1000) {
+      map.refresh(inodes, t);
+      if (map.stats().lastScan !== 'none') scans.push(t);
+    }
+    proc.take();
+    const gaps = scans.map((t, i) => t - (i === 0 ? 0 : scans[i - 1]));
+    const steps = [UNRESOLVED_RETRY_MS, 2 * UNRESOLVED_RETRY_MS, 4 * UNRESOLVED_RETRY_MS];
+    expect(gaps.slice(0, 3)).toEqual(steps);
+    expect(gaps.length).toBeGreaterThan(4);
+    expect(new Set(gaps.slice(3))).toEqual(new Set([UNRESOLVED_RETRY_MAX_MS]));
+    // A new process is searched for it at once, whatever the wait.
+    proc.set(300, { '7': 9999 });
+    expect(map.refresh(inodes, 301_000).owners.get(9999)).toBe(300);
+    expect(proc.take()).toEqual(['300/7']);
+  });
+
   it('rate-limits pass 2 when unattributable sockets keep appearing, then catches up', () => {
     const { proc, map } = setup();
     map.refresh([5001, 5002, 6001, 9001], 0); // 9001 is nobody's we can see: pass 2 at t=0
@@ -134,6 +161,45 @@ describe('OwnerMap', () => {
     const r = map.refresh([5001, 5002, 6001, 9999], 1000);
     expect(proc.take()).toEqual(['300/0', '300/7']);
     expect(r.owners.get(9999)).toBe(300);
+  });
+
+  it('on new and exited processes, reading only the new ones, places owners as a whole scan would', () => {
+    // 9999 is nobody's we can see: each change in the set of processes then reads only the new processes.
+    const { proc, map } = setup();
+    proc.set(250, { '3': 6001 }); // a worker sharing 200's socket
+    const inodes = [5001, 5002, 6001, 9999];
+    map.refresh(inodes, 0);
+    proc.take();
+    /** What a map that has never seen this machine places (its reads are not this map's). */
+    const whole = (): { owners: [number, number][]; shared: [number, number[]][] } => {
+      const r = new OwnerMap(proc).refresh(inodes, 0);
+      proc.take();
+      return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
+    };
+    const steps: (() => void)[] = [
+      () => proc.set(50, { '4': 5001, '5': 5001 }), // a lower pid, twice on one socket: the new owner
+      () => proc.set(300, { '6': 6001 }), // a higher pid joins 200 and 250
+      () => proc.procs.delete(250), // a holder behind the owner exits
+      () => proc.set(220, { '1': 6001, '2': 0 }), // between two holders
+      () => proc.procs.delete(300),
+      () => proc.set(400, { '0': 0 }), // holds no socket at all
+    ];
+    for (const [i, step] of steps.entries()) {
+      step();
+      const r = map.refresh(inodes, 1000 + i);
+      expect(map.stats().lastScan, `step ${i}`).toBe('pass1');
+      const reads = proc.take();
+      expect(
+        reads.every((x) => ['50', '300', '220', '400'].includes(x.split('/')[0])),
+        `step ${i}`,
+      ).toBe(true);
+      expect({
+        owners: [...r.owners].filter(([n]) => inodes.includes(n)).sort(),
+        shared: [...r.shared].sort(),
+      }).toEqual(whole());
+    }
+    expect(map.refresh(inodes, 2000).shared.get(6001)).toEqual([200, 220]);
+    expect(map.refresh(inodes, 2000).owners.get(5001)).toBe(50);
   });
 
   it('drops exited processes and finds the other holder of a shared socket', () => {
