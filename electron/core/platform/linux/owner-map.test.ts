@@ -171,7 +171,7 @@ describe('OwnerMap', () => {
     map.refresh(inodes, 0);
     proc.take();
     /** What a map that has never seen this machine places (its reads are not this map's). */
-    const whole = (): { owners: [number, number][]; shared: [number, number[]][] } => {
+    const whole = (): { owners: [number, number][]; shared: [number, readonly number[]][] } => {
       const r = new OwnerMap(proc).refresh(inodes, 0);
       proc.take();
       return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
