@@ -1,12 +1,6 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import {
-  FULL_PASS2_INTERVAL_MS,
-  OwnerMap,
-  PASS2_MIN_INTERVAL_MS,
-  UNRESOLVED_RETRY_MAX_MS,
-  UNRESOLVED_RETRY_MS,
-} from './owner-map';
+import { FULL_PASS2_INTERVAL_MS, OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
 import type { FdLinks, ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
@@ -114,27 +108,6 @@ describe('OwnerMap', () => {
     map.refresh([5001, 5002, 6001, 9999], UNRESOLVED_RETRY_MS + 1);
     expect(proc.take().length).toBeGreaterThan(0);
     expect(map.stats().lastScan).toBe('pass2');
-  });
-
-  it('waits twice as long after each whole scan that cannot place an inode, up to the longest wait', () => {
-    const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999]); // 9999: held by nobody we can see, at t=0
-    const inodes = [5001, 5002, 6001, 9999];
-    const scans: number[] = [];
-    // A refresh every second for 5 minutes: the whole scans it makes, and when.
-    for (let t = 1000; t <= 300_000; t += 1000) {
-      map.refresh(inodes, t);
-      if (map.stats().lastScan !== 'none') scans.push(t);
-    }
-    proc.take();
-    const gaps = scans.map((t, i) => t - (i === 0 ? 0 : scans[i - 1]));
-    const steps = [UNRESOLVED_RETRY_MS, 2 * UNRESOLVED_RETRY_MS, 4 * UNRESOLVED_RETRY_MS];
-    expect(gaps.slice(0, 3)).toEqual(steps);
-    expect(gaps.length).toBeGreaterThan(4);
-    expect(new Set(gaps.slice(3))).toEqual(new Set([UNRESOLVED_RETRY_MAX_MS]));
-    // A new process is searched for it at once, whatever the wait.
-    proc.set(300, { '7': 9999 });
-    expect(map.refresh(inodes, 301_000).owners.get(9999)).toBe(300);
-    expect(proc.take()).toEqual(['300/7']);
   });
 
   it('rate-limits pass 2 when unattributable sockets keep appearing, then catches up', () => {
