@@ -45,11 +45,14 @@ export function listenerOwners(sockets: readonly Socket[], ports: readonly numbe
   return out;
 }
 
-/** Every condition that holds for `input`. */
-export function evaluateConditions(input: ConditionInput): Condition[] {
+/** Every condition that holds for `input`; `listeners`: listenerOwners of it, when the caller has them already. */
+export function evaluateConditions(
+  input: ConditionInput,
+  listeners: ReadonlyMap<number, readonly string[]> = listenerOwners(input.sockets, input.watchedPorts),
+): Condition[] {
   const { thresholds: t, now } = input;
   const out: Condition[] = [];
-  for (const [port, owners] of listenerOwners(input.sockets, input.watchedPorts)) {
+  for (const [port, owners] of listeners) {
     if (owners.length === 0)
       out.push({ id: `port-down:${port}`, kind: 'port-down', severity: 'critical', params: { port } });
   }

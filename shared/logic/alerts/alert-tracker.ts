@@ -23,7 +23,8 @@ export class AlertTracker {
     const raised: Alert[] = [];
     const cleared: Alert[] = [];
     const owners = listenerOwners(input.sockets, input.watchedPorts);
-    const conditions = evaluateConditions(input);
+    // One walk of the table for the watched listeners, shared with the conditions.
+    const conditions = evaluateConditions(input, owners);
     const holding = new Set(conditions.map((c) => c.id));
     for (const c of conditions) {
       if (this.active.has(c.id)) continue;
