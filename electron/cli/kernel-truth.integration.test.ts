@@ -80,6 +80,18 @@ async function collectClosed(
   }, 30_000);
   return got;
 }
+/** Resets TCP sent in the namespace `enter` runs commands in so far (Tcp OutRsts in /proc/net/snmp). */
+function resetsSent(enter: readonly string[]): number {
+  const [cmd, ...args] = [...enter, 'cat', '/proc/net/snmp'];
+  const tcp = execFileSync(cmd, args, { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith('Tcp:'))
+    .map((l) => l.split(/\s+/));
+  const at = tcp[0]?.indexOf('OutRsts') ?? -1;
+  const n = at > 0 ? Number(tcp[1]?.[at]) : NaN;
+  if (!Number.isSafeInteger(n)) throw new Error('no Tcp OutRsts in /proc/net/snmp');
+  return n;
+}
 const countsOf = (list: readonly { from: string; to: string; count: number }[]): Record<string, number> =>
   Object.fromEntries(list.map((t) => [`${t.from}->${t.to}`, t.count]));
 
@@ -103,12 +115,14 @@ describe.skipIf(noNetns !== null).each([
       await sleep(2_000);
       await sleep(1_000 - (Date.now() % 1000) + 10);
       const warmUp = follow.lines.length;
+      const resetsBefore = resetsSent(ns.enter);
       const burstAt = Date.now();
       const client = await runBurstClient(server.port, 300, 1000, ns.enter);
       console.log(`300 connections (netinspect as ${who}) opened and closed in ${client.ms} ms`);
       await waitFor(() => (follow.lines.length >= warmUp + 600 ? true : undefined), 20_000);
       follow.child.kill('SIGINT');
       expect((await follow.exited).code, follow.stderr()).toBe(0);
+      const resets = resetsSent(ns.enter) - resetsBefore;
       // The burst's closes only: in the namespace's loopback the kernel may give a burst connection the client port
       // of a warm-up one (its TIME_WAIT reused), and the warm-up's entries would then match it too.
       const entries = follow.lines.slice(warmUp).map((l) => JSON.parse(l) as ClosedConnection);
@@ -124,11 +138,21 @@ describe.skipIf(noNetns !== null).each([
         // The client closed first: its socket lives on as the kernel's timewait socket, in TIME_WAIT once the
         // server's FIN came. On a loaded machine the server may close after the refresh that logs the client: the
         // timewait socket was still in FIN_WAIT_2 then, and the log says so rather than guess what follows.
+        // On a loaded machine the kernel may also kill a timewait socket within milliseconds: an ACK of it that
+        // reaches the server's port after the server's end has gone draws a reset from the listener (seen with the
+        // tcp_send_reset tracepoint: state LISTEN, reason TCP_FLAGS), and a reset ends a TIME_WAIT (RFC 1337, with
+        // tcp_rfc1337 at its default 0). No refresh saw that connection after its close: its last state is unknown,
+        // and the log says CLOSED. Each costs one reset sent in the namespace.
+        if (e.finalState === 'CLOSED') continue;
         if (e.finalState !== 'TIME_WAIT') {
-          expect(e.finalState).toBe('FIN_WAIT_2');
+          expect(e.finalState, JSON.stringify(e)).toBe('FIN_WAIT_2');
           expect(serverClosedAt.get(e.localPort)).toBeGreaterThanOrEqual(e.closedAt);
         }
       }
+      const unknown = clientSide.filter((e) => e.finalState === 'CLOSED').length;
+      if (unknown > 0)
+        console.log(`${unknown} timewait sockets reset before a refresh saw them (${resets} resets sent)`);
+      expect(unknown).toBeLessThanOrEqual(resets);
       expect(clientSide.filter((e) => e.finalState === 'TIME_WAIT').length).toBeGreaterThan(0);
       for (const e of serverSide)
         expect(e).toMatchObject({ bytesSent: 0, bytesReceived: 1000, closedAtSource: 'kernel' });
