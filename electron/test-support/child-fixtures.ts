@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 
 /** A started child, its listener's port, and a promise of its exit. */
 export interface Holder {
@@ -70,13 +71,19 @@ export interface SharedListener {
   readonly port: number;
   readonly parent: number;
   readonly workers: readonly number[];
+  /**
+   * With `later`: sends the listener to the workers, which already run, and resolves once every one holds it (as a
+   * cluster master does when it starts listening after forking). Without it the workers held it from the start.
+   */
+  handOver(): Promise<void>;
 }
 
 /**
  * Starts a `node` parent that listens on 127.0.0.1 and hands the very same listening socket to `workers` forked
- * children (SCM_RIGHTS over IPC: one socket, several processes). Resolves once every worker holds it.
+ * children (SCM_RIGHTS over IPC: one socket, several processes). Resolves once every worker holds it; with `later`,
+ * once every worker runs, and the parent hands the socket over when `handOver()` asks (SIGUSR2).
  */
-export function spawnSharedListener(workers = 2): Promise<SharedListener> {
+export function spawnSharedListener(workers = 2, o: { readonly later?: boolean } = {}): Promise<SharedListener> {
   const script = `
     const { fork } = require('node:child_process');
     if (process.argv[2] === 'worker') {
@@ -85,13 +92,17 @@ export function spawnSharedListener(workers = 2): Promise<SharedListener> {
     } else {
       const s = require('node:net').createServer(() => {});
       s.listen(0, '127.0.0.1', () => {
-        const kids = []; let held = 0;
+        const kids = []; let held = 0; let spawned = 0;
+        const later = ${o.later === true};
+        const report = () => console.log(JSON.stringify({ port: s.address().port, workers: kids.map((c) => c.pid) }));
         for (let i = 0; i < ${workers}; i++) {
           const k = fork(__filename, ['worker'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
           kids.push(k);
-          k.on('message', () => { if (++held === ${workers}) console.log(JSON.stringify({ port: s.address().port, workers: kids.map((c) => c.pid) })); });
-          k.send('take', s);
+          k.on('message', () => { if (++held === ${workers}) (later ? console.log('held') : report()); });
+          if (later) k.on('spawn', () => { if (++spawned === ${workers}) report(); });
+          else k.send('take', s);
         }
+        process.on('SIGUSR2', () => { for (const k of kids) k.send('take', s); });
         process.on('SIGTERM', () => { for (const k of kids) k.kill('SIGKILL'); process.exit(0); });
       });
     }`;
@@ -101,10 +112,21 @@ export function spawnSharedListener(workers = 2): Promise<SharedListener> {
   started.push(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the shared listener never reported its workers')), 10_000);
-    child.stdout?.once('data', (d: Buffer) => {
+    const lines = child.stdout ? readline.createInterface({ input: child.stdout }) : null;
+    const held: (() => void)[] = [];
+    lines?.on('line', (line) => {
+      if (line === 'held') {
+        held.shift()?.();
+        return;
+      }
       clearTimeout(timer);
-      const { port, workers: pids } = JSON.parse(String(d)) as { port: number; workers: number[] };
-      resolve({ port, parent: child.pid ?? -1, workers: pids });
+      const { port, workers: pids } = JSON.parse(line) as { port: number; workers: number[] };
+      const handOver = (): Promise<void> =>
+        new Promise((done) => {
+          held.push(done);
+          child.kill('SIGUSR2');
+        });
+      resolve({ port, parent: child.pid ?? -1, workers: pids, handOver });
     });
     child.once('error', reject);
   });

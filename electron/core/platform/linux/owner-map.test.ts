@@ -15,6 +15,11 @@ class FakeProc implements ProcFdSource {
     if (!p) return 'gone';
     return p === 'denied' ? 'denied' : [...p.keys()];
   }
+  /** Open fds per process, as the kernel counts them (the fd directory's size). */
+  fdCount(pid: number): number | null {
+    const p = this.procs.get(pid);
+    return p && p !== 'denied' ? p.size : null;
+  }
   readFdLink(pid: number, fd: number): number {
     this.reads.push(`${pid}/${fd}`);
     const p = this.procs.get(pid);
@@ -173,6 +178,54 @@ describe('OwnerMap', () => {
     }
     expect(map.refresh(inodes, 2000).shared.get(6001)).toEqual([200, 220]);
     expect(map.refresh(inodes, 2000).owners.get(5001)).toBe(50);
+  });
+
+  it('adds a socket sent to a running process as one of its holders at the next refresh, reading that process only', () => {
+    // A cluster master sends its listener to workers that already run: no new socket, no new process, only fd tables
+    // that grew. 9999 is nobody's we can see, so a change in the set of processes reads only the new ones.
+    const { proc, map } = setup();
+    const inodes = [5001, 5002, 6001, 9999];
+    map.refresh(inodes, 0);
+    proc.take();
+    const whole = (): { owners: [number, number][]; shared: [number, readonly number[]][] } => {
+      const r = new OwnerMap(proc).refresh(inodes, 0);
+      proc.take();
+      return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
+    };
+    const fds = (pid: number): Map<number, number> => proc.procs.get(pid) as Map<number, number>;
+    const steps: [string, () => void, string, string[]][] = [
+      ['200 receives 5001', () => fds(200).set(7, 5001), 'changed', ['200/7']],
+      ['100, the lower pid, receives 6001', () => fds(100).set(9, 6001), 'changed', ['100/9']],
+      ['100 closes its fd of 5001', () => fds(100).delete(3), 'changed', []],
+      ['200 dups 6001 twice', () => fds(200).set(10, 6001).set(11, 6001), 'changed', ['200/10', '200/11']],
+      [
+        'a new process, while 100 receives 5002 again',
+        () => {
+          proc.set(150, { '3': 6001 });
+          fds(100).set(12, 5002);
+        },
+        'pass1',
+        ['100/12', '150/3'],
+      ],
+      ['200 closes two of its three fds of 6001', () => (fds(200).delete(5), fds(200).delete(10)), 'changed', []],
+      ['100 closes both its fds of 5002', () => (fds(100).delete(4), fds(100).delete(12)), 'changed', []],
+    ];
+    for (const [name, step, scan, reads] of steps) {
+      step();
+      const r = map.refresh(inodes, 1000);
+      expect(map.stats().lastScan, name).toBe(scan);
+      expect(proc.take(), name).toEqual(reads);
+      expect(
+        { owners: [...r.owners].filter(([n]) => inodes.includes(n)).sort(), shared: [...r.shared].sort() },
+        name,
+      ).toEqual(whole());
+    }
+    const r = map.refresh(inodes, 1000);
+    // Nobody holds 5002 any more: this refresh looks for a holder everywhere, and finds none.
+    expect(map.stats().lastScan).toBe('pass1');
+    expect(r.owners.has(5002)).toBe(false);
+    expect(r.owners.get(5001)).toBe(200);
+    expect(r.shared.get(6001)).toEqual([100, 150, 200]);
   });
 
   it('drops exited processes and finds the other holder of a shared socket', () => {

@@ -22,8 +22,11 @@ export const FULL_PASS2_INTERVAL_MS = 60_000;
 export interface OwnerMapStats {
   readonly readlinkCalls: number;
   readonly fdDirReads: number;
-  /** What the last refresh did: nothing, pass 1 (new fds only), or pass 2 (every fd re-read). */
-  readonly lastScan: 'none' | 'pass1' | 'pass2';
+  /**
+   * What the last refresh did: nothing, re-read only the processes whose fd tables changed, pass 1 (new fds only),
+   * or pass 2 (every fd re-read).
+   */
+  readonly lastScan: 'none' | 'changed' | 'pass1' | 'pass2';
 }
 
 /** The outcome of one refresh. */
@@ -46,6 +49,15 @@ interface PidFds {
   readNow: Set<number> | null;
   /** Every fd was read during the current scan (a fresh pid): pass 2 skips the pid, no set of them needed. */
   readAll: boolean;
+  /** Its open fds as the kernel last counted them (see ProcFdSource.fdCount); -1 before the first read. */
+  count: number;
+}
+
+/** The live socket inodes among `fds` (fd -> inode). */
+function liveInodes(fds: ReadonlyMap<number, number>, live: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const inode of fds.values()) if (inode !== 0 && live.has(inode)) out.add(inode);
+  return out;
 }
 
 /** Keeps the inode -> pid map across ticks and re-reads fd links only when sockets appear that it cannot place. */
@@ -94,6 +106,7 @@ export class OwnerMap {
   refresh(inodes: readonly number[], now: number = Date.now()): OwnerResult {
     const pidSetChanged = this.syncPids() || this.preparedChange;
     this.preparedChange = false;
+    const changed = this.changedFdTables();
     let wanted: number[] | null = null; // only iterated: an array is cheaper than a Set of 40,000
     for (let i = 0; i < inodes.length; i++) {
       const inode = inodes[i];
@@ -108,9 +121,16 @@ export class OwnerMap {
       try {
         this.prefetched = this.pending?.result() ?? null;
         this.pending = null;
-        this.scan(inodes, wanted, now);
+        this.scan(inodes, wanted, now, changed);
       } finally {
         this.prefetched = null;
+        this.source.release?.();
+      }
+    } else if (changed.length > 0) {
+      this.lastScan = 'changed';
+      try {
+        this.reread(changed, new Set(inodes));
+      } finally {
         this.source.release?.();
       }
     }
@@ -127,7 +147,7 @@ export class OwnerMap {
     for (const pid of now) {
       seen.add(pid);
       if (!this.pids.has(pid)) {
-        this.pids.set(pid, { fds: new Map(), denied: false, fresh: true, readNow: null, readAll: false });
+        this.pids.set(pid, { fds: new Map(), denied: false, fresh: true, readNow: null, readAll: false, count: -1 });
         changed = true;
       }
     }
@@ -138,7 +158,48 @@ export class OwnerMap {
     return changed;
   }
 
-  private scan(inodes: readonly number[], wanted: readonly number[], now: number): void {
+  /**
+   * Processes read before whose count of open fds changed since: an fd opened or closed there. Without it, a socket
+   * that reaches a running process (sent over a Unix socket, as a cluster master hands its listener to its workers,
+   * or dup'ed) would add that process as a holder only at the next whole scan, which comes only when some socket
+   * has no owner yet. One stat per process; an fd closed and another opened between two refreshes keeps the count
+   * and waits for the next whole scan, as before.
+   */
+  private changedFdTables(): number[] {
+    const out: number[] = [];
+    if (!this.source.fdCount) return out;
+    for (const [pid, entry] of this.pids) {
+      if (entry.fresh || entry.denied) continue;
+      const n = this.source.fdCount(pid);
+      if (n === null || n === entry.count) continue;
+      entry.count = n;
+      out.push(pid);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the fd tables of `pids` again (pass 1: new fds, and fds whose socket vanished) and moves them in the maps
+   * from the live sockets they held to those they hold now, as a rebuild would place them.
+   */
+  private reread(pids: readonly number[], live: ReadonlySet<number>): void {
+    for (const pid of pids) {
+      const before = this.pids.get(pid);
+      if (!before) continue;
+      const had = liveInodes(before.fds, live);
+      // New fds, and fds of sockets it held that closed (the number may hold another now). Its other sockets that are
+      // not in the table (Unix sockets) are not read again: a process whose fd table changes every second may hold
+      // hundreds of them.
+      this.pass1(pid, live, false, (inode) => !live.has(inode) && this.owners.has(inode));
+      const after = this.pids.get(pid);
+      if (after) after.readNow = null;
+      const has = after ? liveInodes(after.fds, live) : new Set<number>();
+      for (const inode of had) if (!has.has(inode)) this.dropHolder(inode, pid);
+      for (const inode of has) if (!had.has(inode)) this.addHolder(inode, pid);
+    }
+  }
+
+  private scan(inodes: readonly number[], wanted: readonly number[], now: number, changed: readonly number[]): void {
     const live = new Set(inodes);
     const order = [...this.pids.keys()].sort((a, b) => a - b);
     const retryDenied = now - this.lastDeniedRetryAt >= UNRESOLVED_RETRY_MS;
@@ -151,6 +212,7 @@ export class OwnerMap {
       const fresh = order.filter((pid) => this.pids.get(pid)?.fresh);
       for (const pid of fresh) this.pass1(pid, live, retryDenied);
       this.addOwners(fresh, live);
+      this.reread(changed, live);
     } else {
       for (const pid of order) this.pass1(pid, live, retryDenied);
       this.rebuildOwners(order, live);
@@ -189,7 +251,12 @@ export class OwnerMap {
   }
 
   /** Reads the fd list of `pid` and the links of fds not seen before or whose cached socket has vanished. */
-  private pass1(pid: number, live: ReadonlySet<number>, retryDenied: boolean): void {
+  private pass1(
+    pid: number,
+    live: ReadonlySet<number>,
+    retryDenied: boolean,
+    vanished: (inode: number) => boolean = (inode) => !live.has(inode),
+  ): void {
     const entry = this.pids.get(pid);
     if (!entry || (entry.denied && !retryDenied)) return;
     this.dirReads++;
@@ -204,7 +271,14 @@ export class OwnerMap {
       entry.readNow = null;
       entry.fresh = false;
       entry.fds = fds;
+      entry.count = read.fds.length;
       return;
+    }
+    // Counted before the listing, with none of the source's fd directories open (one would count in its own process).
+    let count = entry.count;
+    if (read === undefined && count < 0 && this.source.fdCount) {
+      this.source.release?.();
+      count = this.source.fdCount(pid) ?? -1;
     }
     const names = read ?? this.source.listFds(pid);
     if (names === 'gone') {
@@ -223,7 +297,7 @@ export class OwnerMap {
     let readNow: Set<number> | null = null;
     for (const name of names) {
       let inode = entry.fresh ? undefined : old.get(name);
-      if (inode === undefined || (inode !== 0 && !live.has(inode))) {
+      if (inode === undefined || (inode !== 0 && vanished(inode))) {
         this.readlinks++;
         inode = this.source.readFdLink(pid, name);
         if (!entry.fresh) (readNow ??= new Set()).add(name);
@@ -232,6 +306,7 @@ export class OwnerMap {
     }
     // A fresh pid had every fd read just now: pass 2 has nothing to add for it.
     entry.readAll = entry.fresh;
+    entry.count = count;
     entry.readNow = readNow;
     entry.fresh = false;
     entry.fds = fds;
@@ -292,23 +367,39 @@ export class OwnerMap {
     for (const pid of fresh) {
       const entry = this.pids.get(pid);
       if (!entry) continue;
-      for (const inode of entry.fds.values()) {
-        if (inode === 0 || !live.has(inode)) continue;
-        const first = this.owners.get(inode);
-        if (first === undefined || !this.pids.has(first)) {
-          this.owners.set(inode, pid);
-          continue;
-        }
-        if (first === pid) continue;
-        const all = this.shared.get(inode) ?? [first];
-        if (all.includes(pid)) continue;
-        const at = all.findIndex((p) => p > pid);
-        if (at < 0) all.push(pid);
-        else all.splice(at, 0, pid);
-        this.shared.set(inode, all);
-        this.owners.set(inode, all[0]);
-      }
+      for (const inode of entry.fds.values()) if (inode !== 0 && live.has(inode)) this.addHolder(inode, pid);
     }
+  }
+
+  /** `pid` holds `inode` too: among its holders in pid order, and its owner when it is the lowest. */
+  private addHolder(inode: number, pid: number): void {
+    const first = this.owners.get(inode);
+    if (first === undefined || !this.pids.has(first)) {
+      this.owners.set(inode, pid);
+      return;
+    }
+    if (first === pid) return;
+    const all = this.shared.get(inode) ?? [first];
+    if (all.includes(pid)) return;
+    const at = all.findIndex((p) => p > pid);
+    if (at < 0) all.push(pid);
+    else all.splice(at, 0, pid);
+    this.shared.set(inode, all);
+    this.owners.set(inode, all[0]);
+  }
+
+  /** `pid` no longer holds `inode`: the next holder owns it, or nobody (the next refresh then looks for one). */
+  private dropHolder(inode: number, pid: number): void {
+    const all = this.shared.get(inode);
+    if (!all) {
+      if (this.owners.get(inode) === pid) this.owners.delete(inode);
+      return;
+    }
+    const rest = all.filter((p) => p !== pid);
+    if (rest.length === all.length) return;
+    if (rest.length > 1) this.shared.set(inode, rest);
+    else this.shared.delete(inode);
+    this.owners.set(inode, rest[0]);
   }
 
   private stillUnresolved(wanted: readonly number[]): number[] {
