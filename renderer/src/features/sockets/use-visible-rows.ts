@@ -9,6 +9,13 @@ import { RowSelection } from './visible-rows';
 
 const NO_GHOSTS: ReadonlyMap<string, Socket> = new Map();
 
+interface Selected {
+  readonly rows: RowSelection;
+  version: number;
+  /** The free text its rows are of. */
+  text: string;
+}
+
 /**
  * Filtered and sorted rows, and how many of them are live sockets (not closed ones lingering); typing in the filter
  * box stays responsive because the filter is deferred.
@@ -25,19 +32,35 @@ export function useVisibleRows(): { readonly rows: Socket[]; readonly live: numb
   const filterText = useDeferredValue(useStore((s) => s.filterText));
   const lookup = useHostNameLookup();
   // Names matter to free text and to sorting by remote address only: a batch of resolved names re-sorts nothing else.
-  const names = sort.column === 'remoteAddress' || filterText.trim() !== '' ? lookup : undefined;
-  // The selection and the version its rows are of: each answer is built from the one before.
-  const selection = useRef<{ rows: RowSelection; version: number } | null>(null);
+  const texted = filterText.trim() !== '';
+  const sortNames = sort.column === 'remoteAddress' ? lookup : undefined;
+  const names = texted ? lookup : sortNames;
+  // The selections and the versions their rows are of: each answer is built from the one before. `all` is every row
+  // the toggles let through, sorted; with free text, `some` are those of them that match it. When the text changes,
+  // `all` is brought up to date (from the rows touched since) and `some` filtered from it, so typing or clearing the
+  // text never sorts the table again; while the text stays, only `some` follows the deltas.
+  const all = useRef<Selected | null>(null);
+  const some = useRef<Selected | null>(null);
   return useMemo(
     () => {
-      const last = (selection.current ??= { rows: new RowSelection(), version: -1 });
-      const touched = last.version < 0 ? null : journal.touchedBetween(last.version, version);
-      const rows = last.rows.select({ table, ghosts, filterText, toggles, sort, services, names }, touched);
-      last.version = version;
-      return { rows, live: last.rows.live };
+      const touchedSince = (last: Selected) =>
+        last.version < 0 ? null : journal.touchedBetween(last.version, version);
+      const inputs = { table, ghosts, filterText: '', toggles, sort, services, names: sortNames };
+      const a = (all.current ??= { rows: new RowSelection(), version: -1, text: '' });
+      const b = (some.current ??= { rows: new RowSelection(), version: -1, text: '' });
+      const newText = b.version < 0 || b.text !== filterText;
+      if (!texted || newText) {
+        const unfiltered = a.rows.select(inputs, touchedSince(a));
+        a.version = version;
+        if (!texted) return { rows: unfiltered, live: a.rows.live };
+      }
+      const rows = b.rows.select({ ...inputs, filterText, names }, touchedSince(b), newText ? a.rows : undefined);
+      b.version = version;
+      b.text = filterText;
+      return { rows, live: b.rows.live };
     },
     // `version` stands for in-place changes of `table` and `ghosts`, which keep their identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, table, ghosts, filterText, toggles, sort, services, names],
+    [version, table, ghosts, filterText, toggles, sort, services, names, sortNames],
   );
 }

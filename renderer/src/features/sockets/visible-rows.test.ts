@@ -101,6 +101,71 @@ describe('RowSelection', () => {
     };
   }
 
+  /** 300 random sockets (few ports, two states, nine processes), and a maker of more like them. */
+  function randomTable(r: (n: number) => number): {
+    table: Map<string, Socket>;
+    ghosts: Map<string, Socket>;
+    make: () => Socket;
+  } {
+    const table = new Map<string, Socket>();
+    let next = 0;
+    const make = () => {
+      const i = next++;
+      return sock(i, { localPort: 1000 + r(50), state: r(3) ? 'ESTABLISHED' : 'TIME_WAIT', process: `p${r(9)}` });
+    };
+    for (let i = 0; i < 300; i++) {
+      const s = make();
+      table.set(s.key, s);
+    }
+    return { table, ghosts: new Map(), make };
+  }
+
+  /** One random delta on `table` and `ghosts` (closes, moves, state changes, counters, new and reused tuples). */
+  function randomDelta(
+    r: (n: number) => number,
+    table: Map<string, Socket>,
+    ghosts: Map<string, Socket>,
+    make: () => Socket,
+  ): Set<string> {
+    const touched = new Set<string>();
+    const keys = [...table.keys()];
+    for (let n = r(12); n > 0; n--) {
+      const key = keys[r(keys.length)];
+      const s = table.get(key);
+      if (!s) continue;
+      touched.add(key);
+      const what = r(5);
+      if (what === 0) {
+        table.delete(key);
+        ghosts.set(key, s);
+      } else if (what === 1) table.set(key, { ...s, localPort: 1000 + r(50) });
+      else if (what === 2) table.set(key, { ...s, state: s.state === 'TIME_WAIT' ? 'ESTABLISHED' : 'TIME_WAIT' });
+      else {
+        // The common delta: counters move, the sort value stays (unless the table sorts by them).
+        const metrics = s.metrics ?? { bytesSent: 0, bytesReceived: 0, rttMs: null, retransmits: null };
+        table.set(key, { ...s, metrics: { ...metrics, bytesSent: (metrics.bytesSent ?? 0) + r(100) } });
+      }
+    }
+    if (r(4) === 0) {
+      const s = make();
+      table.set(s.key, s);
+      touched.add(s.key);
+    }
+    if (r(6) === 0 && ghosts.size > 0) {
+      // A 4-tuple used again while its closed row still shows: the live socket takes the row back.
+      const again = [...ghosts.values()][r(ghosts.size)];
+      ghosts.delete(again.key);
+      table.set(again.key, { ...again, state: 'ESTABLISHED' });
+      touched.add(again.key);
+    }
+    if (r(5) === 0 && ghosts.size > 0) {
+      const gone = [...ghosts.keys()][r(ghosts.size)];
+      ghosts.delete(gone);
+      touched.add(gone);
+    }
+    return touched;
+  }
+
   const sorts = [
     asc,
     { column: 'localPort', direction: 'descending' },
@@ -113,64 +178,67 @@ describe('RowSelection', () => {
     'answers what a whole selection does after each delta ($sort.column $sort.direction, filter "$filterText")',
     ({ sort, filterText }) => {
       const r = rng(7 + filterText.length + sort.column.length);
-      const table = new Map<string, Socket>();
-      const ghosts = new Map<string, Socket>();
-      let next = 0;
-      const make = () => {
-        const i = next++;
-        return sock(i, { localPort: 1000 + r(50), state: r(3) ? 'ESTABLISHED' : 'TIME_WAIT', process: `p${r(9)}` });
-      };
-      for (let i = 0; i < 300; i++) {
-        const s = make();
-        table.set(s.key, s);
-      }
+      const { table, ghosts, make } = randomTable(r);
       const selection = new RowSelection();
       // The same inputs each time but for what the deltas touched: a new services table would select everything.
       const services = new Map();
       const inputs = (): RowInputs => ({ table, ghosts, filterText, toggles: DEFAULT_TOGGLES, sort, services });
       selection.select(inputs(), null);
       for (let step = 0; step < 200; step++) {
-        const touched = new Set<string>();
-        const keys = [...table.keys()];
-        for (let n = r(12); n > 0; n--) {
-          const key = keys[r(keys.length)];
-          const s = table.get(key);
-          if (!s) continue;
-          touched.add(key);
-          const what = r(5);
-          if (what === 0) {
-            table.delete(key);
-            ghosts.set(key, s);
-          } else if (what === 1) table.set(key, { ...s, localPort: 1000 + r(50) });
-          else if (what === 2) table.set(key, { ...s, state: s.state === 'TIME_WAIT' ? 'ESTABLISHED' : 'TIME_WAIT' });
-          else {
-            // The common delta: counters move, the sort value stays (unless the table sorts by them).
-            const metrics = s.metrics ?? { bytesSent: 0, bytesReceived: 0, rttMs: null, retransmits: null };
-            table.set(key, { ...s, metrics: { ...metrics, bytesSent: (metrics.bytesSent ?? 0) + r(100) } });
-          }
-        }
-        if (r(4) === 0) {
-          const s = make();
-          table.set(s.key, s);
-          touched.add(s.key);
-        }
-        if (r(6) === 0 && ghosts.size > 0) {
-          // A 4-tuple used again while its closed row still shows: the live socket takes the row back.
-          const again = [...ghosts.values()][r(ghosts.size)];
-          ghosts.delete(again.key);
-          table.set(again.key, { ...again, state: 'ESTABLISHED' });
-          touched.add(again.key);
-        }
-        if (r(5) === 0 && ghosts.size > 0) {
-          const gone = [...ghosts.keys()][r(ghosts.size)];
-          ghosts.delete(gone);
-          touched.add(gone);
-        }
+        const touched = randomDelta(r, table, ghosts, make);
         const rows = selection.select(inputs(), touched);
         const whole = selectRows(table, ghosts, filterText, DEFAULT_TOGGLES, sort, services);
         expect(rows.map((s) => s.key)).toEqual(whole.map((s) => s.key));
         expect(rows).toEqual(whole);
         expect(selection.live).toBe(whole.filter((s) => table.has(s.key)).length);
+      }
+    },
+  );
+
+  it.each(sorts)(
+    'built on the selection without free text, answers what a whole selection does as the text changes ($column $direction)',
+    (sort) => {
+      const r = rng(11 + sort.column.length);
+      const { table, ghosts, make } = randomTable(r);
+      const services = new Map();
+      const toggles = { ...DEFAULT_TOGGLES, udp: false };
+      const all = new RowSelection();
+      const some = new RowSelection();
+      const texts = ['state:established', ':1010', 'p3', '', 'state:time_wait p1'];
+      let text = texts[0];
+      let someText: string | null = null;
+      // What each selection has not been told yet, as the hook's journal would say: as there, `all` is selected when
+      // there is no text or it changed, and `some` while there is text.
+      const pendingAll = new Set<string>();
+      const pendingSome = new Set<string>();
+      let first = true;
+      for (let step = 0; step < 200; step++) {
+        const touched = first ? null : randomDelta(r, table, ghosts, make);
+        first = false;
+        for (const k of touched ?? []) {
+          pendingAll.add(k);
+          pendingSome.add(k);
+        }
+        if (r(3) === 0) text = texts[r(texts.length)];
+        const inputs: RowInputs = { table, ghosts, filterText: '', toggles, sort, services };
+        const newText = someText !== text;
+        let rows: Socket[] = [];
+        if (text === '' || newText) {
+          rows = all.select(inputs, touched === null ? null : new Set(pendingAll));
+          pendingAll.clear();
+        }
+        if (text !== '') {
+          rows = some.select({ ...inputs, filterText: text }, new Set(pendingSome), newText ? all : undefined);
+          pendingSome.clear();
+          someText = text;
+        }
+        const whole = selectRows(table, ghosts, text, toggles, sort, services);
+        expect(
+          rows.map((s) => s.key),
+          `step ${step} "${text}"`,
+        ).toEqual(whole.map((s) => s.key));
+        expect(rows).toEqual(whole);
+        expect(text === '' ? all.live : some.live).toBe(whole.filter((s) => table.has(s.key)).length);
       }
     },
   );

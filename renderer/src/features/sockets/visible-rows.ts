@@ -61,7 +61,12 @@ export class RowSelection {
     return this.rows.length - this.ghostKeys.size;
   }
 
-  select(inputs: RowInputs, touched: ReadonlySet<string> | null): Socket[] {
+  /**
+   * `base`, when given: a selection of the same inputs but for the free text (none), selected just before. A whole
+   * selection then filters its rows, already sorted, instead of sorting again: typing in or clearing the filter
+   * box costs one pass over the rows, not a sort of 50,000.
+   */
+  select(inputs: RowInputs, touched: ReadonlySet<string> | null, base?: RowSelection): Socket[] {
     const last = this.inputs;
     this.inputs = inputs;
     const same =
@@ -74,7 +79,7 @@ export class RowSelection {
       last.sort === inputs.sort &&
       last.services === inputs.services &&
       last.names === inputs.names;
-    if (!same) return this.whole(inputs);
+    if (!same) return base?.sortsAs(inputs) ? this.narrowed(inputs, base) : this.whole(inputs);
     if (touched.size === 0) return this.rows;
     return this.inPlace(touched) ?? this.merge(touched);
   }
@@ -98,6 +103,42 @@ export class RowSelection {
     if (live) return this.pass(live) ? { s: live, ghost: false } : null;
     const gone = ghosts.get(key);
     return gone && this.pass(gone) ? { s: gone, ghost: true } : null;
+  }
+
+  /** Whether this selection's rows are those of `inputs` without their free text, in the same order. */
+  private sortsAs(inputs: RowInputs): boolean {
+    const b = this.inputs;
+    return (
+      b !== null &&
+      b.filterText.trim() === '' &&
+      b.table === inputs.table &&
+      b.ghosts === inputs.ghosts &&
+      b.toggles === inputs.toggles &&
+      b.sort === inputs.sort &&
+      b.services === inputs.services &&
+      // Names order the remote address column only.
+      (inputs.sort.column !== 'remoteAddress' || b.names === inputs.names)
+    );
+  }
+
+  /** The rows of `base` (the same inputs without free text) that pass the filter, in its order. */
+  private narrowed(inputs: RowInputs, base: RowSelection): Socket[] {
+    this.pass = compileFilter(inputs.filterText, inputs.toggles, inputs.names);
+    this.dir = inputs.sort.direction === 'ascending' ? 1 : -1;
+    this.ghostKeys = new Set();
+    this.index = null;
+    const rows: Socket[] = [];
+    const values: SortKey[] = [];
+    for (let i = 0; i < base.rows.length; i++) {
+      const s = base.rows[i];
+      if (!this.pass(s)) continue;
+      rows.push(s);
+      values.push(base.values[i]);
+      if (base.ghostKeys.has(s.key)) this.ghostKeys.add(s.key);
+    }
+    this.rows = rows;
+    this.values = values;
+    return rows;
   }
 
   private whole(inputs: RowInputs): Socket[] {
