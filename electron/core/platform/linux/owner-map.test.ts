@@ -41,6 +41,16 @@ class FakeProc implements ProcFdSource {
   }
 }
 
+/** What a map that has never seen this machine places for `inodes`, sorted (its reads are not counted). */
+function placedAfresh(
+  proc: FakeProc,
+  inodes: readonly number[],
+): { owners: [number, number][]; shared: [number, readonly number[]][] } {
+  const r = new OwnerMap(proc).refresh(inodes, 0);
+  proc.take();
+  return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
+}
+
 function setup(): { proc: FakeProc; map: OwnerMap } {
   const proc = new FakeProc();
   proc.set(100, { '0': 0, '1': 0, '3': 5001, '4': 5002 });
@@ -148,12 +158,6 @@ describe('OwnerMap', () => {
     const inodes = [5001, 5002, 6001, 9999];
     map.refresh(inodes, 0);
     proc.take();
-    /** What a map that has never seen this machine places (its reads are not this map's). */
-    const whole = (): { owners: [number, number][]; shared: [number, readonly number[]][] } => {
-      const r = new OwnerMap(proc).refresh(inodes, 0);
-      proc.take();
-      return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
-    };
     const steps: (() => void)[] = [
       () => proc.set(50, { '4': 5001, '5': 5001 }), // a lower pid, twice on one socket: the new owner
       () => proc.set(300, { '6': 6001 }), // a higher pid joins 200 and 250
@@ -174,7 +178,7 @@ describe('OwnerMap', () => {
       expect({
         owners: [...r.owners].filter(([n]) => inodes.includes(n)).sort(),
         shared: [...r.shared].sort(),
-      }).toEqual(whole());
+      }).toEqual(placedAfresh(proc, inodes));
     }
     expect(map.refresh(inodes, 2000).shared.get(6001)).toEqual([200, 220]);
     expect(map.refresh(inodes, 2000).owners.get(5001)).toBe(50);
@@ -187,11 +191,6 @@ describe('OwnerMap', () => {
     const inodes = [5001, 5002, 6001, 9999];
     map.refresh(inodes, 0);
     proc.take();
-    const whole = (): { owners: [number, number][]; shared: [number, readonly number[]][] } => {
-      const r = new OwnerMap(proc).refresh(inodes, 0);
-      proc.take();
-      return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
-    };
     const fds = (pid: number): Map<number, number> => proc.procs.get(pid) as Map<number, number>;
     const steps: [string, () => void, string, string[]][] = [
       ['200 receives 5001', () => fds(200).set(7, 5001), 'changed', ['200/7']],
@@ -218,7 +217,7 @@ describe('OwnerMap', () => {
       expect(
         { owners: [...r.owners].filter(([n]) => inodes.includes(n)).sort(), shared: [...r.shared].sort() },
         name,
-      ).toEqual(whole());
+      ).toEqual(placedAfresh(proc, inodes));
     }
     const r = map.refresh(inodes, 1000);
     // Nobody holds 5002 any more: this refresh looks for a holder everywhere, and finds none.
