@@ -133,6 +133,7 @@ describe.skipIf(noNetns !== null).each([
       expect(serverSide).toHaveLength(300);
       expect(new Set(clientSide.map((e) => e.localPort))).toEqual(ours);
       const serverClosedAt = new Map(serverSide.map((e) => [e.remotePort, e.closedAt]));
+      let unseen = 0;
       for (const e of clientSide) {
         expect(e).toMatchObject({ bytesSent: 1000, bytesReceived: 0, closedAtSource: 'kernel' });
         // The client closed first: its socket lives on as the kernel's timewait socket, in TIME_WAIT once the
@@ -141,18 +142,21 @@ describe.skipIf(noNetns !== null).each([
         // On a loaded machine the kernel may also kill a timewait socket within milliseconds: an ACK of it that
         // reaches the server's port after the server's end has gone draws a reset from the listener (seen with the
         // tcp_send_reset tracepoint: state LISTEN, reason TCP_FLAGS), and a reset ends a TIME_WAIT (RFC 1337, with
-        // tcp_rfc1337 at its default 0). No refresh saw that connection after its close: its last state is unknown,
-        // and the log says CLOSED. Each costs one reset sent in the namespace.
-        if (e.finalState === 'CLOSED') continue;
-        if (e.finalState !== 'TIME_WAIT') {
-          expect(e.finalState, JSON.stringify(e)).toBe('FIN_WAIT_2');
-          expect(serverClosedAt.get(e.localPort)).toBeGreaterThanOrEqual(e.closedAt);
+        // tcp_rfc1337 at its default 0). No refresh saw that connection after its close. Traced, the log says the
+        // state the trace saw it close from, FIN_WAIT_2 (every active close hands over to its timewait socket from
+        // there), though the server closed first; untraced, the last state a refresh saw it in (ESTABLISHED or
+        // FIN_WAIT_1), or CLOSED when none saw it. Each costs one reset sent in the namespace.
+        const seenAsTimewait =
+          e.finalState === 'TIME_WAIT' ||
+          (e.finalState === 'FIN_WAIT_2' && (serverClosedAt.get(e.localPort) ?? -Infinity) >= e.closedAt);
+        if (!seenAsTimewait) {
+          const allowed = !asNobody && traced ? ['FIN_WAIT_2'] : ['CLOSED', 'ESTABLISHED', 'FIN_WAIT_1'];
+          expect(allowed, JSON.stringify(e)).toContain(e.finalState);
+          unseen++;
         }
       }
-      const unknown = clientSide.filter((e) => e.finalState === 'CLOSED').length;
-      if (unknown > 0)
-        console.log(`${unknown} timewait sockets reset before a refresh saw them (${resets} resets sent)`);
-      expect(unknown).toBeLessThanOrEqual(resets);
+      if (unseen > 0) console.log(`${unseen} timewait sockets reset before a refresh saw them (${resets} resets sent)`);
+      expect(unseen).toBeLessThanOrEqual(resets);
       expect(clientSide.filter((e) => e.finalState === 'TIME_WAIT').length).toBeGreaterThan(0);
       for (const e of serverSide)
         expect(e).toMatchObject({ bytesSent: 0, bytesReceived: 1000, closedAtSource: 'kernel' });
