@@ -53,7 +53,7 @@ const l = koffi.load('libc.so.6');
 const open = l.func('int open(const char *p, int f, ...)');
 const ioctl = l.func('int ioctl(int fd, unsigned long r, ...)');
 const [name, flags, hold] = process.argv.slice(2);
-const fd = open('/dev/net/tun', 2);
+const fd = process.env.TUN_FD ? Number(process.env.TUN_FD) : open('/dev/net/tun', 2);
 const ifr = Buffer.alloc(40);
 ifr.write(name);
 ifr.writeInt16LE(Number(flags), 16);
@@ -67,13 +67,23 @@ setInterval(() => {}, 1000);
   return file;
 }
 const script = asRoot ? attachScript() : '';
+/**
+ * Runs the script as the user `wrap` makes, on /dev/net/tun opened here: the kernel checks an adapter's owner when
+ * the script attaches (TUNSETIFF, with the caller's credentials), not when the device is opened, and the device
+ * node's own mode is the machine's choice (0600 in some containers, where nobody could not open it at all).
+ */
 const attach = (wrap: string[], name: string, flags: number): string => {
+  const tun = fs.openSync('/dev/net/tun', 'r+');
   try {
     return execFileSync(wrap[0], [...wrap.slice(1), process.execPath, script, name, String(flags)], {
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', tun],
+      env: { ...process.env, TUN_FD: '3' },
     }).trim();
   } catch (e) {
     return String((e as { stdout?: string }).stdout ?? e).trim();
+  } finally {
+    fs.closeSync(tun);
   }
 };
 
