@@ -1,10 +1,18 @@
 // Owner map caching rules against a fake /proc: quiet ticks read nothing, new sockets read only what is new.
 import { describe, expect, it } from 'vitest';
-import { FULL_PASS2_INTERVAL_MS, OwnerMap, PASS2_MIN_INTERVAL_MS, UNRESOLVED_RETRY_MS } from './owner-map';
+import {
+  FULL_PASS2_INTERVAL_MS,
+  OwnerMap,
+  PASS2_MIN_INTERVAL_MS,
+  UNRESOLVED_RETRY_COUNTED_MS,
+  UNRESOLVED_RETRY_MS,
+} from './owner-map';
 import type { FdLinks, ProcFdSource } from './proc-fd-source';
 
 /** A fake /proc: pid -> fd -> inode (0 = not a socket), or 'denied'; counts reads per (pid, fd). */
 class FakeProc implements ProcFdSource {
+  /** `counts` false: a kernel before 6.2, whose fd directories have no size. */
+  constructor(private readonly counts = true) {}
   readonly procs = new Map<number, Map<number, number> | 'denied'>();
   readonly reads: string[] = [];
   listPids(): number[] {
@@ -18,7 +26,7 @@ class FakeProc implements ProcFdSource {
   /** Open fds per process, as the kernel counts them (the fd directory's size). */
   fdCount(pid: number): number | null {
     const p = this.procs.get(pid);
-    return p && p !== 'denied' ? p.size : null;
+    return this.counts && p && p !== 'denied' ? p.size : null;
   }
   readFdLink(pid: number, fd: number): number {
     this.reads.push(`${pid}/${fd}`);
@@ -51,16 +59,16 @@ function placedAfresh(
   return { owners: [...r.owners].sort(), shared: [...r.shared].sort() };
 }
 
-function setup(): { proc: FakeProc; map: OwnerMap } {
-  const proc = new FakeProc();
+function setup(counts = true): { proc: FakeProc; map: OwnerMap } {
+  const proc = new FakeProc(counts);
   proc.set(100, { '0': 0, '1': 0, '3': 5001, '4': 5002 });
   proc.set(200, { '0': 0, '5': 6001 });
   return { proc, map: new OwnerMap(proc) };
 }
 
 /** `setup` after a first refresh of `inodes` at t=0, with the reads of that refresh taken. */
-function afterFirstScan(inodes = [5001, 5002, 6001]): { proc: FakeProc; map: OwnerMap } {
-  const { proc, map } = setup();
+function afterFirstScan(inodes = [5001, 5002, 6001], counts = true): { proc: FakeProc; map: OwnerMap } {
+  const { proc, map } = setup(counts);
   map.refresh(inodes, 0);
   proc.take();
   return { proc, map };
@@ -115,15 +123,25 @@ describe('OwnerMap', () => {
     expect(proc.take()).toEqual(['100/0', '100/1', '100/3', '100/4', '200/0', '200/5']);
   });
 
-  it('does not retry an unresolvable inode every tick, but after the retry interval', () => {
-    const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999]); // 9999: held by nobody we can see
-    map.refresh([5001, 5002, 6001, 9999], 1000);
-    expect(proc.take()).toEqual([]);
-    expect(map.stats().lastScan).toBe('none');
-    map.refresh([5001, 5002, 6001, 9999], UNRESOLVED_RETRY_MS + 1);
-    expect(proc.take().length).toBeGreaterThan(0);
-    expect(map.stats().lastScan).toBe('pass2');
-  });
+  it.each([
+    ['without', false, UNRESOLVED_RETRY_MS],
+    ['with', true, UNRESOLVED_RETRY_COUNTED_MS],
+  ])(
+    "does not retry an unresolvable inode every tick, but after the retry interval (%s the kernel's fd counts)",
+    (_, counts, interval) => {
+      const { proc, map } = afterFirstScan([5001, 5002, 6001, 9999], counts); // 9999: held by nobody we can see
+      map.refresh([5001, 5002, 6001, 9999], 1000);
+      expect(proc.take()).toEqual([]);
+      expect(map.stats().lastScan).toBe('none');
+      if (counts) {
+        map.refresh([5001, 5002, 6001, 9999], UNRESOLVED_RETRY_MS + 1);
+        expect(map.stats().lastScan).toBe('none');
+      }
+      map.refresh([5001, 5002, 6001, 9999], interval + 1);
+      expect(proc.take().length).toBeGreaterThan(0);
+      expect(map.stats().lastScan).toBe('pass2');
+    },
+  );
 
   it('rate-limits pass 2 when unattributable sockets keep appearing, then catches up', () => {
     const { proc, map } = setup();
@@ -227,6 +245,44 @@ describe('OwnerMap', () => {
     expect(r.shared.get(6001)).toEqual([100, 150, 200]);
   });
 
+  it.each([
+    ['with', true, 'changed', 1],
+    ['without', false, 'pass1', 2],
+  ])(
+    "places a socket a running process opened by listing that process only (%s the kernel's fd counts)",
+    (_, counts, scan, dirs) => {
+      const { proc, map } = afterFirstScan([5001, 5002, 6001], counts);
+      (proc.procs.get(200) as Map<number, number>).set(6, 6002);
+      const before = map.stats().fdDirReads;
+      const r = map.refresh([5001, 5002, 6001, 6002], 1000);
+      expect(r.owners.get(6002)).toBe(200);
+      expect(map.stats().lastScan).toBe(scan);
+      expect(map.stats().fdDirReads - before).toBe(dirs);
+      expect(proc.take()).toEqual(['200/6']);
+    },
+  );
+
+  it('keeps its maps bounded while a running process opens and closes sockets without a whole scan', () => {
+    const { proc, map } = afterFirstScan();
+    const fds = proc.procs.get(200) as Map<number, number>;
+    let live = [5001, 5002, 6001];
+    let r = map.refresh(live, 0);
+    for (let i = 0; i < 3000; i++) {
+      fds.set(100 + i, 20_000 + i); // a connection opens: the count grows
+      live = [5001, 5002, 6001, 20_000 + i];
+      r = map.refresh(live, 1000 + i);
+      expect(map.stats().lastScan).toBe('changed');
+      expect(r.owners.get(20_000 + i)).toBe(200);
+      fds.delete(100 + i); // and closes: the count shrinks
+      live = [5001, 5002, 6001];
+      r = map.refresh(live, 1000 + i);
+    }
+    expect(r.owners.size).toBeLessThanOrEqual(2 * live.length + 1024);
+    expect({ owners: [...r.owners].filter(([n]) => live.includes(n)).sort(), shared: [...r.shared] }).toEqual(
+      placedAfresh(proc, live),
+    );
+  });
+
   it('drops exited processes and finds the other holder of a shared socket', () => {
     const { proc, map } = setup();
     proc.set(150, { '3': 5001 }); // forked child shares socket 5001
@@ -260,7 +316,7 @@ describe('OwnerMap', () => {
     map.refresh([5001, 8888, 8889], 1000); // a new unknown inode: scans, but not the denied pid
     expect(map.stats().fdDirReads - dirReads).toBe(2);
     proc.set(400, { '1': 8888 }); // e.g. privileges gained
-    const later = map.refresh([5001, 8888], UNRESOLVED_RETRY_MS + 1);
+    const later = map.refresh([5001, 8888], UNRESOLVED_RETRY_COUNTED_MS + 1);
     expect(later.owners.get(8888)).toBe(400);
     expect(later.deniedPids).toBe(0);
   });
@@ -312,7 +368,11 @@ describe('OwnerMap', () => {
     expect(r.owners.get(9002)).toBe(100);
     expect(r.owners.has(9003)).toBe(false);
     expect(proc.take()).toEqual(['100/0', '100/1', '150/8', '200/0']);
-    const later = map.refresh([5001, 5002, 6001, 9001, 9002, 9003], FULL_PASS2_INTERVAL_MS + 1);
+    // 9003 is due again a retry interval after that pass 2, by when a whole pass 2 is allowed again.
+    const later = map.refresh(
+      [5001, 5002, 6001, 9001, 9002, 9003],
+      PASS2_MIN_INTERVAL_MS + Math.max(UNRESOLVED_RETRY_COUNTED_MS, FULL_PASS2_INTERVAL_MS) + 1,
+    );
     expect(later.owners.get(9003)).toBe(100);
     expect(later.owners.get(5001)).toBe(150);
   });

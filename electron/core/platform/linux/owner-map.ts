@@ -4,6 +4,13 @@ import { defaultProcFdSource, type FdLinks, type PendingFdScan, type ProcFdSourc
 /** Retry interval for inodes no process could be found for, and for pids whose fds we may not read (ms). */
 export const UNRESOLVED_RETRY_MS = 10_000;
 /**
+ * The same retry where the kernel counts each process's open fds (Linux 6.2 on, see ProcFdSource.fdCount). A socket
+ * that reaches a process we can read changes its count, and the next refresh reads that process: the whole scan of
+ * a retry is left to find only what the counts cannot show (an fd closed and another opened between two refreshes,
+ * a directory that became readable). On this machine one retry at 40,000 sockets took 130-200 ms.
+ */
+export const UNRESOLVED_RETRY_COUNTED_MS = 60_000;
+/**
  * Shortest gap between two pass-2 scans (ms). Pass 2 re-reads every fd link; without this floor, a steady trickle
  * of sockets we can never attribute (other users' or other pid namespaces' processes) would re-read them all
  * every tick.
@@ -81,6 +88,8 @@ export class OwnerMap {
   private prefetched: Map<number, FdLinks | 'denied' | 'gone'> | null = null;
   /** Set by the first prepare(): it reads ahead once, whether or not that refresh then wants owners. */
   private prepared = false;
+  /** Whether the source gave a count of open fds (ProcFdSource.fdCount): changed fd tables are then known. */
+  private counted = false;
 
   constructor(private readonly source: ProcFdSource = defaultProcFdSource()) {}
 
@@ -170,12 +179,19 @@ export class OwnerMap {
     if (!this.source.fdCount) return out;
     for (const [pid, entry] of this.pids) {
       if (entry.fresh || entry.denied) continue;
-      const n = this.source.fdCount(pid);
+      const n = this.fdCount(pid);
       if (n === null || n === entry.count) continue;
       entry.count = n;
       out.push(pid);
     }
     return out;
+  }
+
+  /** The kernel's count of open fds of `pid` (null where it gives none), noting that it counts. */
+  private fdCount(pid: number): number | null {
+    const n = this.source.fdCount?.(pid) ?? null;
+    if (n !== null) this.counted = true;
+    return n;
   }
 
   /**
@@ -202,50 +218,62 @@ export class OwnerMap {
   private scan(inodes: readonly number[], wanted: readonly number[], now: number, changed: readonly number[]): void {
     const live = new Set(inodes);
     const order = [...this.pids.keys()].sort((a, b) => a - b);
-    const retryDenied = now - this.lastDeniedRetryAt >= UNRESOLVED_RETRY_MS;
-    if (retryDenied) this.lastDeniedRetryAt = now;
-    // Only inodes not yet due for a retry, wanted because the pid set changed: read the new processes only.
-    let newPidsOnly = true;
-    for (const inode of wanted) if ((this.unresolved.get(inode) ?? -Infinity) <= now) newPidsOnly = false;
-    this.lastScan = 'pass1';
-    if (newPidsOnly) {
+    const due = (inode: number): boolean => (this.unresolved.get(inode) ?? -Infinity) <= now;
+    let stillWanted: number[] = [...wanted];
+    let whole = true;
+    // Where only new processes and fd tables that changed can hold what is wanted, read those first: inodes not yet
+    // due for a retry, wanted because the set of processes changed; or, with the kernel's fd counts, any inode, since
+    // a socket that reaches a process changes its count. A whole scan follows only for what that did not place.
+    if (this.counted || !wanted.some(due)) {
       const fresh = order.filter((pid) => this.pids.get(pid)?.fresh);
-      for (const pid of fresh) this.pass1(pid, live, retryDenied);
+      this.forgetExitedOwners();
+      for (const pid of fresh) this.pass1(pid, live, false);
       this.addOwners(fresh, live);
       this.reread(changed, live);
-    } else {
+      this.pruneOwners(live);
+      this.lastScan = fresh.length === 0 && changed.length > 0 ? 'changed' : 'pass1';
+      stillWanted = this.stillUnresolved(wanted);
+      whole = stillWanted.some(due);
+    }
+    let didPass2 = false;
+    if (whole) {
+      this.lastScan = 'pass1';
+      const retryDenied = now - this.lastDeniedRetryAt >= UNRESOLVED_RETRY_MS;
+      if (retryDenied) this.lastDeniedRetryAt = now;
       for (const pid of order) this.pass1(pid, live, retryDenied);
       this.rebuildOwners(order, live);
-    }
-    let stillWanted = this.stillUnresolved(wanted);
-    // Pass 2 re-reads fds whose cached answer may be stale (an fd number closed and reused between two ticks).
-    let didPass2 = false;
-    if (stillWanted.length > 0 && !newPidsOnly && now - this.lastPass2At >= PASS2_MIN_INTERVAL_MS) {
-      this.lastScan = 'pass2';
-      didPass2 = true;
-      this.lastPass2At = now;
-      const full = now - this.lastFullPass2At >= FULL_PASS2_INTERVAL_MS;
-      if (full) this.lastFullPass2At = now;
-      let reread = 0;
-      for (const pid of order) reread += this.pass2(pid, full);
-      // On a cold start every pid was fresh in pass 1: nothing was re-read, the owners stand as they are.
-      if (reread > 0) {
-        this.rebuildOwners(order, live);
-        stillWanted = this.stillUnresolved(wanted);
+      stillWanted = this.stillUnresolved(wanted);
+      // Pass 2 re-reads fds whose cached answer may be stale (an fd number closed and reused between two ticks).
+      if (stillWanted.length > 0 && now - this.lastPass2At >= PASS2_MIN_INTERVAL_MS) {
+        this.lastScan = 'pass2';
+        didPass2 = true;
+        this.lastPass2At = now;
+        const full = now - this.lastFullPass2At >= FULL_PASS2_INTERVAL_MS;
+        if (full) this.lastFullPass2At = now;
+        let reread = 0;
+        for (const pid of order) reread += this.pass2(pid, full);
+        // On a cold start every pid was fresh in pass 1: nothing was re-read, the owners stand as they are.
+        if (reread > 0) {
+          this.rebuildOwners(order, live);
+          stillWanted = this.stillUnresolved(wanted);
+        }
       }
     }
     for (const entry of this.pids.values()) {
       entry.readNow = null;
       entry.readAll = false;
     }
+    // A cold scan reads every fd without counting them: one count says whether the kernel gives them.
+    const first = this.pids.keys().next();
+    if (!this.counted && !first.done) this.fdCount(first.value);
+    const retryMs = this.counted ? UNRESOLVED_RETRY_COUNTED_MS : UNRESOLVED_RETRY_MS;
     const unresolved = new Map<number, number>();
     for (const [inode, at] of this.unresolved)
       if (live.has(inode) && !this.owners.has(inode)) unresolved.set(inode, at);
     for (const inode of stillWanted) {
-      const due = this.unresolved.get(inode) ?? -Infinity;
-      if (didPass2) unresolved.set(inode, now + UNRESOLVED_RETRY_MS);
+      if (didPass2) unresolved.set(inode, now + retryMs);
       // Pass 2 was skipped by its rate limit: try again as soon as it is allowed.
-      else if (due <= now) unresolved.set(inode, this.lastPass2At + PASS2_MIN_INTERVAL_MS);
+      else if (due(inode)) unresolved.set(inode, this.lastPass2At + PASS2_MIN_INTERVAL_MS);
     }
     this.unresolved = unresolved;
   }
@@ -278,7 +306,7 @@ export class OwnerMap {
     let count = entry.count;
     if (read === undefined && count < 0 && this.source.fdCount) {
       this.source.release?.();
-      count = this.source.fdCount(pid) ?? -1;
+      count = this.fdCount(pid) ?? -1;
     }
     const names = read ?? this.source.listFds(pid);
     if (names === 'gone') {
@@ -351,9 +379,9 @@ export class OwnerMap {
 
   /**
    * What rebuildOwners would make, from the maps as they are and the fds of the `fresh` pids just read: for a scan
-   * that reads only new processes. Every live inode's owner is alive then (one whose owner exited makes the scan a
-   * whole one), so only exited holders behind it leave; the new pids take their place by pid. At 40,000 sockets a
-   * rebuild walks 80,000 fds: the refresh after a new process took 11-15 ms with it, 6-7 ms with this.
+   * that reads only new processes (forgetExitedOwners has run: exited holders of shared inodes leave here); the new
+   * pids take their place by pid. At 40,000 sockets a rebuild walks 80,000 fds: the refresh after a new process took
+   * 11-15 ms with it, 6-7 ms with this.
    */
   private addOwners(fresh: readonly number[], live: ReadonlySet<number>): void {
     for (const [inode, all] of this.shared) {
@@ -369,6 +397,26 @@ export class OwnerMap {
       if (!entry) continue;
       for (const inode of entry.fds.values()) if (inode !== 0 && live.has(inode)) this.addHolder(inode, pid);
     }
+  }
+
+  /**
+   * Inodes whose only known holder exited lose their owner, so a wanted one is looked for elsewhere (a child that
+   * inherited it, a process it was sent to); addOwners settles those with several holders.
+   */
+  private forgetExitedOwners(): void {
+    for (const [inode, pid] of this.owners)
+      if (!this.pids.has(pid) && !this.shared.has(inode)) this.owners.delete(inode);
+  }
+
+  /**
+   * Drops closed sockets from the maps once they outnumber the live ones: with the kernel's fd counts, a busy machine
+   * may go long without a whole scan (which rebuilds the maps), and 500 connections a second would add as many
+   * entries a second. Until then a closed socket stays, which lets reread() spot an fd number that held it.
+   */
+  private pruneOwners(live: ReadonlySet<number>): void {
+    if (this.owners.size <= 2 * live.size + 1024) return;
+    for (const inode of this.owners.keys()) if (!live.has(inode)) this.owners.delete(inode);
+    for (const inode of this.shared.keys()) if (!live.has(inode)) this.shared.delete(inode);
   }
 
   /** `pid` holds `inode` too: among its holders in pid order, and its owner when it is the lowest. */
