@@ -44,6 +44,8 @@ test('a connection the test opens and closes is in the Connections log with its 
     const cells = client.getByRole('gridcell');
     await expect(cells.nth(2)).toHaveText(`127.0.0.1:${clientPort}`);
     await expect(cells.nth(4)).toHaveText('TIME_WAIT');
+    // It lives on in the kernel's table as a timewait socket: a kernel fact, not a refresh's last sight of it.
+    await expect(cells.nth(4)).toHaveAttribute('title', /^From the kernel: the connection lives on in this state/);
     await expect(cells.nth(6)).toHaveText(`${PAYLOAD} B`);
     await expect(cells.nth(7)).toHaveText('0 B');
     const serverRow = g.getByRole('row').filter({

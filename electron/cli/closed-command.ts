@@ -4,7 +4,12 @@ import type { Command } from 'commander';
 import type { Response } from '../../shared/contract';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { compileClosedFilter } from '../../shared/logic/connections/closed-filter';
-import { CLOSED_FOLLOW_WIDTHS, CLOSED_TEXT_HEADER, closedTextCells } from '../../shared/logic/connections/closed-text';
+import {
+  CLOSED_FOLLOW_WIDTHS,
+  CLOSED_TEXT_HEADER,
+  OBSERVED_STATE_MARK,
+  closedTextCells,
+} from '../../shared/logic/connections/closed-text';
 import { CONNECTION_LOG_SIZE } from '../../shared/logic/connections/connection-log';
 import { parseCount, parseInterval } from '../../shared/logic/duration';
 import { assertFilter } from '../../shared/logic/filter-check';
@@ -79,6 +84,15 @@ function note(text: string): void {
   process.stderr.write(`${escapeControls(text)}\n`);
 }
 
+/** Whether a table of `entries` shows a state only a refresh saw: the mark it carries is then explained once. */
+function needsStateLegend(entries: readonly ClosedConnection[], o: ClosedOptions): boolean {
+  return !o.json && entries.some((e) => e.finalStateSource === 'observed');
+}
+
+function stateLegend(): void {
+  note(translate(lang(), 'connections.cli.observedState', { mark: OBSERVED_STATE_MARK }));
+}
+
 /** One line of the follow table: padded to fixed widths, since later rows cannot widen earlier ones. */
 function followLine(cells: readonly string[]): string {
   return cells
@@ -131,6 +145,7 @@ async function printWindow(o: ClosedOptions): Promise<void> {
   if (log.lost > 0) note(translate(lang(), 'connections.cli.lost', { n: log.lost }));
   const text = renderEntries([...newest].reverse(), o);
   if (text !== '') process.stdout.write(text);
+  if (needsStateLegend(newest, o)) stateLegend();
 }
 
 /**
@@ -153,6 +168,7 @@ function follow(o: ClosedOptions): Promise<void> {
     let afterId = -1;
     let printed = 0;
     let lost = 0;
+    let explained = false;
     let busy: Promise<void> = Promise.resolve();
     const poll = async (): Promise<void> => {
       const log = await read(afterId, CONNECTION_LOG_SIZE);
@@ -163,6 +179,10 @@ function follow(o: ClosedOptions): Promise<void> {
       if (o.limit !== null) fresh = fresh.slice(0, o.limit - printed);
       printed += fresh.length;
       if (fresh.length > 0) process.stdout.write(renderEntries(fresh, o));
+      if (!explained && needsStateLegend(fresh, o)) {
+        explained = true;
+        stateLegend();
+      }
       if (o.limit !== null && printed >= o.limit) stop();
     };
     const fail = (e: unknown): void => {

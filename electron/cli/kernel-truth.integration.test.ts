@@ -149,6 +149,17 @@ describe.skipIf(noNetns !== null).each([
         const seenAsTimewait =
           e.finalState === 'TIME_WAIT' ||
           (e.finalState === 'FIN_WAIT_2' && (serverClosedAt.get(e.localPort) ?? -Infinity) >= e.closedAt);
+        // Where that state comes from: the kernel's table for a timewait socket it showed (and for CLOSED, the state
+        // it freed the socket in), the trace for the state it saw, a refresh for the state it last showed.
+        const expectedSource =
+          e.finalState === 'TIME_WAIT'
+            ? 'kernel'
+            : !asNobody && traced
+              ? 'trace'
+              : ['FIN_WAIT_2', 'CLOSED'].includes(e.finalState)
+                ? 'kernel'
+                : 'observed';
+        expect(e.finalStateSource, JSON.stringify(e)).toBe(expectedSource);
         if (!seenAsTimewait) {
           const allowed = !asNobody && traced ? ['FIN_WAIT_2'] : ['CLOSED', 'ESTABLISHED', 'FIN_WAIT_1'];
           expect(allowed, JSON.stringify(e)).toContain(e.finalState);
@@ -164,7 +175,9 @@ describe.skipIf(noNetns !== null).each([
         // No refresh saw these sockets: the trace names who connected, and who closed the server's ends.
         expect(new Set(clientSide.map((e) => e.pid))).toEqual(new Set([client.pid]));
         expect(new Set(serverSide.map((e) => e.pid))).toEqual(new Set([server.pid]));
-        expect(new Set(serverSide.map((e) => e.finalState))).toEqual(new Set(['LAST_ACK']));
+        expect(new Set(serverSide.map((e) => `${e.finalState} ${e.finalStateSource}`))).toEqual(
+          new Set(['LAST_ACK trace']),
+        );
       }
       expect((await stats.exited).code, stats.stderr()).toBe(0);
       const { series } = JSON.parse(stats.lines.join('\n')) as { series: StatsSeries };

@@ -36,6 +36,13 @@ export const connectionsEn = {
       trace: 'When the kernel traced its last state change',
       observed: 'The refresh that found it gone: it closed a little earlier',
     },
+    finalStateSource: {
+      trace: 'The state the kernel’s tracepoint saw it close from: exact',
+      kernel:
+        'From the kernel: the connection lives on in this state, or the kernel freed it with no earlier state known',
+      observed:
+        'The last state a refresh saw, up to one refresh before the close: it may have changed since. State tracing (netinspect as administrator, tracefs mounted) makes it exact.',
+    },
     durationSource: {
       trace: 'From the traced opening to the close: exact',
       observed: 'From the refresh that first saw it open: it may be older, so it lived at least this long',
@@ -79,6 +86,8 @@ export const connectionsEn = {
       sourceObserved: 'found by comparing refreshes: {{reason}}',
       sourceDiffs: 'found by comparing refreshes: connections shorter than one refresh are missed',
       lost: '{{n}} kernel events were lost: netinspect read them too slowly.',
+      observedState:
+        '{{mark}} the last state a refresh saw, up to one refresh before the close; it may have changed since. With state tracing on (netinspect as administrator, tracefs mounted), the state each connection closed from is exact.',
     },
   },
   tracing: {

@@ -36,6 +36,12 @@ export const connectionsZhCN: Translated<typeof connectionsEn> = {
       trace: '内核跟踪到其最后一次状态变化的时间',
       observed: '发现它已消失的那次刷新：实际关闭时间略早',
     },
+    finalStateSource: {
+      trace: '内核跟踪点看到它关闭前所处的状态：精确值',
+      kernel: '来自内核：连接仍以此状态存在，或内核释放它时不知道更早的状态',
+      observed:
+        '某次刷新最后看到的状态，最多早于关闭一个刷新间隔：之后可能已改变。开启状态跟踪（以管理员身份运行 netinspect 并挂载 tracefs）后为精确值。',
+    },
     durationSource: {
       trace: '从跟踪到的建立时间到关闭：精确值',
       observed: '从第一次刷新看到它打开时算起：它可能更早建立，因此至少存活了这么久',
@@ -77,6 +83,8 @@ export const connectionsZhCN: Translated<typeof connectionsEn> = {
       sourceObserved: '通过比较每次刷新发现：{{reason}}',
       sourceDiffs: '通过比较每次刷新发现：短于一次刷新的连接会被漏掉',
       lost: '丢失了 {{n}} 个内核事件：netinspect 读取得太慢。',
+      observedState:
+        '{{mark}} 为某次刷新最后看到的状态，最多早于关闭一个刷新间隔，之后可能已改变。开启状态跟踪（以管理员身份运行 netinspect 并挂载 tracefs）后，每个连接关闭前所处的状态是精确的。',
     },
   },
   tracing: {

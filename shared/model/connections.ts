@@ -6,8 +6,18 @@ export const closedConnectionSchema = z.object({
   /** Unique within a run: where the log keeps it. */
   id: z.number().int(),
   ...endpointsShape,
-  /** The state the socket was in when the kernel freed it (or last seen in, from polling). */
+  /**
+   * The state the connection ended in: the one it closed from, the one it lives on in (TIME_WAIT), or CLOSED when
+   * nothing earlier is known.
+   */
   finalState: z.enum(SOCKET_STATES),
+  /**
+   * Where finalState comes from. `trace`: the tracepoint saw the socket close from it. `kernel`: the kernel's table
+   * shows the connection living on in it (a timewait socket on its tuple), or CLOSED, the state the kernel freed the
+   * socket in when no earlier one is known. `observed`: the last state a refresh saw, up to one refresh before the
+   * close; it may have changed since.
+   */
+  finalStateSource: z.enum(FACT_SOURCES),
   /** The kernel's socket cookie, or null. */
   cookie: z.string().nullable(),
   /** When the connection was first known to exist (ms since epoch), or null when never seen open. */

@@ -9,6 +9,7 @@ export function closedConnection(p: Partial<ClosedConnection> = {}): ClosedConne
     id: 1,
     ...TUPLE,
     finalState: 'TIME_WAIT',
+    finalStateSource: 'kernel',
     cookie: '42',
     openedAt: 1_000,
     openedAtSource: 'trace',

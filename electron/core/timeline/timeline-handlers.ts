@@ -32,6 +32,15 @@ export function checkWindow(since: number, until: number): void {
   }
 }
 
+/**
+ * A recorded close as the contract answers it, numbered `id`. Closes are the model's own JSON objects, stored as
+ * they were; those recorded before closes carried finalStateSource claim nothing for it: the weakest source.
+ */
+export function recordedClosed(record: object, id: number): ClosedConnection {
+  const e = record as Omit<ClosedConnection, 'finalStateSource'> & Partial<ClosedConnection>;
+  return { ...e, finalStateSource: e.finalStateSource ?? 'observed', id };
+}
+
 /** The table at `at` as the contract answers it. */
 export function pastTable(r: TimelineReader, at: number, host: string): PastTable {
   const t = r.tableAt(at);
@@ -95,10 +104,7 @@ export function createTimelineHandlers(s: CoreServices): Pick<Handlers, Timeline
       return s.timeline.read((r) => {
         const c = r.closedBetween(req.since, req.until, req.limit);
         // Ids of the Connections log are unique within the run that logged them only: numbered anew per answer.
-        return {
-          entries: c.records.map((x, i) => ({ ...(x.record as unknown as ClosedConnection), id: i + 1 })),
-          truncated: c.truncated,
-        };
+        return { entries: c.records.map((x, i) => recordedClosed(x.record, i + 1)), truncated: c.truncated };
       });
     },
     'timeline:stats': (req) =>

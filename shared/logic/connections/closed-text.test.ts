@@ -1,10 +1,12 @@
 // Text forms of closed connections: table cells, durations that are lower bounds, and why bytes are unknown.
 import { describe, expect, it } from 'vitest';
+import { TCP_STATES } from '../../model/socket';
 import { closedConnection } from '../../test-support/closed-connections';
 import {
   CLOSED_FOLLOW_WIDTHS,
   CLOSED_TEXT_HEADER,
   closedDurationText,
+  closedStateText,
   closedTextCells,
   unknownBytesReason,
 } from './closed-text';
@@ -14,6 +16,16 @@ describe('closed connection text', () => {
     expect(closedDurationText(closedConnection({ durationMs: 2_500, openedAtSource: 'trace' }))).toBe('2s');
     expect(closedDurationText(closedConnection({ durationMs: 65_000, openedAtSource: 'observed' }))).toBe('≥ 1m 05s');
     expect(closedDurationText(closedConnection({ durationMs: null, openedAt: null }))).toBeNull();
+  });
+
+  it('marks a final state only a refresh saw, and no state the kernel or the trace gave', () => {
+    const c = closedConnection;
+    expect(closedStateText(c({ finalState: 'ESTABLISHED', finalStateSource: 'observed' }))).toBe('ESTABLISHED*');
+    expect(closedStateText(c({ finalState: 'LAST_ACK', finalStateSource: 'trace' }))).toBe('LAST_ACK');
+    expect(closedStateText(c({ finalState: 'TIME_WAIT', finalStateSource: 'kernel' }))).toBe('TIME_WAIT');
+    expect(closedTextCells(c({ finalState: 'FIN_WAIT_1', finalStateSource: 'observed' }))[4]).toBe('FIN_WAIT_1*');
+    // The follow mode's column holds the longest state with its mark.
+    expect(Math.max(...TCP_STATES.map((state) => state.length + 1))).toBeLessThanOrEqual(CLOSED_FOLLOW_WIDTHS[4]);
   });
 
   it('says why a byte count is unknown, and nothing when it is known', () => {

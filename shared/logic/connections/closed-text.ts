@@ -21,7 +21,7 @@ export const CLOSED_TEXT_HEADER = [
 ] as const;
 
 /** Widths the follow mode pads each column to (it prints rows as they come, so it cannot measure them first). */
-export const CLOSED_FOLLOW_WIDTHS: readonly number[] = [12, 5, 21, 21, 11, 9, 8, 8, 6, 7, 20, 0];
+export const CLOSED_FOLLOW_WIDTHS: readonly number[] = [12, 5, 21, 21, 13, 9, 8, 8, 6, 7, 20, 0];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -39,6 +39,17 @@ export function closedDurationText(c: ClosedConnection): string | null {
   if (c.durationMs === null) return null;
   const text = formatDuration(c.durationMs);
   return c.openedAtSource === 'observed' ? `≥ ${text}` : text;
+}
+
+/** What marks a final state only a refresh saw (see closedStateText). */
+export const OBSERVED_STATE_MARK = '*';
+
+/**
+ * The final state, with OBSERVED_STATE_MARK after it when it is the last state a refresh saw (`ESTABLISHED*`): the
+ * connection may have moved on before it closed. The tables explain the mark once (connections.observedState).
+ */
+export function closedStateText(c: ClosedConnection): string {
+  return c.finalStateSource === 'observed' ? `${c.finalState}${OBSERVED_STATE_MARK}` : c.finalState;
 }
 
 /**
@@ -69,7 +80,7 @@ export function closedTextCells(c: ClosedConnection): string[] {
     formatProto(c),
     formatEndpoint(c.localAddress, c.localPort),
     formatEndpoint(c.remoteAddress, c.remotePort),
-    c.finalState,
+    closedStateText(c),
     closedDurationText(c) ?? '-',
     num(c.bytesSent),
     num(c.bytesReceived),

@@ -48,6 +48,7 @@ describe('ConnectionLog', () => {
       bytesSent: 1000,
       bytesReceived: 1000,
       finalState: 'ESTABLISHED',
+      finalStateSource: 'observed',
       failedConnect: false,
     });
     expect(log.total).toBe(1);
@@ -225,5 +226,30 @@ describe('ConnectionLog', () => {
     expect(
       new ConnectionLog().apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed()] } }), true)[0],
     ).toMatchObject({ finalState: 'CLOSED' });
+  });
+  it('says where each final state comes from: the trace, the kernel’s table, or the last refresh that saw it', () => {
+    const apply = (socket: Socket | null, event: ClosedSocketEvent, seen: Socket | null = null) => {
+      const log = new ConnectionLog();
+      if (seen) log.apply(tick({ added: [seen] }), true);
+      const added = socket ? [socket] : [];
+      return log.apply(tick({ added, events: { ...NO_KERNEL_EVENTS, closed: [event] } }), true)[0];
+    };
+    const source = (e: { finalState: string; finalStateSource: string }) => `${e.finalState} ${e.finalStateSource}`;
+    const timeWait = sock({ cookie: '5', state: 'TIME_WAIT', pid: null, inode: 0 });
+    const finWait2 = sock({ cookie: '5', state: 'FIN_WAIT_2', pid: null, inode: 0 });
+    // A refresh saw it open, nothing traced it: that state, as last seen.
+    expect(source(apply(null, closed(), sock({ cookie: '42', state: 'FIN_WAIT_1' })))).toBe('FIN_WAIT_1 observed');
+    // The trace saw the state it closed from.
+    expect(source(apply(null, closed({ lastState: 'LAST_ACK' }), sock({ cookie: '42' })))).toBe('LAST_ACK trace');
+    // The kernel's table shows it living on as a timewait socket.
+    expect(source(apply(timeWait, closed(), sock({ cookie: '42' })))).toBe('TIME_WAIT kernel');
+    expect(source(apply(finWait2, closed()))).toBe('FIN_WAIT_2 kernel');
+    expect(source(apply(finWait2, closed({ lastState: 'FIN_WAIT_2' })))).toBe('FIN_WAIT_2 trace');
+    // Nothing saw it: the state the kernel freed it in.
+    expect(source(apply(null, closed()))).toBe('CLOSED kernel');
+    // Without destroy events, the state of the last refresh that showed it.
+    const log = new ConnectionLog();
+    log.apply(tick({ added: [sock({ state: 'CLOSE_WAIT' })], takenAt: 1_000 }), false);
+    expect(source(log.apply(tick({ removed: [sock().key], takenAt: 2_000 }), false)[0])).toBe('CLOSE_WAIT observed');
   });
 });

@@ -2,7 +2,7 @@
 // sockets a refresh found gone), with what the table and the trace knew of it: owner, opening time, final state.
 import type { ClosedConnection } from '../../model/connections';
 import type { ClosedSocketEvent, FailedConnect, KernelEventBatch, TracedTransition } from '../../model/kernel-events';
-import type { Socket, SocketState } from '../../model/socket';
+import type { FactSource, Socket, SocketState } from '../../model/socket';
 import { ENDPOINT_FIELDS, pickFields } from '../socket-fields';
 
 /** Connections kept in the log (newest); older ones are counted in `total` only. */
@@ -59,6 +59,26 @@ function inFinWait2TimeWait(
   if (shown?.state !== 'FIN_WAIT_2' || (shown.inode !== null && shown.inode !== 0)) return false;
   if (traced !== null) return traced === 'FIN_WAIT_2';
   return polled === null || polled === 'ESTABLISHED' || CLOSING_STATES.has(polled);
+}
+
+/**
+ * The state a closed connection ended in, and where that comes from: the timewait socket the table shows on its
+ * tuple (`shown`) when it lives on as one, else the state the trace saw it close from (`traced`), else the state a
+ * refresh last saw it in (`polled`), else CLOSED, the state the kernel freed it in.
+ */
+function finalStateOf(
+  shown: Socket | undefined,
+  traced: SocketState | null,
+  polled: SocketState | null,
+): { state: SocketState; source: FactSource } {
+  const last = traced ?? polled;
+  if (shown?.state === 'TIME_WAIT' && (last === null || CLOSING_STATES.has(last) || last === 'ESTABLISHED'))
+    return { state: 'TIME_WAIT', source: 'kernel' };
+  if (inFinWait2TimeWait(shown, traced, polled))
+    return { state: 'FIN_WAIT_2', source: traced === null ? 'kernel' : 'trace' };
+  if (traced !== null) return { state: traced, source: 'trace' };
+  if (polled !== null) return { state: polled, source: 'observed' };
+  return { state: 'CLOSED', source: 'kernel' };
 }
 
 /**
@@ -175,19 +195,14 @@ export class ConnectionLog {
     const traced = key === null ? undefined : this.openedByKey.get(key);
     if (key !== null) this.openedByKey.delete(key);
     const lastState = e.lastState ?? last?.state ?? null;
-    const finalState: SocketState =
-      shown?.state === 'TIME_WAIT' &&
-      (lastState === null || CLOSING_STATES.has(lastState) || lastState === 'ESTABLISHED')
-        ? 'TIME_WAIT'
-        : inFinWait2TimeWait(shown, e.lastState, last?.state ?? null)
-          ? 'FIN_WAIT_2'
-          : (lastState ?? 'CLOSED');
+    const final = finalStateOf(shown, e.lastState, last?.state ?? null);
     const openedAt = traced ?? last?.firstSeen ?? null;
     const tcp = e.tcp;
     return {
       id: 0,
       ...pickFields(e, ENDPOINT_FIELDS),
-      finalState,
+      finalState: final.state,
+      finalStateSource: final.source,
       cookie: e.cookie,
       openedAt,
       openedAtSource: traced !== undefined ? 'trace' : 'observed',
@@ -213,6 +228,7 @@ export class ConnectionLog {
       id: 0,
       ...pickFields(s, ENDPOINT_FIELDS),
       finalState: s.state,
+      finalStateSource: 'observed',
       cookie: s.cookie,
       openedAt: s.firstSeen,
       openedAtSource: 'observed',
@@ -260,6 +276,7 @@ export class ConnectionLog {
       remoteAddress: f.remoteAddress,
       remotePort: f.remotePort,
       finalState: 'SYN_SENT',
+      finalStateSource: 'trace',
       cookie: null,
       openedAt,
       openedAtSource: openedAt === null ? 'observed' : 'trace',

@@ -2,7 +2,11 @@
 // are a dash whose title says why, so nothing unknown passes for a zero.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { closedDurationText, unknownBytesReason } from '../../../../shared/logic/connections/closed-text';
+import {
+  closedDurationText,
+  closedStateText,
+  unknownBytesReason,
+} from '../../../../shared/logic/connections/closed-text';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
 import { formatAddress, formatBytes, formatProto, formatRtt } from '../../../../shared/logic/format';
 import type { ClosedConnection } from '../../../../shared/model/connections';
@@ -100,8 +104,8 @@ export const ClosedRow = memo(function ClosedRow({ entry: c, index, start, focus
       <GridCell>{formatProto(c)}</GridCell>
       <GridCell>{formatEndpoint(formatAddress(c.localAddress), c.localPort)}</GridCell>
       <GridCell>{formatEndpoint(formatAddress(c.remoteAddress), c.remotePort)}</GridCell>
-      <div role="gridcell" className="cell">
-        <span className={`state state-${c.finalState.toLowerCase()}`}>{c.finalState}</span>
+      <div role="gridcell" className="cell" title={t(`connections.finalStateSource.${c.finalStateSource}`)}>
+        <span className={`state state-${c.finalState.toLowerCase()}`}>{closedStateText(c)}</span>
       </div>
       <Known
         num
