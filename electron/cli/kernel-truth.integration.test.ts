@@ -160,6 +160,8 @@ describe.skipIf(noNetns !== null).each([
                 ? 'kernel'
                 : 'observed';
         expect(e.finalStateSource, JSON.stringify(e)).toBe(expectedSource);
+        // An opening is never after the close (a row first seen after it is the timewait socket, not the opening).
+        if (e.openedAt !== null) expect(e.openedAt, JSON.stringify(e)).toBeLessThanOrEqual(e.closedAt);
         if (!seenAsTimewait) {
           const allowed = !asNobody && traced ? ['FIN_WAIT_2'] : ['CLOSED', 'ESTABLISHED', 'FIN_WAIT_1'];
           expect(allowed, JSON.stringify(e)).toContain(e.finalState);

@@ -243,6 +243,12 @@ describe('ConnectionLog', () => {
     expect(source(apply(null, closed({ lastState: 'LAST_ACK' }), sock({ cookie: '42' })))).toBe('LAST_ACK trace');
     // The kernel's table shows it living on as a timewait socket.
     expect(source(apply(timeWait, closed(), sock({ cookie: '42' })))).toBe('TIME_WAIT kernel');
+    // A refresh before the destroy event showed the timewait socket, under the cookie the kernel copied to it.
+    const handedOver = sock({ cookie: '42', state: 'TIME_WAIT', pid: null, inode: 0 });
+    expect(source(apply(null, closed(), handedOver))).toBe('TIME_WAIT kernel');
+    // That row was first seen after the close: no refresh saw the connection open, so its opening is unknown.
+    const late = sock({ ...handedOver, firstSeen: closed().closedAt + 900 });
+    expect(apply(null, closed(), late)).toMatchObject({ openedAt: null, durationMs: null, pid: null });
     expect(source(apply(finWait2, closed()))).toBe('FIN_WAIT_2 kernel');
     expect(source(apply(finWait2, closed({ lastState: 'FIN_WAIT_2' })))).toBe('FIN_WAIT_2 trace');
     // Nothing saw it: the state the kernel freed it in.

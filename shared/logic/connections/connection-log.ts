@@ -72,7 +72,12 @@ function finalStateOf(
   polled: SocketState | null,
 ): { state: SocketState; source: FactSource } {
   const last = traced ?? polled;
-  if (shown?.state === 'TIME_WAIT' && (last === null || CLOSING_STATES.has(last) || last === 'ESTABLISHED'))
+  // `polled` is TIME_WAIT when a refresh already showed the timewait socket under the freed socket's cookie (the
+  // kernel copies it over when the socket had one).
+  if (
+    shown?.state === 'TIME_WAIT' &&
+    (last === null || last === 'TIME_WAIT' || CLOSING_STATES.has(last) || last === 'ESTABLISHED')
+  )
     return { state: 'TIME_WAIT', source: 'kernel' };
   if (inFinWait2TimeWait(shown, traced, polled))
     return { state: 'FIN_WAIT_2', source: traced === null ? 'kernel' : 'trace' };
@@ -196,7 +201,9 @@ export class ConnectionLog {
     if (key !== null) this.openedByKey.delete(key);
     const lastState = e.lastState ?? last?.state ?? null;
     const final = finalStateOf(shown, e.lastState, last?.state ?? null);
-    const openedAt = traced ?? last?.firstSeen ?? null;
+    // A row first seen after the close is the timewait socket (the kernel copies the cookie to it): no refresh saw
+    // the connection open.
+    const openedAt = traced ?? (last !== undefined && last.firstSeen <= e.closedAt ? last.firstSeen : null);
     const tcp = e.tcp;
     return {
       id: 0,
