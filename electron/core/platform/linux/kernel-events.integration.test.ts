@@ -4,11 +4,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildProbe } from '../../../test-support/probe-bundle';
 import type { ClosedSocket } from './closed-socket-decode';
 import { KernelEvents, type KernelSourceStatus } from './kernel-events';
-import { findTracefs } from './tracefs';
+import { ensureTracefs } from '../../../test-support/tracefs-mount';
 
 const isRoot = process.geteuid?.() === 0;
 const hasSetpriv = (() => {
@@ -20,9 +20,12 @@ const hasSetpriv = (() => {
   }
 })();
 
-const traced = isRoot && findTracefs() !== null;
+// As root, the trace gives each close the state it closed from: tracefs is mounted here if it is absent.
+const tracefs = ensureTracefs('kernel events test');
+afterAll(() => tracefs.release());
+const traced = tracefs.path !== null;
 if (!hasSetpriv) console.log('kernel events: the unprivileged case is skipped: setpriv (util-linux) is missing');
-if (!traced) console.log(`kernel events: the root case is skipped: ${isRoot ? 'tracefs is not mounted' : 'not root'}`);
+if (!traced) console.log(`kernel events: the root case is skipped: ${isRoot ? 'tracefs cannot be mounted' : 'not root'}`);
 
 /** Runs the probe as nobody with no capabilities, the way an unprivileged user runs netinspect. */
 async function runAsNobody(probe: string, n: number): Promise<{ code: number | null; out: string }> {
@@ -114,7 +117,7 @@ describe('kernel event sources', () => {
     } finally {
       k.close();
     }
-    const root = findTracefs() ?? '';
+    const root = tracefs.path ?? '';
     expect(readdirSync(path.join(root, 'instances')).filter((n) => n === `netinspect-${process.pid}`)).toEqual([]);
     expect(existsSync(path.join(root, 'instances', `netinspect-${process.pid}`))).toBe(false);
   });
