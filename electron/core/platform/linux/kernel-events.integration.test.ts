@@ -25,7 +25,8 @@ const tracefs = ensureTracefs('kernel events test');
 afterAll(() => tracefs.release());
 const traced = tracefs.path !== null;
 if (!hasSetpriv) console.log('kernel events: the unprivileged case is skipped: setpriv (util-linux) is missing');
-if (!traced) console.log(`kernel events: the root case is skipped: ${isRoot ? 'tracefs cannot be mounted' : 'not root'}`);
+if (!traced)
+  console.log(`kernel events: the root case is skipped: ${isRoot ? 'tracefs cannot be mounted' : 'not root'}`);
 
 /** Runs the probe as nobody with no capabilities, the way an unprivileged user runs netinspect. */
 async function runAsNobody(probe: string, n: number): Promise<{ code: number | null; out: string }> {
