@@ -11,7 +11,10 @@ const seen = [];
 
 for (const name of ['unit', 'integration']) {
   const file = path.join(dir, `vitest-${name}.json`);
-  if (!existsSync(file)) continue;
+  if (!existsSync(file)) {
+    seen.push(`${name}: no results (did not run)`);
+    continue;
+  }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;
@@ -20,7 +23,8 @@ for (const name of ['unit', 'integration']) {
 }
 
 const e2e = path.join(dir, 'playwright.json');
-if (existsSync(e2e)) {
+if (!existsSync(e2e)) seen.push('e2e: no results (did not run)');
+else {
   const s = JSON.parse(readFileSync(e2e, 'utf8')).stats ?? {};
   passed += s.expected ?? 0;
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
@@ -29,7 +33,8 @@ if (existsSync(e2e)) {
 }
 
 const wine = path.join(dir, 'wine.json');
-if (existsSync(wine)) {
+if (!existsSync(wine)) seen.push('wine: no results (did not run)');
+else {
   const w = JSON.parse(readFileSync(wine, 'utf8'));
   passed += w.passed;
   failed += w.failed;
