@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_KERNEL_EVENTS, type ClosedSocketEvent, type TracedTransition } from '../../model/kernel-events';
 import type { Socket } from '../../model/socket';
 import { sock, TUPLE } from '../../test-support/sockets';
-import { ConnectionLog } from './connection-log';
+import { ConnectionLog, GONE_KEEP_MS } from './connection-log';
 
 const closed = (over: Partial<ClosedSocketEvent> = {}): ClosedSocketEvent => ({
   ...TUPLE,
@@ -257,5 +257,25 @@ describe('ConnectionLog', () => {
     const log = new ConnectionLog();
     log.apply(tick({ added: [sock({ state: 'CLOSE_WAIT' })], takenAt: 1_000 }), false);
     expect(source(log.apply(tick({ removed: [sock().key], takenAt: 2_000 }), false)[0])).toBe('CLOSE_WAIT observed');
+  });
+  it('matches a destroy event that comes refreshes after the table lost the socket, within GONE_KEEP_MS', () => {
+    // The kernel's source holds an event for its peer's (a reset: the peer's tuple is zeroed and never pairs).
+    const log = new ConnectionLog();
+    const open = sock({ cookie: '42', pid: 7, process: 'srv', firstSeen: 1_000 });
+    const aborted = sock({ cookie: '43', localPort: 40001, pid: 8, process: 'cli', firstSeen: 1_000 });
+    log.apply(tick({ added: [open, aborted], takenAt: 1_000 }), true);
+    expect(log.apply(tick({ removed: [open.key, aborted.key], takenAt: 1_250 }), true)).toEqual([]);
+    const zeroed = closed({ cookie: '43', localAddress: '0.0.0.0', localPort: 0, remotePort: 0 });
+    const late = log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed(), zeroed] }, takenAt: 1_750 }), true);
+    expect(late.map((e) => [e.pid, e.localPort, e.finalState, e.finalStateSource, e.openedAt])).toEqual([
+      [7, open.localPort, 'ESTABLISHED', 'observed', 1_000],
+      [8, 40001, 'ESTABLISHED', 'observed', 1_000],
+    ]);
+    // Later than that, the event is all there is.
+    log.apply(tick({ added: [open], takenAt: 2_000 }), true);
+    log.apply(tick({ removed: [open.key], takenAt: 2_250 }), true);
+    log.apply(tick({ takenAt: 2_250 + GONE_KEEP_MS + 1 }), true);
+    const [alone] = log.apply(tick({ events: { ...NO_KERNEL_EVENTS, closed: [closed()] }, takenAt: 8_000 }), true);
+    expect(alone).toMatchObject({ pid: null, finalState: 'CLOSED', finalStateSource: 'kernel' });
   });
 });

@@ -9,6 +9,12 @@ import { ENDPOINT_FIELDS, pickFields } from '../socket-fields';
 export const CONNECTION_LOG_SIZE = 10_000;
 /** Seconds of closed-per-second counts kept. */
 export const CLOSED_RATE_SECONDS = 300;
+/**
+ * How long a socket gone from the table is kept for its destroy event (ms). The kernel's source may hand an event
+ * out a refresh or more after the refresh that found the socket gone (it holds events up to 500 ms for their peer's,
+ * longer under load); matched by cookie, the event still gets the owner, opening and state a refresh saw.
+ */
+export const GONE_KEEP_MS = 5_000;
 /** Traced opening times kept for connections still open (oldest dropped first). */
 const MAX_OPENINGS = 100_000;
 /** Process names kept from the trace (the least recently seen dropped first). */
@@ -104,6 +110,8 @@ export class ConnectionLog {
   private readonly openedByKey = new Map<string, number>();
   /** Keys of live sockets by cookie: a destroy event whose tuple the kernel cleared is still found by it. */
   private readonly liveByCookie = new Map<string, string>();
+  /** Sockets the table no longer shows, by cookie, with when they went: for destroy events that come later. */
+  private readonly goneByCookie = new Map<string, { readonly socket: Socket; readonly at: number }>();
   /** Traced opening times of connects that failed in this refresh, by kernel address. */
   private readonly failedOpenings = new Map<string, number>();
   /** The command name the trace last saw for each pid: names the owner of a connection no refresh saw. */
@@ -139,12 +147,15 @@ export class ConnectionLog {
     for (const key of tick.removed) {
       const last = this.live.get(key);
       this.forget(key);
+      if (fromKernel && last?.cookie) this.goneByCookie.set(last.cookie, { socket: last, at: tick.takenAt });
       if (!fromKernel && last) {
         const entry = this.fromRemoved(last, tick.takenAt);
         if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
     for (const s of fresh.values()) this.remember(s);
+    for (const [cookie, g] of this.goneByCookie)
+      if (g.at < tick.takenAt - GONE_KEEP_MS) this.goneByCookie.delete(cookie);
     out.sort((a, b) => a.closedAt - b.closedAt);
     for (const entry of out) this.keep(entry);
     return out;
@@ -188,7 +199,7 @@ export class ConnectionLog {
     if (e === null || e.remotePort === 0) return null;
     const key = e.proto === 'tcp' ? tcpKey(e) : null;
     const seen = key === null ? undefined : this.live.get(key);
-    const same = seen && seen.cookie === e.cookie ? seen : undefined;
+    const same = seen && seen.cookie === e.cookie ? seen : this.gone(e, key);
     const now = key === null ? undefined : fresh.get(key);
     // The table shows the tuple in TIME_WAIT (this refresh, or an earlier one when the event was held back a while
     // for its trace): the connection lives on as a timewait socket. Its cookie need not be the freed socket's: the
@@ -257,9 +268,17 @@ export class ConnectionLog {
    * with SO_LINGER 0: its peer zeroed), with the tuple
    * the table last showed under its cookie; null when the table never saw that socket connected.
    */
+  /** The socket a refresh saw under the event's cookie before the table lost it (on `key` when given), or undefined. */
+  private gone(e: ClosedSocketEvent, key: string | null): Socket | undefined {
+    const g = this.goneByCookie.get(e.cookie);
+    if (!g || (key !== null && g.socket.key !== key)) return undefined;
+    this.goneByCookie.delete(e.cookie);
+    return g.socket;
+  }
+
   private withPolledTuple(e: ClosedSocketEvent): ClosedSocketEvent | null {
     const key = this.liveByCookie.get(e.cookie);
-    const seen = key === undefined ? undefined : this.live.get(key);
+    const seen = key === undefined ? this.goneByCookie.get(e.cookie)?.socket : this.live.get(key);
     if (!seen || seen.proto !== e.proto || seen.remotePort === 0 || seen.state === 'LISTEN') return null;
     return {
       ...e,
