@@ -8,6 +8,7 @@ import {
   CLOSED_FOLLOW_WIDTHS,
   CLOSED_TEXT_HEADER,
   OBSERVED_STATE_MARK,
+  anyObservedState,
   closedTextCells,
 } from '../../shared/logic/connections/closed-text';
 import { CONNECTION_LOG_SIZE } from '../../shared/logic/connections/connection-log';
@@ -86,7 +87,7 @@ function note(text: string): void {
 
 /** Whether a table of `entries` shows a state only a refresh saw: the mark it carries is then explained once. */
 function needsStateLegend(entries: readonly ClosedConnection[], o: ClosedOptions): boolean {
-  return !o.json && entries.some((e) => e.finalStateSource === 'observed');
+  return !o.json && anyObservedState(entries);
 }
 
 function stateLegend(): void {

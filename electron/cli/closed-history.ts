@@ -3,7 +3,12 @@
 import type { Command } from 'commander';
 import { languageFromEnv, translate } from '../../shared/i18n/translate';
 import { compileClosedFilter } from '../../shared/logic/connections/closed-filter';
-import { CLOSED_TEXT_HEADER, OBSERVED_STATE_MARK, closedTextCells } from '../../shared/logic/connections/closed-text';
+import {
+  CLOSED_TEXT_HEADER,
+  OBSERVED_STATE_MARK,
+  anyObservedState,
+  closedTextCells,
+} from '../../shared/logic/connections/closed-text';
 import { parseCount } from '../../shared/logic/duration';
 import { assertFilter } from '../../shared/logic/filter-check';
 import { keyedError } from '../../shared/logic/input-error';
@@ -70,7 +75,7 @@ export async function runClosedHistory(f: ClosedHistoryFlags): Promise<void> {
   // A window may span days: the date goes with each time.
   const rows = entries.map((c) => [formatLocalTime(c.closedAt), ...closedTextCells(c).slice(1)]);
   const lines = [escapeControls(title), renderTextTable(CLOSED_TEXT_HEADER, rows)];
-  if (entries.some((c) => c.finalStateSource === 'observed'))
+  if (anyObservedState(entries))
     lines.push(translate(lang, 'connections.cli.observedState', { mark: OBSERVED_STATE_MARK }));
   if (truncated) lines.push(translate(lang, 'timelineUi.cli.truncated', { n: entries.length }));
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -52,6 +52,11 @@ export function closedStateText(c: ClosedConnection): string {
   return c.finalStateSource === 'observed' ? `${c.finalState}${OBSERVED_STATE_MARK}` : c.finalState;
 }
 
+/** Whether any of `entries` shows a final state only a refresh saw: a table of them then explains the mark. */
+export function anyObservedState(entries: readonly ClosedConnection[]): boolean {
+  return entries.some((c) => c.finalStateSource === 'observed');
+}
+
 /**
  * Why a byte count is null, as a key under `connections.why` (see shared/i18n/connections-en.ts), or null when the
  * count is known. UDP keeps no counters; a connect that failed moved nothing; a close only a refresh saw has the

@@ -147,15 +147,21 @@ export class ConnectionLog {
     for (const key of tick.removed) {
       const last = this.live.get(key);
       this.forget(key);
-      if (fromKernel && last?.cookie) this.goneByCookie.set(last.cookie, { socket: last, at: tick.takenAt });
+      if (fromKernel && last?.cookie) {
+        this.goneByCookie.delete(last.cookie); // kept in the order they went, for the pruning below
+        this.goneByCookie.set(last.cookie, { socket: last, at: tick.takenAt });
+      }
       if (!fromKernel && last) {
         const entry = this.fromRemoved(last, tick.takenAt);
         if (entry && !(traced && entry.failedConnect)) out.push(entry);
       }
     }
     for (const s of fresh.values()) this.remember(s);
-    for (const [cookie, g] of this.goneByCookie)
-      if (g.at < tick.takenAt - GONE_KEEP_MS) this.goneByCookie.delete(cookie);
+    // Oldest first (in the order they went): stop at the first one still kept.
+    for (const [cookie, g] of this.goneByCookie) {
+      if (g.at >= tick.takenAt - GONE_KEEP_MS) break;
+      this.goneByCookie.delete(cookie);
+    }
     out.sort((a, b) => a.closedAt - b.closedAt);
     for (const entry of out) this.keep(entry);
     return out;
@@ -263,11 +269,6 @@ export class ConnectionLog {
     };
   }
 
-  /**
-   * A destroy event whose tuple the kernel cleared (a failed connect: local 0.0.0.0, remote port 0; a socket aborted
-   * with SO_LINGER 0: its peer zeroed), with the tuple
-   * the table last showed under its cookie; null when the table never saw that socket connected.
-   */
   /** The socket a refresh saw under the event's cookie before the table lost it (on `key` when given), or undefined. */
   private gone(e: ClosedSocketEvent, key: string | null): Socket | undefined {
     const g = this.goneByCookie.get(e.cookie);
@@ -276,6 +277,11 @@ export class ConnectionLog {
     return g.socket;
   }
 
+  /**
+   * A destroy event whose tuple the kernel cleared (a failed connect: local 0.0.0.0, remote port 0; a socket aborted
+   * with SO_LINGER 0: its peer zeroed), with the tuple
+   * the table last showed under its cookie; null when the table never saw that socket connected.
+   */
   private withPolledTuple(e: ClosedSocketEvent): ClosedSocketEvent | null {
     const key = this.liveByCookie.get(e.cookie);
     const seen = key === undefined ? this.goneByCookie.get(e.cookie)?.socket : this.live.get(key);
