@@ -1,8 +1,11 @@
 // A NETLINK_SOCK_DIAG client: one socket kept open, dump requests for tcp/udp x v4/v6, replies decoded in place.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { DumpThread } from '../../ffi/dump-thread';
 import { close, ErrnoError, errnoValue, recv, sendto } from '../../ffi/libc';
 import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import type { Proto } from '../../../../shared/model/socket';
+import { chooseSplit, keepSplit, type PortSplit, SPLIT_BYTECODE_BYTES, writeSplitBytecode } from './dump-split';
 import type { KernelSocket } from './kernel-socket';
 import { LE, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_HDRLEN, writeNlmsghdr } from './netlink';
 import {
@@ -33,6 +36,19 @@ const COMPAT_REQUEST_LEN = NLMSG_HDRLEN + 60;
  * costs nothing and leaves room should a kernel send bigger ones (MSG_TRUNC would tell us if it did).
  */
 const RECV_BUFFER_BYTES = 256 * 1024;
+/** struct nlattr before the bytecode of INET_DIAG_REQ_BYTECODE. */
+const NLA_HDRLEN = 4;
+const INET_DIAG_REQ_BYTECODE = 1;
+/**
+ * From this many sockets in a table's last dump on, the next is split in two halves dumped at once, one of them
+ * on a second thread (below it the thread's hand-over costs more than the second core gives). At 40,000 TCP
+ * sockets here the kernel's walk took 50-60 ms whole and 35-38 ms split.
+ */
+const SPLIT_MIN_SOCKETS = 8000;
+/** How long the dump thread may take to come up (start a worker, load koffi) before splitting is given up. */
+const THREAD_READY_MS = 5000;
+/** How long a split dump waits for its other half to end: past the receive timeout, which ends it first. */
+const SPLIT_SETTLE_MS = (RECV_TIMEOUT_S + 2) * 1000;
 
 const FIN_TIMEOUT_PATH = '/proc/sys/net/ipv4/tcp_fin_timeout';
 
@@ -47,12 +63,18 @@ function finTimeoutMs(): number | null {
 }
 
 /** Bytes a dump request takes at most (writeDumpRequest). */
-export const DUMP_REQUEST_BYTES = Math.max(REQUEST_LEN, COMPAT_REQUEST_LEN);
+export const DUMP_REQUEST_BYTES = Math.max(REQUEST_LEN, COMPAT_REQUEST_LEN) + NLA_HDRLEN + SPLIT_BYTECODE_BYTES;
+
+/** One half of a split dump: the sockets `writeSplitBytecode` selects. */
+export interface DumpHalf {
+  readonly split: PortSplit;
+  readonly half: 0 | 1;
+}
 
 /**
  * Writes the dump request for every socket of `proto` and `family` (every state; TCP with its tcp_info) into
  * `buf` (DUMP_REQUEST_BYTES long, `view` over it) and returns the part to send. `family` null: TCP of every family
- * in one walk, through the older request.
+ * in one walk, through the older request. With `half`, only that half of a split (a bytecode filter).
  */
 export function writeDumpRequest(
   buf: Uint8Array,
@@ -60,22 +82,40 @@ export function writeDumpRequest(
   proto: Proto,
   family: 4 | 6 | null,
   seq: number,
+  half: DumpHalf | null = null,
 ): Uint8Array {
   const v = view;
   buf.fill(0);
+  const base = family === null ? COMPAT_REQUEST_LEN : REQUEST_LEN;
+  const len = half ? base + NLA_HDRLEN + SPLIT_BYTECODE_BYTES : base;
+  if (half) {
+    v.setUint16(base, NLA_HDRLEN + SPLIT_BYTECODE_BYTES, LE);
+    v.setUint16(base + 2, INET_DIAG_REQ_BYTECODE, LE);
+    writeSplitBytecode(v, base + NLA_HDRLEN, half.split, half.half);
+  }
   if (family === null) {
-    writeNlmsghdr(v, COMPAT_REQUEST_LEN, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+    writeNlmsghdr(v, len, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
     v.setUint8(16, AF_INET); // ignored for a dump: the kernel walks every family (AF_UNSPEC)
     v.setUint8(19, 1 << (INET_DIAG_INFO - 1));
     v.setUint32(16 + 52, 0xffffffff, LE); // every state
   } else {
-    writeNlmsghdr(v, REQUEST_LEN, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
+    writeNlmsghdr(v, len, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
     v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
     v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
     v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
     v.setUint32(20, 0xffffffff, LE); // every state
   }
   return buf.subarray(0, v.getUint32(0, LE));
+}
+
+/** Where split dumps stand (for diagnostics and tests). */
+export interface SplitStats {
+  /** Dumps made in two halves at once so far. */
+  readonly splitDumps: number;
+  /** Sockets in the first half of the last split dump, and in the whole of it (null before any). */
+  readonly lastSplit: { readonly split: PortSplit; readonly first: number; readonly total: number } | null;
+  /** Why dumps are no longer split, or null. */
+  readonly off: string | null;
 }
 
 /** One open NETLINK_SOCK_DIAG socket; not thread-safe, one dump at a time. */
@@ -92,13 +132,35 @@ export class SockDiagClient {
 
   /** Whether each dump is compared with the previous one (false for one snapshot: nothing to compare with). */
   private readonly keepRows: boolean;
+  /** Sockets in a table's last dump from which its next dump is split. */
+  private readonly splitMin: number;
+  /** Per table: the split its next dump uses, chosen from the dumps before. */
+  private readonly splits = new Map<string, PortSplit>();
+  /** The thread receiving the second half, on its own socket (opened with the first split). */
+  private thread: DumpThread | null = null;
+  private splitFd = -1;
+  private splitOff: string | null = null;
+  private splitDumps = 0;
+  private lastSplit: SplitStats['lastSplit'] = null;
+  private readonly startThread: () => DumpThread;
 
   /**
    * Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...).
-   * `keepRows` false: every dump decodes every row, and `dump` returns null origins.
+   * `keepRows` false: every dump decodes every row, and `dump` returns null origins. `splitMinSockets`: from how
+   * many sockets in a table's last dump on the next is split (tests lower it; one CPU never splits).
+   * `dumpThread` starts the second half's thread (tests substitute one that fails).
    */
-  constructor(o: { readonly keepRows?: boolean } = {}) {
+  constructor(
+    o: {
+      readonly keepRows?: boolean;
+      readonly splitMinSockets?: number;
+      readonly dumpThread?: () => DumpThread;
+    } = {},
+  ) {
     this.keepRows = o.keepRows ?? true;
+    this.splitMin = o.splitMinSockets ?? SPLIT_MIN_SOCKETS;
+    this.startThread = o.dumpThread ?? (() => DumpThread.start());
+    if (availableParallelism() < 2) this.splitOff = 'one CPU: the halves of a split dump could not run at once';
     this.fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
     // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
     this.seq = (Date.now() & 0xffff) << 8;
@@ -108,7 +170,7 @@ export class SockDiagClient {
    * Dumps every socket of `proto` and `family` (4 or 6) and appends them to `out`; throws ErrnoError or Error.
    * A socket whose decoded fields equal those in this table's previous complete dump is the same object as then.
    * Returns, per socket appended, its index in that previous dump when kept, else -1 (see DumpMemo.lastOrigins);
-   * null from a client that keeps no rows.
+   * null from a client that keeps no rows. A large table is dumped in two halves at once (see dump-split.ts).
    */
   dump(proto: Proto, family: 4 | 6 | null, out: KernelSocket[]): Int32Array | null {
     if (this.fd < 0) throw new Error('sock_diag socket is closed');
@@ -121,13 +183,165 @@ export class SockDiagClient {
     let memo = this.memos.get(table);
     if (!memo) this.memos.set(table, (memo = new DumpMemo()));
     memo.begin();
+    const mark = out.length;
     try {
-      this.dumpTable(proto, family, out, memo);
+      const split = this.splitFor(table, family);
+      let first: number | null = null;
+      if (split) first = this.dumpSplitOrWhole(proto, family, out, memo, split);
+      else this.dumpTable(proto, family, out, memo);
       memo.commit();
+      if (split && first !== null) this.lastSplit = { split, first, total: out.length - mark };
+      this.reviewSplit(table, out.length - mark, first, () => chooseSplit(out, mark, out.length));
       return memo.lastOrigins();
     } catch (e) {
       memo.abort();
       throw e;
+    }
+  }
+
+  /** Split dumps so far, and why they stopped if they did. */
+  splitStats(): SplitStats {
+    return { splitDumps: this.splitDumps, lastSplit: this.lastSplit, off: this.splitOff };
+  }
+
+  /** The split for this table's next dump, or null: none chosen, splitting off, or TCP dumped per family. */
+  private splitFor(table: string, family: 4 | 6 | null): PortSplit | null {
+    if (this.splitOff !== null || (family === null && this.compatOff)) return null;
+    const split = this.splits.get(table);
+    return split && this.thread && this.splitFd >= 0 ? split : null;
+  }
+
+  /**
+   * After a complete dump of `count` sockets (`first` of them in the first half when it was split): keeps the
+   * split while the table's ports stay as they were when it was chosen, chooses one when the table is large enough (and starts the thread for it), and
+   * drops it once the table has shrunk to half the threshold.
+   */
+  private reviewSplit(table: string, count: number, first: number | null, choose: () => PortSplit | null): void {
+    if (this.splitOff !== null) return;
+    const current = this.splits.get(table);
+    if (count < (current ? this.splitMin / 2 : this.splitMin)) {
+      this.splits.delete(table);
+      return;
+    }
+    if (current && first !== null && keepSplit(current, first, count)) return;
+    const next = choose();
+    if (!next) {
+      this.splits.delete(table);
+      return;
+    }
+    if (!this.startSplitting()) return;
+    this.splits.set(table, next);
+  }
+
+  /**
+   * Opens the second socket and starts its thread, once, waiting for it to come up (a one-time cost of some tens
+   * of ms); false, and splitting off, when either fails.
+   */
+  private startSplitting(): boolean {
+    if (this.thread) return true;
+    let thread: DumpThread | null = null;
+    try {
+      this.splitFd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
+      thread = this.startThread();
+      if (!thread.ready(THREAD_READY_MS)) {
+        throw new Error(thread.failed ? 'the thread could not load koffi' : 'the thread did not start');
+      }
+      this.thread = thread;
+      return true;
+    } catch (e) {
+      thread?.stop();
+      this.splitOff = `no second socket or thread for split dumps: ${e instanceof ErrnoError ? e.code : e instanceof Error ? e.message : String(e)}`;
+      if (this.splitFd >= 0) close(this.splitFd);
+      this.splitFd = -1;
+      return false;
+    }
+  }
+
+  /**
+   * A split dump; when the kernel refuses the split request before any socket (a kernel without bytecode
+   * filters, say), splitting stops and the table is dumped whole. Returns the first half's count, or null.
+   */
+  private dumpSplitOrWhole(
+    proto: Proto,
+    family: 4 | 6 | null,
+    out: KernelSocket[],
+    memo: DumpMemo,
+    split: PortSplit,
+  ): number | null {
+    const mark = out.length;
+    try {
+      return this.dumpSplit(proto, family, out, memo, split) - mark;
+    } catch (e) {
+      if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag')) || out.length !== mark) throw e;
+      this.splitOff = `the kernel refused a split dump (${e.code})`;
+      memo.begin();
+      this.dumpTable(proto, family, out, memo);
+      return null;
+    }
+  }
+
+  /**
+   * Both halves at once: the second's request goes out on the second socket and its thread receives the replies,
+   * while this thread receives and decodes the first half's, then decodes what the thread received. Returns
+   * out.length after the first half.
+   */
+  private dumpSplit(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo, split: PortSplit): number {
+    const thread = this.thread;
+    if (!thread) throw new Error('sock_diag: no dump thread');
+    const clock = this.clockFor(proto);
+    const seqB = this.nextSeq();
+    thread.begin(
+      this.splitFd,
+      seqB,
+      writeDumpRequest(this.request, this.requestView, proto, family, seqB, { split, half: 1 }),
+    );
+    this.splitDumps++;
+    try {
+      const seqA = this.nextSeq();
+      sendto(
+        this.fd,
+        writeDumpRequest(this.request, this.requestView, proto, family, seqA, { split, half: 0 }),
+        0,
+        null,
+      );
+      this.receive(this.fd, proto, family, seqA, out, memo, clock);
+      const first = out.length;
+      this.takeThreadReplies(thread, proto, family, seqB, out, memo, clock);
+      return first;
+    } finally {
+      // The second socket is clean again only once its dump ended; a thread stuck past its receive timeout is
+      // given up, and its socket left open rather than closed under a recv() still running.
+      if (!thread.settle(SPLIT_SETTLE_MS)) {
+        this.splitOff = 'the dump thread did not finish a dump';
+        thread.stop();
+        this.thread = null;
+        this.splitFd = -1;
+      }
+    }
+  }
+
+  /** Decodes the thread's datagrams as they land, until the second half's NLMSG_DONE. */
+  private takeThreadReplies(
+    thread: DumpThread,
+    proto: Proto,
+    family: 4 | 6 | null,
+    seq: number,
+    out: KernelSocket[],
+    memo: DumpMemo,
+    clock: DumpClock | null,
+  ): void {
+    const deadline = performance.now() + SPLIT_SETTLE_MS;
+    for (let taken = 0; ;) {
+      const at = thread.wait(taken, 50);
+      for (; taken < at.published; taken++) {
+        const d = thread.datagram(taken);
+        if (this.decoded(d, d.length, proto, family, seq, out, memo, clock)) return;
+      }
+      if (at.finished) {
+        if (at.errno !== null) throw new ErrnoError(at.failedCall ?? 'recv', at.errno);
+        throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
+      }
+      if (performance.now() > deadline) throw new Error('sock_diag: the second half of a split dump did not end');
     }
   }
 
@@ -151,39 +365,79 @@ export class SockDiagClient {
     }
   }
 
+  private nextSeq(): number {
+    return (this.seq = (this.seq + 1) >>> 0);
+  }
+
+  /** The kernel's "ms since" and "ms left" count from the moment it walks the table, right after the request. */
+  private clockFor(proto: Proto): DumpClock | null {
+    return proto === 'tcp' ? { takenAt: Date.now(), finTimeoutMs: finTimeoutMs() } : null;
+  }
+
   /** One dump request and its replies; `family` null: TCP of every family through the older request. */
   private dumpInto(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo | null): void {
-    const seq = (this.seq = (this.seq + 1) >>> 0);
+    const seq = this.nextSeq();
     const request = writeDumpRequest(this.request, this.requestView, proto, family, seq);
-    // The kernel's "ms since" and "ms left" count from the moment it walks the table, right after this request.
-    const clock: DumpClock | null = proto === 'tcp' ? { takenAt: Date.now(), finTimeoutMs: finTimeoutMs() } : null;
+    const clock = this.clockFor(proto);
     // No address: netlink's default peer is the kernel.
     sendto(this.fd, request, 0, null);
+    this.receive(this.fd, proto, family, seq, out, memo, clock);
+  }
+
+  /** Receives and decodes the replies to the request `seq` just sent on `fd`, up to its NLMSG_DONE. */
+  private receive(
+    fd: number,
+    proto: Proto,
+    family: 4 | 6 | null,
+    seq: number,
+    out: KernelSocket[],
+    memo: DumpMemo | null,
+    clock: DumpClock | null,
+  ): void {
     const eintr = errnoValue('EINTR');
     for (;;) {
       let n: number;
       try {
-        n = recv(this.fd, this.rx, MSG_TRUNC);
+        n = recv(fd, this.rx, MSG_TRUNC);
       } catch (e) {
         if (e instanceof ErrnoError && e.errno === eintr) continue;
         throw e;
       }
       if (n === 0) throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
       if (n > this.rx.length) throw new Error(`sock_diag: a ${n}-byte reply does not fit the receive buffer`);
-      const status = decodeSockDiag(this.rx, n, proto, seq, out, memo, clock);
-      if (status.kind === 'done') return;
-      if (status.kind === 'error') {
-        if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family ?? ''}`, status.errno);
-        throw new Error(`sock_diag ${proto}${family ?? ''}: ${status.message}`);
-      }
+      if (this.decoded(this.rx, n, proto, family, seq, out, memo, clock)) return;
     }
   }
 
-  /** Closes the socket; later dumps throw. */
+  /** Decodes one datagram; true at the dump's NLMSG_DONE, throws on the kernel's error or a malformed reply. */
+  private decoded(
+    buf: Uint8Array,
+    n: number,
+    proto: Proto,
+    family: 4 | 6 | null,
+    seq: number,
+    out: KernelSocket[],
+    memo: DumpMemo | null,
+    clock: DumpClock | null,
+  ): boolean {
+    const status = decodeSockDiag(buf, n, proto, seq, out, memo, clock);
+    if (status.kind === 'done') return true;
+    if (status.kind === 'error') {
+      if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family ?? ''}`, status.errno);
+      throw new Error(`sock_diag ${proto}${family ?? ''}: ${status.message}`);
+    }
+    return false;
+  }
+
+  /** Closes the sockets and ends the thread; later dumps throw. */
   close(): void {
     if (this.fd < 0) return;
     const fd = this.fd;
     this.fd = -1;
     close(fd);
+    this.thread?.stop();
+    this.thread = null;
+    if (this.splitFd >= 0) close(this.splitFd);
+    this.splitFd = -1;
   }
 }
