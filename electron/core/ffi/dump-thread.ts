@@ -16,7 +16,11 @@ const PUBLISHED = 5;
 const ERRNO = 6;
 const STOP = 7;
 const REQUEST_LEN = 8;
-const WORDS = 9;
+/** Bumped with every datagram published and when a job ends: what the caller waits on. */
+const EPOCH = 9;
+const WORDS = 10;
+/** ERRNO's value when the thread itself failed during a job (an exception, not a call's errno). */
+const THREAD_FAILED = 0x7fffffff;
 /** Room for one request (a sock_diag dump request with its filter is under 100 bytes). */
 const REQUEST_BYTES = 256;
 
@@ -38,8 +42,8 @@ interface ThreadInit {
   readonly errno: { readonly EINTR: number; readonly EMSGSIZE: number; readonly ENOBUFS: number };
 }
 
-/** Where a job failed: in sendto (the request) or in recv (the replies). */
-export type DumpFailure = 'sendto' | 'recv';
+/** Where a job failed: in sendto (the request), in recv (the replies), or in the thread itself. */
+export type DumpFailure = 'sendto' | 'recv' | 'thread';
 
 interface KoffiLike {
   load(path: string): { func(declaration: string): (...args: unknown[]) => number };
@@ -50,7 +54,7 @@ interface KoffiLike {
  * The thread's body, run from its source text in an eval'd worker: it may use nothing but its parameters. Per
  * job it sends the request, then receives datagrams until the one holding NLMSG_DONE or a failing NLMSG_ERROR of
  * the job's sequence number, publishing each as it lands; then it marks the job finished (with the errno of the
- * call that failed: negative for sendto, positive for recv).
+ * call that failed: negative for sendto, positive for recv; THREAD_FAILED when the thread itself threw).
  */
 export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): void {
   // The same layout as the module's constants, which this function cannot see.
@@ -63,6 +67,8 @@ export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): 
   const ERRNO = 6;
   const STOP = 7;
   const REQUEST_LEN = 8;
+  const EPOCH = 9;
+  const THREAD_FAILED = 0x7fffffff;
   const MSG_TRUNC = 0x20;
   const ctrl = new Int32Array(init.control);
   let recv: (fd: number, buf: Uint8Array, len: number, flags: number) => number;
@@ -84,51 +90,38 @@ export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): 
   const data = init.data;
   const ends = init.ends;
   const le = init.le;
-  let seen = 0;
-  for (;;) {
-    Atomics.wait(ctrl, JOB, seen);
-    if (Atomics.load(ctrl, STOP) !== 0) return;
-    const job = Atomics.load(ctrl, JOB);
-    if (job === seen) continue;
-    seen = job;
-    const fd = Atomics.load(ctrl, FD);
-    const seq = Atomics.load(ctrl, SEQ) >>> 0;
+  /** One job: sends the request, receives until the dump's end; returns 0 or the failing call's (signed) errno. */
+  const receiveJob = (fd: number, seq: number): number => {
     const bytes = new Uint8Array(data);
     const view = new DataView(data);
     const endAt = new Int32Array(ends);
     let used = 0;
     let count = 0;
-    let errno = 0;
     const request = new Uint8Array(init.request, 0, Atomics.load(ctrl, REQUEST_LEN));
     for (;;) {
       if (sendto(fd, request, request.length, 0, null, 0) >= 0) break;
       const e = errnoNow();
-      if (e === init.errno.EINTR) continue;
-      errno = -e;
-      break;
+      if (e !== init.errno.EINTR) return -e;
     }
-    for (let ended = errno !== 0; !ended;) {
+    for (;;) {
       if (data.byteLength - used < init.recvBytes || ends.byteLength < (count + 1) * 4) {
         try {
           if (data.byteLength - used < init.recvBytes) data.grow(Math.max(used + init.recvBytes, data.byteLength * 2));
           if (ends.byteLength < (count + 1) * 4) ends.grow(ends.byteLength * 2);
         } catch {
-          errno = init.errno.ENOBUFS;
-          break;
+          return init.errno.ENOBUFS;
         }
       }
       const n = recv(fd, bytes.subarray(used, used + init.recvBytes), init.recvBytes, MSG_TRUNC);
       if (n < 0) {
         const e = errnoNow();
         if (e === init.errno.EINTR) continue;
-        errno = e;
-        break;
+        return e;
       }
-      if (n > init.recvBytes) {
-        errno = init.errno.EMSGSIZE;
-        break;
-      }
+      if (n > init.recvBytes) return init.errno.EMSGSIZE;
       // The dump ends with the datagram holding its NLMSG_DONE, or a failing NLMSG_ERROR (0 is an acknowledgement).
+      // n === 0 would never end: the caller's decoder reports a dump closed without NLMSG_DONE.
+      let ended = n === 0;
       for (let off = used; off + 16 <= used + n;) {
         const len = view.getUint32(off, le);
         const type = view.getUint16(off + 4, le);
@@ -138,17 +131,32 @@ export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): 
         if (len < 16) ended = true; // malformed: the caller's decoder says what is wrong
         off += (Math.max(len, 16) + 3) & ~3;
       }
-      // n === 0 would never end: the caller's decoder reports a dump closed without NLMSG_DONE.
-      if (n === 0) ended = true;
       used += n;
       endAt[count++] = used;
       Atomics.store(ctrl, PUBLISHED, count);
-      Atomics.notify(ctrl, PUBLISHED);
+      Atomics.add(ctrl, EPOCH, 1);
+      Atomics.notify(ctrl, EPOCH);
+      if (ended) return 0;
+    }
+  };
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(ctrl, JOB, seen);
+    if (Atomics.load(ctrl, STOP) !== 0) return;
+    const job = Atomics.load(ctrl, JOB);
+    if (job === seen) continue;
+    seen = job;
+    let errno = 0;
+    try {
+      errno = receiveJob(Atomics.load(ctrl, FD), Atomics.load(ctrl, SEQ) >>> 0);
+    } catch {
+      errno = THREAD_FAILED;
     }
     Atomics.store(ctrl, ERRNO, errno);
     Atomics.store(ctrl, FINISHED, job);
+    Atomics.add(ctrl, EPOCH, 1);
     Atomics.notify(ctrl, FINISHED);
-    Atomics.notify(ctrl, PUBLISHED);
+    Atomics.notify(ctrl, EPOCH);
   }
 }
 
@@ -251,15 +259,16 @@ export class DumpThread {
 
   /** Waits up to `ms` for more than `taken` datagrams or the job's end, and says where the job stands. */
   wait(taken: number, ms: number): DumpReplies {
-    const published = Atomics.load(this.ctrl, PUBLISHED);
-    if (published <= taken && this.busy) Atomics.wait(this.ctrl, PUBLISHED, published, ms);
+    // The epoch is read first: whatever the thread does after this changes it, so the wait cannot miss it.
+    const epoch = Atomics.load(this.ctrl, EPOCH);
+    if (Atomics.load(this.ctrl, PUBLISHED) <= taken && this.busy) Atomics.wait(this.ctrl, EPOCH, epoch, ms);
     const finished = !this.busy;
     const errno = finished ? Atomics.load(this.ctrl, ERRNO) : 0;
     return {
       published: Atomics.load(this.ctrl, PUBLISHED),
       finished,
-      errno: errno === 0 ? null : Math.abs(errno),
-      failedCall: errno === 0 ? null : errno < 0 ? 'sendto' : 'recv',
+      errno: errno === 0 || errno === THREAD_FAILED ? null : Math.abs(errno),
+      failedCall: errno === 0 ? null : errno === THREAD_FAILED ? 'thread' : errno < 0 ? 'sendto' : 'recv',
     };
   }
 

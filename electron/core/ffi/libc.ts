@@ -36,6 +36,7 @@ export function errnoValue(name: string): number | undefined {
 /** libc.so.6's socket calls, loaded on first use so importing this module costs nothing where no call is made. */
 const lib = lazyLibrary('libc.so.6', {
   socket: 'int socket(int domain, int type, int protocol)',
+  socketpair: 'int socketpair(int domain, int type, int protocol, _Out_ int *sv)',
   sendto: 'intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
   recv: 'intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)',
   setsockopt: 'int setsockopt(int fd, int level, int name, const void *value, uint32_t len)',
@@ -92,6 +93,13 @@ function check(syscall: string, r: number): number {
 /** socket(2); returns the fd. */
 export function socket(domain: number, type: number, protocol: number): number {
   return check('socket', lib().socket(domain, type, protocol));
+}
+
+/** socketpair(2); returns both fds. */
+export function socketpair(domain: number, type: number, protocol: number): [number, number] {
+  const sv = new Int32Array(2);
+  check('socketpair', lib().socketpair(domain, type, protocol, sv));
+  return [sv[0], sv[1]];
 }
 
 /** sendto(2) of the whole of `data`, to `addr` (a sockaddr) or, when null, the socket's default peer. */

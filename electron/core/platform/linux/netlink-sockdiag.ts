@@ -45,8 +45,6 @@ const INET_DIAG_REQ_BYTECODE = 1;
  * sockets here the kernel's walk took 50-60 ms whole and 35-38 ms split.
  */
 const SPLIT_MIN_SOCKETS = 8000;
-/** How long the dump thread may take to come up (start a worker, load koffi) before splitting is given up. */
-const THREAD_READY_MS = 5000;
 /** How long a split dump waits for its other half to end: past the receive timeout, which ends it first. */
 const SPLIT_SETTLE_MS = (RECV_TIMEOUT_S + 2) * 1000;
 
@@ -107,6 +105,9 @@ export function writeDumpRequest(
   }
   return buf.subarray(0, v.getUint32(0, LE));
 }
+
+/** A failure in the half the dump thread received: the table is then dumped whole, and splitting stops. */
+class SecondHalfError extends Error {}
 
 /** Where split dumps stand (for diagnostics and tests). */
 export interface SplitStats {
@@ -191,7 +192,10 @@ export class SockDiagClient {
       else this.dumpTable(proto, family, out, memo);
       memo.commit();
       if (split && first !== null) this.lastSplit = { split, first, total: out.length - mark };
-      this.reviewSplit(table, out.length - mark, first, () => chooseSplit(out, mark, out.length));
+      // TCP dumped per family (a kernel without the one-walk request) is never split.
+      if (family !== null || !this.compatOff) {
+        this.reviewSplit(table, out.length - mark, first, () => chooseSplit(out, mark, out.length));
+      }
       return memo.lastOrigins();
     } catch (e) {
       memo.abort();
@@ -204,11 +208,18 @@ export class SockDiagClient {
     return { splitDumps: this.splitDumps, lastSplit: this.lastSplit, off: this.splitOff };
   }
 
-  /** The split for this table's next dump, or null: none chosen, splitting off, or TCP dumped per family. */
+  /**
+   * The split for this table's next dump, or null: none chosen, splitting off, TCP dumped per family, or the
+   * thread not up yet (it starts in the background: the dumps meanwhile are whole).
+   */
   private splitFor(table: string, family: 4 | 6 | null): PortSplit | null {
     if (this.splitOff !== null || (family === null && this.compatOff)) return null;
     const split = this.splits.get(table);
-    return split && this.thread && this.splitFd >= 0 ? split : null;
+    if (!split || !this.thread || this.splitFd < 0 || !this.thread.ready(0)) {
+      if (this.thread?.failed) this.stopSplitting('the dump thread could not load koffi');
+      return null;
+    }
+    return split;
   }
 
   /**
@@ -234,32 +245,35 @@ export class SockDiagClient {
   }
 
   /**
-   * Opens the second socket and starts its thread, once, waiting for it to come up (a one-time cost of some tens
-   * of ms); false, and splitting off, when either fails.
+   * Opens the second socket and starts its thread, once, without waiting for it (some tens of ms to load koffi);
+   * false, and splitting off, when either cannot be had.
    */
   private startSplitting(): boolean {
     if (this.thread) return true;
-    let thread: DumpThread | null = null;
     try {
       this.splitFd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
-      thread = this.startThread();
-      if (!thread.ready(THREAD_READY_MS)) {
-        throw new Error(thread.failed ? 'the thread could not load koffi' : 'the thread did not start');
-      }
-      this.thread = thread;
+      this.thread = this.startThread();
       return true;
     } catch (e) {
-      thread?.stop();
-      this.splitOff = `no second socket or thread for split dumps: ${e instanceof ErrnoError ? e.code : e instanceof Error ? e.message : String(e)}`;
-      if (this.splitFd >= 0) close(this.splitFd);
-      this.splitFd = -1;
+      this.stopSplitting(`no second socket or thread (${e instanceof ErrnoError ? e.code : String(e)})`);
       return false;
     }
   }
 
+  /** Ends splitting for good (`why` says why in splitStats), closing the second socket and the thread. */
+  private stopSplitting(why: string): void {
+    this.splitOff = `dumps are not split: ${why}`;
+    this.splits.clear();
+    this.thread?.stop();
+    this.thread = null;
+    if (this.splitFd >= 0) close(this.splitFd);
+    this.splitFd = -1;
+  }
+
   /**
-   * A split dump; when the kernel refuses the split request before any socket (a kernel without bytecode
-   * filters, say), splitting stops and the table is dumped whole. Returns the first half's count, or null.
+   * A split dump. When the kernel refuses the split request before any socket (a kernel without bytecode
+   * filters, say), or the second half fails (its thread, its socket), splitting stops for good and the table is
+   * dumped whole instead. Returns the first half's count, or null.
    */
   private dumpSplitOrWhole(
     proto: Proto,
@@ -272,8 +286,11 @@ export class SockDiagClient {
     try {
       return this.dumpSplit(proto, family, out, memo, split) - mark;
     } catch (e) {
-      if (!(e instanceof ErrnoError && e.syscall.startsWith('sock_diag')) || out.length !== mark) throw e;
-      this.splitOff = `the kernel refused a split dump (${e.code})`;
+      if (e instanceof SecondHalfError) this.stopSplitting(`the second half of a split dump failed (${e.message})`);
+      else if (e instanceof ErrnoError && e.syscall.startsWith('sock_diag') && out.length === mark) {
+        this.stopSplitting(`the kernel refused a split dump (${e.code})`);
+      } else throw e;
+      out.length = mark;
       memo.begin();
       this.dumpTable(proto, family, out, memo);
       return null;
@@ -306,7 +323,11 @@ export class SockDiagClient {
       );
       this.receive(this.fd, proto, family, seqA, out, memo, clock);
       const first = out.length;
-      this.takeThreadReplies(thread, proto, family, seqB, out, memo, clock);
+      try {
+        this.takeThreadReplies(thread, proto, family, seqB, out, memo, clock);
+      } catch (e) {
+        throw new SecondHalfError(e instanceof Error ? e.message : String(e));
+      }
       return first;
     } finally {
       // The second socket is clean again only once its dump ended; a thread stuck past its receive timeout is
@@ -338,6 +359,7 @@ export class SockDiagClient {
         if (this.decoded(d, d.length, proto, family, seq, out, memo, clock)) return;
       }
       if (at.finished) {
+        if (at.failedCall === 'thread') throw new Error('the dump thread failed');
         if (at.errno !== null) throw new ErrnoError(at.failedCall ?? 'recv', at.errno);
         throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
       }

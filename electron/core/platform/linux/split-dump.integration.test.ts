@@ -2,14 +2,17 @@
 // real loopback connections of this process and one socket that is bound and nothing else.
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DumpThread } from '../../ffi/dump-thread';
-import { bind, close, getsockname, socket } from '../../ffi/libc';
+import { bind, close, getsockname, recv, sendto, socket, socketpair } from '../../ffi/libc';
 import { FIRST_SHARE, inFirstHalf } from './dump-split';
 import type { KernelSocket } from './kernel-socket';
 import { SockDiagClient } from './netlink-sockdiag';
 import { ssLines } from '../../../test-support/child-fixtures';
+import { ROOT } from '../../../test-support/net-fixtures';
+import { LE } from './netlink';
 
 const PAIRS = 400;
 const open: (net.Server | net.Socket)[] = [];
@@ -63,11 +66,15 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
   it('lists every socket once, in halves the filter chose, as the whole dump and ss do', (ctx) => {
     const client = new SockDiagClient({ splitMinSockets: 2 * PAIRS });
     try {
-      const whole: KernelSocket[] = [];
-      client.dump('tcp', null, whole);
-      expect(client.splitStats().splitDumps).toBe(0);
-      const split: KernelSocket[] = [];
-      client.dump('tcp', null, split);
+      // The first dump is whole and starts the thread; dumps stay whole until it is up (tens of ms).
+      let whole: KernelSocket[] = [];
+      let split: KernelSocket[] = [];
+      for (let i = 0; i < 200 && client.splitStats().splitDumps === 0; i++) {
+        whole = split;
+        split = [];
+        client.dump('tcp', null, split);
+      }
+      expect(whole.length).toBeGreaterThan(0);
       const ss = ssLines(execFileSync('ss', ['-tanH', `( sport = :${port} or dport = :${port} )`]).toString(), port);
       const stats = client.splitStats();
       expect(stats).toMatchObject({ splitDumps: 1, off: null });
@@ -109,7 +116,7 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
   it('keeps unchanged sockets from one split dump to the next', () => {
     const client = new SockDiagClient({ splitMinSockets: 2 * PAIRS });
     try {
-      for (let i = 0; i < 2; i++) client.dump('tcp', null, []);
+      for (let i = 0; i < 200 && client.splitStats().splitDumps === 0; i++) client.dump('tcp', null, []);
       const rows: KernelSocket[] = [];
       const origins = client.dump('tcp', null, rows);
       expect(client.splitStats().splitDumps).toBe(2);
@@ -122,28 +129,106 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
     }
   });
 
+  /** Dumps until splitting is off (the thread fails in the background) or 20 dumps; each has every socket. */
+  function dumpUntilOff(client: SockDiagClient): void {
+    for (let i = 0; i < 20 && client.splitStats().off === null; i++) {
+      const rows: KernelSocket[] = [];
+      client.dump('tcp', null, rows);
+      expect(mine(rows).length).toBe(2 * PAIRS + 2);
+    }
+  }
+
   it('dumps whole, and says why, when the dump thread cannot come up', () => {
     const client = new SockDiagClient({
       splitMinSockets: 2 * PAIRS,
       dumpThread: () => DumpThread.start('/nonexistent/koffi.node'),
     });
     try {
-      for (let i = 0; i < 3; i++) {
-        const rows: KernelSocket[] = [];
-        client.dump('tcp', null, rows);
-        expect(mine(rows).length).toBe(2 * PAIRS + 2);
-      }
+      dumpUntilOff(client);
       expect(client.splitStats()).toMatchObject({
         splitDumps: 0,
-        off: 'no second socket or thread for split dumps: the thread could not load koffi',
+        off: 'dumps are not split: the dump thread could not load koffi',
       });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('dumps the table whole when the second half fails, and splits no more', () => {
+    const client = new SockDiagClient({
+      splitMinSockets: 2 * PAIRS,
+      dumpThread: () => DumpThread.start(path.join(ROOT, 'electron', 'test-support', 'throwing-koffi.cjs')),
+    });
+    try {
+      dumpUntilOff(client);
+      expect(client.splitStats()).toMatchObject({
+        splitDumps: 1,
+        off: 'dumps are not split: the second half of a split dump failed (the dump thread failed)',
+      });
+      const rows: KernelSocket[] = [];
+      client.dump('tcp', null, rows);
+      expect(mine(rows).length).toBe(2 * PAIRS + 2);
+      expect(client.splitStats().splitDumps).toBe(1);
     } finally {
       client.close();
     }
   });
 });
 
+/** A netlink message of `len` bytes (header included): `type`, `seq`, then `fill` bytes. */
+function message(len: number, type: number, seq: number, fill: number): Uint8Array {
+  const m = new Uint8Array(len).fill(fill);
+  const v = new DataView(m.buffer);
+  v.setUint32(0, len, LE);
+  v.setUint16(4, type, LE);
+  v.setUint32(8, seq, LE);
+  return m;
+}
+
 describe.skipIf(process.platform !== 'linux')('DumpThread', () => {
+  it('keeps every datagram of a long reply, growing its buffers, up to the one with NLMSG_DONE', () => {
+    // A seqpacket socket pair keeps datagram boundaries, as netlink does: this test plays the kernel.
+    const [ours, theirs] = socketpair(1, 5 | 0o2000000, 0); // AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC
+    const thread = DumpThread.start();
+    try {
+      expect(thread.ready(5000)).toBe(true);
+      const request = message(20, 20, 77, 9);
+      thread.begin(ours, 77, request);
+      const got = new Uint8Array(64);
+      expect(recv(theirs, got, 0)).toBe(20);
+      expect([...got.subarray(0, 20)]).toEqual([...request]);
+      // 1,500 datagrams of 1,000 bytes: past the first 1 MiB of data and the first 1,024 datagram slots. One
+      // answers another request (seq 76) with NLMSG_DONE, which must not end this one.
+      for (let i = 0; i < 1500; i++)
+        sendto(theirs, message(1000, i === 700 ? 3 : 20, i === 700 ? 76 : 77, i & 255), 0, null);
+      sendto(theirs, message(20, 3, 77, 0), 0, null);
+      expect(thread.settle(5000)).toBe(true);
+      const at = thread.wait(0, 0);
+      expect(at).toEqual({ published: 1501, finished: true, errno: null, failedCall: null });
+      const wrong: number[] = [];
+      for (let i = 0; i < 1500; i++) {
+        const d = thread.datagram(i);
+        if (d.length !== 1000 || d[16] !== (i & 255) || d[999] !== (i & 255)) wrong.push(i);
+      }
+      expect(wrong).toEqual([]);
+      expect(new DataView(thread.datagram(1500).slice().buffer).getUint16(4, LE)).toBe(3);
+
+      // The next job ends at a failing NLMSG_ERROR of its own sequence number.
+      thread.begin(ours, 78, message(20, 20, 78, 0));
+      recv(theirs, got, 0);
+      const error = message(36, 2, 78, 0);
+      new DataView(error.buffer).setInt32(16, -22, LE);
+      sendto(theirs, error, 0, null);
+      expect(thread.settle(5000)).toBe(true);
+      expect(thread.wait(0, 0)).toEqual({ published: 1, finished: true, errno: null, failedCall: null });
+      expect(thread.datagram(0).length).toBe(36);
+    } finally {
+      thread.stop();
+      close(ours);
+      close(theirs);
+    }
+  });
+
   it('reports the failing call and its errno', () => {
     const thread = DumpThread.start();
     const devNull = openSync('/dev/null', 'r');
