@@ -3,6 +3,9 @@ import { socketKey, type RawSocket, type Socket } from '../model/socket';
 import { diffSockets, nextSocket, type SocketChanges } from './diff';
 import { idle, isActive } from './socket-derive';
 
+/** How far ahead in the last snapshot a socket is looked for by position (steps over a few removed before it). */
+const LOOKAHEAD = 4;
+
 /** One socket of the differ's table: the raw object it came from and the refresh that last saw that object. */
 interface Entry {
   raw: RawSocket;
@@ -27,6 +30,15 @@ export class SocketDiffer {
   private suffixed = 0;
   private at: number | null = null;
   private tick = 0;
+  /**
+   * The last snapshot's objects and their entries, by position (a copy: the caller's array is not kept). A
+   * collector lists sockets in a stable order, so most are found here in step, without a lookup in `sources`.
+   */
+  private lastRaw: RawSocket[] = [];
+  private lastEntries: Entry[] = [];
+  /** The arrays of the snapshot before, reused for the next one. */
+  private spareRaw: RawSocket[] = [];
+  private spareEntries: Entry[] = [];
 
   /** The table as of the last snapshot. */
   get table(): ReadonlyMap<string, Socket> {
@@ -39,13 +51,34 @@ export class SocketDiffer {
     this.at = now;
     const tick = ++this.tick;
     const fresh: RawSocket[] = [];
+    /** Position in `raw` of each fresh socket. */
+    const freshAt: number[] = [];
+    const lastRaw = this.lastRaw;
+    const lastEntries = this.lastEntries;
+    const nextRaw = this.spareRaw;
+    const nextEntries = this.spareEntries;
+    nextRaw.length = raw.length;
+    nextEntries.length = raw.length;
     let kept = 0;
-    for (const r of raw) {
-      const e = this.sources.get(r);
+    for (let i = 0, j = 0; i < raw.length; i++) {
+      const r = raw[i];
+      nextRaw[i] = r;
+      let e: Entry | undefined;
+      const end = Math.min(lastRaw.length, j + LOOKAHEAD);
+      let k = j;
+      while (k < end && lastRaw[k] !== r) k++;
+      if (k < end) {
+        e = lastEntries[k];
+        j = k + 1;
+      } else e = this.sources.get(r);
       if (e && e.seen !== tick) {
         e.seen = tick;
         kept++;
-      } else fresh.push(r);
+        nextEntries[i] = e;
+      } else {
+        fresh.push(r);
+        freshAt.push(i);
+      }
     }
     // Steady state: every socket handed back unchanged (same objects) and none was moving bytes.
     if (
@@ -54,6 +87,7 @@ export class SocketDiffer {
       raw.length === this.current.size &&
       this.active.size === 0
     ) {
+      this.rememberPositions(nextRaw, nextEntries);
       return { added: [], removed: [], changed: [] };
     }
     if (this.suffixed > 0) return this.whole(raw, now, prevAt);
@@ -76,7 +110,9 @@ export class SocketDiffer {
       const before = this.entries.get(key);
       const s = nextSocket(before?.socket, r, key, now, dt, { added, removed, changed });
       if (before) this.sources.delete(before.raw);
-      this.put(key, { raw: r, socket: s, seen: tick });
+      const e: Entry = { raw: r, socket: s, seen: tick };
+      this.put(key, e);
+      nextEntries[freshAt[i]] = e;
     }
     // Sockets handed back unchanged that moved bytes last time have stopped: their rates fall to 0.
     for (const key of [...this.active]) {
@@ -97,7 +133,16 @@ export class SocketDiffer {
         this.active.delete(key);
       }
     }
+    this.rememberPositions(nextRaw, nextEntries);
     return { added, removed, changed };
+  }
+
+  /** Makes this snapshot's objects and entries, by position, the ones the next snapshot is walked against. */
+  private rememberPositions(raw: RawSocket[], entries: Entry[]): void {
+    this.spareRaw = this.lastRaw;
+    this.spareEntries = this.lastEntries;
+    this.lastRaw = raw;
+    this.lastEntries = entries;
   }
 
   private put(key: string, e: Entry): void {
@@ -113,6 +158,9 @@ export class SocketDiffer {
     const prevSources = new Map<RawSocket, Socket>();
     for (const [r, e] of this.sources) prevSources.set(r, e.socket);
     const d = diffSockets(this.current, raw, now, prevSources, prevAt);
+    // Entries are made anew: the next snapshot looks every socket up in `sources`.
+    this.lastRaw.length = 0;
+    this.lastEntries.length = 0;
     this.current = d.table;
     this.entries = new Map();
     this.sources = new Map();

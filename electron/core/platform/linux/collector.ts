@@ -148,7 +148,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const { rows, runs, source, fallbackReason } = collectKernel();
     const inodes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;
-    const { owners: ownerOf, shared, deniedPids } = owners.refresh(inodes, takenAt);
+    const { owners: ownerOf, shared, deniedPids, version } = owners.refresh(inodes, takenAt);
 
     const infoByPid = new Map<number, ProcessInfo | null>();
     const infoOf = (pid: number): ProcessInfo | null => {
@@ -158,8 +158,16 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
     let hidden = 0;
     for (const run of runs) {
+      // The owner maps as they were for this table's last snapshot: a row the decoder kept has the owner it had.
+      const sameOwners = previous.ownerVersion(run.table) === version;
       for (let i = run.start; i < run.end; i++) {
         const r = rows[i];
+        const prev = previous.previous(run, i, r);
+        if (sameOwners && prev !== undefined && prev.owners.length <= 1) {
+          if (prev.pid === null && r.inode !== 0) hidden++;
+          sockets[i] = withOwner(r, prev.pid, prev.pid === null ? null : infoOf(prev.pid), prev);
+          continue;
+        }
         let pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
         const all = pid === null ? undefined : shared.get(r.inode);
         let holders: { pid: number; info: ProcessInfo | null }[] | undefined;
@@ -170,10 +178,10 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
         }
         if (pid === null && r.inode !== 0) hidden++;
         const info = pid === null ? null : infoOf(pid);
-        sockets[i] = withOwner(r, pid, info, previous.previous(run, i, r), holders);
+        sockets[i] = withOwner(r, pid, info, prev, holders);
       }
     }
-    if (options.once !== true) previous.remember(runs, rows, sockets);
+    if (options.once !== true) previous.remember(runs, rows, sockets, version);
     procs.retain(new Set(infoByPid.keys()));
     const processes: ProcessInfo[] = [];
     for (const info of infoByPid.values()) if (info) processes.push(info);

@@ -90,8 +90,11 @@ describe('OwnerMap', () => {
   it('does no fd scan when every inode is already owned by a live pid', () => {
     const { proc, map } = afterFirstScan();
     const before = map.stats();
+    const version = map.refresh([5001, 5002, 6001], 500).version;
     const r = map.refresh([5001, 6001, 0, 0], 1000); // a socket closed: still nothing new to place
     expect(proc.take()).toEqual([]);
+    // Nothing was read, so the maps are as they were: a caller may keep the owners it made from them.
+    expect(r.version).toBe(version);
     expect(map.stats()).toEqual({
       readlinkCalls: before.readlinkCalls,
       fdDirReads: before.fdDirReads,
@@ -228,8 +231,11 @@ describe('OwnerMap', () => {
       ['100 closes both its fds of 5002', () => (fds(100).delete(4), fds(100).delete(12)), 'changed', []],
     ];
     for (const [name, step, scan, reads] of steps) {
+      const version = map.refresh(inodes, 1000).version;
       step();
       const r = map.refresh(inodes, 1000);
+      // Every step moves an fd: the maps' version changes, so no caller keeps an owner it made before.
+      expect(r.version, name).not.toBe(version);
       expect(map.stats().lastScan, name).toBe(scan);
       expect(proc.take(), name).toEqual(reads);
       expect(

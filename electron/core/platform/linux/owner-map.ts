@@ -44,6 +44,11 @@ export interface OwnerResult {
   readonly shared: ReadonlyMap<number, readonly number[]>;
   /** Processes whose fd directory we may not read: their sockets cannot be attributed. */
   readonly deniedPids: number;
+  /**
+   * Changes whenever a refresh may have changed `owners` or `shared` (a scan or a reread): equal versions mean every
+   * inode has the owners it had, so a caller may keep what it made from them.
+   */
+  readonly version: number;
 }
 
 interface PidFds {
@@ -70,6 +75,8 @@ function liveInodes(fds: ReadonlyMap<number, number>, live: ReadonlySet<number>)
 /** Keeps the inode -> pid map across ticks and re-reads fd links only when sockets appear that it cannot place. */
 export class OwnerMap {
   private readonly pids = new Map<number, PidFds>();
+  /** See OwnerResult.version. */
+  private version = 0;
   private owners = new Map<number, number>();
   private shared = new Map<number, number[]>();
   /** Inodes no visible process held at the last try -> when to look again (ms), unless the pid set changes. */
@@ -126,6 +133,7 @@ export class OwnerMap {
       (wanted ??= []).push(inode);
     }
     this.lastScan = 'none';
+    if (wanted || changed.length > 0) this.version++;
     if (wanted) {
       try {
         this.prefetched = this.pending?.result() ?? null;
@@ -145,7 +153,7 @@ export class OwnerMap {
     }
     this.pending?.cancel();
     this.pending = null;
-    return { owners: this.owners, shared: this.shared, deniedPids: this.countDenied() };
+    return { owners: this.owners, shared: this.shared, deniedPids: this.countDenied(), version: this.version };
   }
 
   /** Drops exited processes and adds new ones; true when the set changed. */

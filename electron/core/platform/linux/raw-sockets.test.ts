@@ -88,12 +88,12 @@ describe('withOwner', () => {
 });
 
 describe('RawSocketMemo', () => {
-  function snapshot(memo: RawSocketMemo, rows: KernelSocket[], runs: TableRun[]): RawSocket[] {
+  function snapshot(memo: RawSocketMemo, rows: KernelSocket[], runs: TableRun[], ownerVersion = 0): RawSocket[] {
     const sockets: RawSocket[] = [];
     for (const run of runs)
       for (let i = run.start; i < run.end; i++)
         sockets[i] = withOwner(rows[i], 10, proc(10, 'node'), memo.previous(run, i, rows[i]));
-    memo.remember(runs, rows, sockets);
+    memo.remember(runs, rows, sockets, ownerVersion);
     return sockets;
   }
 
@@ -132,5 +132,18 @@ describe('RawSocketMemo', () => {
     const third = snapshot(memo, rows, [{ table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }]);
     expect(third[0]).toBe(first[0]);
     expect(third[1]).toBe(first[1]);
+  });
+
+  it("remembers the owner map's version each table's run was made at, the older one for a table from /proc/net", () => {
+    const memo = new RawSocketMemo(2);
+    expect(memo.ownerVersion(0)).toBeNull();
+    const runs = (origins: Int32Array | null): TableRun[] => [
+      { table: 0, start: 0, end: 1, origins: Int32Array.of(-1) },
+      { table: 1, start: 1, end: 2, origins },
+    ];
+    snapshot(memo, [row(1), row(2)], runs(Int32Array.of(-1)), 4);
+    snapshot(memo, [row(1), row(2)], runs(null), 5);
+    // Table 1 came from /proc/net: its remembered run, and so its owners, are still those of version 4.
+    expect([memo.ownerVersion(0), memo.ownerVersion(1)]).toEqual([5, 4]);
   });
 });

@@ -85,6 +85,8 @@ interface LastRun {
   readonly rows: readonly KernelSocket[];
   readonly sockets: readonly RawSocket[];
   readonly base: number;
+  /** The owner map's version (OwnerResult.version) the sockets' owners were read at. */
+  readonly ownerVersion: number;
 }
 
 /**
@@ -96,6 +98,11 @@ export class RawSocketMemo {
 
   constructor(tables: number) {
     this.last = new Array<LastRun | null>(tables).fill(null);
+  }
+
+  /** The owner map's version when `table`'s remembered run was made, or null before any. */
+  ownerVersion(table: number): number | null {
+    return this.last[table]?.ownerVersion ?? null;
   }
 
   /** Last snapshot's RawSocket for row `i` of `run` (rows[i] === r), when the decoder kept that row's object. */
@@ -110,7 +117,14 @@ export class RawSocketMemo {
    * Remembers this snapshot's runs that came from sock_diag. A table that fell back to /proc/net keeps its older
    * run: the decoder still compares against that dump, so the positions still line up.
    */
-  remember(runs: readonly TableRun[], rows: readonly KernelSocket[], sockets: readonly RawSocket[]): void {
-    for (const run of runs) if (run.origins !== null) this.last[run.table] = { rows, sockets, base: run.start };
+  remember(
+    runs: readonly TableRun[],
+    rows: readonly KernelSocket[],
+    sockets: readonly RawSocket[],
+    ownerVersion: number,
+  ): void {
+    for (const run of runs) {
+      if (run.origins !== null) this.last[run.table] = { rows, sockets, base: run.start, ownerVersion };
+    }
   }
 }
