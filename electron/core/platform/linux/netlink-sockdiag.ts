@@ -161,7 +161,7 @@ export class SockDiagClient {
     this.keepRows = o.keepRows ?? true;
     this.splitMin = o.splitMinSockets ?? SPLIT_MIN_SOCKETS;
     this.startThread = o.dumpThread ?? (() => DumpThread.start());
-    if (availableParallelism() < 2) this.splitOff = 'one CPU: the halves of a split dump could not run at once';
+    if (availableParallelism() < 2) this.splitOff = 'dumps are not split: one CPU could not walk both halves at once';
     this.fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
     // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
     this.seq = (Date.now() & 0xffff) << 8;
@@ -223,9 +223,10 @@ export class SockDiagClient {
   }
 
   /**
-   * After a complete dump of `count` sockets (`first` of them in the first half when it was split): keeps the
-   * split while the table's ports stay as they were when it was chosen, chooses one when the table is large enough (and starts the thread for it), and
-   * drops it once the table has shrunk to half the threshold.
+   * After a complete dump of `count` sockets (`first` of them in the first half when it was split, null when it
+   * was whole): keeps the split while the table's ports stay as they were when it was chosen, chooses one when
+   * the table is large enough (and starts the thread for it), and drops it once the table has shrunk to half the
+   * threshold.
    */
   private reviewSplit(table: string, count: number, first: number | null, choose: () => PortSplit | null): void {
     if (this.splitOff !== null) return;
@@ -234,7 +235,7 @@ export class SockDiagClient {
       this.splits.delete(table);
       return;
     }
-    if (current && first !== null && keepSplit(current, first, count)) return;
+    if (current && (first === null || keepSplit(current, first, count))) return;
     const next = choose();
     if (!next) {
       this.splits.delete(table);
@@ -333,7 +334,7 @@ export class SockDiagClient {
       // The second socket is clean again only once its dump ended; a thread stuck past its receive timeout is
       // given up, and its socket left open rather than closed under a recv() still running.
       if (!thread.settle(SPLIT_SETTLE_MS)) {
-        this.splitOff = 'the dump thread did not finish a dump';
+        this.splitOff = 'dumps are not split: the dump thread did not finish a dump';
         thread.stop();
         this.thread = null;
         this.splitFd = -1;
