@@ -31,6 +31,9 @@ function bindOnly(): { fd: number; port: number } {
   return { fd, port: new DataView(addr.buffer).getUint16(2, false) };
 }
 
+/** A pause between dumps while the dump thread comes up: a worker's start and koffi's load, slow on a busy machine. */
+const threadStart = () => new Promise((resolve) => setTimeout(resolve, 25));
+
 /** This test's sockets in a dump: its connections (either end on `port`) and the bound-only one. */
 const mine = (rows: readonly KernelSocket[]) =>
   rows.filter(
@@ -63,16 +66,17 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
     if (boundFd >= 0) close(boundFd);
   });
 
-  it('lists every socket once, in halves the filter chose, as the whole dump and ss do', (ctx) => {
+  it('lists every socket once, in halves the filter chose, as the whole dump and ss do', async (ctx) => {
     const client = new SockDiagClient({ splitMinSockets: 2 * PAIRS });
     try {
-      // The first dump is whole and starts the thread; dumps stay whole until it is up (tens of ms).
+      // The first dump is whole and starts the thread; dumps stay whole until it is up.
       let whole: KernelSocket[] = [];
       let split: KernelSocket[] = [];
-      for (let i = 0; i < 200 && client.splitStats().splitDumps === 0; i++) {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && client.splitStats().splitDumps === 0;) {
         whole = split;
         split = [];
         client.dump('tcp', null, split);
+        if (client.splitStats().splitDumps === 0) await threadStart();
       }
       expect(whole.length).toBeGreaterThan(0);
       const ss = ssLines(execFileSync('ss', ['-tanH', `( sport = :${port} or dport = :${port} )`]).toString(), port);
@@ -113,10 +117,13 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
     }
   });
 
-  it('keeps unchanged sockets from one split dump to the next', () => {
+  it('keeps unchanged sockets from one split dump to the next', async () => {
     const client = new SockDiagClient({ splitMinSockets: 2 * PAIRS });
     try {
-      for (let i = 0; i < 200 && client.splitStats().splitDumps === 0; i++) client.dump('tcp', null, []);
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && client.splitStats().splitDumps === 0;) {
+        client.dump('tcp', null, []);
+        await threadStart();
+      }
       const rows: KernelSocket[] = [];
       const origins = client.dump('tcp', null, rows);
       expect(client.splitStats().splitDumps).toBe(2);
@@ -129,22 +136,23 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
     }
   });
 
-  /** Dumps until splitting is off (the thread fails in the background) or 20 dumps; each has every socket. */
-  function dumpUntilOff(client: SockDiagClient): void {
-    for (let i = 0; i < 20 && client.splitStats().off === null; i++) {
+  /** Dumps until splitting is off (the thread fails in the background), for up to 20 s; each has every socket. */
+  async function dumpUntilOff(client: SockDiagClient): Promise<void> {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && client.splitStats().off === null;) {
       const rows: KernelSocket[] = [];
       client.dump('tcp', null, rows);
       expect(mine(rows).length).toBe(2 * PAIRS + 2);
+      await threadStart();
     }
   }
 
-  it('dumps whole, and says why, when the dump thread cannot come up', () => {
+  it('dumps whole, and says why, when the dump thread cannot come up', async () => {
     const client = new SockDiagClient({
       splitMinSockets: 2 * PAIRS,
       dumpThread: () => DumpThread.start('/nonexistent/koffi.node'),
     });
     try {
-      dumpUntilOff(client);
+      await dumpUntilOff(client);
       expect(client.splitStats()).toMatchObject({
         splitDumps: 0,
         off: 'dumps are not split: the dump thread could not load koffi',
@@ -154,13 +162,13 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
     }
   });
 
-  it('dumps the table whole when the second half fails, and splits no more', () => {
+  it('dumps the table whole when the second half fails, and splits no more', async () => {
     const client = new SockDiagClient({
       splitMinSockets: 2 * PAIRS,
       dumpThread: () => DumpThread.start(path.join(ROOT, 'electron', 'test-support', 'throwing-koffi.cjs')),
     });
     try {
-      dumpUntilOff(client);
+      await dumpUntilOff(client);
       expect(client.splitStats()).toMatchObject({
         splitDumps: 1,
         off: 'dumps are not split: the second half of a split dump failed (the dump thread failed)',
