@@ -106,6 +106,16 @@ export function writeDumpRequest(
   return buf.subarray(0, v.getUint32(0, LE));
 }
 
+/** One request's replies and where they go: what receiving and decoding them needs. */
+interface Replies {
+  readonly proto: Proto;
+  readonly family: 4 | 6 | null;
+  readonly seq: number;
+  readonly out: KernelSocket[];
+  readonly memo: DumpMemo | null;
+  readonly clock: DumpClock | null;
+}
+
 /** A failure in the half the dump thread received: the table is then dumped whole, and splitting stops. */
 class SecondHalfError extends Error {}
 
@@ -322,10 +332,10 @@ export class SockDiagClient {
         0,
         null,
       );
-      this.receive(this.fd, proto, family, seqA, out, memo, clock);
+      this.receive(this.fd, { proto, family, seq: seqA, out, memo, clock });
       const first = out.length;
       try {
-        this.takeThreadReplies(thread, proto, family, seqB, out, memo, clock);
+        this.takeThreadReplies(thread, { proto, family, seq: seqB, out, memo, clock });
       } catch (e) {
         throw new SecondHalfError(e instanceof Error ? e.message : String(e));
       }
@@ -343,21 +353,13 @@ export class SockDiagClient {
   }
 
   /** Decodes the thread's datagrams as they land, until the second half's NLMSG_DONE. */
-  private takeThreadReplies(
-    thread: DumpThread,
-    proto: Proto,
-    family: 4 | 6 | null,
-    seq: number,
-    out: KernelSocket[],
-    memo: DumpMemo,
-    clock: DumpClock | null,
-  ): void {
+  private takeThreadReplies(thread: DumpThread, replies: Replies): void {
     const deadline = performance.now() + SPLIT_SETTLE_MS;
     for (let taken = 0; ;) {
       const at = thread.wait(taken, 50);
       for (; taken < at.published; taken++) {
         const d = thread.datagram(taken);
-        if (this.decoded(d, d.length, proto, family, seq, out, memo, clock)) return;
+        if (this.decoded(d, d.length, replies)) return;
       }
       if (at.finished) {
         if (at.failedCall === 'thread') throw new Error('the dump thread failed');
@@ -404,19 +406,11 @@ export class SockDiagClient {
     const clock = this.clockFor(proto);
     // No address: netlink's default peer is the kernel.
     sendto(this.fd, request, 0, null);
-    this.receive(this.fd, proto, family, seq, out, memo, clock);
+    this.receive(this.fd, { proto, family, seq, out, memo, clock });
   }
 
-  /** Receives and decodes the replies to the request `seq` just sent on `fd`, up to its NLMSG_DONE. */
-  private receive(
-    fd: number,
-    proto: Proto,
-    family: 4 | 6 | null,
-    seq: number,
-    out: KernelSocket[],
-    memo: DumpMemo | null,
-    clock: DumpClock | null,
-  ): void {
+  /** Receives and decodes the replies to the request just sent on `fd`, up to its NLMSG_DONE. */
+  private receive(fd: number, replies: Replies): void {
     const eintr = errnoValue('EINTR');
     for (;;) {
       let n: number;
@@ -428,26 +422,18 @@ export class SockDiagClient {
       }
       if (n === 0) throw new Error('sock_diag: the kernel closed the dump without NLMSG_DONE');
       if (n > this.rx.length) throw new Error(`sock_diag: a ${n}-byte reply does not fit the receive buffer`);
-      if (this.decoded(this.rx, n, proto, family, seq, out, memo, clock)) return;
+      if (this.decoded(this.rx, n, replies)) return;
     }
   }
 
   /** Decodes one datagram; true at the dump's NLMSG_DONE, throws on the kernel's error or a malformed reply. */
-  private decoded(
-    buf: Uint8Array,
-    n: number,
-    proto: Proto,
-    family: 4 | 6 | null,
-    seq: number,
-    out: KernelSocket[],
-    memo: DumpMemo | null,
-    clock: DumpClock | null,
-  ): boolean {
-    const status = decodeSockDiag(buf, n, proto, seq, out, memo, clock);
+  private decoded(buf: Uint8Array, n: number, r: Replies): boolean {
+    const status = decodeSockDiag(buf, n, r.proto, r.seq, r.out, r.memo, r.clock);
     if (status.kind === 'done') return true;
     if (status.kind === 'error') {
-      if (status.errno !== null) throw new ErrnoError(`sock_diag ${proto}${family ?? ''}`, status.errno);
-      throw new Error(`sock_diag ${proto}${family ?? ''}: ${status.message}`);
+      const table = `${r.proto}${r.family ?? ''}`;
+      if (status.errno !== null) throw new ErrnoError(`sock_diag ${table}`, status.errno);
+      throw new Error(`sock_diag ${table}: ${status.message}`);
     }
     return false;
   }
