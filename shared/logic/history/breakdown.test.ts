@@ -41,4 +41,30 @@ describe('TransitionBreakdown', () => {
     expect(q.byProcess).toHaveLength(6);
     expect(q.byProcess.at(-1)).toMatchObject({ group: OTHER_GROUP, total: MAX_ENTRIES + 45 });
   });
+
+  it('keeps a busy group that comes after a burst of one-off endpoints, with its exact count', () => {
+    const b = new TransitionBreakdown();
+    const burst = (n: number, base: number): TransitionEvent[] =>
+      Array.from({ length: n }, (_, i) =>
+        ev(null, `10.1.${(base + i) >> 8}.${(base + i) & 255}:80`, 'TIME_WAIT', 'GONE'),
+      );
+    // Busy before the burst, then a burst of 5,000 distinct endpoints, then busy after it, interleaved with more.
+    b.add(tick([ev(7, '127.0.0.1:9000'), ev(7, '127.0.0.1:9000')], T0));
+    b.add(tick(burst(5_000, 0), T0 + 100));
+    for (let i = 0; i < 16; i++)
+      b.add(tick([ev(8, '127.0.0.1:9100', 'SYN_SENT', 'ESTABLISHED'), ...burst(3, 6_000 + i * 3)], T0 + 200 + i));
+    const q = b.query(60_000, T0 + 1000, 10);
+    expect(q.byRemote[0]).toMatchObject({ group: '127.0.0.1:9100', total: 16 });
+    expect(q.byRemote[0]?.transitions).toEqual([{ from: 'SYN_SENT', to: 'ESTABLISHED', count: 16 }]);
+    expect(q.byRemote[1]).toMatchObject({ group: '127.0.0.1:9000', total: 2 });
+    // Nothing is lost: what was folded is in (other), and the totals add up to every event.
+    const total = (gs: readonly { total: number }[]): number => gs.reduce((a, g) => a + g.total, 0);
+    expect(total(q.byRemote)).toBe(2 + 5_000 + 16 * 4);
+    expect(total(q.byProcess)).toBe(2 + 5_000 + 16 * 4);
+    expect(q.byProcess.map((g) => [g.group, g.total])).toEqual([
+      ['?/?', 5_048],
+      ['8/p8', 16],
+      ['7/p7', 2],
+    ]);
+  });
 });
