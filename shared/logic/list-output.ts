@@ -35,6 +35,21 @@ export interface ListReader {
   readonly elevated: boolean;
 }
 
+/** The JSON output's properties before `sockets`; `table` says whose table it is (see listOutput). */
+export function listJsonHead(
+  snap: Pick<Snapshot, 'takenAt' | 'source' | 'ownerVisibility' | 'hiddenOwners'>,
+  origin: ListOrigin | null,
+): Record<string, unknown> {
+  return {
+    schema: 'netinspect.snapshot/1',
+    takenAt: snap.takenAt,
+    source: snap.source,
+    table: origin ? { kind: 'warm', ...origin } : { kind: 'snapshot' },
+    ownerVisibility: snap.ownerVisibility,
+    hiddenOwners: snap.hiddenOwners,
+  };
+}
+
 /**
  * The output in order, ending with a newline. JSON has the snapshot's facts then `sockets`; with an `origin`,
  * `table` says which running netinspect's live table answered ({kind: 'warm', host, pid, ageMs}), else it is
@@ -50,14 +65,7 @@ export function* listOutput(
 ): Generator<string> {
   const remoteName = (s: Socket): string | null => names.get(s.remoteAddress) ?? null;
   if (f.json) {
-    const head = {
-      schema: 'netinspect.snapshot/1',
-      takenAt: snap.takenAt,
-      source: snap.source,
-      table: origin ? { kind: 'warm', ...origin } : { kind: 'snapshot' },
-      ownerVisibility: snap.ownerVisibility,
-      hiddenOwners: snap.hiddenOwners,
-    };
+    const head = listJsonHead(snap, origin);
     if (!f.resolve) yield* jsonChunks(head, 'sockets', table);
     else {
       const sockets = table.slice();

@@ -4,9 +4,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/i18n/index';
-import { listOutput } from '../../../shared/logic/list-output';
+import { JSON_ARRAY_CLOSE, jsonArrayOpen } from '../../../shared/logic/json-chunks';
+import { listJsonHead, listOutput } from '../../../shared/logic/list-output';
 import { matchesQuery, parseSocketQuery, type SocketQuery } from '../../../shared/logic/socket-query';
 import type { Snapshot } from '../../../shared/model/snapshot';
+import { JsonRuns } from './json-runs';
 import { makeEndpointDir, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
 import { drained } from '../stream-drained';
 
@@ -66,7 +68,7 @@ function frame(text: string): Buffer {
   return b;
 }
 
-async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions): Promise<void> {
+async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions, runs: JsonRuns): Promise<void> {
   const line = await new Promise<string | null>((resolve) => {
     let got = '';
     const timer = setTimeout(() => resolve(null), REQUEST_TIMEOUT_MS);
@@ -94,10 +96,20 @@ async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions): P
   await write(sock, `${JSON.stringify({ ok: true, ...origin })}\n`);
   const lang: UiLanguage = (UI_LANGUAGES as readonly string[]).includes(req.lang) ? (req.lang as UiLanguage) : 'en';
   const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
-  const format = { json: req.json === true, csv: req.csv === true };
-  for (const piece of listOutput(snap, sockets, format, { lang, elevated: o.elevated() }, new Map(), origin)) {
-    if (sock.destroyed) return;
-    if (piece.length > 0) await write(sock, frame(piece));
+  if (req.json) {
+    // The text `list --json` prints (listOutput), with the runs of sockets unchanged since the last answer as sent.
+    await write(sock, frame(jsonArrayOpen(listJsonHead(snap, origin), 'sockets')));
+    for (const piece of runs.frames(sockets)) {
+      if (sock.destroyed) return;
+      await write(sock, piece);
+    }
+    await write(sock, frame(`${JSON_ARRAY_CLOSE}\n`));
+  } else {
+    const format = { json: false, csv: req.csv === true };
+    for (const piece of listOutput(snap, sockets, format, { lang, elevated: o.elevated() }, new Map(), origin)) {
+      if (sock.destroyed) return;
+      if (piece.length > 0) await write(sock, frame(piece));
+    }
   }
   sock.end(Buffer.alloc(4));
 }
@@ -154,14 +166,16 @@ export async function startTableService(o: TableServiceOptions): Promise<TableSe
     return null;
   }
   const token = Buffer.from(secret);
+  const runs = new JsonRuns();
   server.on('connection', (sock) => {
     sock.on('error', () => undefined);
-    void serve(sock, token, o).catch(() => sock.destroy());
+    void serve(sock, token, o, runs).catch(() => sock.destroy());
   });
   server.unref();
   return {
     close() {
       server.close();
+      runs.clear();
       // Only what is still ours: a newer instance may have taken the endpoint over.
       try {
         if (fs.readFileSync(e.token, 'utf8').trim() === secret) fs.unlinkSync(e.token);

@@ -83,6 +83,39 @@ describe.skipIf(!posix)('table service', () => {
     expect(text).toBe(expected.join(''));
   });
 
+  it('answers JSON again after a refresh changed the table: the fresh table, exactly as list prints it', async () => {
+    const e = endpoint();
+    const before = Array.from({ length: 2_000 }, (_, i) => sock({ localPort: 1024 + i, inode: 10_000 + i }));
+    // Between the two answers a refresh changed one socket, removed one and added one.
+    const after = before.slice();
+    after[10] = sock({ localPort: 1034, inode: 10_010, state: 'CLOSE_WAIT' });
+    after.splice(1_500, 1);
+    after.push(sock({ localPort: 9_999, inode: 99 }));
+    const tables = [before, after];
+    let refreshes = 0;
+    const s = await startTableService({
+      host: 'browser',
+      freshTable: async () => ({ ...snapshot, sockets: tables[refreshes++] ?? after }),
+      elevated: () => true,
+      endpoint: e,
+    });
+    if (!s) throw new Error('table service did not start');
+    services.push(s);
+    const all = { ...request, flags: { ...request.flags, state: undefined } };
+    for (const sockets of tables) {
+      const pieces: Buffer[] = [];
+      expect(await listFromRunningTable(all, (p) => pieces.push(Buffer.from(p)), e)).toBe(true);
+      const text = Buffer.concat(pieces).toString('utf8');
+      const ageMs = (JSON.parse(text) as { table: { ageMs: number } }).table.ageMs;
+      const origin = { host: 'browser', pid: process.pid, ageMs };
+      const table = { ...snapshot, sockets };
+      expect(text).toBe(
+        [...listOutput(table, sockets, { json: true }, { lang: 'en', elevated: true }, new Map(), origin)].join(''),
+      );
+    }
+    expect(refreshes).toBe(2);
+  });
+
   it('waits for a full stream to drain, once at a time, and still delivers the whole answer', async () => {
     const e = endpoint();
     // Enough sockets for many frames per chunk read, into a stream that is full after every write.
