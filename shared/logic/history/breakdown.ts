@@ -6,8 +6,8 @@ import type { TickSample } from './transition-tracker';
 
 /**
  * Default tiers: 10 min at 10 s, 1 h at 5 min, 24 h at 30 min. Memory bound: 120 buckets x 2 dimensions x at most
- * (MAX_ENTRIES + 144 overflow cells) map entries x ~100 B, plus up to MAX_ENTRIES set entries, ~ 11 MB in the
- * worst case (every entry distinct); a few hundred KB in practice.
+ * (MAX_ENTRIES + 144 overflow cells) map entries x ~100 B, plus MAX_ENTRIES entries of the rank sets, ~ 13 MB in
+ * the worst case (every entry distinct); a few hundred KB in practice.
  */
 export const BREAKDOWN_TIERS: readonly Tier[] = [
   { bucketMs: 10_000, capacity: 60 },
@@ -15,21 +15,82 @@ export const BREAKDOWN_TIERS: readonly Tier[] = [
   { bucketMs: 1_800_000, capacity: 48 },
 ];
 /**
- * Distinct (group, transition) entries one bucket keeps per dimension. Past it, the entry with the fewest events
- * (the oldest among equals) is folded into `(other)` to make room, so a burst of one-off endpoints cannot crowd out
- * a busier group that comes after it. A kept entry's count is exact from the moment it was last let in; what an
- * entry counted before it was folded stays in `(other)`, so the bucket's total is always exact.
+ * Distinct (group, transition) entries one bucket keeps per dimension. Past it, the bucket makes room the way the
+ * Space-Saving summary does: the entry of the lowest rank (the oldest among equals) is folded into `(other)`, and
+ * the newcomer starts one rank above it. A rank is an entry's own events plus the rank it inherited, so a steady
+ * group climbs above a stream of one-off endpoints however they interleave, while they only take turns in the
+ * lowest places. What is shown stays exact: a kept entry counts its own events since it was last let in, and
+ * what an entry counted before it was folded is in `(other)`, so the bucket's total is always exact.
  */
 export const MAX_ENTRIES = 256;
 /** The group that absorbs everything beyond the caps. */
 export const OTHER_GROUP = '(other)';
 
-/** One dimension of a bucket: `group \u0000 cell` -> count, the keys counted once, and what was folded, per cell. */
-interface Tally {
-  readonly kept: Map<string, number>;
-  /** Keys of `kept` whose count is 1, oldest first: the first to fold, found without a scan. */
-  readonly ones: Set<string>;
-  readonly other: Map<number, number>;
+const SEP = '\u0000';
+
+interface Entry {
+  /** Events of this entry since it was let in: what is shown. */
+  count: number;
+  /** Its place when room is needed: its events plus the rank of the entry it replaced. */
+  rank: number;
+}
+
+/** One dimension of a bucket: `group \u0000 cell` -> entry, what was folded (per cell), and the entries by rank. */
+class Tally {
+  readonly kept = new Map<string, Entry>();
+  readonly other = new Map<number, number>();
+  /** Keys by rank, each set oldest first. */
+  private readonly byRank = new Map<number, Set<string>>();
+  /** No entry has a lower rank (ranks only rise, and a newcomer starts above the one it replaced). */
+  private minRank = 1;
+
+  bump(group: string, cell: number): void {
+    const key = `${group}${SEP}${cell}`;
+    const entry = this.kept.get(key);
+    if (entry) {
+      this.unrank(key, entry.rank);
+      entry.count++;
+      entry.rank++;
+      this.rankAt(key, entry.rank);
+      return;
+    }
+    const rank = this.kept.size >= MAX_ENTRIES ? this.foldLowest() + 1 : 1;
+    this.kept.set(key, { count: 1, rank });
+    this.rankAt(key, rank);
+    if (rank < this.minRank) this.minRank = rank;
+  }
+
+  clear(): void {
+    this.kept.clear();
+    this.other.clear();
+    this.byRank.clear();
+    this.minRank = 1;
+  }
+
+  /** Folds the entry of the lowest rank, the oldest among equals, into `(other)`; returns its rank. */
+  private foldLowest(): number {
+    let lowest = this.byRank.get(this.minRank);
+    while (!lowest) lowest = this.byRank.get(++this.minRank);
+    const victim = lowest.values().next().value as string;
+    const entry = this.kept.get(victim) as Entry;
+    this.unrank(victim, entry.rank);
+    this.kept.delete(victim);
+    const cell = Number(victim.slice(victim.indexOf(SEP) + 1));
+    this.other.set(cell, (this.other.get(cell) ?? 0) + entry.count);
+    return entry.rank;
+  }
+
+  private rankAt(key: string, rank: number): void {
+    let keys = this.byRank.get(rank);
+    if (!keys) this.byRank.set(rank, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private unrank(key: string, rank: number): void {
+    const keys = this.byRank.get(rank);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byRank.delete(rank);
+  }
 }
 
 /** One bucket, per dimension. */
@@ -38,47 +99,10 @@ interface BreakdownBucket {
   readonly byRemote: Tally;
 }
 
-const SEP = '\u0000';
-
-function bump(tally: Tally, group: string, cell: number): void {
-  const key = `${group}${SEP}${cell}`;
-  const count = tally.kept.get(key);
-  if (count !== undefined) {
-    tally.kept.set(key, count + 1);
-    if (count === 1) tally.ones.delete(key);
-    return;
-  }
-  if (tally.kept.size >= MAX_ENTRIES) foldSmallest(tally);
-  tally.kept.set(key, 1);
-  tally.ones.add(key);
-}
-
-/** Folds the entry with the fewest events into `(other)`; among equals the oldest (a Map iterates by insertion). */
-function foldSmallest(tally: Tally): void {
-  let victim: string | undefined = tally.ones.values().next().value;
-  let least = 1;
-  if (victim === undefined) {
-    least = Infinity;
-    for (const [key, count] of tally.kept) {
-      if (count < least) {
-        victim = key;
-        least = count;
-      }
-    }
-  }
-  if (victim === undefined) return;
-  tally.kept.delete(victim);
-  tally.ones.delete(victim);
-  const cell = Number(victim.slice(victim.indexOf(SEP) + 1));
-  tally.other.set(cell, (tally.other.get(cell) ?? 0) + least);
-}
-
 /** `pid/process` as ss prints it; `?` parts when the owner was hidden. */
 export function processGroup(pid: number | null, process: string | null): string {
   return `${pid ?? '?'}/${process ?? '?'}`;
 }
-
-const newTally = (): Tally => ({ kept: new Map(), ones: new Set(), other: new Map() });
 
 /** Rings of transition breakdowns. */
 export class TransitionBreakdown {
@@ -89,13 +113,10 @@ export class TransitionBreakdown {
       (t) =>
         new BucketRing<BreakdownBucket>(
           t,
-          () => ({ byProcess: newTally(), byRemote: newTally() }),
+          () => ({ byProcess: new Tally(), byRemote: new Tally() }),
           (b) => {
-            for (const t of [b.byProcess, b.byRemote]) {
-              t.kept.clear();
-              t.ones.clear();
-              t.other.clear();
-            }
+            b.byProcess.clear();
+            b.byRemote.clear();
           },
         ),
     );
@@ -107,8 +128,8 @@ export class TransitionBreakdown {
     for (const r of this.rings) {
       const b = r.at(sample.takenAt);
       for (const e of sample.events) {
-        bump(b.byProcess, processGroup(e.pid, e.process), e.cell);
-        bump(b.byRemote, e.remote, e.cell);
+        b.byProcess.bump(processGroup(e.pid, e.process), e.cell);
+        b.byRemote.bump(e.remote, e.cell);
       }
     }
   }
@@ -147,9 +168,9 @@ function groups(tallies: readonly Tally[], limit: number, isProcess: boolean): T
     arr[cell] = (arr[cell] ?? 0) + count;
   };
   for (const t of tallies) {
-    for (const [key, count] of t.kept) {
+    for (const [key, entry] of t.kept) {
       const at = key.indexOf(SEP);
-      add(key.slice(0, at), Number(key.slice(at + 1)), count);
+      add(key.slice(0, at), Number(key.slice(at + 1)), entry.count);
     }
     for (const [cell, count] of t.other) add(OTHER_GROUP, cell, count);
   }
