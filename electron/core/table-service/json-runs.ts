@@ -12,11 +12,13 @@ const RUN_SPREAD_BITS = 6;
 export const RUN_MAX = 128;
 
 /**
- * Whether a run ends after `s`: from its ends alone, so the same socket ends a run wherever it sits, and a table
- * that gained or lost a few sockets is cut into the same runs as before everywhere else.
+ * Whether a run ends after `s`: from its ends and inode alone (fixed for a socket's life), so the same socket ends
+ * a run wherever it sits, and a table that gained or lost a few sockets is cut into the same runs as before
+ * everywhere else.
  */
 function endsRun(s: Socket): boolean {
-  const h = Math.imul(((s.localPort << 16) | s.remotePort) ^ (s.family << 1) ^ (s.proto === 'udp' ? 1 : 0), 0x9e3779b1);
+  const ends = ((s.localPort << 16) | s.remotePort) ^ (s.family << 1) ^ (s.proto === 'udp' ? 1 : 0);
+  const h = Math.imul(ends ^ Math.imul(s.inode ?? 0, 0x85ebca6b), 0x9e3779b1);
   return h >>> (32 - RUN_SPREAD_BITS) === 0;
 }
 
@@ -63,11 +65,13 @@ export const KEEP_RUNS_MS = 60_000;
  * never changed once made (a changed socket is a new object), so a run of the very same objects, in the same
  * order, has the very same text, and is sent again as it is: at 40,000 sockets the text is 25 MB, and making it
  * costs more than the refresh the answer waits for. What this holds (that text, as bytes) is let go
- * `KEEP_RUNS_MS` after the last answer, so a netinspect nobody asks keeps nothing.
+ * `KEEP_RUNS_MS` after the last answer, so a netinspect nobody asks keeps nothing. Each answer's runs replace the
+ * last one's: a filtered answer (`--pid 7`) keeps only its own, and the whole table's next answer is made anew.
  */
 export class JsonRuns {
   private kept = new Map<Socket, Run>();
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
   /** Runs sent as kept, and rendered anew (for tests and figures). */
   reused = 0;
   rendered = 0;
@@ -102,8 +106,15 @@ export class JsonRuns {
       yield length;
       yield run.frame.subarray(5);
     }
+    if (this.closed) return;
     this.kept = next;
     this.forgetLater();
+  }
+
+  /** Lets go of every kept run now, and keeps none of an answer still being sent (the service closed). */
+  close(): void {
+    this.closed = true;
+    this.clear();
   }
 
   /** Lets go of every kept run now. */

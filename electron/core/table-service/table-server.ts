@@ -96,7 +96,7 @@ async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions, ru
   await write(sock, `${JSON.stringify({ ok: true, ...origin })}\n`);
   const lang: UiLanguage = (UI_LANGUAGES as readonly string[]).includes(req.lang) ? (req.lang as UiLanguage) : 'en';
   const sockets = snap.sockets.filter((s) => matchesQuery(s, query));
-  if (req.json) {
+  if (req.json === true) {
     // The text `list --json` prints (listOutput), with the runs of sockets unchanged since the last answer as sent.
     await write(sock, frame(jsonArrayOpen(listJsonHead(snap, origin), 'sockets')));
     for (const piece of runs.frames(sockets)) {
@@ -175,7 +175,7 @@ export async function startTableService(o: TableServiceOptions): Promise<TableSe
   return {
     close() {
       server.close();
-      runs.clear();
+      runs.close();
       // Only what is still ours: a newer instance may have taken the endpoint over.
       try {
         if (fs.readFileSync(e.token, 'utf8').trim() === secret) fs.unlinkSync(e.token);
