@@ -3,8 +3,12 @@ import type { Page } from '@playwright/test';
 import { startLeakyServer, stopLeakyServer } from './close-wait-server';
 import { appReady, connect, expect, grid, test } from './fixtures';
 
-/** Enough connections that their endpoint is among the largest transition groups of the window. */
-const CONNECTIONS = 8;
+/**
+ * Enough connections that their endpoint is among the largest transition groups of the window, and stays kept in
+ * its history bucket through a wave of thousands of one-off endpoints (other tests' TIME_WAITs expiring): a bucket
+ * keeps for sure every group of more than 1/256 of its events.
+ */
+const CONNECTIONS = 32;
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
