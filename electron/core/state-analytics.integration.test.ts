@@ -13,6 +13,7 @@ import { ROOT, connect, listen, portOf, waitFor } from '../test-support/net-fixt
 import { createCore, type Core } from './app-core';
 import type { Client } from './client';
 import { forkWorker } from './collector/host';
+import { frozenSockets } from '../test-support/frozen-worker';
 
 const WORKER = path.join(ROOT, 'out', 'node', 'collector-worker.cjs');
 const TICK_MS = 250;
@@ -51,7 +52,8 @@ beforeAll(async () => {
   core = createCore({
     configDir: dir,
     host: 'browser',
-    collector: forkWorker(WORKER),
+    // Frozen: a part of core that changed a socket in place would throw (the table service relies on it).
+    collector: frozenSockets(forkWorker(WORKER)),
     version: 'test',
     locale: 'en',
   });
@@ -145,5 +147,20 @@ describe('state analytics scenarios', () => {
     expect(log.entries.filter((a) => a.id === `port-down:${port}`)).toHaveLength(2);
     await call('watch:remove', { port });
     server.close();
+  });
+
+  it('changed no socket in place through all of the above: every refresh and view worked on frozen sockets', async () => {
+    const snap = await call<{ sockets: object[] }>('sockets:snapshot');
+    expect(snap.sockets.length).toBeGreaterThan(0);
+    expect(snap.sockets.every((s) => Object.isFrozen(s))).toBe(true);
+    // The views that read the table once more, then the refreshes' own record of failures.
+    await call('diagnosis:findings');
+    await call('processes:traffic', {});
+    await call('stats:series', { window: '60s' });
+    await call('stats:transitions', { window: '60s' });
+    await new Promise((r) => setTimeout(r, TICK_MS * 2));
+    const statuses = events.filter((e) => e.event === 'collector:status');
+    expect(statuses.length).toBeGreaterThan(10);
+    expect((statuses.at(-1)?.payload as { errors: unknown[] }).errors).toEqual([]);
   });
 });
