@@ -62,11 +62,12 @@ export const KEEP_RUNS_MS = 60_000;
 
 /**
  * The runs of the last JSON answer, by their first socket, kept a while for the next answer. A socket object is
- * never changed once made (a changed socket is a new object), so a run of the very same objects, in the same
- * order, has the very same text, and is sent again as it is: at 40,000 sockets the text is 25 MB, and making it
- * costs more than the refresh the answer waits for. What this holds (that text, as bytes) is let go
- * `KEEP_RUNS_MS` after the last answer, so a netinspect nobody asks keeps nothing. Each answer's runs replace the
- * last one's: a filtered answer (`--pid 7`) keeps only its own, and the whole table's next answer is made anew.
+ * never changed once made (a changed socket is a new object; core's scenario tests run on frozen sockets), so a
+ * run of the very same objects, in the same order, has the very same text, and is sent again as it is: at 40,000
+ * sockets the text is 25 MB, and making it costs more than the refresh the answer waits for. What this holds (that
+ * text, as bytes) is let go `KEEP_RUNS_MS` after the last answer, so a netinspect nobody asks keeps nothing. Each
+ * answer's runs replace the last one's: a filtered answer (`--pid 7`) keeps only its own, and the whole table's
+ * next answer is made anew.
  */
 export class JsonRuns {
   private kept = new Map<Socket, Run>();
