@@ -2,6 +2,7 @@
 // again, as it rendered them for the last answer, every run the refreshes since left alone.
 import { jsonText } from '../../../shared/logic/terminal-text';
 import type { Socket } from '../../../shared/model/socket';
+import { frame } from './table-endpoint';
 
 /** A run ends after a socket whose ends hash to 0 in this many bits: some 64 sockets apart. */
 const RUN_SPREAD_BITS = 6;
@@ -38,19 +39,12 @@ export function runsOf(items: readonly Socket[]): [number, number][] {
   return out;
 }
 
-/**
- * One run as a frame of the table service (see its frame()): the length (u32, big-endian), then a comma and the
- * items' JSON text, as `jsonText` writes each (separated by commas, without the array's brackets).
- */
+/** One run as a frame of the table service: a comma, then the items' JSON text as `jsonText` writes each. */
 function framedRun(items: readonly Socket[], from: number, to: number): Buffer {
-  const text = jsonText(items.slice(from, to)).slice(1, -1);
-  const n = Buffer.byteLength(text, 'utf8');
-  const b = Buffer.allocUnsafe(5 + n);
-  b.writeUInt32BE(n + 1, 0);
-  b[4] = 0x2c;
-  b.write(text, 5, 'utf8');
-  return b;
+  return frame(jsonText(items.slice(from, to)).slice(1, -1), COMMA);
 }
+
+const COMMA = 0x2c;
 
 interface Run {
   readonly items: readonly Socket[];

@@ -58,7 +58,7 @@ export async function listFromRunningTable(
     let lengthBytes: Buffer = Buffer.alloc(0);
     const put = (piece: Buffer): boolean => (typeof out === 'function' ? (out(piece), true) : out.write(piece));
     /**
-     * Hands out the frames' bytes (see the server's frame()) as they come, never holding a frame whole: a frame's
+     * Hands out the frames' bytes (see frame() in table-endpoint.ts) as they come, never holding a frame whole: a frame's
      * bytes may arrive over several chunks and are passed on piece by piece. A zero length marks the end.
      */
     const frames = (chunk: Buffer): void => {

@@ -14,6 +14,22 @@ export interface TableEndpoint {
 /** Newest protocol this side speaks; a request of another version is declined (the CLI then reads the kernel). */
 export const TABLE_PROTOCOL = 1;
 
+/**
+ * One piece of output as a frame: its byte length (u32, big-endian), then the bytes (`lead`, an ASCII byte, first
+ * when given). A zero length ends the output, so the CLI can tell a complete answer from one cut short by a
+ * service that died.
+ */
+export function frame(text: string, lead: number | null = null): Buffer {
+  // Encoded straight after its length: one copy of each piece, not two.
+  const at = lead === null ? 4 : 5;
+  const n = Buffer.byteLength(text, 'utf8');
+  const b = Buffer.allocUnsafe(at + n);
+  b.writeUInt32BE(at - 4 + n, 0);
+  if (lead !== null) b[4] = lead;
+  b.write(text, at, 'utf8');
+  return b;
+}
+
 /** The current uid, or null where the OS has none (Windows: no table service there yet). */
 function uid(): number | null {
   return typeof process.getuid === 'function' ? process.getuid() : null;

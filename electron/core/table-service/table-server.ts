@@ -9,7 +9,7 @@ import { listJsonHead, listOutput } from '../../../shared/logic/list-output';
 import { matchesQuery, parseSocketQuery, type SocketQuery } from '../../../shared/logic/socket-query';
 import type { Snapshot } from '../../../shared/model/snapshot';
 import { JsonRuns } from './json-runs';
-import { makeEndpointDir, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
+import { frame, makeEndpointDir, TABLE_PROTOCOL, tableEndpoint, type TableEndpoint } from './table-endpoint';
 import { drained } from '../stream-drained';
 
 /** What the CLI asks: `list`'s own flags, as it was given them (parsed again here), and its language. */
@@ -53,19 +53,6 @@ function parseRequest(line: string, token: Buffer): TableRequest | null {
 
 async function write(sock: net.Socket, data: string | Buffer): Promise<void> {
   if (!sock.write(data)) await drained(sock);
-}
-
-/**
- * One piece of output as a frame: its byte length (u32, big-endian), then the bytes. A zero length ends the
- * output, so the CLI can tell a complete answer from one cut short by a service that died.
- */
-function frame(text: string): Buffer {
-  // Encoded straight after its length: one copy of each piece, not two.
-  const n = Buffer.byteLength(text, 'utf8');
-  const b = Buffer.allocUnsafe(4 + n);
-  b.writeUInt32BE(n, 0);
-  b.write(text, 4, 'utf8');
-  return b;
 }
 
 async function serve(sock: net.Socket, token: Buffer, o: TableServiceOptions, runs: JsonRuns): Promise<void> {

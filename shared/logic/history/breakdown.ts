@@ -57,7 +57,6 @@ class Tally {
     const rank = this.kept.size >= MAX_ENTRIES ? this.foldLowest() + 1 : 1;
     this.kept.set(key, { count: 1, rank });
     this.rankAt(key, rank);
-    if (rank < this.minRank) this.minRank = rank;
   }
 
   clear(): void {
