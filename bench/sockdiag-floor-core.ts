@@ -6,7 +6,12 @@
 import { DumpThread } from '../electron/core/ffi/dump-thread';
 import { recv, sendto } from '../electron/core/ffi/libc';
 import { NETLINK_SOCK_DIAG, openNetlink } from '../electron/core/ffi/netlink-socket';
-import { chooseSplit, type PortSplit } from '../electron/core/platform/linux/dump-split';
+import {
+  chooseSplit,
+  lowestBoundPort,
+  type PortSplit,
+  splitsUnconnected,
+} from '../electron/core/platform/linux/dump-split';
 import type { KernelSocket } from '../electron/core/platform/linux/kernel-socket';
 import { DUMP_REQUEST_BYTES, SockDiagClient, writeDumpRequest } from '../electron/core/platform/linux/netlink-sockdiag';
 import { LE, NLMSG_DONE, NLMSG_ERROR } from '../electron/core/platform/linux/netlink';
@@ -51,11 +56,22 @@ function dumpOnce(seq: number): { sockets: number; ms: number } {
   return { sockets, ms: performance.now() - t0 };
 }
 
-/** Both halves of `split` at once, the second on `thread` over `fdB`: socket count and wall time (ms). */
-function splitOnce(seq: number, split: PortSplit, thread: DumpThread, fdB: number): { sockets: number; ms: number } {
+/**
+ * Both halves of `split` at once (the second with the unconnected sockets or not, as the collector decides), the
+ * second on `thread` over `fdB`: socket count and wall time (ms).
+ */
+function splitOnce(
+  seq: number,
+  split: PortSplit,
+  unconnected: boolean,
+  thread: DumpThread,
+  fdB: number,
+): { sockets: number; ms: number } {
   const t0 = performance.now();
-  thread.begin(fdB, seq + 1, writeDumpRequest(request, view, 'tcp', null, seq + 1, { split, half: 1 }).slice());
-  sendto(fd, writeDumpRequest(request, view, 'tcp', null, seq, { split, half: 0 }), 0, null);
+  const half = (h: 0 | 1, s: number) =>
+    writeDumpRequest(request, view, 'tcp', null, s, { split, unconnected, half: h });
+  thread.begin(fdB, seq + 1, half(1, seq + 1).slice());
+  sendto(fd, half(0, seq), 0, null);
   let sockets = receive(fd);
   if (!thread.settle(10_000)) throw new Error('the dump thread did not finish');
   const got = thread.wait(0, 0);
@@ -86,7 +102,8 @@ if (split) {
   const thread = DumpThread.start();
   if (!thread.ready(5000)) throw new Error('the dump thread did not come up');
   const fdB = openNetlink(NETLINK_SOCK_DIAG, 5);
-  for (let i = 0; i < dumps; i++) splitMs.push(splitOnce(5000 + 2 * i, split, thread, fdB).ms);
+  const unconnected = splitsUnconnected('tcp', split, lowestBoundPort(rows, 0, rows.length));
+  for (let i = 0; i < dumps; i++) splitMs.push(splitOnce(5000 + 2 * i, split, unconnected, thread, fdB).ms);
   thread.stop();
 }
 console.log(JSON.stringify({ sockets, ms, splitMs }));

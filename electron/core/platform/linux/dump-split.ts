@@ -5,21 +5,69 @@
 // halves are walked at once. The remote port is not: a bound socket that connects, or a UDP socket that connects
 // or disconnects, changes it mid-dump, and could then be missed by both halves (and logged as closed). A table
 // whose sockets nearly all share one local port (a busy server) is therefore dumped whole.
+// A TCP dump walks the listening sockets, then every bound port's sockets (for those bound but inactive), then
+// the connections; the first two walks cost the same whatever the filter (the bound ports' walk some 5 ms at
+// 40,000 sockets). So only the second half walks them, and takes every socket with no remote port: all the
+// listening and bound-inactive ones (a connection always has a remote port); the first half asks for neither
+// state and walks only the connections. One socket could then be missed: a bound-inactive one of the first
+// half's ports that connects after the second half walked the bound ports and before the first half reached it
+// among the connections (a single walk sees it in one place or the other, since it walks the bound ports first).
+// So a TCP table whose last dump had a bound-inactive socket among the first half's ports is split by local port
+// alone, each half walking the bound ports for its own (see splitsUnconnected).
+import type { Proto } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
 import { LE } from './netlink';
 
-/** Half 0 holds the sockets whose local port is below `below`; half 1 the rest. */
+/** Half 0 holds the sockets whose local port is below `below`; half 1 the rest (but see splitsUnconnected). */
 export interface PortSplit {
   readonly below: number;
   /** The first half's share of the dump it was chosen from. */
   readonly share: number;
 }
 
-/** inet_diag_bc_op codes (linux/inet_diag.h): source (local) port >= and <=. */
+/** inet_diag_bc_op codes (linux/inet_diag.h): source (local) port >= and <=, destination (remote) port <=. */
 const BC_S_GE = 2;
 const BC_S_LE = 3;
-/** Two inet_diag_bc_op: the comparison, then the port in the second op's `no` field. */
-export const SPLIT_BYTECODE_BYTES = 8;
+const BC_D_LE = 5;
+/** One comparison: two inet_diag_bc_op, the comparison, then the port in the second op's `no` field. */
+const COMPARISON_BYTES = 8;
+/** The longest split program: TCP's second half, two comparisons. */
+export const SPLIT_BYTECODE_BYTES = 2 * COMPARISON_BYTES;
+
+/** Every TCP state, as a request's idiag_states. */
+export const EVERY_STATE = 0xffffffff;
+/** TCPF_LISTEN and TCPF_BOUND_INACTIVE (1 << TCP_LISTEN, 1 << TCP_BOUND_INACTIVE; the kernel ignores the latter before 6.6). */
+const NO_REMOTE_PORT_STATES = (1 << 10) | (1 << 13);
+
+/** No bound-inactive socket (lowestBoundPort). */
+export const NO_BOUND_PORT = 65536;
+
+/**
+ * The lowest local port of a bound-inactive TCP socket (a CLOSED one with no remote port) in rows[start, end), or
+ * NO_BOUND_PORT.
+ */
+export function lowestBoundPort(rows: readonly KernelSocket[], start: number, end: number): number {
+  let lowest = NO_BOUND_PORT;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    if (r.remotePort === 0 && r.localPort < lowest && r.state === 'CLOSED' && r.proto === 'tcp') lowest = r.localPort;
+  }
+  return lowest;
+}
+
+/**
+ * Whether a dump of `proto` split by `split` leaves every socket with no remote port to the second half: TCP,
+ * when the table's last dump had no bound-inactive socket among the first half's ports (`lowestBound`, from
+ * lowestBoundPort).
+ */
+export function splitsUnconnected(proto: Proto, split: PortSplit, lowestBound: number): boolean {
+  return proto === 'tcp' && lowestBound >= split.below;
+}
+
+/** The states half `half`'s request asks for: with `unconnected`, the first half leaves the listening and bound-inactive ones out. */
+export function splitStates(half: 0 | 1, unconnected: boolean): number {
+  return unconnected && half === 0 ? (EVERY_STATE & ~NO_REMOTE_PORT_STATES) >>> 0 : EVERY_STATE;
+}
 
 /**
  * The share of the sockets the first half should hold. This thread receives and decodes the first half, then
@@ -33,24 +81,50 @@ const KEEP_WITHIN = 0.1;
 /** No split is made when the best one misses FIRST_SHARE by more than this (e.g. one local port for all). */
 const MAKE_WITHIN = 0.2;
 
-/**
- * The bytecode selecting half `half` of `split`, written into `out` at `at` (SPLIT_BYTECODE_BYTES bytes). The
- * kernel runs it per socket: a true comparison jumps to the end (accept), a false one past it (reject). Ports are
- * compared in host order.
- */
-export function writeSplitBytecode(out: DataView, at: number, split: PortSplit, half: 0 | 1): void {
-  // Half 0: local port <= below - 1; half 1: local port >= below.
-  out.setUint8(at, half === 0 ? BC_S_LE : BC_S_GE);
-  out.setUint8(at + 1, SPLIT_BYTECODE_BYTES); // yes: to the end of the program
-  out.setUint16(at + 2, SPLIT_BYTECODE_BYTES + 4, LE); // no: past the end
+/** Writes one port comparison at `at`: `yes` and `no` are the jumps from it (bytes) when it holds and when not. */
+function comparison(out: DataView, at: number, code: number, port: number, yes: number, no: number): void {
+  out.setUint8(at, code);
+  out.setUint8(at + 1, yes);
+  out.setUint16(at + 2, no, LE);
   out.setUint8(at + 4, 0);
   out.setUint8(at + 5, 0);
-  out.setUint16(at + 6, half === 0 ? split.below - 1 : split.below, LE);
+  out.setUint16(at + 6, port, LE);
 }
 
-/** Whether a socket is in half 0 of `split` (what the kernel's filter decides, for checks and tests). */
-export function inFirstHalf(s: KernelSocket, split: PortSplit): boolean {
-  return s.localPort < split.below;
+/**
+ * The bytecode selecting half `half` of `split`, written into `out` at `at`; returns its length (at most
+ * SPLIT_BYTECODE_BYTES). With `unconnected` (splitsUnconnected), the second half also takes every socket with no
+ * remote port. The kernel runs it per socket: a jump to the end accepts, one past it rejects. Ports are compared
+ * in host order. Each op's `yes` leads to the next op or the end, as the kernel's audit requires of a program.
+ */
+export function writeSplitBytecode(
+  out: DataView,
+  at: number,
+  split: PortSplit,
+  half: 0 | 1,
+  unconnected: boolean,
+): number {
+  const c = COMPARISON_BYTES;
+  // Half 0: local port <= below - 1.
+  if (half === 0) comparison(out, at, BC_S_LE, split.below - 1, c, c + 4);
+  // Half 1 by local port alone: local port >= below.
+  else if (!unconnected) comparison(out, at, BC_S_GE, split.below, c, c + 4);
+  else {
+    // Half 1 with the unconnected: local port >= below, or no remote port: not (local port <= below - 1) jumps
+    // to the end; else remote port <= 0 ends there, and anything else is rejected.
+    comparison(out, at, BC_S_LE, split.below - 1, c, 2 * c);
+    comparison(out, at + c, BC_D_LE, 0, c, c + 4);
+    return 2 * c;
+  }
+  return c;
+}
+
+/**
+ * Whether a socket is in half 0 of `split`, with or without `unconnected` (what the kernel's filter and states
+ * decide, for checks and tests).
+ */
+export function inFirstHalf(s: KernelSocket, split: PortSplit, unconnected: boolean): boolean {
+  return s.localPort < split.below && (!unconnected || s.remotePort !== 0);
 }
 
 /**

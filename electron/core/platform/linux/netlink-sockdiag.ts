@@ -5,7 +5,17 @@ import { DumpThread } from '../../ffi/dump-thread';
 import { close, ErrnoError, errnoValue, recv, sendto } from '../../ffi/libc';
 import { NETLINK_SOCK_DIAG, openNetlink } from '../../ffi/netlink-socket';
 import type { Proto } from '../../../../shared/model/socket';
-import { chooseSplit, keepSplit, type PortSplit, SPLIT_BYTECODE_BYTES, writeSplitBytecode } from './dump-split';
+import {
+  chooseSplit,
+  EVERY_STATE,
+  keepSplit,
+  lowestBoundPort,
+  type PortSplit,
+  SPLIT_BYTECODE_BYTES,
+  splitStates,
+  splitsUnconnected,
+  writeSplitBytecode,
+} from './dump-split';
 import type { KernelSocket } from './kernel-socket';
 import { LE, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_HDRLEN, writeNlmsghdr } from './netlink';
 import {
@@ -67,12 +77,15 @@ export const DUMP_REQUEST_BYTES = Math.max(REQUEST_LEN, COMPAT_REQUEST_LEN) + NL
 export interface DumpHalf {
   readonly split: PortSplit;
   readonly half: 0 | 1;
+  /** Whether the second half takes every socket with no remote port (splitsUnconnected). */
+  readonly unconnected: boolean;
 }
 
 /**
  * Writes the dump request for every socket of `proto` and `family` (every state; TCP with its tcp_info) into
  * `buf` (DUMP_REQUEST_BYTES long, `view` over it) and returns the part to send. `family` null: TCP of every family
- * in one walk, through the older request. With `half`, only that half of a split (a bytecode filter).
+ * in one walk, through the older request. With `half`, only that half of a split (a bytecode filter, and for
+ * TCP's first half the states it leaves to the second: see dump-split.ts).
  */
 export function writeDumpRequest(
   buf: Uint8Array,
@@ -85,23 +98,25 @@ export function writeDumpRequest(
   const v = view;
   buf.fill(0);
   const base = family === null ? COMPAT_REQUEST_LEN : REQUEST_LEN;
-  const len = half ? base + NLA_HDRLEN + SPLIT_BYTECODE_BYTES : base;
+  let len = base;
   if (half) {
-    v.setUint16(base, NLA_HDRLEN + SPLIT_BYTECODE_BYTES, LE);
+    const code = writeSplitBytecode(v, base + NLA_HDRLEN, half.split, half.half, half.unconnected);
+    v.setUint16(base, NLA_HDRLEN + code, LE);
     v.setUint16(base + 2, INET_DIAG_REQ_BYTECODE, LE);
-    writeSplitBytecode(v, base + NLA_HDRLEN, half.split, half.half);
+    len += NLA_HDRLEN + code;
   }
+  const states = half ? splitStates(half.half, half.unconnected) : EVERY_STATE;
   if (family === null) {
     writeNlmsghdr(v, len, TCPDIAG_GETSOCK, NLM_F_REQUEST | NLM_F_DUMP, seq);
     v.setUint8(16, AF_INET); // ignored for a dump: the kernel walks every family (AF_UNSPEC)
     v.setUint8(19, 1 << (INET_DIAG_INFO - 1));
-    v.setUint32(16 + 52, 0xffffffff, LE); // every state
+    v.setUint32(16 + 52, states, LE);
   } else {
     writeNlmsghdr(v, len, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, seq);
     v.setUint8(16, family === 4 ? AF_INET : AF_INET6);
     v.setUint8(17, proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP);
     v.setUint8(18, proto === 'tcp' ? 1 << (INET_DIAG_INFO - 1) : 0);
-    v.setUint32(20, 0xffffffff, LE); // every state
+    v.setUint32(20, states, LE);
   }
   return buf.subarray(0, v.getUint32(0, LE));
 }
@@ -124,7 +139,13 @@ export interface SplitStats {
   /** Dumps made in two halves at once so far. */
   readonly splitDumps: number;
   /** Sockets in the first half of the last split dump, and in the whole of it (null before any). */
-  readonly lastSplit: { readonly split: PortSplit; readonly first: number; readonly total: number } | null;
+  readonly lastSplit: {
+    readonly split: PortSplit;
+    /** Whether its second half took every socket with no remote port (splitsUnconnected). */
+    readonly unconnected: boolean;
+    readonly first: number;
+    readonly total: number;
+  } | null;
   /** Why dumps are no longer split, or null. */
   readonly off: string | null;
 }
@@ -147,6 +168,8 @@ export class SockDiagClient {
   private readonly splitMin: number;
   /** Per table: the split its next dump uses, chosen from the dumps before. */
   private readonly splits = new Map<string, PortSplit>();
+  /** Per table: the lowest local port of a bound-inactive socket in its last complete dump (lowestBoundPort). */
+  private readonly boundPorts = new Map<string, number>();
   /** The thread receiving the second half, on its own socket (opened with the first split). */
   private thread: DumpThread | null = null;
   private splitFd = -1;
@@ -198,10 +221,15 @@ export class SockDiagClient {
     try {
       const split = this.splitFor(table, family);
       let first: number | null = null;
-      if (split) first = this.dumpSplitOrWhole(proto, family, out, memo, split);
+      const half = split && {
+        split,
+        unconnected: splitsUnconnected(proto, split, this.boundPorts.get(table) ?? 0),
+      };
+      if (half) first = this.dumpSplitOrWhole(proto, family, out, memo, half);
       else this.dumpTable(proto, family, out, memo);
       memo.commit();
-      if (split && first !== null) this.lastSplit = { split, first, total: out.length - mark };
+      if (proto === 'tcp') this.boundPorts.set(table, lowestBoundPort(out, mark, out.length));
+      if (half && first !== null) this.lastSplit = { ...half, first, total: out.length - mark };
       // TCP dumped per family (a kernel without the one-walk request) is never split.
       if (family !== null || !this.compatOff) {
         this.reviewSplit(table, out.length - mark, first, () => chooseSplit(out, mark, out.length));
@@ -291,7 +319,7 @@ export class SockDiagClient {
     family: 4 | 6 | null,
     out: KernelSocket[],
     memo: DumpMemo,
-    split: PortSplit,
+    split: Omit<DumpHalf, 'half'>,
   ): number | null {
     const mark = out.length;
     try {
@@ -313,7 +341,13 @@ export class SockDiagClient {
    * while this thread receives and decodes the first half's, then decodes what the thread received. Returns
    * out.length after the first half.
    */
-  private dumpSplit(proto: Proto, family: 4 | 6 | null, out: KernelSocket[], memo: DumpMemo, split: PortSplit): number {
+  private dumpSplit(
+    proto: Proto,
+    family: 4 | 6 | null,
+    out: KernelSocket[],
+    memo: DumpMemo,
+    split: Omit<DumpHalf, 'half'>,
+  ): number {
     const thread = this.thread;
     if (!thread) throw new Error('sock_diag: no dump thread');
     const clock = this.clockFor(proto);
@@ -321,14 +355,14 @@ export class SockDiagClient {
     thread.begin(
       this.splitFd,
       seqB,
-      writeDumpRequest(this.request, this.requestView, proto, family, seqB, { split, half: 1 }),
+      writeDumpRequest(this.request, this.requestView, proto, family, seqB, { ...split, half: 1 }),
     );
     this.splitDumps++;
     try {
       const seqA = this.nextSeq();
       sendto(
         this.fd,
-        writeDumpRequest(this.request, this.requestView, proto, family, seqA, { split, half: 0 }),
+        writeDumpRequest(this.request, this.requestView, proto, family, seqA, { ...split, half: 0 }),
         0,
         null,
       );

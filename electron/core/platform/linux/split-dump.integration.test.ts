@@ -6,8 +6,8 @@ import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DumpThread } from '../../ffi/dump-thread';
-import { bind, close, getsockname, recv, sendto, socket, socketpair } from '../../ffi/libc';
-import { FIRST_SHARE, inFirstHalf } from './dump-split';
+import { bind, close, ErrnoError, getsockname, recv, sendto, socket, socketpair } from '../../ffi/libc';
+import { FIRST_SHARE, inFirstHalf, lowestBoundPort, splitsUnconnected } from './dump-split';
 import type { KernelSocket } from './kernel-socket';
 import { SockDiagClient } from './netlink-sockdiag';
 import { ssLines } from '../../../test-support/child-fixtures';
@@ -20,15 +20,33 @@ let port = 0;
 let boundFd = -1;
 let boundPort = 0;
 
-/** A TCP socket bound to 127.0.0.1 and an ephemeral port, neither listening nor connected. */
-function bindOnly(): { fd: number; port: number } {
+/**
+ * A TCP socket bound to 127.0.0.1, neither listening nor connected: on the first free port of `ports` (0: an
+ * ephemeral one).
+ */
+function bindOnly(ports: Iterable<number> = [0]): { fd: number; port: number } {
   const fd = socket(2, 1 | 0o2000000, 0); // AF_INET, SOCK_STREAM | SOCK_CLOEXEC
   const addr = new Uint8Array(16); // sockaddr_in: family, port (network order), 127.0.0.1
-  new DataView(addr.buffer).setUint16(0, 2, true);
+  const view = new DataView(addr.buffer);
+  view.setUint16(0, 2, true);
   addr.set([127, 0, 0, 1], 4);
-  bind(fd, addr);
-  getsockname(fd, addr);
-  return { fd, port: new DataView(addr.buffer).getUint16(2, false) };
+  for (const p of ports) {
+    view.setUint16(2, p, false);
+    try {
+      bind(fd, addr);
+      getsockname(fd, addr);
+      return { fd, port: view.getUint16(2, false) };
+    } catch (e) {
+      if (!(e instanceof ErrnoError && e.code === 'EADDRINUSE')) throw e;
+    }
+  }
+  close(fd);
+  throw new Error('no free port to bind');
+}
+
+/** Ports from `from` down to 1024, but 2024 (the machine's own service). */
+function* portsDown(from: number): Generator<number> {
+  for (let p = from; p >= 1024; p--) if (p !== 2024) yield p;
 }
 
 /** A pause between dumps while the dump thread comes up: a worker's start and koffi's load, slow on a busy machine. */
@@ -59,7 +77,8 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
           }),
       ),
     );
-    ({ fd: boundFd, port: boundPort } = bindOnly());
+    // Above the default ephemeral range, so above any split of this table's ports: in the second half.
+    ({ fd: boundFd, port: boundPort } = bindOnly(Array.from({ length: 4000 }, (_, i) => 61001 + i)));
   });
   afterAll(() => {
     open.forEach((o) => ('destroy' in o ? o.destroy() : o.close()));
@@ -89,7 +108,11 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
       expect(last.total).toBe(split.length);
       expect(last.first / last.total).toBeGreaterThan(FIRST_SHARE - 0.2);
       expect(last.first / last.total).toBeLessThan(FIRST_SHARE + 0.2);
-      const firstHalf = split.map((r) => inFirstHalf(r, last.split));
+      // With no bound-inactive socket among the first half's ports (ours is above them), the second half took
+      // every socket with no remote port.
+      if (lowestBoundPort(whole, 0, whole.length) === boundPort) expect(last.unconnected).toBe(true);
+      expect(last.unconnected).toBe(splitsUnconnected('tcp', last.split, lowestBoundPort(whole, 0, whole.length)));
+      const firstHalf = split.map((r) => inFirstHalf(r, last.split, last.unconnected));
       expect(firstHalf.indexOf(false)).toBe(last.first);
       expect(firstHalf.lastIndexOf(true)).toBe(last.first - 1);
 
@@ -110,9 +133,60 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
       if (whole.filter((r) => r.localPort === boundPort).length === 0) {
         ctx.skip(true, 'this kernel lists no bound-only TCP sockets (TCP_BOUND_INACTIVE is Linux 6.6 on)');
       }
-      // Both halves ask for bound-only sockets, each through its own port filter: the one socket shows once.
+      // The one socket shows once.
       expect(bound.map((r) => r.state)).toEqual(['CLOSED']);
     } finally {
+      client.close();
+    }
+  });
+
+  it("splits by local port alone while a bound-inactive socket has one of the first half's ports", async (ctx) => {
+    const client = new SockDiagClient({ splitMinSockets: 2 * PAIRS });
+    let low: { fd: number; port: number } | null = null;
+    try {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && client.splitStats().splitDumps === 0;) {
+        client.dump('tcp', null, []);
+        await threadStart();
+      }
+      const first = client.splitStats().lastSplit;
+      if (!first) throw new Error('no split recorded');
+      low = bindOnly(portsDown(first.split.below - 1));
+      /** Two dumps: the first sees the table as it is now, the second is split as that one decides. */
+      const twice = () => {
+        const seen: KernelSocket[] = [];
+        client.dump('tcp', null, seen);
+        const rows: KernelSocket[] = [];
+        client.dump('tcp', null, rows);
+        const last = client.splitStats().lastSplit;
+        if (!last) throw new Error('no split recorded');
+        return { seen, rows, last };
+      };
+      const withLow = twice();
+      if (withLow.seen.filter((r) => r.localPort === low?.port).length === 0) {
+        ctx.skip(true, 'this kernel lists no bound-only TCP sockets (TCP_BOUND_INACTIVE is Linux 6.6 on)');
+      }
+      expect(withLow.last.split.below).toBeGreaterThan(low.port);
+      expect(withLow.last.unconnected).toBe(false);
+      // Each half walked the bound ports for its own: the low one is in the first half, once, and every row
+      // is in the half its local port gives.
+      const lowRows = withLow.rows.flatMap((r, i) => (r.localPort === low?.port ? [i] : []));
+      expect(lowRows).toHaveLength(1);
+      expect(lowRows[0]).toBeLessThan(withLow.last.first);
+      const byPort = withLow.rows.map((r) => inFirstHalf(r, withLow.last.split, false));
+      expect(byPort.indexOf(false)).toBe(withLow.last.first);
+      expect(byPort.lastIndexOf(true)).toBe(withLow.last.first - 1);
+      expect(mine(withLow.rows)).toHaveLength(2 * PAIRS + 2);
+
+      // Once it is closed, the unconnected go to the second half again.
+      close(low.fd);
+      low = null;
+      const after = twice();
+      const lowest = lowestBoundPort(after.seen, 0, after.seen.length);
+      expect(after.last.unconnected).toBe(splitsUnconnected('tcp', after.last.split, lowest));
+      if (lowest === boundPort) expect(after.last.unconnected).toBe(true);
+      expect(mine(after.rows)).toHaveLength(2 * PAIRS + 2);
+    } finally {
+      if (low) close(low.fd);
       client.close();
     }
   });
