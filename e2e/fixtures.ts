@@ -205,8 +205,11 @@ export interface Listener {
   readonly accepted: net.Socket[];
 }
 
-/** Opens a TCP listener on 127.0.0.1 at a random port; the peer side of accepted connections closes when the client does. */
-export async function listen(): Promise<Listener> {
+/**
+ * Opens a TCP listener on 127.0.0.1 at `port` (0: a random one); the peer side of accepted connections closes when
+ * the client does.
+ */
+export async function listen(port = 0): Promise<Listener> {
   const accepted: net.Socket[] = [];
   const server = net.createServer((s) => {
     accepted.push(s);
@@ -214,7 +217,7 @@ export async function listen(): Promise<Listener> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('listener has no port');

