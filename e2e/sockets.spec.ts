@@ -111,7 +111,11 @@ test("a mark's colour fades out on its own row only: rows never marked change co
 }) => {
   const old = await connect(l.port);
   await appReady(page);
-  // Loaded after the first connection: the listener and that connection are in the first table, never marked.
+  // A page's first table is the live table as last refreshed: wait until that has the first connection (this page
+  // shows it), then load again. The listener and that connection are then in the new page's first table, never
+  // marked.
+  await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
   await page.reload();
   await appReady(page);
   await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
