@@ -9,7 +9,16 @@ import { OwnerMap, type OwnerMapStats } from './owner-map';
 import type { ProcFdSource } from './proc-fd-source';
 import { ProcInfoCache } from './proc-info';
 import { describeProcNetErrors, readProcNet, type ProcNetDecodeError } from './procnet';
-import { parentFirst, RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
+import {
+  OWNER_HIDDEN,
+  OWNER_SHARED,
+  OWNER_UNKNOWN,
+  ownerCode,
+  parentFirst,
+  RawSocketMemo,
+  withOwner,
+  type TableRun,
+} from './raw-sockets';
 
 export interface LinuxCollectorOptions {
   /** Read /proc/net even where netlink works (tests, or a kernel whose sock_diag misbehaves). */
@@ -63,6 +72,9 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
   const procs = new ProcInfoCache();
   /** The decoder keeps an unchanged socket's row object; this keeps the RawSocket made from it. */
   const previous = new RawSocketMemo(TABLES.length);
+  /** The owner map's version after the last refresh, and the process details the last snapshot's rows were made with. */
+  let lastOwnerVersion = -1;
+  let lastInfo = new Map<number, ProcessInfo | null>();
   let client: SockDiagClient | null = null;
   /** Set once netlink is known to be unusable for good; every later snapshot reads /proc/net. */
   let netlinkOff: string | null = options.forceProcfs ? '/proc/net forced by configuration (forceProcfs)' : null;
@@ -146,28 +158,45 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
     // A cold owner scan reads every fd link in /proc: started first, it runs on a second thread during the dump.
     owners.prepare();
     const { rows, runs, source, fallbackReason } = collectKernel();
-    const inodes = new Array<number>(rows.length);
-    for (let i = 0; i < rows.length; i++) inodes[i] = rows[i].inode;
-    const { owners: ownerOf, shared, deniedPids, version } = owners.refresh(inodes, takenAt);
+    // Kept rows (most, on a quiet refresh) are answered from the previous snapshot by position: their inodes and
+    // owners, so that neither the rows nor their old RawSockets are read again.
+    const recalled = previous.recall(runs, rows, lastOwnerVersion);
+    const { owners: ownerOf, shared, deniedPids, version } = owners.refresh(recalled.inodes, takenAt, recalled.owners);
+    lastOwnerVersion = version;
 
     const infoByPid = new Map<number, ProcessInfo | null>();
     const infoOf = (pid: number): ProcessInfo | null => {
       if (!infoByPid.has(pid)) infoByPid.set(pid, procs.get(pid));
       return infoByPid.get(pid) ?? null;
     };
+    /** Per pid: whether its details are the very ones the last snapshot's RawSockets were made with. */
+    const sameInfo = new Map<number, boolean>();
+    const unchangedInfo = (pid: number): boolean => {
+      let same = sameInfo.get(pid);
+      if (same === undefined) sameInfo.set(pid, (same = lastInfo.has(pid) && infoOf(pid) === lastInfo.get(pid)));
+      return same;
+    };
     const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
+    const codes = new Int32Array(rows.length);
     let hidden = 0;
     for (const run of runs) {
-      // The owner maps as they were for this table's last snapshot: a row the decoder kept has the owner it had.
-      const sameOwners = previous.ownerVersion(run.table) === version;
+      const last = previous.lastRun(run.table);
+      // The owner maps as they were for this table's last snapshot: a kept row with the owner and process details
+      // it had is the RawSocket it was.
+      const sameOwners = last !== null && last.ownerVersion === version;
       for (let i = run.start; i < run.end; i++) {
-        const r = rows[i];
-        const prev = previous.previous(run, i, r);
-        if (sameOwners && prev !== undefined && prev.owners.length <= 1) {
-          if (prev.pid === null && r.inode !== 0) hidden++;
-          sockets[i] = withOwner(r, prev.pid, prev.pid === null ? null : infoOf(prev.pid), prev);
-          continue;
+        const at = recalled.at[i];
+        if (sameOwners && at >= 0) {
+          const code = recalled.owners[i];
+          if (code >= 0 ? unchangedInfo(code) : code !== OWNER_SHARED && code !== OWNER_UNKNOWN) {
+            if (code === OWNER_HIDDEN) hidden++;
+            sockets[i] = last.sockets[at];
+            codes[i] = code;
+            continue;
+          }
         }
+        const r = rows[i];
+        const prev = at >= 0 && last !== null ? last.sockets[at] : undefined;
         let pid = r.inode === 0 ? null : (ownerOf.get(r.inode) ?? null);
         const all = pid === null ? undefined : shared.get(r.inode);
         let holders: { pid: number; info: ProcessInfo | null }[] | undefined;
@@ -176,12 +205,14 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
           holders = parentFirst(all, (p) => infoOf(p)?.ppid ?? null).map((p) => ({ pid: p, info: infoOf(p) }));
           pid = holders[0].pid;
         }
-        if (pid === null && r.inode !== 0) hidden++;
-        const info = pid === null ? null : infoOf(pid);
-        sockets[i] = withOwner(r, pid, info, prev, holders);
+        const code = ownerCode(pid, r.inode, holders !== undefined);
+        if (code === OWNER_HIDDEN) hidden++;
+        codes[i] = code;
+        sockets[i] = withOwner(r, pid, pid === null ? null : infoOf(pid), prev, holders);
       }
     }
-    if (options.once !== true) previous.remember(runs, rows, sockets, version);
+    if (options.once !== true) previous.remember(runs, rows, sockets, version, recalled.inodes, codes);
+    lastInfo = infoByPid;
     procs.retain(new Set(infoByPid.keys()));
     const processes: ProcessInfo[] = [];
     for (const info of infoByPid.values()) if (info) processes.push(info);

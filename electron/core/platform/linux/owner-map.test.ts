@@ -103,6 +103,22 @@ describe('OwnerMap', () => {
     expect(r.owners.get(6001)).toBe(200);
   });
 
+  it("takes the caller's known owners as they were, and looks an inode up again once its known owner exits", () => {
+    const { proc, map } = afterFirstScan();
+    const version = map.refresh([5001, 5002, 6001], 500).version;
+    // The caller knows what the last refresh gave: nothing to read, nothing changed.
+    const quiet = map.refresh(Float64Array.of(5001, 5002, 6001), 1000, Int32Array.of(100, 100, 200));
+    expect(proc.take()).toEqual([]);
+    expect(quiet.version).toBe(version);
+    // pid 200 exited and its socket went to a new process: known as 200's, it is looked for and found in 300.
+    proc.procs.delete(200);
+    proc.set(300, { '7': 6001 });
+    const moved = map.refresh(Float64Array.of(5001, 5002, 6001), 1500, Int32Array.of(100, 100, 200));
+    expect(moved.version).toBeGreaterThan(version);
+    expect(moved.owners.get(6001)).toBe(300);
+    expect(proc.take()).toEqual(['300/7']);
+  });
+
   it('pass 1 reads only new fds and fds whose socket vanished', () => {
     const { proc, map } = afterFirstScan();
     // pid 100 closed 5002 (fd 4) and reused fd 4 for a new socket; pid 200 opened fd 6.

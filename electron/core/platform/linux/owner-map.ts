@@ -65,6 +65,9 @@ interface PidFds {
   count: number;
 }
 
+/** A snapshot's socket inodes, one per row. */
+type Inodes = ArrayLike<number> & Iterable<number>;
+
 /** The live socket inodes among `fds` (fd -> inode). */
 function liveInodes(fds: ReadonlyMap<number, number>, live: ReadonlySet<number>): Set<number> {
   const out = new Set<number>();
@@ -118,8 +121,12 @@ export class OwnerMap {
     if (fresh.length > 0) this.pending = this.source.readAll(fresh);
   }
 
-  /** Brings the map up to date for the socket `inodes` of a new snapshot (0 entries are ignored). */
-  refresh(inodes: readonly number[], now: number = Date.now()): OwnerResult {
+  /**
+   * Brings the map up to date for the socket `inodes` of a new snapshot (0 entries are ignored). `known`, where the
+   * caller has it: per inode, the pid this map gave it at the last refresh (the version that refresh returned, and
+   * no refresh since), or a negative number; such an inode is not looked up while that process lives.
+   */
+  refresh(inodes: Inodes, now: number = Date.now(), known?: Int32Array): OwnerResult {
     const pidSetChanged = this.syncPids() || this.preparedChange;
     this.preparedChange = false;
     const changed = this.changedFdTables();
@@ -127,6 +134,8 @@ export class OwnerMap {
     for (let i = 0; i < inodes.length; i++) {
       const inode = inodes[i];
       if (inode === 0) continue;
+      const was = known === undefined ? -1 : known[i];
+      if (was >= 0 && this.pids.has(was)) continue;
       const pid = this.owners.get(inode);
       if (pid !== undefined && this.pids.has(pid)) continue;
       if ((this.unresolved.get(inode) ?? -Infinity) > now && !pidSetChanged) continue;
@@ -223,7 +232,7 @@ export class OwnerMap {
     }
   }
 
-  private scan(inodes: readonly number[], wanted: readonly number[], now: number, changed: readonly number[]): void {
+  private scan(inodes: Inodes, wanted: readonly number[], now: number, changed: readonly number[]): void {
     const live = new Set(inodes);
     const order = [...this.pids.keys()].sort((a, b) => a - b);
     const due = (inode: number): boolean => (this.unresolved.get(inode) ?? -Infinity) <= now;

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessInfo, RawSocket } from '../../../../shared/model/socket';
 import type { KernelSocket } from './kernel-socket';
-import { RawSocketMemo, withOwner, type TableRun } from './raw-sockets';
+import {
+  OWNER_HIDDEN,
+  OWNER_NONE,
+  OWNER_SHARED,
+  OWNER_UNKNOWN,
+  ownerCode,
+  RawSocketMemo,
+  withOwner,
+  type TableRun,
+} from './raw-sockets';
 
 const row = (port: number, facts: Partial<KernelSocket> = {}): KernelSocket => ({
   proto: 'tcp',
@@ -93,7 +102,15 @@ describe('RawSocketMemo', () => {
     for (const run of runs)
       for (let i = run.start; i < run.end; i++)
         sockets[i] = withOwner(rows[i], 10, proc(10, 'node'), memo.previous(run, i, rows[i]));
-    memo.remember(runs, rows, sockets, ownerVersion);
+    const inodes = Float64Array.from(rows, (r) => r.inode);
+    memo.remember(
+      runs,
+      rows,
+      sockets,
+      ownerVersion,
+      inodes,
+      Int32Array.from(rows, () => 10),
+    );
     return sockets;
   }
 
@@ -145,5 +162,42 @@ describe('RawSocketMemo', () => {
     snapshot(memo, [row(1), row(2)], runs(null), 5);
     // Table 1 came from /proc/net: its remembered run, and so its owners, are still those of version 4.
     expect([memo.ownerVersion(0), memo.ownerVersion(1)]).toEqual([5, 4]);
+  });
+
+  it("recalls a kept row's inode and owner by position, its owner only at the version its run was made at", () => {
+    const memo = new RawSocketMemo(2);
+    const a = row(1, { inode: 501 });
+    const b = row(2, { inode: 502 });
+    const c = row(3, { inode: 503 });
+    const runs0: TableRun[] = [
+      { table: 0, start: 0, end: 2, origins: Int32Array.of(-1, -1) },
+      { table: 1, start: 2, end: 3, origins: Int32Array.of(-1) },
+    ];
+    const sockets = [a, b, c].map((r) => withOwner(r, 10, proc(10, 'node')));
+    memo.remember(runs0, [a, b, c], sockets, 7, Float64Array.of(501, 502, 503), Int32Array.of(10, OWNER_HIDDEN, 12));
+    // b kept in table 0 (now first), a new row after it; c kept in table 1, whose run is then at another version.
+    const fresh = row(4, { inode: 504 });
+    const runs1: TableRun[] = [
+      { table: 0, start: 0, end: 2, origins: Int32Array.of(1, -1) },
+      { table: 1, start: 2, end: 3, origins: Int32Array.of(0) },
+    ];
+    // The recalled inode is the remembered one, not the row's: a kept row is not read.
+    const r = memo.recall(runs1, [{ ...b, inode: 999 }, fresh, c], 7);
+    expect([...r.at]).toEqual([-1, -1, 2]);
+    const kept = memo.recall(runs1, [b, fresh, c], 7);
+    expect([...kept.at]).toEqual([1, -1, 2]);
+    expect([...kept.inodes]).toEqual([502, 504, 503]);
+    expect([...kept.owners]).toEqual([OWNER_HIDDEN, OWNER_UNKNOWN, 12]);
+    // At another owner-map version nothing is known of the owners, the positions and inodes still are.
+    const later = memo.recall(runs1, [b, fresh, c], 8);
+    expect([...later.owners]).toEqual([OWNER_UNKNOWN, OWNER_UNKNOWN, OWNER_UNKNOWN]);
+    expect([...later.inodes]).toEqual([502, 504, 503]);
+  });
+
+  it('codes an owner as its pid, shared, hidden (an inode no process holds) or none', () => {
+    expect(ownerCode(42, 7, false)).toBe(42);
+    expect(ownerCode(42, 7, true)).toBe(OWNER_SHARED);
+    expect(ownerCode(null, 7, false)).toBe(OWNER_HIDDEN);
+    expect(ownerCode(null, 0, false)).toBe(OWNER_NONE);
   });
 });

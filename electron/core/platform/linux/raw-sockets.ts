@@ -81,12 +81,46 @@ export function withOwner(
   return rawSocket(r, r, { pid, process: name, user, uid, owners });
 }
 
-interface LastRun {
+/**
+ * What a snapshot remembers of each row's owner, by position, so the next one can tell without reading the row or
+ * its RawSocket whether that owner still stands: the owning pid when one process holds the socket, else one of
+ * these codes.
+ */
+export const OWNER_NONE = -1;
+/** No process found holding a socket that has an inode (a hidden owner: another user's, or a kernel socket). */
+export const OWNER_HIDDEN = -2;
+/** Several processes hold it: its owner list is made again every time. */
+export const OWNER_SHARED = -3;
+/** A row with no remembered owner (new, or its table's run was made at another owner-map version). */
+export const OWNER_UNKNOWN = -4;
+
+/** The owner code of a row owned by `pid` (or by `holders`), with `inode`. */
+export function ownerCode(pid: number | null, inode: number, shared: boolean): number {
+  if (shared) return OWNER_SHARED;
+  if (pid !== null) return pid;
+  return inode === 0 ? OWNER_NONE : OWNER_HIDDEN;
+}
+
+/** One table's run as a snapshot left it. */
+export interface LastRun {
   readonly rows: readonly KernelSocket[];
   readonly sockets: readonly RawSocket[];
+  /** Per row of the snapshot (all tables, by position): its inode and its owner code (ownerCode). */
+  readonly inodes: Float64Array;
+  readonly codes: Int32Array;
   readonly base: number;
   /** The owner map's version (OwnerResult.version) the sockets' owners were read at. */
   readonly ownerVersion: number;
+}
+
+/** Per row of a new snapshot, what its previous self left (RawSocketMemo.recall). */
+export interface Recalled {
+  /** Index into its table's LastRun arrays of the row's previous self (the decoder kept its object), else -1. */
+  readonly at: Int32Array;
+  /** Its inode, read from the previous snapshot where the row was kept (no row is read). */
+  readonly inodes: Float64Array;
+  /** Its previous owner code where the row was kept and its run made at the version asked for, else OWNER_UNKNOWN. */
+  readonly owners: Int32Array;
 }
 
 /**
@@ -105,12 +139,51 @@ export class RawSocketMemo {
     return this.last[table]?.ownerVersion ?? null;
   }
 
-  /** Last snapshot's RawSocket for row `i` of `run` (rows[i] === r), when the decoder kept that row's object. */
-  previous(run: TableRun, i: number, r: KernelSocket): RawSocket | undefined {
+  /** `table`'s remembered run, or null before any. */
+  lastRun(table: number): LastRun | null {
+    return this.last[table];
+  }
+
+  /** Index into `lastRun(run.table)`'s arrays of row `i` of `run` (rows[i] === r) when the decoder kept it, else -1. */
+  position(run: TableRun, i: number, r: KernelSocket): number {
     const o = run.origins === null ? -1 : run.origins[i - run.start];
     const last = this.last[run.table];
-    if (o < 0 || last === null || last.rows[last.base + o] !== r) return undefined;
-    return last.sockets[last.base + o];
+    if (o < 0 || last === null || last.rows[last.base + o] !== r) return -1;
+    return last.base + o;
+  }
+
+  /** Last snapshot's RawSocket for row `i` of `run` (rows[i] === r), when the decoder kept that row's object. */
+  previous(run: TableRun, i: number, r: KernelSocket): RawSocket | undefined {
+    const p = this.position(run, i, r);
+    return p < 0 ? undefined : this.last[run.table]?.sockets[p];
+  }
+
+  /**
+   * One pass over a new snapshot's rows: each kept row's position, inode and (where its run was made at
+   * `ownerVersion`) owner from the previous snapshot, so that neither the row nor its old RawSocket is read; a new
+   * row's inode from the row itself.
+   */
+  recall(runs: readonly TableRun[], rows: readonly KernelSocket[], ownerVersion: number): Recalled {
+    const n = rows.length;
+    const at = new Int32Array(n);
+    const inodes = new Float64Array(n);
+    const owners = new Int32Array(n);
+    for (const run of runs) {
+      const last = this.last[run.table];
+      const sameOwners = last !== null && last.ownerVersion === ownerVersion;
+      for (let i = run.start; i < run.end; i++) {
+        const p = this.position(run, i, rows[i]);
+        at[i] = p;
+        if (p < 0 || last === null) {
+          inodes[i] = rows[i].inode;
+          owners[i] = OWNER_UNKNOWN;
+        } else {
+          inodes[i] = last.inodes[p];
+          owners[i] = sameOwners ? last.codes[p] : OWNER_UNKNOWN;
+        }
+      }
+    }
+    return { at, inodes, owners };
   }
 
   /**
@@ -122,9 +195,13 @@ export class RawSocketMemo {
     rows: readonly KernelSocket[],
     sockets: readonly RawSocket[],
     ownerVersion: number,
+    inodes: Float64Array,
+    codes: Int32Array,
   ): void {
     for (const run of runs) {
-      if (run.origins !== null) this.last[run.table] = { rows, sockets, base: run.start, ownerVersion };
+      if (run.origins !== null) {
+        this.last[run.table] = { rows, sockets, inodes, codes, base: run.start, ownerVersion };
+      }
     }
   }
 }
