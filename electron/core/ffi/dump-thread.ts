@@ -93,7 +93,6 @@ export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): 
   /** One job: sends the request, receives until the dump's end; returns 0 or the failing call's (signed) errno. */
   const receiveJob = (fd: number, seq: number): number => {
     const bytes = new Uint8Array(data);
-    const view = new DataView(data);
     const endAt = new Int32Array(ends);
     let used = 0;
     let count = 0;
@@ -122,7 +121,10 @@ export function dumpThreadMain(req: (id: string) => unknown, init: ThreadInit): 
       // The dump ends with the datagram holding its NLMSG_DONE, or a failing NLMSG_ERROR (0 is an acknowledgement).
       // n === 0 would never end: the caller's decoder reports a dump closed without NLMSG_DONE.
       let ended = n === 0;
-      for (let off = used; off + 16 <= used + n;) {
+      // A view of this datagram alone, of fixed length: reads through a length-tracking view of a growable
+      // SharedArrayBuffer measured 20 to 40 times slower here (Node 20's V8), and this walk reads every header.
+      const view = new DataView(data, used, n);
+      for (let off = 0; off + 16 <= n;) {
         const len = view.getUint32(off, le);
         const type = view.getUint16(off + 4, le);
         if (view.getUint32(off + 8, le) === seq) {
