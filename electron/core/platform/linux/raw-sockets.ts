@@ -113,7 +113,7 @@ export interface LastRun {
   readonly ownerVersion: number;
 }
 
-/** Per row of a new snapshot, what its previous self left (RawSocketMemo.recall). */
+/** Per row of a new snapshot, what its previous self left (RawSocketMemo.recall); `at` and `owners` until the next. */
 export interface Recalled {
   /** Index into its table's LastRun arrays of the row's previous self (the decoder kept its object), else -1. */
   readonly at: Int32Array;
@@ -129,6 +129,8 @@ export interface Recalled {
  */
 export class RawSocketMemo {
   private readonly last: Array<LastRun | null>;
+  private scratchAt = new Int32Array(0);
+  private scratchOwners = new Int32Array(0);
 
   constructor(tables: number) {
     this.last = new Array<LastRun | null>(tables).fill(null);
@@ -165,9 +167,16 @@ export class RawSocketMemo {
    */
   recall(runs: readonly TableRun[], rows: readonly KernelSocket[], ownerVersion: number): Recalled {
     const n = rows.length;
-    const at = new Int32Array(n);
+    // Positions and owners are read before the next recall only: their arrays are this memo's, reused. The inodes
+    // go on to the snapshot's LastRun (remember), so they are new each time.
+    if (this.scratchAt.length < n) {
+      const size = Math.max(n, 2 * this.scratchAt.length);
+      this.scratchAt = new Int32Array(size);
+      this.scratchOwners = new Int32Array(size);
+    }
+    const at = this.scratchAt.subarray(0, n);
+    const owners = this.scratchOwners.subarray(0, n);
     const inodes = new Float64Array(n);
-    const owners = new Int32Array(n);
     for (const run of runs) {
       const last = this.last[run.table];
       const sameOwners = last !== null && last.ownerVersion === ownerVersion;
