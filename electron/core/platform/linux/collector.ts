@@ -72,8 +72,9 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
   const procs = new ProcInfoCache();
   /** The decoder keeps an unchanged socket's row object; this keeps the RawSocket made from it. */
   const previous = new RawSocketMemo(TABLES.length);
-  /** The owner map's version after the last refresh, and the process details the last snapshot's rows were made with. */
+  /** The owner map's version after the last refresh. */
   let lastOwnerVersion = -1;
+  /** The process details the last snapshot's RawSockets were made with, by pid. */
   let lastInfo = new Map<number, ProcessInfo | null>();
   let client: SockDiagClient | null = null;
   /** Set once netlink is known to be unusable for good; every later snapshot reads /proc/net. */
