@@ -178,7 +178,7 @@ export function createLinuxCollector(options: LinuxCollectorOptions = {}): Linux
       return same;
     };
     const sockets: RawSocket[] = new Array<RawSocket>(rows.length);
-    const codes = new Int32Array(rows.length);
+    const codes = recalled.codes;
     let hidden = 0;
     for (const run of runs) {
       const last = previous.lastRun(run.table);

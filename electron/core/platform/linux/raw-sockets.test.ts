@@ -200,4 +200,33 @@ describe('RawSocketMemo', () => {
     expect(ownerCode(null, 7, false)).toBe(OWNER_HIDDEN);
     expect(ownerCode(null, 0, false)).toBe(OWNER_NONE);
   });
+
+  it('hands out inode and code arrays again only once no remembered run holds them', () => {
+    const memo = new RawSocketMemo(2);
+    const rows = [row(1), row(2)];
+    const runs = (second: Int32Array | null): TableRun[] => [
+      { table: 0, start: 0, end: 1, origins: Int32Array.of(-1) },
+      { table: 1, start: 1, end: 2, origins: second },
+    ];
+    const snapshot = (second: Int32Array | null) => {
+      const r = memo.recall(runs(second), rows, 0);
+      r.codes.fill(10);
+      memo.remember(runs(second), rows, [], 0, r.inodes, r.codes);
+      return r.inodes.buffer;
+    };
+    const a = snapshot(Int32Array.of(-1));
+    const b = snapshot(Int32Array.of(-1));
+    expect(b).not.toBe(a);
+    // Both tables moved on to b: a is free again.
+    expect(snapshot(Int32Array.of(-1))).toBe(a);
+    // Table 1 from /proc/net keeps its run of a, so neither a nor b (held by table 0 until now) is handed out.
+    const c = snapshot(null);
+    expect(c).toBe(b);
+    const d = snapshot(Int32Array.of(-1));
+    expect([a, b]).not.toContain(d);
+    // The recalled inodes are those of the rows, whatever the arrays held before.
+    expect([...memo.recall(runs(Int32Array.of(-1)), [row(7, { inode: 77 }), row(8, { inode: 88 })], 0).inodes]).toEqual(
+      [77, 88],
+    );
+  });
 });

@@ -121,6 +121,14 @@ export interface Recalled {
   readonly inodes: Float64Array;
   /** Its previous owner code where the row was kept and its run made at the version asked for, else OWNER_UNKNOWN. */
   readonly owners: Int32Array;
+  /** For the caller to fill with each row's owner code in this snapshot, and hand to `remember` with `inodes`. */
+  readonly codes: Int32Array;
+}
+
+/** A snapshot's inodes and owner codes, in arrays reused once no remembered run holds them. */
+interface RowArrays {
+  readonly inodes: Float64Array;
+  readonly codes: Int32Array;
 }
 
 /**
@@ -131,6 +139,8 @@ export class RawSocketMemo {
   private readonly last: Array<LastRun | null>;
   private scratchAt = new Int32Array(0);
   private scratchOwners = new Int32Array(0);
+  /** Arrays of earlier snapshots: those no remembered run holds any more are used again (one per table suffices). */
+  private readonly pool: RowArrays[] = [];
 
   constructor(tables: number) {
     this.last = new Array<LastRun | null>(tables).fill(null);
@@ -168,7 +178,9 @@ export class RawSocketMemo {
   recall(runs: readonly TableRun[], rows: readonly KernelSocket[], ownerVersion: number): Recalled {
     const n = rows.length;
     // Positions and owners are read before the next recall only: their arrays are this memo's, reused. The inodes
-    // go on to the snapshot's LastRun (remember), so they are new each time.
+    // and codes go on to the snapshot's runs (remember): theirs are used again once no run holds them, so a quiet
+    // refresh allocates none of them (allocated outside the heap, they would bring a full collection every some
+    // 64 MB of them).
     if (this.scratchAt.length < n) {
       const size = Math.max(n, 2 * this.scratchAt.length);
       this.scratchAt = new Int32Array(size);
@@ -176,7 +188,7 @@ export class RawSocketMemo {
     }
     const at = this.scratchAt.subarray(0, n);
     const owners = this.scratchOwners.subarray(0, n);
-    const inodes = new Float64Array(n);
+    const { inodes, codes } = this.rowArrays(n);
     for (const run of runs) {
       const last = this.last[run.table];
       const sameOwners = last !== null && last.ownerVersion === ownerVersion;
@@ -192,7 +204,24 @@ export class RawSocketMemo {
         }
       }
     }
-    return { at, inodes, owners };
+    return { at, inodes, owners, codes };
+  }
+
+  /** Inodes and codes for `n` rows, in pooled arrays no remembered run holds, or new ones. */
+  private rowArrays(n: number): RowArrays {
+    const held = (a: RowArrays): boolean => this.last.some((l) => l !== null && l.inodes.buffer === a.inodes.buffer);
+    let free = this.pool.findIndex((a) => !held(a));
+    if (free >= 0 && this.pool[free].inodes.length < n) {
+      this.pool.splice(free, 1);
+      free = -1;
+    }
+    if (free < 0) {
+      const size = Math.max(n, 1024);
+      this.pool.push({ inodes: new Float64Array(size), codes: new Int32Array(size) });
+      free = this.pool.length - 1;
+    }
+    const a = this.pool[free];
+    return { inodes: a.inodes.subarray(0, n), codes: a.codes.subarray(0, n) };
   }
 
   /**
