@@ -177,23 +177,27 @@ export class SockDiagClient {
   private splitDumps = 0;
   private lastSplit: SplitStats['lastSplit'] = null;
   private readonly startThread: () => DumpThread;
+  private readonly choose: typeof chooseSplit;
 
   /**
    * Opens the socket; throws ErrnoError (EPROTONOSUPPORT without sock_diag, EACCES under a sandbox ...).
    * `keepRows` false: every dump decodes every row, and `dump` returns null origins. `splitMinSockets`: from how
    * many sockets in a table's last dump on the next is split (tests lower it; one CPU never splits).
-   * `dumpThread` starts the second half's thread (tests substitute one that fails).
+   * `dumpThread` starts the second half's thread (tests substitute one that fails). `chooseSplit` picks a table's
+   * split from its last dump (tests split their own sockets, whatever else the machine holds).
    */
   constructor(
     o: {
       readonly keepRows?: boolean;
       readonly splitMinSockets?: number;
       readonly dumpThread?: () => DumpThread;
+      readonly chooseSplit?: typeof chooseSplit;
     } = {},
   ) {
     this.keepRows = o.keepRows ?? true;
     this.splitMin = o.splitMinSockets ?? SPLIT_MIN_SOCKETS;
     this.startThread = o.dumpThread ?? (() => DumpThread.start());
+    this.choose = o.chooseSplit ?? chooseSplit;
     if (availableParallelism() < 2) this.splitOff = 'dumps are not split: one CPU could not walk both halves at once';
     this.fd = openNetlink(NETLINK_SOCK_DIAG, RECV_TIMEOUT_S);
     // Start from a pseudo-random sequence so a reused fd never matches replies meant for someone else.
@@ -232,7 +236,7 @@ export class SockDiagClient {
       if (half && first !== null) this.lastSplit = { ...half, first, total: out.length - mark };
       // TCP dumped per family (a kernel without the one-walk request) is never split.
       if (family !== null || !this.compatOff) {
-        this.reviewSplit(table, out.length - mark, first, () => chooseSplit(out, mark, out.length));
+        this.reviewSplit(table, out.length - mark, first, () => this.choose(out, mark, out.length));
       }
       return memo.lastOrigins();
     } catch (e) {
