@@ -81,11 +81,12 @@ export function withOwner(
   return rawSocket(r, r, { pid, process: name, user, uid, owners });
 }
 
-/**
+/*
  * What a snapshot remembers of each row's owner, by position, so the next one can tell without reading the row or
  * its RawSocket whether that owner still stands: the owning pid when one process holds the socket, else one of
  * these codes.
  */
+/** No owner, and no inode to look for one by (TIME_WAIT and request sockets). */
 export const OWNER_NONE = -1;
 /** No process found holding a socket that has an inode (a hidden owner: another user's, or a kernel socket). */
 export const OWNER_HIDDEN = -2;
@@ -216,7 +217,8 @@ export class RawSocketMemo {
       free = -1;
     }
     if (free < 0) {
-      const size = Math.max(n, 1024);
+      // Room to grow: a table that gains sockets does not need new arrays every refresh.
+      const size = Math.max(1024, Math.ceil(n * 1.25));
       this.pool.push({ inodes: new Float64Array(size), codes: new Int32Array(size) });
       free = this.pool.length - 1;
     }
