@@ -97,11 +97,19 @@ describe('withOwner', () => {
 });
 
 describe('RawSocketMemo', () => {
+  /** Last snapshot's RawSocket for row `i` of `run` (rows[i] === r), when the decoder kept that row's object. */
+  const previous = (memo: RawSocketMemo, run: TableRun, i: number, r: KernelSocket): RawSocket | undefined => {
+    const p = memo.position(run, i, r);
+    return p < 0 ? undefined : memo.lastRun(run.table)?.sockets[p];
+  };
+  /** The owner map's version when `table`'s remembered run was made, or null before any. */
+  const ownerVersion = (memo: RawSocketMemo, table: number): number | null => memo.lastRun(table)?.ownerVersion ?? null;
+
   function snapshot(memo: RawSocketMemo, rows: KernelSocket[], runs: TableRun[], ownerVersion = 0): RawSocket[] {
     const sockets: RawSocket[] = [];
     for (const run of runs)
       for (let i = run.start; i < run.end; i++)
-        sockets[i] = withOwner(rows[i], 10, proc(10, 'node'), memo.previous(run, i, rows[i]));
+        sockets[i] = withOwner(rows[i], 10, proc(10, 'node'), previous(memo, run, i, rows[i]));
     const inodes = Float64Array.from(rows, (r) => r.inode);
     memo.remember(
       runs,
@@ -143,7 +151,7 @@ describe('RawSocketMemo', () => {
     const memo = new RawSocketMemo(1);
     const rows = [row(1), row(2)];
     const first = snapshot(memo, rows, [{ table: 0, start: 0, end: 2, origins: Int32Array.of(-1, -1) }]);
-    expect(memo.previous({ table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }, 0, row(1))).toBeUndefined();
+    expect(previous(memo, { table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }, 0, row(1))).toBeUndefined();
     // One tick from /proc/net (no origins): the run stays the reference the decoder also still compares against.
     snapshot(memo, [row(1), row(2)], [{ table: 0, start: 0, end: 2, origins: null }]);
     const third = snapshot(memo, rows, [{ table: 0, start: 0, end: 2, origins: Int32Array.of(0, 1) }]);
@@ -153,7 +161,7 @@ describe('RawSocketMemo', () => {
 
   it("remembers the owner map's version each table's run was made at, the older one for a table from /proc/net", () => {
     const memo = new RawSocketMemo(2);
-    expect(memo.ownerVersion(0)).toBeNull();
+    expect(ownerVersion(memo, 0)).toBeNull();
     const runs = (origins: Int32Array | null): TableRun[] => [
       { table: 0, start: 0, end: 1, origins: Int32Array.of(-1) },
       { table: 1, start: 1, end: 2, origins },
@@ -161,7 +169,7 @@ describe('RawSocketMemo', () => {
     snapshot(memo, [row(1), row(2)], runs(Int32Array.of(-1)), 4);
     snapshot(memo, [row(1), row(2)], runs(null), 5);
     // Table 1 came from /proc/net: its remembered run, and so its owners, are still those of version 4.
-    expect([memo.ownerVersion(0), memo.ownerVersion(1)]).toEqual([5, 4]);
+    expect([ownerVersion(memo, 0), ownerVersion(memo, 1)]).toEqual([5, 4]);
   });
 
   it("recalls a kept row's inode and owner by position, its owner only at the version its run was made at", () => {

@@ -147,11 +147,6 @@ export class RawSocketMemo {
     this.last = new Array<LastRun | null>(tables).fill(null);
   }
 
-  /** The owner map's version when `table`'s remembered run was made, or null before any. */
-  ownerVersion(table: number): number | null {
-    return this.last[table]?.ownerVersion ?? null;
-  }
-
   /** `table`'s remembered run, or null before any. */
   lastRun(table: number): LastRun | null {
     return this.last[table];
@@ -163,12 +158,6 @@ export class RawSocketMemo {
     const last = this.last[run.table];
     if (o < 0 || last === null || last.rows[last.base + o] !== r) return -1;
     return last.base + o;
-  }
-
-  /** Last snapshot's RawSocket for row `i` of `run` (rows[i] === r), when the decoder kept that row's object. */
-  previous(run: TableRun, i: number, r: KernelSocket): RawSocket | undefined {
-    const p = this.position(run, i, r);
-    return p < 0 ? undefined : this.last[run.table]?.sockets[p];
   }
 
   /**
