@@ -1,7 +1,7 @@
 // A TCP dump split in two halves (one received on the dump thread) against the whole dump and against `ss`, on
 // real loopback connections of this process and one socket that is bound and nothing else.
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,34 @@ function bindOnly(ports: Iterable<number> = [0]): { fd: number; port: number } {
   throw new Error('no free port to bind');
 }
 
+/**
+ * Listens on 127.0.0.1 at the first port below the ephemeral range that no TCP socket has at either end (not even
+ * one left in TIME_WAIT by an earlier run: `mine` would count it); returns the port.
+ */
+async function listenBelowEphemeral(server: net.Server): Promise<number> {
+  const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  const used = new Set(
+    execFileSync('ss', ['-tanH'])
+      .toString()
+      .split('\n')
+      .flatMap((line) => line.trim().split(/\s+/).slice(3, 5))
+      .map((end) => Number(end.slice(end.lastIndexOf(':') + 1))),
+  );
+  for (const p of portsDown(low - 1)) {
+    if (used.has(p)) continue;
+    const ok = await new Promise<boolean>((resolve, reject) => {
+      const failed = (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? resolve(false) : reject(e));
+      server.once('error', failed);
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', failed);
+        resolve(true);
+      });
+    });
+    if (ok) return p;
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
 /** Ports from `from` down to 1024, but 2024 (the machine's own service). */
 function* portsDown(from: number): Generator<number> {
   for (let p = from; p >= 1024; p--) if (p !== 2024) yield p;
@@ -71,10 +99,13 @@ const key = (r: KernelSocket) => `${r.state} ${r.localAddress}:${r.localPort} ${
 
 describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
   beforeAll(async () => {
+    // The listener and its 400 accepted ends are half this test's sockets, all on one port. Below the ephemeral
+    // range, that port is below every client's, so a split right above it is exactly the share. On an ephemeral
+    // port it could fall mid-way among the clients', leaving no split within reach of the share: the dumps then
+    // stayed whole, and every test here waited out its 20 s (CI failed so, about one run in five).
     const server = net.createServer((s) => open.push(s));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = await listenBelowEphemeral(server);
     open.push(server);
-    port = (server.address() as net.AddressInfo).port;
     await Promise.all(
       Array.from(
         { length: PAIRS },
