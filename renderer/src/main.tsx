@@ -5,14 +5,38 @@ import './styles/theme.css';
 import './styles/app.css';
 import './i18n';
 import { App } from './App';
+import { host } from './api';
 import { startApp } from './store/start';
 
-startApp();
-const root = document.getElementById('root');
-if (root) {
+/**
+ * In browser mode the first render waits for the WebSocket to open (or fail), up to this long (ms): the app's
+ * first requests, queued until then, go out before the tree's first render takes the main thread (some 100 ms),
+ * so the server makes the table while the page renders instead of after.
+ */
+const FIRST_RENDER_WAIT_MS = 250;
+
+function render(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 }
+
+startApp();
+if (host.kind === 'browser') {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    off();
+    clearTimeout(timer);
+    render();
+  };
+  const off = host.onConnection((state) => {
+    if (state !== 'connecting') once();
+  });
+  const timer = setTimeout(once, FIRST_RENDER_WAIT_MS);
+} else render();
