@@ -57,9 +57,17 @@ export function formatRtt(ms: number | null): string {
   return ms.toFixed(0);
 }
 
+/** One number format per locale: making one costs far more than formatting (`toLocaleString` makes one a call). */
+const countFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats a count with thousands separators of `locale` (BCP 47): `50,005` / `50,005`. */
 export function formatCount(n: number, locale: string): string {
-  return n.toLocaleString(locale);
+  let f = countFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    countFormats.set(locale, f);
+  }
+  return f.format(n);
 }
 
 /** Shows an unspecified or wildcard address (`0.0.0.0`, `::`) as `*`, like `ss`, so real peers stand out. */

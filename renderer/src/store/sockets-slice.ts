@@ -2,6 +2,7 @@
 import { applyDelta } from '../../../shared/logic/diff';
 import { serviceTableFromCompact } from '../../../shared/logic/services';
 import type { SocketDelta } from '../../../shared/model/snapshot';
+import type { Socket } from '../../../shared/model/socket';
 import { flushSocketDeltas, host, linkSocketTable } from '../api';
 import { TableJournal } from './table-journal';
 import type { Slice, SocketsSlice } from './types';
@@ -72,8 +73,10 @@ export const createSocketsSlice: Slice<SocketsSlice> = (set, get) => {
         return;
       }
       const snap = r.value;
+      const table = new Map<string, Socket>();
+      for (const s of snap.sockets) table.set(s.key, s);
       set({
-        table: new Map(snap.sockets.map((s) => [s.key, s])),
+        table,
         processes: new Map(snap.processes.map((p) => [p.pid, p])),
         ghosts: new Map(),
         changes: new Map(),

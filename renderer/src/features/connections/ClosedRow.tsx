@@ -8,7 +8,7 @@ import {
   unknownBytesReason,
 } from '../../../../shared/logic/connections/closed-text';
 import { formatEndpoint } from '../../../../shared/logic/endpoint';
-import { formatAddress, formatBytes, formatProto, formatRtt } from '../../../../shared/logic/format';
+import { formatAddress, formatBytes, formatCount, formatProto, formatRtt } from '../../../../shared/logic/format';
 import type { ClosedConnection } from '../../../../shared/model/connections';
 import { GridCell, GridRow } from '../../ui/GridRow';
 
@@ -65,7 +65,7 @@ function BytesCell({ entry: c, side }: { readonly entry: ClosedConnection; reado
     <Known
       num
       text={n === null ? null : formatBytes(n)}
-      title={n === null ? undefined : `${n.toLocaleString(i18n.language)} B`}
+      title={n === null ? undefined : `${formatCount(n, i18n.language)} B`}
       why={why === null ? '' : t(why)}
     />
   );
