@@ -56,6 +56,14 @@ describe('services', () => {
   it('looks up by port and protocol', () => {
     expect(serviceName(table, 53, 'udp')).toBe('domain');
     expect(serviceName(table, 53, 'tcp')).toBeNull();
+    expect(serviceName(table, 65535, 'tcp')).toBeNull();
+  });
+  it('answers the names of a table that grew after its first lookup', () => {
+    const grown = new Map([['80/tcp', 'http']]);
+    expect(serviceName(grown, 80, 'tcp')).toBe('http');
+    expect(serviceName(grown, 443, 'tcp')).toBeNull();
+    grown.set('443/tcp', 'https');
+    expect(serviceName(grown, 443, 'tcp')).toBe('https');
   });
   it('names a listener by its port and a connection by the well-known end', () => {
     expect(socketService(table, { proto: 'tcp', localPort: 22, remotePort: 0, state: 'LISTEN' })).toBe('ssh');

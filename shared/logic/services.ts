@@ -67,9 +67,42 @@ export function serviceTableFromCompact(data: unknown): ServiceTable {
   return table;
 }
 
+/** A table's names by protocol and port, and the table's size when they were taken. */
+interface PortIndex {
+  readonly size: number;
+  readonly tcp: readonly (string | undefined)[];
+  readonly udp: readonly (string | undefined)[];
+}
+
+/**
+ * Per table, its names by protocol and port: a lookup then makes no `port/proto` key (sorting 50,000 rows by
+ * service made 100,000: 20-36 ms, against under 1 ms by index). Taken on a table's first lookup, again if its size
+ * changed since.
+ */
+const byPort = new WeakMap<ServiceTable, PortIndex>();
+
+function portIndex(table: ServiceTable): PortIndex {
+  let index = byPort.get(table);
+  if (!index || index.size !== table.size) {
+    const tcp = new Array<string | undefined>(MAX_REGISTERED_PORT + 1).fill(undefined);
+    const udp = new Array<string | undefined>(MAX_REGISTERED_PORT + 1).fill(undefined);
+    for (const [key, name] of table) {
+      const slash = key.indexOf('/');
+      const port = Number(key.slice(0, slash));
+      const proto = key.slice(slash + 1);
+      if (!Number.isInteger(port) || port < 0 || port > MAX_REGISTERED_PORT) continue;
+      if (proto === 'tcp') tcp[port] = name;
+      else if (proto === 'udp') udp[port] = name;
+    }
+    index = { size: table.size, tcp, udp };
+    byPort.set(table, index);
+  }
+  return index;
+}
+
 /** Service name of one port, or null. */
 export function serviceName(table: ServiceTable, port: number, proto: Proto): string | null {
-  return table.get(`${port}/${proto}`) ?? null;
+  return portIndex(table)[proto][port] ?? null;
 }
 
 /**
