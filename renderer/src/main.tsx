@@ -26,17 +26,19 @@ function render(): void {
 }
 
 startApp();
-if (host.kind === 'browser') {
-  let done = false;
-  const once = (): void => {
-    if (done) return;
-    done = true;
-    off();
+if (host.kind !== 'browser') render();
+else {
+  // Both fire later than this block: the connection's events and the timer.
+  let pending = true;
+  const first = (): void => {
+    if (!pending) return;
+    pending = false;
     clearTimeout(timer);
+    off();
     render();
   };
+  const timer = setTimeout(first, FIRST_RENDER_WAIT_MS);
   const off = host.onConnection((state) => {
-    if (state !== 'connecting') once();
+    if (state !== 'connecting') first();
   });
-  const timer = setTimeout(once, FIRST_RENDER_WAIT_MS);
-} else render();
+}

@@ -101,8 +101,8 @@ describe.skipIf(process.platform !== 'linux')('split sock_diag dumps', () => {
   beforeAll(async () => {
     // The listener and its 400 accepted ends are half this test's sockets, all on one port. Below the ephemeral
     // range, that port is below every client's, so a split right above it is exactly the share. On an ephemeral
-    // port it could fall mid-way among the clients', leaving no split within reach of the share: the dumps then
-    // stayed whole, and every test here waited out its 20 s (CI failed so, about one run in five).
+    // port it could fall mid-way among the clients' (between their 40th and 60th percentile), leaving no split
+    // within reach of the share: the dumps then stayed whole, and every test here waited out its 20 s (CI failed so).
     const server = net.createServer((s) => open.push(s));
     port = await listenBelowEphemeral(server);
     open.push(server);
