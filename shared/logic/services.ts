@@ -81,7 +81,11 @@ interface PortIndex {
  */
 const byPort = new WeakMap<ServiceTable, PortIndex>();
 
+/** The table looked up last and its index: lookups come in runs on one table, and skip the WeakMap then. */
+let last: { readonly table: ServiceTable; readonly index: PortIndex } | null = null;
+
 function portIndex(table: ServiceTable): PortIndex {
+  if (last !== null && last.table === table && last.index.size === table.size) return last.index;
   let index = byPort.get(table);
   if (!index || index.size !== table.size) {
     const tcp = new Array<string | undefined>(MAX_REGISTERED_PORT + 1).fill(undefined);
@@ -97,6 +101,7 @@ function portIndex(table: ServiceTable): PortIndex {
     index = { size: table.size, tcp, udp };
     byPort.set(table, index);
   }
+  last = { table, index };
   return index;
 }
 
