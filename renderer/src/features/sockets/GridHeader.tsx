@@ -17,7 +17,8 @@ function HeaderCell({ column }: { readonly column: ColumnId }) {
       role="columnheader"
       aria-sort={direction ?? 'none'}
       aria-description={help}
-      className={NUMERIC_COLUMNS.has(column) ? 'cell num' : 'cell'}
+      // The button clips its label: the cell need not (`fits`).
+      className={NUMERIC_COLUMNS.has(column) ? 'cell fits num' : 'cell fits'}
     >
       <button type="button" title={help ? `${sortBy}. ${help}` : sortBy} onClick={() => toggleSort(column)}>
         {label}

@@ -9,6 +9,7 @@ import { useStore } from '../../store/index';
 import type { ChangeKind } from '../../store/types';
 import { GridCell, GridRow } from '../../ui/GridRow';
 import { AgeCell, PidCell, ProcessCell, StateCell } from './cells';
+import { COLUMN_FIT as FIT } from './columns';
 
 interface Props {
   readonly socket: Socket;
@@ -40,21 +41,29 @@ export const SocketRow = memo(function SocketRow({ socket: s, index, start, focu
       aria-description={change ? t(`change.${change}`) : undefined}
       data-change={change}
     >
-      <GridCell>{formatProto(s)}</GridCell>
-      <GridCell>{formatAddress(s.localAddress)}</GridCell>
-      <GridCell num>{formatPort(s.localPort)}</GridCell>
+      <GridCell fit={FIT.proto}>{formatProto(s)}</GridCell>
+      <GridCell fit={FIT.localAddress}>{formatAddress(s.localAddress)}</GridCell>
+      <GridCell num fit={FIT.localPort}>
+        {formatPort(s.localPort)}
+      </GridCell>
       <RemoteAddressCell socket={s} t={t} />
-      <GridCell num>{formatPort(s.remotePort)}</GridCell>
+      <GridCell num fit={FIT.remotePort}>
+        {formatPort(s.remotePort)}
+      </GridCell>
       <StateCell state={s.state} />
       <PidCell socket={s} t={t} />
       <ProcessCell socket={s} />
-      <GridCell>{s.user ?? (s.uid === null ? '' : String(s.uid))}</GridCell>
-      <GridCell>{socketService(services, s) ?? ''}</GridCell>
+      <GridCell fit={FIT.user}>{s.user ?? (s.uid === null ? '' : String(s.uid))}</GridCell>
+      <GridCell fit={FIT.service}>{socketService(services, s) ?? ''}</GridCell>
       <AgeCell since={s.stateSince} source={s.stateSinceSource} exact={s.stateSinceExact} t={t} />
-      <GridCell num>{formatRtt(m?.rttMs ?? null)}</GridCell>
+      <GridCell num fit={FIT.rtt}>
+        {formatRtt(m?.rttMs ?? null)}
+      </GridCell>
       <RateCell socket={s} which="sent" t={t} />
       <RateCell socket={s} which="received" t={t} />
-      <GridCell num>{m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}</GridCell>
+      <GridCell num fit={FIT.bytes}>
+        {m ? formatTraffic(m.bytesSent, m.bytesReceived) : ''}
+      </GridCell>
     </GridRow>
   );
 });

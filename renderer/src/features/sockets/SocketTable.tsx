@@ -1,10 +1,11 @@
 // The live, virtualized socket grid: only visible rows are in the DOM; arrow keys move the focused row, Enter opens
 // its connection details; rows have a context menu.
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index';
 import { formatClock } from '../timeline/index';
 import { RowMenu } from '../actions/index';
+import { GRID_TEMPLATE } from './columns';
 import { GridHeader } from './GridHeader';
 import { rowId, SocketRow } from './SocketRow';
 import { useGridFocus } from '../../ui/use-grid-focus';
@@ -13,6 +14,8 @@ import type { Socket } from '../../../../shared/model/socket';
 import type { RowChange } from '../../store/types';
 
 const NO_CHANGES: ReadonlyMap<string, RowChange> = new Map();
+/** The columns, for header and rows (`.grid-row`). */
+const GRID_STYLE = { '--socket-columns': GRID_TEMPLATE } as CSSProperties;
 
 /** The grid of `rows` (already filtered and sorted), with its header and empty / loading notes. */
 export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
@@ -58,6 +61,7 @@ export function SocketTable({ rows }: { readonly rows: readonly Socket[] }) {
         aria-readonly="true"
         tabIndex={0}
         className={pastAt === null ? 'grid' : 'grid grid-past'}
+        style={GRID_STYLE}
         onKeyDown={onKeyDown}
         onContextMenu={rowMenu.onContextMenu}
       >

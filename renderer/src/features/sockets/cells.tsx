@@ -4,12 +4,14 @@ import { formatAge } from '../../../../shared/logic/format';
 import { ownerLabel } from '../../../../shared/logic/socket-owners';
 import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
+import { cellClass } from '../../ui/GridRow';
+import { COLUMN_FIT } from './columns';
 
 /** PID, or an explained dash when the owner is not visible. */
 export function PidCell({ socket: s, t }: { readonly socket: Socket; readonly t: TFunction }) {
   if (s.pid !== null) {
     return (
-      <div role="gridcell" className="cell num">
+      <div role="gridcell" className={cellClass(String(s.pid), COLUMN_FIT.pid, 'num')}>
         {s.pid}
       </div>
     );
@@ -17,7 +19,7 @@ export function PidCell({ socket: s, t }: { readonly socket: Socket; readonly t:
   // TIME_WAIT and half-open sockets belong to no process any more; anything else is another user's.
   const why = s.state === 'TIME_WAIT' || s.state === 'SYN_RECEIVED' ? t('pid.kernel') : t('pid.hidden');
   return (
-    <div role="gridcell" className="cell num muted" title={why} aria-label={why}>
+    <div role="gridcell" className="cell fits num muted" title={why} aria-label={why}>
       —
     </div>
   );
@@ -32,7 +34,11 @@ export function ProcessCell({ socket: s }: { readonly socket: Socket }) {
   const name = s.owners.length > 1 ? ownerLabel(s) : (s.process ?? info?.name ?? '');
   const owners = s.owners.length > 1 ? s.owners.map((o) => `${o.process ?? '?'} (${o.pid})`).join(', ') : null;
   return (
-    <div role="gridcell" className="cell process" title={owners ?? info?.cmdline ?? info?.exe ?? undefined}>
+    <div
+      role="gridcell"
+      className={cellClass(name, COLUMN_FIT.process, 'process')}
+      title={owners ?? info?.cmdline ?? info?.exe ?? undefined}
+    >
       {name}
     </div>
   );
@@ -52,13 +58,14 @@ export function AgeCell({
 }) {
   // A recorded table's ages are as of its tick, not of now.
   const now = useStore((s) => s.past?.tickAt ?? s.now);
+  const text = formatAge(since, exact, now);
   return (
     <div
       role="gridcell"
-      className="cell num"
+      className={cellClass(text, COLUMN_FIT.age, 'num')}
       title={t(`grid.ageSource.${source === 'kernel' && !exact ? 'kernelBound' : source}`)}
     >
-      {formatAge(since, exact, now)}
+      {text}
     </div>
   );
 }
@@ -66,7 +73,7 @@ export function AgeCell({
 /** State as a coloured chip; the text carries the meaning, colour only helps. */
 export function StateCell({ state }: { readonly state: string }) {
   return (
-    <div role="gridcell" className="cell">
+    <div role="gridcell" className={cellClass(state, COLUMN_FIT.state)}>
       <span className={`state state-${state.toLowerCase()}`}>{state}</span>
     </div>
   );

@@ -27,6 +27,54 @@ export const NUMERIC_COLUMNS: ReadonlySet<ColumnId> = new Set([
   'bytes',
 ]);
 
+/** A column's width: fixed px, or at least `min` px and `fr` of the width left. */
+type ColumnWidth = number | { readonly min: number; readonly fr: number };
+
+const COLUMN_WIDTHS: Readonly<Record<ColumnId, ColumnWidth>> = {
+  proto: 60,
+  localAddress: { min: 130, fr: 1.3 },
+  localPort: 96,
+  remoteAddress: { min: 130, fr: 1.3 },
+  remotePort: 110,
+  state: 112,
+  pid: 72,
+  process: { min: 110, fr: 1 },
+  user: 80,
+  service: 100,
+  age: 76,
+  rtt: 80,
+  sentRate: 96,
+  receivedRate: 96,
+  bytes: 190,
+};
+
+/** The rows' `grid-template-columns` (the grid sets it as `--socket-columns`; header and rows read it). */
+export const GRID_TEMPLATE = COLUMN_IDS.map((c) => {
+  const w = COLUMN_WIDTHS[c];
+  return typeof w === 'number' ? `${w}px` : `minmax(${w.min}px, ${w.fr}fr)`;
+}).join(' ');
+
+/** The grid's font size (px, `.grid`) and a cell's padding on both sides together (`.cell`). */
+const FONT_PX = 12;
+const CELL_PADDING_PX = 16;
+/**
+ * An upper bound on a character's advance in the grid's monospace fonts, in em: SF Mono, Menlo and DejaVu Sans Mono
+ * advance 0.60, Cascadia Mono 0.59, Consolas 0.55.
+ */
+const MAX_ADVANCE_EM = 0.62;
+
+/**
+ * How many characters a column always shows whole, at its narrowest: a cell whose text is no longer needs no clip
+ * (see `cellClass`). The first column also holds a change mark's glyph (1.2 em less 4 px), so it counts one less.
+ */
+export const COLUMN_FIT: Readonly<Record<ColumnId, number>> = Object.fromEntries(
+  COLUMN_IDS.map((c, i) => {
+    const w = COLUMN_WIDTHS[c];
+    const px = (typeof w === 'number' ? w : w.min) - CELL_PADDING_PX - (i === 0 ? 1.2 * FONT_PX - 4 : 0);
+    return [c, Math.floor(px / (MAX_ADVANCE_EM * FONT_PX))];
+  }),
+) as Record<ColumnId, number>;
+
 /** The i18n key of a column's header (the rate columns' strings live with the traffic strings). */
 export function columnLabelKey(column: ColumnId): string {
   return column === 'sentRate' || column === 'receivedRate' ? `traffic.columns.${column}` : `columns.${column}`;

@@ -7,6 +7,8 @@ import type { Socket } from '../../../../shared/model/socket';
 import { useStore } from '../../store/index';
 import { shownTakenAt } from '../../store/timeline-slice';
 import { useHostName } from '../../store/use-host-name';
+import { cellClass } from '../../ui/GridRow';
+import { COLUMN_FIT } from './columns';
 
 /** A byte rate as `1.2 MiB/s`, or `—` with why there is none (UDP, the OS, first sight ...) as its title. */
 export function RateCell({
@@ -22,15 +24,19 @@ export function RateCell({
   const lastTakenAt = useStore(shownTakenAt);
   const value = rateShown(s, which, lastTakenAt);
   if (value !== null) {
+    const text = t('traffic.rate', { rate: formatBytes(Math.round(value)) });
     return (
-      <div role="gridcell" className="cell num">
-        {t('traffic.rate', { rate: formatBytes(Math.round(value)) })}
+      <div
+        role="gridcell"
+        className={cellClass(text, COLUMN_FIT[which === 'sent' ? 'sentRate' : 'receivedRate'], 'num')}
+      >
+        {text}
       </div>
     );
   }
   const why = t(`traffic.gap.${rateGap(s, platform) ?? 'firstSight'}`);
   return (
-    <div role="gridcell" className="cell num muted" title={why} aria-label={why}>
+    <div role="gridcell" className="cell fits num muted" title={why} aria-label={why}>
       —
     </div>
   );
@@ -40,13 +46,15 @@ export function RateCell({
 export function RemoteAddressCell({ socket: s, t }: { readonly socket: Socket; readonly t: TFunction }) {
   const name = useHostName(s.remoteAddress);
   if (name === null) {
+    const text = formatAddress(s.remoteAddress);
     return (
-      <div role="gridcell" className="cell">
-        {formatAddress(s.remoteAddress)}
+      <div role="gridcell" className={cellClass(text, COLUMN_FIT.remoteAddress)}>
+        {text}
       </div>
     );
   }
   return (
+    // A name is set in the UI font, whose widest characters no monospace bound covers: it always clips.
     <div role="gridcell" className="cell host-name" title={t('hostNames.title', { name, address: s.remoteAddress })}>
       {name}
     </div>
