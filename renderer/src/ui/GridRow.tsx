@@ -73,13 +73,24 @@ export function GridRow({
 }
 
 /**
- * A cell's classes. Text longer than `fit` characters (the most its column always shows whole) is clipped, with an
- * ellipsis (`.cell`); shorter text is not (`fits`). Each clip is a paint chunk and clip node of its own: clipping all
- * 15 cells of each row made the socket grid's paint, pre-paint and layerizing 8 ms a frame while it scrolled, and
- * about 4 ms without. Without `fit` the cell always clips.
+ * Whether `text` is at most `fit` characters of a monospace font wide. A character outside ASCII counts two: a CJK
+ * or emoji glyph is up to twice a Latin one, and a symbol the font lacks comes from a proportional font, wider too.
+ */
+function fitsIn(text: string, fit: number): boolean {
+  if (text.length > fit) return false;
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += text.charCodeAt(i) < 0x80 ? 1 : 2;
+  return width <= fit;
+}
+
+/**
+ * A cell's classes. Text wider than `fit` characters (the most its column always shows whole) is clipped, with an
+ * ellipsis (`.cell`); narrower text is not (`fits`). Each clip is a paint chunk and clip node of its own: clipping
+ * all 15 cells of each row made the socket grid's paint, pre-paint and layerizing 8 ms a frame while it scrolled,
+ * and about 4 ms without. Without `fit` the cell always clips.
  */
 export function cellClass(text: string, fit: number | undefined, extra = ''): string {
-  const base = fit !== undefined && text.length <= fit ? 'cell fits' : 'cell';
+  const base = fit !== undefined && fitsIn(text, fit) ? 'cell fits' : 'cell';
   return extra === '' ? base : `${base} ${extra}`;
 }
 

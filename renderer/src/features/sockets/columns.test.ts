@@ -38,6 +38,15 @@ describe('cellClass', () => {
     expect(cellClass('2001:db8::1:2:3:4', COLUMN_FIT.localAddress, 'host')).toBe('cell host');
   });
 
+  it('counts a character outside ASCII as two, so wide glyphs are clipped too', () => {
+    // 6 CJK characters are about 12 Latin ones wide: more than the Service column's 11.
+    expect(cellClass('数据库服务器', COLUMN_FIT.service)).toBe('cell');
+    expect(cellClass('数据库服务', COLUMN_FIT.service)).toBe('cell fits');
+    expect(cellClass('≥ 10d 03h', COLUMN_FIT.age)).toBe('cell');
+    expect(cellClass('≥ 4d 03h', COLUMN_FIT.age)).toBe('cell fits');
+    expect(cellClass('≥ 5s', COLUMN_FIT.age)).toBe('cell fits');
+  });
+
   it('clips a cell whose column gives no bound', () => {
     expect(cellClass('a', undefined)).toBe('cell');
   });

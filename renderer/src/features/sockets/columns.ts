@@ -41,7 +41,7 @@ const COLUMN_WIDTHS: Readonly<Record<ColumnId, ColumnWidth>> = {
   process: { min: 110, fr: 1 },
   user: 80,
   service: 100,
-  age: 76,
+  age: 84,
   rtt: 80,
   sentRate: 96,
   receivedRate: 96,
