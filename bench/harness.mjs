@@ -44,6 +44,32 @@ export function load() {
     .join(' ');
 }
 
+/** Busy and total CPU time of the whole machine so far (USER_HZ ticks, /proc/stat's first line). */
+function cpuTicks() {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  // idle and iowait are the 4th and 5th fields.
+  return { busy: total - f[3] - (f[4] ?? 0), total };
+}
+
+/**
+ * Waits, at most `maxMs`, for a second in which the machine's cores were busy under `share` of the time, and says
+ * how long it waited: a frame time measured while other processes take a core measures them. Where /proc/stat is
+ * missing it does not wait.
+ */
+export async function untilQuiet(share = 0.15, maxMs = 60_000) {
+  if (!fs.existsSync('/proc/stat')) return { waitedMs: 0, busy: null };
+  const t0 = Date.now();
+  let last = cpuTicks();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuTicks();
+    const busy = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    last = now;
+    if (busy < share || Date.now() - t0 >= maxMs) return { waitedMs: Date.now() - t0, busy };
+  }
+}
+
 /**
  * Builds bench/<name>.ts into out/bench/<name>.cjs (dependencies stay in node_modules); returns its path. `es`
  * makes <name>.mjs instead, for an entry that awaits at its top level.

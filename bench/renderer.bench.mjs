@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document, requestAnimationFrame, HTMLInputElement -- functions passed to page.evaluate run in the page. */
 import { chromium } from '@playwright/test';
-import { buildBenchEntry, load, median, percentile, startHolders, startServe } from './harness.mjs';
+import { buildBenchEntry, load, median, percentile, startHolders, startServe, untilQuiet } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.NETINSPECT_CHROMIUM ?? '/usr/bin/chromium';
@@ -206,6 +206,11 @@ async function realPageLoad(context) {
   }
 }
 
+// What ran before (in CI, the whole test suite) may still hold a core for a while: frames measured then measure it.
+const quiet = await untilQuiet();
+console.log(
+  `waited ${(quiet.waitedMs / 1000).toFixed(0)} s for a quiet machine (busy ${quiet.busy === null ? 'unknown' : `${(quiet.busy * 100).toFixed(0)} %`} of its CPU in the last second)`,
+);
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netinspect-bench-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
