@@ -45,7 +45,7 @@ async function pageLoads(context, url, rows) {
     ms.push(await tableShown(page, rows, t0));
     await page.close();
   }
-  return { ms: median(ms), each: ms.map((x) => x.toFixed(0)).join(', '), bytes };
+  return { ms: median(ms), each: ms.map((x) => x.toFixed(0)).join(', '), bytes, all: ms };
 }
 
 async function scrollFrames(page, seconds = SCROLL_S) {
@@ -194,11 +194,24 @@ async function realPageLoad(context) {
     const s = await startServe(path.join(root, 'bin', 'netinspect.cjs'), env);
     serve = s.child;
     const rows = Math.floor(holders * Number(process.env.BENCH_PAIRS ?? 4000) * 2 * 0.99);
+    // The first load starts as the serve does, as a window opens with the app: its table waits for the collector's
+    // first (cold) snapshot. The loads after it find a running collector, as a tab opened later does.
     const loaded = await pageLoads(context, s.url, rows);
+    const [first, ...later] = loaded.all;
+    const met = (ms) => (ms <= 1500 ? 'met' : 'NOT met');
     console.log(`\nbrowser mode at ${rows}+ real sockets (serve with its forked collector; load ${load()}):`);
     console.log(
-      `  page load to the whole table shown: ${loaded.ms.toFixed(0)} ms (median of ${LOADS}: ${loaded.each}; target <= 1500 ms: ${loaded.ms <= 1500 ? 'met' : 'NOT met'}); table answer ${(loaded.bytes / 1e6).toFixed(1)} MB`,
+      `  page load to the whole table shown: ${loaded.ms.toFixed(0)} ms (median of ${LOADS}: ${loaded.each}; target <= 1500 ms: ${met(loaded.ms)}); table answer ${(loaded.bytes / 1e6).toFixed(1)} MB`,
     );
+    console.log(
+      `  the first, opened as the serve starts (a window opening with the app): ${first.toFixed(0)} ms (target <= 1500 ms: ${met(first)})`,
+    );
+    if (later.length > 0) {
+      const m = median(later);
+      console.log(
+        `  the ${later.length} after it (a collector running): median ${m.toFixed(0)} ms (target <= 1500 ms: ${met(m)})`,
+      );
+    }
   } finally {
     serve?.kill('SIGTERM');
     for (const ch of children) ch.kill();

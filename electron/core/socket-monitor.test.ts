@@ -61,4 +61,62 @@ describe('SocketMonitor', () => {
     expect(m.status().errors[0].message).toMatch(/history broke/);
     host.dispose();
   });
+
+  it('gives a first table before history takes the tick, and refresh() only once it has', async () => {
+    let requests = 0;
+    const host = new CollectorHost({
+      spawn: () =>
+        scripted(true, () => {
+          requests++;
+          return { kind: 'full', sockets: [sock(1), sock(2)], processes: [], stats, events: NO_KERNEL_EVENTS };
+        }),
+    });
+    const order: string[] = [];
+    const m = new SocketMonitor({
+      host,
+      intervalMs: 60_000,
+      elevated: true,
+      onDelta: () => {},
+      onStatus: () => {},
+      onTick: (t) => order.push(`tick ${t.table.size}`),
+    });
+    const listening = m.addListener().then((snap) => order.push(`listener ${snap.sockets.length}`));
+    const refreshed = m.refresh().then(() => order.push('refresh'));
+    await Promise.all([listening, refreshed]);
+    // One refresh for both, its table answered first, then the hook, then the refresh itself.
+    expect(requests).toBe(1);
+    expect(order).toEqual(['listener 2', 'tick 2', 'refresh']);
+    // A fresh table for `list`: answered while its tick still waits for history, which a refresh then joins.
+    const fresh = await m.freshSnapshot();
+    expect(fresh.sockets.length).toBe(2);
+    expect(order).toHaveLength(3);
+    await m.refresh();
+    expect(requests).toBe(2);
+    expect(order.slice(3)).toEqual(['tick 2']);
+    m.removeListener();
+    m.stop();
+    host.dispose();
+  });
+
+  it('starts its first background refresh at once, and refreshes for a first listener only', async () => {
+    let requests = 0;
+    const host = new CollectorHost({
+      spawn: () =>
+        scripted(true, () => {
+          requests++;
+          return { kind: 'full', sockets: [sock(1)], processes: [], stats, events: NO_KERNEL_EVENTS };
+        }),
+    });
+    const m = new SocketMonitor({ host, intervalMs: 60_000, elevated: true, onDelta: () => {}, onStatus: () => {} });
+    m.setBackground(true);
+    await expect.poll(() => requests, { timeout: 2_000 }).toBe(1);
+    expect(m.status().socketCount).toBe(1);
+    // A first listener gets a table of its own time, not the background's; a second one joins the live loop.
+    await m.addListener();
+    expect(requests).toBe(2);
+    await m.addListener();
+    expect(requests).toBe(2);
+    m.stop();
+    host.dispose();
+  });
 });

@@ -43,7 +43,8 @@ export class SocketMonitor {
   private paused = false;
   private listeners = 0;
   private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<void> | null = null;
+  /** The refresh in flight: `done` once history and alerts took its tick, `table` as soon as its table is in. */
+  private inFlight: { readonly done: Promise<void>; readonly table: Promise<void> } | null = null;
   private stopped = false;
   private background = false;
 
@@ -57,16 +58,24 @@ export class SocketMonitor {
     return this.current();
   }
 
-  /** Refreshes now (or joins the refresh in flight) and answers the table it produced. */
+  /**
+   * Refreshes now (or joins the refresh in flight) and answers the table it produced, as soon as it is in: before
+   * history and alerts take the tick, which they do right after (a first keyframe of 40,000 sockets takes longer
+   * than the refresh itself). For answers that carry only the table (a front end's first table, `list`).
+   */
   async freshSnapshot(): Promise<Snapshot> {
-    await this.refresh();
+    await this.refreshTable();
     return this.current();
   }
 
-  /** Counts a listener in; the first starts the refresh loop. */
+  /**
+   * Counts a listener in; the first starts the refresh loop, and its table is fresh as freshSnapshot's (it joins a
+   * background refresh in flight): no table is a tick old when nobody watched before.
+   */
   async addListener(): Promise<Snapshot> {
     this.listeners++;
-    const snap = await this.snapshot();
+    if (!this.stats || this.listeners === 1) await this.refreshTable();
+    const snap = this.current();
     this.schedule();
     return snap;
   }
@@ -77,7 +86,9 @@ export class SocketMonitor {
    */
   setBackground(on: boolean): void {
     this.background = on;
-    if (on) this.schedule();
+    // The first refresh starts at once: a window opening now finds its table sooner (a cold snapshot of 40,000
+    // sockets takes more than half a second), and history starts with the app, not one interval after it.
+    if (on) this.schedule(this.stats ? this.intervalMs : 0);
     else if (this.listeners === 0) this.clearTimer();
   }
 
@@ -157,13 +168,27 @@ export class SocketMonitor {
     if (this.listeners > 0) await this.refresh();
   }
 
-  /** One refresh; concurrent callers share it. */
+  /** One refresh, done once history and alerts took its tick; concurrent callers share it. */
   refresh(): Promise<void> {
-    this.inFlight ??= this.doRefresh().finally(() => (this.inFlight = null));
-    return this.inFlight;
+    return this.startRefresh().done;
   }
 
-  private async doRefresh(): Promise<void> {
+  /** The refresh in flight (or a new one), settled as soon as its table is in (or it failed). */
+  private refreshTable(): Promise<void> {
+    return this.startRefresh().table;
+  }
+
+  private startRefresh(): NonNullable<SocketMonitor['inFlight']> {
+    if (this.inFlight) return this.inFlight;
+    let tableIn = (): void => undefined;
+    const table = new Promise<void>((resolve) => (tableIn = resolve));
+    const done = this.doRefresh(tableIn).finally(() => (this.inFlight = null));
+    const started = { done, table: Promise.race([table, done]) };
+    this.inFlight = started;
+    return started;
+  }
+
+  private async doRefresh(tableIn: () => void): Promise<void> {
     try {
       const host = this.options.host;
       // A new collector process, or a monitor that never synced, needs the whole table rather than a delta.
@@ -204,6 +229,9 @@ export class SocketMonitor {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
       }
+      // Those waiting for the table answer with it first (their continuations run before the next turn).
+      tableIn();
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.runTickHook({ ...delta, table: this.table, events: r.events, stats: r.stats });
     } catch (e) {
       const err = toErrorData(e);
@@ -245,13 +273,13 @@ export class SocketMonitor {
     for (const pid of this.processes.keys()) if (!live.has(pid)) this.processes.delete(pid);
   }
 
-  private schedule(): void {
+  private schedule(delayMs: number = this.intervalMs): void {
     if (this.timer || this.paused || this.stopped || (this.listeners === 0 && !this.background)) return;
     this.timer = setTimeout(async () => {
       this.timer = null;
       await this.refresh().catch(() => undefined);
       this.schedule();
-    }, this.intervalMs);
+    }, delayMs);
   }
 
   private clearTimer(): void {
