@@ -98,7 +98,7 @@ describe('SocketMonitor', () => {
     host.dispose();
   });
 
-  it('starts its first background refresh at once, and refreshes for a first listener only', async () => {
+  it('starts its first background refresh at once, and a listener takes its table', async () => {
     let requests = 0;
     const host = new CollectorHost({
       spawn: () =>
@@ -111,11 +111,10 @@ describe('SocketMonitor', () => {
     m.setBackground(true);
     await expect.poll(() => requests, { timeout: 2_000 }).toBe(1);
     expect(m.status().socketCount).toBe(1);
-    // A first listener gets a table of its own time, not the background's; a second one joins the live loop.
-    await m.addListener();
-    expect(requests).toBe(2);
-    await m.addListener();
-    expect(requests).toBe(2);
+    // A listener then gets the background's table at once; deltas follow.
+    expect((await m.addListener()).sockets).toHaveLength(1);
+    expect(requests).toBe(1);
+    m.removeListener();
     m.stop();
     host.dispose();
   });

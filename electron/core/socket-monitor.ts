@@ -43,8 +43,11 @@ export class SocketMonitor {
   private paused = false;
   private listeners = 0;
   private timer: NodeJS.Timeout | null = null;
-  /** The refresh in flight: `done` once history and alerts took its tick, `table` as soon as its table is in. */
-  private inFlight: { readonly done: Promise<void>; readonly table: Promise<void> } | null = null;
+  /**
+   * The refresh in flight: `done` once history and alerts took its tick, `table` as soon as its table is in;
+   * `wanted` once someone waits for `table` (its tick then goes to history and alerts right after they answered).
+   */
+  private inFlight: { readonly done: Promise<void>; readonly table: Promise<void>; wanted: boolean } | null = null;
   private stopped = false;
   private background = false;
 
@@ -69,12 +72,13 @@ export class SocketMonitor {
   }
 
   /**
-   * Counts a listener in; the first starts the refresh loop, and its table is fresh as freshSnapshot's (it joins a
-   * background refresh in flight): no table is a tick old when nobody watched before.
+   * Counts a listener in; the first starts the refresh loop. Before any refresh it waits for the first, as
+   * freshSnapshot does (joining the background's, which starts with core); after, it answers the last table, and
+   * deltas follow.
    */
   async addListener(): Promise<Snapshot> {
     this.listeners++;
-    if (!this.stats || this.listeners === 1) await this.refreshTable();
+    if (!this.stats) await this.refreshTable();
     const snap = this.current();
     this.schedule();
     return snap;
@@ -175,20 +179,28 @@ export class SocketMonitor {
 
   /** The refresh in flight (or a new one), settled as soon as its table is in (or it failed). */
   private refreshTable(): Promise<void> {
-    return this.startRefresh().table;
+    const flight = this.startRefresh();
+    flight.wanted = true;
+    return flight.table;
   }
 
   private startRefresh(): NonNullable<SocketMonitor['inFlight']> {
     if (this.inFlight) return this.inFlight;
-    let tableIn = (): void => undefined;
-    const table = new Promise<void>((resolve) => (tableIn = resolve));
-    const done = this.doRefresh(tableIn).finally(() => (this.inFlight = null));
-    const started = { done, table: Promise.race([table, done]) };
-    this.inFlight = started;
-    return started;
+    let resolveTable = (): void => undefined;
+    const table = new Promise<void>((resolve) => (resolveTable = resolve));
+    const flight = { done: Promise.resolve(), table: Promise.resolve(), wanted: false };
+    const tableIn = (): boolean => {
+      resolveTable();
+      return flight.wanted;
+    };
+    flight.done = this.doRefresh(tableIn).finally(() => (this.inFlight = null));
+    flight.table = Promise.race([table, flight.done]);
+    this.inFlight = flight;
+    return flight;
   }
 
-  private async doRefresh(tableIn: () => void): Promise<void> {
+  /** `tableIn` says the table is in, and whether anyone waits for it. */
+  private async doRefresh(tableIn: () => boolean): Promise<void> {
     try {
       const host = this.options.host;
       // A new collector process, or a monitor that never synced, needs the whole table rather than a delta.
@@ -229,9 +241,9 @@ export class SocketMonitor {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
       }
-      // Those waiting for the table answer with it first (their continuations run before the next turn).
-      tableIn();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Those waiting for the table answer with it first (their continuations run before the next turn); ticks
+      // nobody waits for go on to history and alerts at once, as they always did.
+      if (tableIn()) await new Promise<void>((resolve) => setImmediate(resolve));
       this.runTickHook({ ...delta, table: this.table, events: r.events, stats: r.stats });
     } catch (e) {
       const err = toErrorData(e);

@@ -86,7 +86,19 @@ describe('netinspect serve', () => {
       value: { seq: number; sockets: { localPort: number; state: string; pid: number | null }[] };
     };
     expect(snap.ok).toBe(true);
-    const mine = snap.value.sockets.find((s) => s.localPort === port && s.state === 'LISTEN');
+    // In the table of the last refresh, or (opened after it: core refreshes from its start) in the next delta.
+    type Row = { localPort: number; state: string; pid: number | null };
+    const isMine = (s: Row) => s.localPort === port && s.state === 'LISTEN';
+    const mine =
+      snap.value.sockets.find(isMine) ??
+      (await waitFor(() => {
+        for (const e of rpc.events) {
+          if (e.event !== 'sockets:delta') continue;
+          const hit = (e.payload as { added: Row[] }).added.find(isMine);
+          if (hit) return hit;
+        }
+        return undefined;
+      }));
     expect(mine).toBeDefined();
     // Its owner is in the snapshot, or in a delta within the owner map's 2 s second pass (PASS2_MIN_INTERVAL_MS:
     // the listener's fd number may have held a file of this process at the previous scan).
