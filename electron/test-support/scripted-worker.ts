@@ -1,6 +1,13 @@
 // A scripted collector process for unit tests of supervision and monitoring (real processes: *.integration.test.ts).
 import { vi } from 'vitest';
-import type { FullResult, TickResult, TickStats, WorkerRequest } from '../core/collector/protocol';
+import {
+  FULL_PART_SOCKETS,
+  replyMessages,
+  type FullResult,
+  type TickResult,
+  type TickStats,
+  type WorkerRequest,
+} from '../core/collector/protocol';
 import type { WorkerHandle } from '../core/collector/host';
 import { NO_KERNEL_EVENTS } from '../../shared/model/kernel-events';
 
@@ -21,13 +28,17 @@ export interface Scripted extends WorkerHandle {
   exit(code: number | null): void;
 }
 
-/** Answers requests at once with `answer` (default: empty full/tick); `ready: false` never reports ready. */
+/**
+ * Answers requests at once with `answer` (default: empty full/tick), sent as the collector process sends it (a
+ * whole table's sockets ahead in parts of `partSockets`); `ready: false` never reports ready.
+ */
 export function scripted(
   ready = true,
   answer: (r: WorkerRequest) => TickResult | FullResult = (r) =>
     r.op === 'full'
       ? { kind: 'full', sockets: [], processes: [], stats, events: NO_KERNEL_EVENTS }
       : { kind: 'tick', added: [], removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
+  partSockets: number = FULL_PART_SOCKETS,
 ): Scripted {
   let onMessage: (m: unknown) => void = () => {};
   let onExit: (code: number | null) => void = () => {};
@@ -39,7 +50,9 @@ export function scripted(
       const r = m as WorkerRequest;
       received.push(r);
       const value = answer(r);
-      queueMicrotask(() => onMessage({ id: r.id, ok: true, value }));
+      queueMicrotask(() => {
+        for (const message of replyMessages({ id: r.id, ok: true, value }, partSockets)) onMessage(message);
+      });
     },
     onMessage: (l) => {
       onMessage = l;

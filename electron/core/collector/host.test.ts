@@ -1,8 +1,11 @@
 // Supervision rules of the collector host, with scripted worker handles (the real process is covered by
 // host.integration.test.ts): which op a new process gets, hung starts, and the crash back-off.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { scripted, type Scripted } from '../../test-support/scripted-worker';
+import { NO_KERNEL_EVENTS } from '../../../shared/model/kernel-events';
+import { sock } from '../../../shared/test-support/sockets';
+import { scripted, stats, type Scripted } from '../../test-support/scripted-worker';
 import { CollectorHost } from './host';
+import { replyMessages } from './protocol';
 
 const hosts: CollectorHost[] = [];
 afterEach(() => {
@@ -11,6 +14,30 @@ afterEach(() => {
 });
 
 describe('CollectorHost', () => {
+  it('puts a whole table sent in parts back together, in order, and answers a tick as it came', async () => {
+    const table = Array.from({ length: 7 }, (_, i) => sock({ localPort: 1000 + i }));
+    const worker = scripted(
+      true,
+      (r) =>
+        r.op === 'full'
+          ? { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }
+          : { kind: 'tick', added: table, removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
+      3,
+    );
+    const host = new CollectorHost({ spawn: () => worker });
+    hosts.push(host);
+    const full = await host.request('full');
+    expect(full.kind === 'full' && full.sockets.map((s) => s.localPort)).toEqual(table.map((s) => s.localPort));
+    const tick = await host.request('tick');
+    expect(tick.kind === 'tick' && tick.added).toHaveLength(7);
+    // The messages themselves: two parts of 3 ahead, the reply with the last one; a tick is never cut.
+    const messages = replyMessages({ id: 9, ok: true, value: full }, 3);
+    expect(
+      messages.map((m) => ('part' in m ? m.part.length : m.ok && m.value.kind === 'full' && m.value.sockets.length)),
+    ).toEqual([3, 3, 1]);
+    expect(replyMessages({ id: 9, ok: true, value: tick }, 3)).toHaveLength(1);
+  });
+
   it('sends a new process "full" even when the caller, unaware of the replacement, asked for "tick"', async () => {
     const workers: Scripted[] = [];
     const host = new CollectorHost({ spawn: () => (workers.push(scripted()), workers.at(-1) as Scripted) });

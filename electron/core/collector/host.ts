@@ -1,7 +1,8 @@
 // Starts and supervises the collector process: requests with time-outs, restart with back-off after a crash.
 import { fork } from 'node:child_process';
 import { AppError } from '../../../shared/model/errors';
-import type { FullResult, TickResult, WorkerReply } from './protocol';
+import { isWorkerPart, type FullResult, type TickResult, type WorkerReply } from './protocol';
+import type { Socket } from '../../../shared/model/socket';
 
 /** A running collector process, whichever API started it (child_process.fork or Electron's utilityProcess). */
 export interface WorkerHandle {
@@ -62,6 +63,8 @@ interface Pending {
   resolve(v: TickResult | FullResult): void;
   reject(e: unknown): void;
   timer: NodeJS.Timeout;
+  /** Sockets of a whole table sent ahead of its reply (see WorkerPart). */
+  parts: (readonly Socket[])[];
 }
 
 /** One supervised collector process. */
@@ -120,7 +123,7 @@ export class CollectorHost {
         reject(new AppError('TIMEOUT', `The collector did not answer within ${timeoutMs} ms; it is being restarted.`));
         worker.kill();
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, parts: [] });
     });
     worker.send({ id, op: wanted });
     const value = await result;
@@ -175,7 +178,8 @@ export class CollectorHost {
         markReady();
         return;
       }
-      this.onReply(m as WorkerReply);
+      if (isWorkerPart(m)) this.pending.get(m.id)?.parts.push(m.part);
+      else this.onReply(m as WorkerReply);
     });
     worker.onExit((code) => this.onExit(worker, code, markReady));
   }
@@ -185,7 +189,9 @@ export class CollectorHost {
     if (!p) return;
     this.pending.delete(reply.id);
     clearTimeout(p.timer);
-    if (reply.ok) p.resolve(reply.value);
+    if (reply.ok && reply.value.kind === 'full' && p.parts.length > 0) {
+      p.resolve({ ...reply.value, sockets: [...p.parts.flat(), ...reply.value.sockets] });
+    } else if (reply.ok) p.resolve(reply.value);
     else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.params));
   }
 

@@ -1,7 +1,7 @@
 // Entry of the collector process: native calls live here, so a crash in them never takes the app down.
 import { setFlagsFromString } from 'node:v8';
 import { createPlatform } from '../platform/index';
-import type { WorkerReady, WorkerReply } from './protocol';
+import { replyMessages, type WorkerPart, type WorkerReady, type WorkerReply } from './protocol';
 import { createWorkerHandler } from './worker-handler';
 
 /** Electron's utilityProcess gives `process.parentPort`; child_process.fork gives `process.send`. */
@@ -31,14 +31,14 @@ const worker = createWorkerHandler(
   () => platform.openSocketEvents(),
 );
 const port = parentPort();
-const post = (m: WorkerReply | WorkerReady): void => {
+const post = (m: WorkerReply | WorkerPart | WorkerReady): void => {
   if (port) port.postMessage(m);
   // A host gone while a reply was in flight (EPIPE) is no error of ours: 'disconnect' ends this process.
   else if (process.connected) process.send?.(m, undefined, undefined, () => undefined);
 };
 const onMessage = (m: unknown): void => {
   const r = worker.handle(m);
-  if (r) post(r);
+  if (r) for (const message of replyMessages(r)) post(message);
 };
 if (port) port.on('message', (e) => onMessage(e.data));
 else process.on('message', onMessage);
