@@ -27,7 +27,6 @@ test('the charts show sockets per state and the transitions of connections the t
   await filter.fill(`:${l.port} state:established`);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(CONNECTIONS * 2));
   await filter.fill('');
-  for (const c of clients) c.destroy();
 
   await openTab(page, 'Charts');
   await page.getByLabel('Window', { exact: true }).selectOption('60s');
@@ -39,7 +38,8 @@ test('the charts show sockets per state and the transitions of connections the t
   await expect(note).toBeVisible();
   const traced = ((await note.textContent()) ?? '').startsWith('Traced');
 
-  // The legend table gives exact values: ESTABLISHED peaked at least at the test's connections (both ends).
+  // The legend table gives the chart's values as numbers: ESTABLISHED peaked at least at the test's connections
+  // (both ends).
   const legend = page.getByRole('table', { name: /^Sockets per state: show or hide a series/ });
   const established = legend
     .getByRole('row')
@@ -48,7 +48,10 @@ test('the charts show sockets per state and the transitions of connections the t
   // Read as a number whatever the locale's digit grouping ("1,024"); poll, since the table refreshes each tick.
   const peak = async () =>
     Number(((await established.getByRole('cell').nth(2).textContent()) ?? '').replace(/[^\d.]/g, ''));
+  // A point of the chart is the mean of the refreshes in its span (one second or more): the connections stay open
+  // until it shows them, so no point is their one refresh averaged with one after they closed.
   await expect.poll(peak).toBeGreaterThanOrEqual(CONNECTIONS * 2);
+  for (const c of clients) c.destroy();
 
   // The transitions seen from the clients' side are grouped on the listener's endpoint.
   const byRemote = page.getByRole('table', { name: 'By remote endpoint' });
