@@ -23,6 +23,19 @@ const sock = (port: number): Socket =>
     stateSince: 1,
   });
 
+/** A host whose collector answers every request with the whole `table`, and how many requests it got. */
+function countingHost(table: Socket[]): { host: CollectorHost; requests: () => number } {
+  let requests = 0;
+  const host = new CollectorHost({
+    spawn: () =>
+      scripted(true, () => {
+        requests++;
+        return { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS };
+      }),
+  });
+  return { host, requests: () => requests };
+}
+
 describe('SocketMonitor', () => {
   it('pushes every delta with consecutive seq even when the history hook throws, and reports that error', async () => {
     let tick = 0;
@@ -63,14 +76,7 @@ describe('SocketMonitor', () => {
   });
 
   it('gives a first table before history takes the tick, and refresh() only once it has', async () => {
-    let requests = 0;
-    const host = new CollectorHost({
-      spawn: () =>
-        scripted(true, () => {
-          requests++;
-          return { kind: 'full', sockets: [sock(1), sock(2)], processes: [], stats, events: NO_KERNEL_EVENTS };
-        }),
-    });
+    const { host, requests } = countingHost([sock(1), sock(2)]);
     const order: string[] = [];
     const m = new SocketMonitor({
       host,
@@ -84,14 +90,14 @@ describe('SocketMonitor', () => {
     const refreshed = m.refresh().then(() => order.push('refresh'));
     await Promise.all([listening, refreshed]);
     // One refresh for both, its table answered first, then the hook, then the refresh itself.
-    expect(requests).toBe(1);
+    expect(requests()).toBe(1);
     expect(order).toEqual(['listener 2', 'tick 2', 'refresh']);
     // A fresh table for `list`: answered while its tick still waits for history, which a refresh then joins.
     const fresh = await m.freshSnapshot();
     expect(fresh.sockets.length).toBe(2);
     expect(order).toHaveLength(3);
     await m.refresh();
-    expect(requests).toBe(2);
+    expect(requests()).toBe(2);
     expect(order.slice(3)).toEqual(['tick 2']);
     m.removeListener();
     m.stop();
@@ -99,21 +105,14 @@ describe('SocketMonitor', () => {
   });
 
   it('starts its first background refresh at once, and a listener takes its table', async () => {
-    let requests = 0;
-    const host = new CollectorHost({
-      spawn: () =>
-        scripted(true, () => {
-          requests++;
-          return { kind: 'full', sockets: [sock(1)], processes: [], stats, events: NO_KERNEL_EVENTS };
-        }),
-    });
+    const { host, requests } = countingHost([sock(1)]);
     const m = new SocketMonitor({ host, intervalMs: 60_000, elevated: true, onDelta: () => {}, onStatus: () => {} });
     m.setBackground(true);
-    await expect.poll(() => requests, { timeout: 2_000 }).toBe(1);
+    await expect.poll(requests, { timeout: 2_000 }).toBe(1);
     expect(m.status().socketCount).toBe(1);
     // A listener then gets the background's table at once; deltas follow.
     expect((await m.addListener()).sockets).toHaveLength(1);
-    expect(requests).toBe(1);
+    expect(requests()).toBe(1);
     m.removeListener();
     m.stop();
     host.dispose();
