@@ -1,5 +1,5 @@
 // Compact, exact encoding of record batches: columns per object shape, integer columns as differences, brotli.
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, type BrotliOptions } from 'node:zlib';
 import type { JsonObject, JsonValue } from './timeline-types';
 
 /**
@@ -157,15 +157,31 @@ function decodeColumn(col: unknown): readonly JsonValue[] {
   return out;
 }
 
+function brotliOptions(raw: Buffer, quality: number): BrotliOptions {
+  return { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } };
+}
+
 /** JSON then brotli: what goes into a BLOB column. */
 export function packBlob(value: JsonValue, quality = KEYFRAME_QUALITY): Buffer {
-  const raw = Buffer.from(JSON.stringify(value));
-  return brotliCompressSync(raw, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-    },
-  });
+  return compressBlob(blobJson(value), quality);
+}
+
+/** `packBlob` in two halves: the JSON here, on the caller's thread; the brotli in `compressBlob`. */
+export function blobJson(value: JsonValue): Buffer {
+  return Buffer.from(JSON.stringify(value));
+}
+
+/** The brotli half of `packBlob`: byte for byte what it gives for the same JSON. */
+export function compressBlob(raw: Buffer, quality: number): Buffer {
+  return brotliCompressSync(raw, brotliOptions(raw, quality));
+}
+
+/**
+ * `compressBlob` on libuv's thread pool: a keyframe built in the background then leaves the event loop this half of
+ * its cost (brotli is about half of a part's).
+ */
+export function compressBlobInPool(raw: Buffer, quality: number, done: (e: Error | null, blob: Buffer) => void): void {
+  brotliCompress(raw, brotliOptions(raw, quality), done);
 }
 
 /**
@@ -176,9 +192,7 @@ export function packBlob(value: JsonValue, quality = KEYFRAME_QUALITY): Buffer {
 export function packPair(first: JsonValue, second: JsonValue): { blob: Buffer; head: number } {
   const a = Buffer.from(JSON.stringify(first));
   const raw = Buffer.concat([a, Buffer.from(JSON.stringify(second))]);
-  const blob = brotliCompressSync(raw, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: TICK_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-  });
+  const blob = brotliCompressSync(raw, brotliOptions(raw, TICK_QUALITY));
   return { blob, head: a.length };
 }
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/model/errors';
+import { PART_SOCKETS } from './keyframe';
 import { openTimelineReader } from './timeline-reader';
 import { openTimelineWriter, type WriterOptions } from './timeline-writer';
 import { SyntheticTicks, copyTable } from './test-support/synthetic-ticks';
@@ -177,5 +178,61 @@ describe('timeline store', () => {
     expect(sorted(r.tableAt(next.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
     expect(r.info().gaps).toHaveLength(1);
     r.close();
+  });
+  describe('a first tick of several parts', () => {
+    // Its keyframe is built in the background, a part per turn with brotli on the thread pool: the tick that asked
+    // for it returns at once, and nothing of that tick is on disk before its keyframe is.
+    const big = () => steadyRecording(PART_SOCKETS * 2 + 10);
+
+    it('lands with its keyframe after turns of the event loop, not in the tick that asked', async () => {
+      const { file, w, g } = big();
+      const tick = g.next();
+      w.writeTick(tick);
+      expect(w.status()).toMatchObject({ ticksWritten: 0, range: null });
+      const r = openTimelineReader(file);
+      expect(r.range()).toBeNull();
+      let turnsTaken = 0;
+      const deadline = Date.now() + 20_000;
+      while (w.status().ticksWritten === 0 && Date.now() < deadline) {
+        await turns(1);
+        turnsTaken++;
+      }
+      expect(w.status()).toMatchObject({ ticksWritten: 1, range: { from: tick.takenAt, to: tick.takenAt } });
+      // At least one turn per part: the loop stayed free between them.
+      expect(turnsTaken).toBeGreaterThanOrEqual(3);
+      expect(sorted(r.tableAt(tick.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
+      r.close();
+      w.close();
+    }, 30_000);
+
+    it('lands with the next tick when that comes first, and the next tick builds on it', () => {
+      const { file, w, g } = big();
+      const first = g.next();
+      w.writeTick(first);
+      const firstTable = [...g.table.values()];
+      const second = g.next();
+      g.table.delete(firstTable[0].key);
+      w.writeTick({ ...second, removed: [firstTable[0].key] });
+      expect(w.status().ticksWritten).toBe(2);
+      w.close();
+      const r = openTimelineReader(file);
+      expect(sorted(r.tableAt(first.takenAt).sockets)).toEqual(sorted(firstTable));
+      expect(sorted(r.tableAt(second.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
+      expect(r.info().rows.keyframes).toBe(1);
+      r.close();
+    });
+
+    it('is written by close while its keyframe is still being built', async () => {
+      const { file, w, g } = big();
+      const tick = g.next();
+      w.writeTick(tick);
+      // Part way: some parts packed, one on the thread pool, the rest not begun.
+      await turns(2);
+      w.close();
+      const r = openTimelineReader(file);
+      expect(r.info().writer).toMatchObject({ clean: true });
+      expect(sorted(r.tableAt(tick.takenAt).sockets)).toEqual(sorted([...g.table.values()]));
+      r.close();
+    });
   });
 });

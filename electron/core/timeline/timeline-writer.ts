@@ -7,7 +7,7 @@ import { KeyframeBuild } from './keyframe';
 import { claimWriter, migrate, openForWriting, openLive, readMeta, writeMeta, type Db } from './recording-db';
 import { openReaderDb } from './open-reader-db';
 import { pruneStep } from './retention';
-import { DeltaEncoder, referencedProcesses } from './socket-delta';
+import { DeltaEncoder, referencedProcesses, type StoredDelta } from './socket-delta';
 import { SeriesIds, insertTick } from './tick-row';
 import { lockedByOther, pauseOf, unwritableFile, type Pause } from './timeline-errors';
 import type { RecordedProcess, RecordedSocket, TimelineTick, WriterStatus } from './timeline-types';
@@ -105,6 +105,14 @@ export function openTimelineWriter(file: string, options: WriterOptions = {}): T
   return new Writer(file, db, lock, options);
 }
 
+interface Pending {
+  readonly t: number;
+  readonly tick: TimelineTick;
+  /** The table's size at that tick. */
+  readonly sockets: number;
+  readonly build: KeyframeBuild;
+}
+
 class Writer implements TimelineWriter {
   readonly recoveredFrom: TimelineWriter['recoveredFrom'];
   private readonly series = new SeriesIds();
@@ -119,6 +127,10 @@ class Writer implements TimelineWriter {
   private firstKeyframe: number | null = null;
   private needKeyframe = true;
   private build: KeyframeBuild | null = null;
+  /** A first tick waiting for its keyframe, built in the background (see record). */
+  private pending: Pending | null = null;
+  /** The last tick on disk (`lastT` is the last one given, which may still wait in `pending`). */
+  private lastWritten = -Infinity;
   private pruneTimer: NodeJS.Immediate | null = null;
   private lastPrune = 0;
   private paused: { reason: Pause; retryAt: number; gapFrom: number } | null = null;
@@ -145,6 +157,7 @@ class Writer implements TimelineWriter {
     this.series.load(db);
     this.lastT = num(db, 'SELECT max(t) FROM ticks');
     if (Number.isNaN(this.lastT)) this.lastT = -Infinity;
+    this.lastWritten = this.lastT;
     const first = num(db, 'SELECT min(t) FROM keyframes');
     this.firstKeyframe = Number.isNaN(first) ? null : first;
   }
@@ -172,33 +185,72 @@ class Writer implements TimelineWriter {
       this.paused.reason = { ...this.paused.reason, droppedTicks: this.paused.reason.droppedTicks + 1 };
       return;
     }
-    const sync = this.needKeyframe ? this.keyframeOf(t, tick) : null;
+    this.lastT = t;
+    if (this.needKeyframe) {
+      // The first tick, and the first after a pause, need a keyframe to build on. One of several parts is built in
+      // the background, and its tick waits with it: nothing of it is on disk before the keyframe is, so a reader
+      // never replays this session's deltas from an older session's keyframe. It lands when the keyframe is done,
+      // or with the next tick, whichever comes first (at 40,000 sockets this tick took some 250 ms of one task).
+      const k = this.snapshot(t, tick).build;
+      this.needKeyframe = false;
+      if (k.partCount > 1) {
+        this.pending = { t, tick, sockets: this.encoder.table.size, build: k };
+        k.buildInBackground(() => this.writePending(k));
+        return;
+      }
+      k.finish();
+      this.commit({ t, tick, delta: null, sync: k });
+      return;
+    }
+    this.commit({ t, tick, delta, sync: null });
+  }
+
+  /** The waiting first tick and its keyframe, once built (unless a tick or close wrote them already). */
+  private writePending(k: KeyframeBuild): void {
+    if (this.closed || this.pending?.build !== k) return;
+    try {
+      this.commit(null);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** One transaction: the waiting first tick (and its keyframe), then this tick, then a keyframe built meanwhile. */
+  private commit(
+    now: { t: number; tick: TimelineTick; delta: StoredDelta | null; sync: KeyframeBuild | null } | null,
+  ): void {
+    const pending = this.pending;
     const ready = this.build?.done ? this.build : null;
+    const t = now?.t ?? (pending as Pending).t;
     // One transaction per tick; a failure anywhere in it rolls it all back (see fail).
     this.db.exec('BEGIN IMMEDIATE');
-    // A keyframe of this very tick makes its socket delta redundant (replays start after a keyframe's tick).
-    insertTick(this.db, this.series, t, this.encoder.table.size, tick, sync ? null : delta);
-    sync?.insert(this.db);
-    ready?.insert(this.db);
+    if (pending) {
+      insertTick(this.db, this.series, pending.t, pending.sockets, pending.tick, null);
+      pending.build.insert(this.db);
+    }
     if (this.paused && Number.isFinite(this.paused.gapFrom)) {
       // What was lost while paused, so a reader can say "not recorded" instead of showing a stale table.
       this.db
         .prepare('INSERT INTO gaps (from_t, to_t, reason) VALUES (?, ?, ?)')
-        .run(this.paused.gapFrom, t, this.paused.reason.reason);
+        .run(this.paused.gapFrom, pending?.t ?? t, this.paused.reason.reason);
     }
+    // A keyframe of this very tick makes its socket delta redundant (replays start after a keyframe's tick).
+    if (now) insertTick(this.db, this.series, now.t, this.encoder.table.size, now.tick, now.sync ? null : now.delta);
+    now?.sync?.insert(this.db);
+    ready?.insert(this.db);
     this.db.exec('COMMIT');
     this.series.commit();
     this.paused = null;
-    this.needKeyframe = false;
-    this.lastT = t;
-    this.ticksWritten++;
-    for (const k of [sync, ready]) if (k) this.keyframeWritten(k);
-    if (!this.build && t - this.lastKeyframe >= this.keyframeEveryMs) this.startBuild(t, tick);
+    this.pending = null;
+    this.lastWritten = t;
+    this.ticksWritten += (pending ? 1 : 0) + (now ? 1 : 0);
+    for (const k of [pending?.build, now?.sync, ready]) if (k) this.keyframeWritten(k);
+    if (now && !this.build && t - this.lastKeyframe >= this.keyframeEveryMs) this.startBuild(t, now.tick);
     this.schedulePrune(t);
   }
 
   status(): WriterStatus {
-    const to = Number.isFinite(this.lastT) ? this.lastT : null;
+    const to = Number.isFinite(this.lastWritten) ? this.lastWritten : null;
     return {
       recording: !this.closed && !this.paused,
       paused: this.paused?.reason ?? null,
@@ -215,25 +267,20 @@ class Writer implements TimelineWriter {
     this.build?.cancel();
     if (this.pruneTimer) clearImmediate(this.pruneTimer);
     try {
+      // A first tick still waiting for its keyframe is written with it (finished here) first.
+      if (this.pending) this.commit(null);
       this.db.exec('BEGIN IMMEDIATE');
       if (this.build && !this.paused) this.build.insert(this.db);
       writeMeta(this.db, { writer_clean: 1 });
       this.db.exec('COMMIT');
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } catch {
-      // A full disk at close loses at most the keyframe in progress: every tick is committed already.
+      // A full disk at close loses at most the keyframe in progress and a first tick waiting for its own.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } finally {
       this.db.close();
       this.lock.release();
     }
-  }
-
-  /** The keyframe of tick `t`, whole, now: the first tick, and the first after a pause, need one to build on. */
-  private keyframeOf(t: number, tick: TimelineTick): KeyframeBuild {
-    const k = this.snapshot(t, tick).build;
-    k.finish();
-    return k;
   }
 
   private snapshot(t: number, tick: TimelineTick): { build: KeyframeBuild; drifted: boolean } {
@@ -305,11 +352,15 @@ class Writer implements TimelineWriter {
       // SQLite rolls back by itself when a statement fails this way; nothing more can be done here.
     }
     this.series.rollback();
+    const reason = pauseOf(e, this.file, this.paused?.reason ?? null);
     this.paused = {
-      reason: pauseOf(e, this.file, this.paused?.reason ?? null),
+      // A first tick that waited for its keyframe is lost with this one.
+      reason: this.pending ? { ...reason, droppedTicks: reason.droppedTicks + 1 } : reason,
       retryAt: Date.now() + this.retryMs,
-      gapFrom: this.paused?.gapFrom ?? this.lastT,
+      gapFrom: this.paused?.gapFrom ?? this.lastWritten,
     };
+    this.pending?.build.cancel();
+    this.pending = null;
     // The deltas of the ticks now lost cannot be replayed: the first tick written again carries a keyframe.
     this.needKeyframe = true;
     this.build?.cancel();
