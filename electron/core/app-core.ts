@@ -127,11 +127,11 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.configDir, options.settings);
   const router = new EventRouter();
   let monitor: SocketMonitor | null = null;
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void =>
-    router.emit(event, payload, (dropped, had) => {
-      if (had.has('sockets:delta')) monitor?.removeListener();
-      cancelScansOf(dropped.id);
-    });
+  const dropped = (client: Client, had: ReadonlySet<EventName>): void => {
+    if (had.has('sockets:delta')) monitor?.removeListener();
+    cancelScansOf(client.id);
+  };
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => router.emit(event, payload, dropped);
   /** Core's own consumers of every refresh (the Prometheus exporter). */
   const tickListeners = new Set<(t: CoreTick) => void>();
   const connections = new ConnectionLog();
@@ -236,7 +236,17 @@ export function createCore(options: CoreOptions): Core {
       if (router.has(client, 'sockets:delta')) return m.snapshot();
       // The table's health comes with the table: a front end showing deltas shows where they come from.
       router.subscribe(client, ['sockets:delta', 'collector:status']);
-      return m.addListener();
+      // The deltas of the refreshes this table waits for are in it (the first refresh's is the whole table again,
+      // 40,000 sockets to encode, send and parse for nothing): they are held, and only the later ones follow.
+      router.hold(client, 'sockets:delta');
+      let seq = -Infinity;
+      try {
+        const snap = await m.addListener();
+        seq = snap.seq;
+        return snap;
+      } finally {
+        router.release(client, 'sockets:delta', (d) => d.seq > seq, dropped);
+      }
     },
     unsubscribe(client) {
       if (!router.has(client, 'sockets:delta')) return;
