@@ -31,10 +31,30 @@ const worker = createWorkerHandler(
   () => platform.openSocketEvents(),
 );
 const port = parentPort();
-const post = (m: WorkerReply | WorkerPart | WorkerReady): void => {
-  if (port) port.postMessage(m);
+type Outgoing = WorkerReply | WorkerPart | WorkerReady;
+/** Messages not yet handed to the channel, in order (see send). */
+const queue: Outgoing[] = [];
+let writing = false;
+/**
+ * Over child_process's channel one message is written at a time, the next once the last is with the kernel. Sent
+ * all at once, a whole table's parts would all be serialized before the first left (the channel queues what the
+ * socket does not take), and the host could start reading only then; one by one, it reads and decodes a part
+ * while this process serializes the next.
+ */
+const send = (): void => {
+  const m = queue.shift();
+  if (!m || !process.connected) {
+    writing = false;
+    return;
+  }
+  writing = true;
   // A host gone while a reply was in flight (EPIPE) is no error of ours: 'disconnect' ends this process.
-  else if (process.connected) process.send?.(m, undefined, undefined, () => undefined);
+  process.send?.(m, undefined, undefined, () => send());
+};
+const post = (m: Outgoing): void => {
+  if (port) return port.postMessage(m);
+  queue.push(m);
+  if (!writing) send();
 };
 const onMessage = (m: unknown): void => {
   const r = worker.handle(m);
