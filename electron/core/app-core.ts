@@ -241,7 +241,7 @@ export function createCore(options: CoreOptions): Core {
       router.hold(client, 'sockets:delta');
       let seq = -Infinity;
       try {
-        const snap = await m.addListener();
+        const snap = await m.addListener(client.drained?.bind(client));
         seq = snap.seq;
         return snap;
       } finally {

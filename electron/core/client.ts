@@ -6,4 +6,9 @@ export interface Client {
   /** Unique per connection, for subscription bookkeeping. */
   readonly id: string;
   send<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /**
+   * Resolves once what was sent to this front end so far has left for it (handed to the OS). Where sending queues
+   * (a WebSocket), core's work after a first table waits for it; absent where it never does (Electron's IPC).
+   */
+  drained?(): Promise<void>;
 }

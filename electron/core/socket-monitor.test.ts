@@ -117,4 +117,48 @@ describe('SocketMonitor', () => {
     m.stop();
     host.dispose();
   });
+  it("holds a first table's tick until the front end says the table left, and no longer than answerWaitMs", async () => {
+    const { host } = countingHost([sock(1), sock(2)]);
+    const order: string[] = [];
+    const m = new SocketMonitor({
+      host,
+      intervalMs: 60_000,
+      elevated: true,
+      answerWaitMs: 300,
+      onDelta: () => {},
+      onStatus: () => {},
+      onTick: () => order.push('tick'),
+    });
+    let left = (): void => undefined;
+    const sent = new Promise<void>((resolve) => (left = resolve));
+    const snap = await m.addListener(() => sent);
+    order.push(`table ${snap.sockets.length}`);
+    // Turns of the event loop pass (the front end writes its table meanwhile): history still waits.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual(['table 2']);
+    left();
+    await expect.poll(() => order, { timeout: 1_000 }).toEqual(['table 2', 'tick']);
+    m.removeListener();
+
+    // A front end that never says so holds history back no longer than answerWaitMs.
+    const second = countingHost([sock(3)]);
+    const ticks: number[] = [];
+    const m2 = new SocketMonitor({
+      host: second.host,
+      intervalMs: 60_000,
+      elevated: true,
+      answerWaitMs: 300,
+      onDelta: () => {},
+      onStatus: () => {},
+      onTick: () => ticks.push(Date.now()),
+    });
+    const asked = Date.now();
+    await m2.addListener(() => new Promise<void>(() => undefined));
+    await expect.poll(() => ticks.length, { timeout: 2_000 }).toBe(1);
+    expect(ticks[0] - asked).toBeGreaterThanOrEqual(290);
+    m2.removeListener();
+    for (const x of [m, m2]) x.stop();
+    host.dispose();
+    second.host.dispose();
+  });
 });

@@ -17,7 +17,16 @@ export interface MonitorOptions {
   readonly onStatus: (s: CollectorStatus) => void;
   /** Called after every successful refresh, even an unchanged one, with the delta and the table it produced. */
   readonly onTick?: (tick: MonitorTick) => void;
+  /** How long the tick hook waits at most for the front ends that took its table to have sent it (ms). */
+  readonly answerWaitMs?: number;
 }
+
+/**
+ * How long history and alerts wait at most for a first table to leave (see addListener). A WebSocket fresh from
+ * its handshake takes only some 100 kB per turn of the event loop: one 30 ms keyframe part a turn held 5.8 MB
+ * (40,000 sockets) back for 700 ms.
+ */
+export const ANSWER_WAIT_MS = 2000;
 
 /** One refresh as the tick hook sees it: the delta, the table, what the kernel reported, and its facts. */
 export interface MonitorTick {
@@ -33,6 +42,14 @@ export interface MonitorTick {
 }
 
 /** Keeps the current table, refreshes it while anyone listens, and reports collector health. */
+/** A refresh in flight (see SocketMonitor's inFlight). */
+interface Flight {
+  done: Promise<void>;
+  table: Promise<void>;
+  wanted: boolean;
+  readonly sent: (() => Promise<void>)[];
+}
+
 export class SocketMonitor {
   private table = new Map<string, Socket>();
   private processes = new Map<number, ProcessInfo>();
@@ -45,9 +62,10 @@ export class SocketMonitor {
   private timer: NodeJS.Timeout | null = null;
   /**
    * The refresh in flight: `done` once history and alerts took its tick, `table` as soon as its table is in;
-   * `wanted` once someone waits for `table` (its tick then goes to history and alerts right after they answered).
+   * `wanted` once someone waits for `table` (its tick then goes to history and alerts right after they answered,
+   * and once every one of `sent` says their answer left).
    */
-  private inFlight: { readonly done: Promise<void>; readonly table: Promise<void>; wanted: boolean } | null = null;
+  private inFlight: Flight | null = null;
   private stopped = false;
   private background = false;
 
@@ -74,11 +92,12 @@ export class SocketMonitor {
   /**
    * Counts a listener in; the first starts the refresh loop. Before any refresh it waits for the first, as
    * freshSnapshot does (joining the background's, which starts with core); after, it answers the last table, and
-   * deltas follow.
+   * deltas follow. `sent`, when given, resolves once the front end has sent the table it was given: that
+   * refresh's tick waits for it (at most `answerWaitMs`), so history's work does not hold the table back.
    */
-  async addListener(): Promise<Snapshot> {
+  async addListener(sent?: () => Promise<void>): Promise<Snapshot> {
     this.listeners++;
-    if (!this.stats) await this.refreshTable();
+    if (!this.stats) await this.refreshTable(sent);
     const snap = this.current();
     this.schedule();
     return snap;
@@ -178,20 +197,26 @@ export class SocketMonitor {
   }
 
   /** The refresh in flight (or a new one), settled as soon as its table is in (or it failed). */
-  private refreshTable(): Promise<void> {
+  private refreshTable(sent?: () => Promise<void>): Promise<void> {
     const flight = this.startRefresh();
     flight.wanted = true;
+    if (sent) flight.sent.push(sent);
     return flight.table;
   }
 
-  private startRefresh(): NonNullable<SocketMonitor['inFlight']> {
+  private startRefresh(): Flight {
     if (this.inFlight) return this.inFlight;
     let resolveTable = (): void => undefined;
     const table = new Promise<void>((resolve) => (resolveTable = resolve));
-    const flight = { done: Promise.resolve(), table: Promise.resolve(), wanted: false };
-    const tableIn = (): boolean => {
+    const flight: Flight = {
+      done: Promise.resolve(),
+      table: Promise.resolve(),
+      wanted: false,
+      sent: [],
+    };
+    const tableIn = (): Promise<void> | null => {
       resolveTable();
-      return flight.wanted;
+      return flight.wanted ? this.afterAnswers(flight.sent) : null;
     };
     flight.done = this.doRefresh(tableIn).finally(() => (this.inFlight = null));
     flight.table = Promise.race([table, flight.done]);
@@ -199,8 +224,23 @@ export class SocketMonitor {
     return flight;
   }
 
-  /** `tableIn` says the table is in, and whether anyone waits for it. */
-  private async doRefresh(tableIn: () => boolean): Promise<void> {
+  /**
+   * Once those who waited for a table answered with it (their continuations run before the next turn) and said
+   * it left (`sent`, at most answerWaitMs).
+   */
+  private async afterAnswers(sent: readonly (() => Promise<void>)[]): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (sent.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, this.options.answerWaitMs ?? ANSWER_WAIT_MS)),
+    );
+    await Promise.race([Promise.all(sent.map((f) => f().catch(() => undefined))), limit]);
+    clearTimeout(timer);
+  }
+
+  /** `tableIn` says the table is in; what it answers, when someone waits for it, settles once they answered. */
+  private async doRefresh(tableIn: () => Promise<void> | null): Promise<void> {
     try {
       const host = this.options.host;
       // A new collector process, or a monitor that never synced, needs the whole table rather than a delta.
@@ -241,9 +281,10 @@ export class SocketMonitor {
         this.seq++;
         this.options.onDelta({ seq: this.seq, ...delta });
       }
-      // Those waiting for the table answer with it first (their continuations run before the next turn); ticks
-      // nobody waits for go on to history and alerts at once, as they always did.
-      if (tableIn()) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Those waiting for the table answer with it first; ticks nobody waits for go on to history and alerts at
+      // once, as they always did.
+      const answered = tableIn();
+      if (answered) await answered;
       this.runTickHook({ ...delta, table: this.table, events: r.events, stats: r.stats });
     } catch (e) {
       const err = toErrorData(e);

@@ -16,6 +16,9 @@ import { newToken, tokenMatches } from '../core/session-token';
 const MAX_MESSAGE_BYTES = 1 << 20;
 /** A client this far behind (bytes queued) is dropped rather than buffering without bound. */
 const MAX_BUFFERED_BYTES = 64 << 20;
+/** How often, and how long at most, a client's `drained` looks at what its socket still holds (ms). */
+const DRAIN_POLL_MS = 5;
+const DRAIN_WAIT_MS = 5000;
 
 export interface ServeOptions {
   readonly core: Core;
@@ -147,6 +150,12 @@ function attach(ws: WebSocket, core: Core, encoder: WireEncoder): void {
     id: `ws-${++clientCounter}`,
     send: (event, payload) =>
       send({ event, payload: event === 'sockets:delta' ? encoder.delta(payload as SocketDelta) : payload }),
+    drained: async () => {
+      const until = Date.now() + DRAIN_WAIT_MS;
+      while (ws.readyState === ws.OPEN && ws.bufferedAmount > 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+      }
+    },
   };
   ws.on('message', async (data, isBinary) => {
     let parsed: unknown;
