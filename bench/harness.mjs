@@ -70,6 +70,12 @@ export async function untilQuiet(share = 0.15, maxMs = 60_000) {
   }
 }
 
+const ESM_GLOBALS = [
+  "import { fileURLToPath as __benchFileURLToPath } from 'node:url';",
+  'const __filename = __benchFileURLToPath(import.meta.url);',
+  "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+].join('\n');
+
 /**
  * Builds bench/<name>.ts into out/bench/<name>.cjs (dependencies stay in node_modules); returns its path. `es`
  * makes <name>.mjs instead, for an entry that awaits at its top level.
@@ -91,7 +97,8 @@ export async function buildBenchEntry(name, format = 'cjs') {
       rollupOptions: {
         input: { [name]: path.join(root, 'bench', `${name}.ts`) },
         external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith(root),
-        output: { format, entryFileNames: `[name].${ext}` },
+        // An ES bench bundle gets CommonJS's __filename and __dirname, which core's sources use (libsql's loader).
+        output: { format, entryFileNames: `[name].${ext}`, banner: format === 'es' ? ESM_GLOBALS : undefined },
       },
     },
   });

@@ -12,7 +12,9 @@ import { KEYFRAME_QUALITY, TICK_QUALITY, encodeRecords } from '../electron/core/
 
 const HOUR = 3_600_000;
 const KEYFRAME_MS = KEYFRAME_EVERY_MS;
-const turn = () => new Promise((r) => setImmediate(r));
+// A turn of the event loop that also lets the thread pool answer (keyframe parts are compressed there): 30 of
+// them between ticks stand in for the second between real ones.
+const turn = () => new Promise((r) => setTimeout(r, 1));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)];
 const mb = (b: number) => (b / 1048576).toFixed(1);
@@ -82,7 +84,7 @@ async function growth(
       (target ? `   target < ${target} MB/hour: ${perHour / 1048576 < target ? 'MET' : 'NOT MET'}` : ''),
   );
   console.log(
-    `  writeTick: median ${median(tickMs).toFixed(1)} ms, p99 ${p99(tickMs).toFixed(1)} ms, max ${Math.max(...tickMs).toFixed(1)} ms (first tick carries the first keyframe)`,
+    `  writeTick: median ${median(tickMs).toFixed(1)} ms, p99 ${p99(tickMs).toFixed(1)} ms, max ${Math.max(...tickMs).toFixed(1)} ms (the first tick takes the table whole; its keyframe is built in the background, as every keyframe is)`,
   );
   rmSync(dir, { recursive: true, force: true });
 }
