@@ -22,7 +22,8 @@ async function collectorDurations() {
     new Promise((resolve, reject) => {
       const my = ++id;
       const on = (m) => {
-        if (m.id !== my) return;
+        // A whole table's sockets come in parts ahead of its reply (collector/protocol.ts): only the reply counts.
+        if (m.id !== my || 'part' in m) return;
         child.off('message', on);
         if (m.ok) resolve(m.value);
         else reject(new Error(m.error.message));
