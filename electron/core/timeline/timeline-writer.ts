@@ -189,8 +189,9 @@ class Writer implements TimelineWriter {
     if (this.needKeyframe) {
       // The first tick, and the first after a pause, need a keyframe to build on. One of several parts is built in
       // the background, and its tick waits with it: nothing of it is on disk before the keyframe is, so a reader
-      // never replays this session's deltas from an older session's keyframe. It lands when the keyframe is done,
-      // or with the next tick, whichever comes first (at 40,000 sockets this tick took some 250 ms of one task).
+      // never replays this recorder's deltas from a keyframe an earlier one wrote. It lands when the keyframe is
+      // done, or with the next tick, whichever comes first (at 40,000 sockets, built in the tick, it took 250 ms
+      // of one task on one machine, 1.2 s on a slower one).
       const k = this.snapshot(t, tick).build;
       this.needKeyframe = false;
       if (k.partCount > 1) {
