@@ -1,6 +1,7 @@
 // A collector process whose sockets arrive frozen: core must never change a Socket in place (a changed socket is a
 // new object), which the table service's kept JSON runs rely on. Any write to one then throws where it happens.
 import type { SpawnWorker } from '../core/collector/host';
+import { isWorkerPart, replyFromWire, socketsFromWire, type WireReply } from '../core/collector/protocol';
 import type { Socket } from '../../shared/model/socket';
 
 function freezeSocket(s: Socket): void {
@@ -19,14 +20,22 @@ export function frozenSockets(spawn: SpawnWorker): SpawnWorker {
         return worker.pid;
       },
       send: (m) => worker.send(m),
+      // Decoded here from the wire form (the host takes objects as they are), so that core gets them frozen.
       onMessage: (listener) =>
         worker.onMessage((m) => {
-          const value = (m as { value?: { kind?: string; sockets?: Socket[]; added?: Socket[]; changed?: Socket[] } })
-            .value;
-          if (value?.kind === 'full' || value?.kind === 'tick')
-            for (const s of [...(value.sockets ?? []), ...(value.added ?? []), ...(value.changed ?? [])])
-              freezeSocket(s);
-          listener(m);
+          if (isWorkerPart(m)) {
+            const part = socketsFromWire(m.part);
+            part.forEach(freezeSocket);
+            return listener({ ...m, part });
+          }
+          const reply = m as WireReply;
+          if (typeof m !== 'object' || m === null || !('ok' in m) || !reply.ok) return listener(m);
+          const decoded = replyFromWire(reply, []);
+          if (decoded.ok) {
+            const v = decoded.value;
+            (v.kind === 'full' ? v.sockets : [...v.added, ...v.changed]).forEach(freezeSocket);
+          }
+          listener(decoded);
         }),
       onExit: (listener) => worker.onExit(listener),
       kill: () => worker.kill(),

@@ -5,7 +5,7 @@ import { NO_KERNEL_EVENTS } from '../../../shared/model/kernel-events';
 import { sock } from '../../../shared/test-support/sockets';
 import { scripted, stats, type Scripted } from '../../test-support/scripted-worker';
 import { CollectorHost } from './host';
-import { replyMessages } from './protocol';
+import { replyMessages, socketsFromWire } from './protocol';
 
 const hosts: CollectorHost[] = [];
 afterEach(() => {
@@ -27,15 +27,48 @@ describe('CollectorHost', () => {
     const host = new CollectorHost({ spawn: () => worker });
     hosts.push(host);
     const full = await host.request('full');
-    expect(full.kind === 'full' && full.sockets.map((s) => s.localPort)).toEqual(table.map((s) => s.localPort));
+    // Whole sockets back, every field as the collector had it, in order.
+    expect(full.kind === 'full' && full.sockets).toEqual(table);
     const tick = await host.request('tick');
-    expect(tick.kind === 'tick' && tick.added).toHaveLength(7);
-    // The messages themselves: two parts of 3 ahead, the reply with the last one; a tick is never cut.
-    const messages = replyMessages({ id: 9, ok: true, value: full }, 3);
-    expect(
-      messages.map((m) => ('part' in m ? m.part.length : m.ok && m.value.kind === 'full' && m.value.sockets.length)),
-    ).toEqual([3, 3, 1]);
-    expect(replyMessages({ id: 9, ok: true, value: tick }, 3)).toHaveLength(1);
+    expect(tick.kind === 'tick' && tick.added).toEqual(table);
+    // The messages themselves: two parts of 3 ahead, the reply with the last one, each list as columns in JSON
+    // text; a tick is never cut.
+    const messages = [...replyMessages({ id: 9, ok: true, value: full }, 3)];
+    const sizes = messages.map((m) =>
+      'part' in m
+        ? socketsFromWire(m.part).length
+        : m.ok && m.value.kind === 'full' && socketsFromWire(m.value.sockets).length,
+    );
+    expect(sizes).toEqual([3, 3, 1]);
+    const texts = messages.map((m) => ('part' in m ? m.part : m.ok && m.value.kind === 'full' && m.value.sockets));
+    expect(texts.every((t) => typeof t === 'string')).toBe(true);
+    expect([...replyMessages({ id: 9, ok: true, value: tick }, 3)]).toHaveLength(1);
+  });
+
+  it('fails a reply whose sockets are not well-formed, with COLLECTOR_FAILED, and answers the next one', async () => {
+    let broken = true;
+    const table = [sock({ localPort: 80 }), sock({ localPort: 81 })];
+    const good = scripted(
+      true,
+      () => ({ kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }),
+      1,
+    );
+    const worker: Scripted = {
+      ...good,
+      onMessage: (l) =>
+        good.onMessage((m) => {
+          // The part ahead of the reply arrives cut short, as a collector with a bug might send it.
+          if (broken && typeof m === 'object' && m !== null && 'part' in m)
+            l({ ...m, part: String(m.part).slice(0, 40) });
+          else l(m);
+        }),
+    };
+    const host = new CollectorHost({ spawn: () => worker });
+    hosts.push(host);
+    await expect(host.request('full')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED', message: /malformed/ });
+    broken = false;
+    const full = await host.request('full');
+    expect(full.kind === 'full' && full.sockets).toEqual(table);
   });
 
   it('sends a new process "full" even when the caller, unaware of the replacement, asked for "tick"', async () => {

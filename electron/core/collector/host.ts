@@ -1,7 +1,15 @@
 // Starts and supervises the collector process: requests with time-outs, restart with back-off after a crash.
 import { fork } from 'node:child_process';
 import { AppError } from '../../../shared/model/errors';
-import { isWorkerPart, type FullResult, type TickResult, type WorkerReply } from './protocol';
+import {
+  isWorkerPart,
+  replyFromWire,
+  socketsFromWire,
+  type FullResult,
+  type TickResult,
+  type WireReply,
+  type WorkerPart,
+} from './protocol';
 import type { Socket } from '../../../shared/model/socket';
 
 /** A running collector process, whichever API started it (child_process.fork or Electron's utilityProcess). */
@@ -63,8 +71,10 @@ interface Pending {
   resolve(v: TickResult | FullResult): void;
   reject(e: unknown): void;
   timer: NodeJS.Timeout;
-  /** Sockets of a whole table sent ahead of its reply (see WorkerPart). */
+  /** Sockets of a whole table sent ahead of its reply (see WorkerPart), decoded as they came. */
   parts: (readonly Socket[])[];
+  /** A part that could not be decoded: the reply fails with it. */
+  failure: unknown;
 }
 
 /** One supervised collector process. */
@@ -123,7 +133,7 @@ export class CollectorHost {
         reject(new AppError('TIMEOUT', `The collector did not answer within ${timeoutMs} ms; it is being restarted.`));
         worker.kill();
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer, parts: [] });
+      this.pending.set(id, { resolve, reject, timer, parts: [], failure: null });
     });
     worker.send({ id, op: wanted });
     const value = await result;
@@ -178,20 +188,35 @@ export class CollectorHost {
         markReady();
         return;
       }
-      if (isWorkerPart(m)) this.pending.get(m.id)?.parts.push(m.part);
-      else this.onReply(m as WorkerReply);
+      if (isWorkerPart(m)) this.onPart(m.id, m.part);
+      else this.onReply(m as WireReply);
     });
     worker.onExit((code) => this.onExit(worker, code, markReady));
   }
 
-  private onReply(reply: WorkerReply): void {
-    const p = this.pending.get(reply.id);
+  private onPart(id: number, part: WorkerPart['part']): void {
+    const p = this.pending.get(id);
+    if (!p || p.failure !== null) return;
+    try {
+      p.parts.push(socketsFromWire(part));
+    } catch (e) {
+      p.failure = e;
+    }
+  }
+
+  private onReply(wire: WireReply): void {
+    const p = this.pending.get(wire.id);
     if (!p) return;
-    this.pending.delete(reply.id);
+    this.pending.delete(wire.id);
     clearTimeout(p.timer);
-    if (reply.ok && reply.value.kind === 'full' && p.parts.length > 0) {
-      p.resolve({ ...reply.value, sockets: [...p.parts.flat(), ...reply.value.sockets] });
-    } else if (reply.ok) p.resolve(reply.value);
+    if (p.failure !== null) return p.reject(p.failure);
+    let reply;
+    try {
+      reply = replyFromWire(wire, p.parts);
+    } catch (e) {
+      return p.reject(e);
+    }
+    if (reply.ok) p.resolve(reply.value);
     else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.params));
   }
 

@@ -1,7 +1,9 @@
 // Messages between the collector host (core) and the collector process.
-import type { AppErrorData } from '../../../shared/model/errors';
 import type { KernelEventBatch, KernelSourceStatus } from '../../../shared/model/kernel-events';
 import type { OwnerVisibility, SocketSource } from '../../../shared/model/snapshot';
+import { decodeColumns, encodeColumns } from '../../../shared/logic/wire/socket-columns';
+import { checkColumns } from '../../../shared/logic/wire/wire-check';
+import { AppError, type AppErrorData } from '../../../shared/model/errors';
 import type { ProcessInfo, Socket } from '../../../shared/model/socket';
 
 /** Host -> collector: take a snapshot and answer with the delta ('tick') or the whole table ('full'). */
@@ -57,29 +59,111 @@ export interface WorkerReady {
 }
 
 /**
+ * A list of sockets as it crosses the process boundary: the browser wire's columns (socket-columns.ts) as JSON
+ * text. 40,000 sockets as objects were 22 MB of structured clone, some 110 ms to write and 190-500 ms to read (a
+ * clone names every property of every object); as columns in JSON they are 6 MB, about 85 ms to encode and write
+ * and 55 ms to read and decode back into objects. JSON because the elevated collector's messages cross the helper's
+ * socket as JSON too.
+ */
+export type WireSockets = string;
+
+/** The delta as it crosses the process boundary. */
+export interface WireTick extends Omit<TickResult, 'added' | 'changed'> {
+  readonly added: WireSockets;
+  readonly changed: WireSockets;
+}
+
+/** The whole table as it crosses the process boundary (the sockets sent ahead in parts come first). */
+export interface WireFull extends Omit<FullResult, 'sockets'> {
+  readonly sockets: WireSockets;
+}
+
+/** Collector -> host: a reply as the collector process sends it. */
+export type WireReply =
+  | { readonly id: number; readonly ok: true; readonly value: WireTick | WireFull }
+  | { readonly id: number; readonly ok: false; readonly error: AppErrorData };
+
+/**
  * Collector -> host, ahead of a whole table's reply: some of its sockets, in order (the reply carries the rest).
- * A table of 40,000 sockets is 22 MB of structured clone, which took some 120 ms to write and 250 ms to read as one
- * message; in parts, the host reads one while the collector writes the next.
+ * In parts, the host reads and decodes one while the collector encodes and writes the next.
  */
 export interface WorkerPart {
   readonly id: number;
-  readonly part: readonly Socket[];
+  /** In wire form from a collector process; objects from one in this process (or a test's wrapper of one). */
+  readonly part: WireSockets | readonly Socket[];
 }
 
 /** Sockets per part of a whole table's reply. */
 export const FULL_PART_SOCKETS = 4_000;
 
-/** The messages of one reply, in order: a whole table's sockets go ahead in parts, the reply last with the rest. */
-export function replyMessages(reply: WorkerReply, per: number = FULL_PART_SOCKETS): (WorkerPart | WorkerReply)[] {
-  if (!reply.ok || reply.value.kind !== 'full' || reply.value.sockets.length <= per) return [reply];
-  const { sockets } = reply.value;
-  const out: (WorkerPart | WorkerReply)[] = [];
+/** Sockets in wire form; times are sent relative to `base` (the refresh's time), which keeps the numbers short. */
+export function socketsToWire(sockets: readonly Socket[], base: number): WireSockets {
+  return JSON.stringify(encodeColumns(sockets, base));
+}
+
+/**
+ * Sockets back from wire form (objects, from a collector in this process, as they are); throws COLLECTOR_FAILED on
+ * a text that is not well-formed columns.
+ */
+export function socketsFromWire(list: WireSockets | readonly Socket[]): Socket[] {
+  if (typeof list !== 'string') return list as Socket[];
+  const text = list;
+  let columns: unknown;
+  try {
+    columns = JSON.parse(text);
+  } catch {
+    columns = null;
+  }
+  if (!checkColumns(columns)) throw new AppError('COLLECTOR_FAILED', 'The collector sent a malformed socket table.');
+  return decodeColumns(columns);
+}
+
+/**
+ * The messages of one reply, in order, as the collector process sends them: socket lists in wire form, a whole
+ * table's sockets ahead in parts, the reply last with the rest. Each is encoded only when asked for, so the first
+ * part can be on its way while the next is encoded.
+ */
+export function* replyMessages(reply: WorkerReply, per: number = FULL_PART_SOCKETS): Generator<WorkerPart | WireReply> {
+  if (!reply.ok) {
+    yield reply;
+    return;
+  }
+  const value = reply.value;
+  const base = value.stats.takenAt;
+  if (value.kind === 'tick') {
+    const { added, changed, ...rest } = value;
+    yield {
+      id: reply.id,
+      ok: true,
+      value: { ...rest, added: socketsToWire(added, base), changed: socketsToWire(changed, base) },
+    };
+    return;
+  }
+  const { sockets, ...rest } = value;
   let from = 0;
-  for (; sockets.length - from > per; from += per) out.push({ id: reply.id, part: sockets.slice(from, from + per) });
-  out.push({ ...reply, value: { ...reply.value, sockets: sockets.slice(from) } });
-  return out;
+  for (; sockets.length - from > per; from += per) {
+    yield { id: reply.id, part: socketsToWire(sockets.slice(from, from + per), base) };
+  }
+  yield { id: reply.id, ok: true, value: { ...rest, sockets: socketsToWire(sockets.slice(from), base) } };
+}
+
+/**
+ * A reply as the host delivers it: socket lists in wire form decoded (`parts`: the sockets sent ahead, decoded as
+ * they came), lists already objects (a collector running in this process) kept. Throws COLLECTOR_FAILED on a
+ * malformed list.
+ */
+export function replyFromWire(reply: WireReply | WorkerReply, parts: readonly (readonly Socket[])[]): WorkerReply {
+  if (!reply.ok) return reply;
+  const v = reply.value;
+  if (v.kind === 'tick') {
+    return { ...reply, value: { ...v, added: socketsFromWire(v.added), changed: socketsFromWire(v.changed) } };
+  }
+  const sockets = socketsFromWire(v.sockets);
+  return { ...reply, value: { ...v, sockets: parts.length > 0 ? [...parts.flat(), ...sockets] : sockets } };
 }
 
 export function isWorkerPart(m: unknown): m is WorkerPart {
-  return typeof m === 'object' && m !== null && 'part' in m && Array.isArray((m as { part: unknown }).part);
+  if (typeof m !== 'object' || m === null || !('part' in m)) return false;
+  const part = (m as { part: unknown }).part;
+  return typeof part === 'string' || Array.isArray(part);
 }

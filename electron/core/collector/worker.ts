@@ -1,7 +1,7 @@
 // Entry of the collector process: native calls live here, so a crash in them never takes the app down.
 import { setFlagsFromString } from 'node:v8';
 import { createPlatform } from '../platform/index';
-import { replyMessages, type WorkerPart, type WorkerReady, type WorkerReply } from './protocol';
+import { replyMessages, type WireReply, type WorkerPart, type WorkerReady } from './protocol';
 import { createWorkerHandler } from './worker-handler';
 
 /** Electron's utilityProcess gives `process.parentPort`; child_process.fork gives `process.send`. */
@@ -31,34 +31,49 @@ const worker = createWorkerHandler(
   () => platform.openSocketEvents(),
 );
 const port = parentPort();
-type Outgoing = WorkerReply | WorkerPart | WorkerReady;
-/** Messages not yet handed to the channel, in order (see send). */
-const queue: Outgoing[] = [];
+type Outgoing = WireReply | WorkerPart | WorkerReady;
+/** Replies not yet handed to the channel, in order, each as the messages still to come of it (see send). */
+const queue: Iterator<Outgoing>[] = [];
 let writing = false;
+
+/** The next message to send, encoded now (replyMessages encodes each as it is asked for), or undefined. */
+function nextMessage(): Outgoing | undefined {
+  while (queue.length > 0) {
+    const r = queue[0].next();
+    if (!r.done) return r.value;
+    queue.shift();
+  }
+  return undefined;
+}
+
 /**
- * Over child_process's channel one message is written at a time, the next once the last is with the kernel. Sent
- * all at once, a whole table's parts would all be serialized before the first left (the channel queues what the
- * socket does not take), and the host could start reading only then; one by one, it reads and decodes a part
- * while this process serializes the next.
+ * One message is handed on at a time, the next encoded once the last is with the kernel (child_process) or after
+ * a turn of the event loop (Electron's port, which takes a message at once). Encoded and sent all at once, a whole
+ * table's parts would all be made before the first left, and the host could start reading only then; one by one,
+ * it reads and decodes a part while this process encodes the next.
  */
 const send = (): void => {
-  const m = queue.shift();
-  if (!m || !process.connected) {
+  const m = process.connected || port ? nextMessage() : undefined;
+  if (!m) {
     writing = false;
     return;
   }
   writing = true;
+  if (port) {
+    port.postMessage(m);
+    setImmediate(send);
+    return;
+  }
   // A host gone while a reply was in flight (EPIPE) is no error of ours: 'disconnect' ends this process.
   process.send?.(m, undefined, undefined, () => send());
 };
-const post = (m: Outgoing): void => {
-  if (port) return port.postMessage(m);
-  queue.push(m);
+const post = (messages: Iterable<Outgoing>): void => {
+  queue.push(messages[Symbol.iterator]());
   if (!writing) send();
 };
 const onMessage = (m: unknown): void => {
   const r = worker.handle(m);
-  if (r) for (const message of replyMessages(r)) post(message);
+  if (r) post(replyMessages(r));
 };
 if (port) port.on('message', (e) => onMessage(e.data));
 else process.on('message', onMessage);
@@ -67,4 +82,4 @@ process.on('disconnect', () => process.exit(0));
 // Asked to stop (Electron's utilityProcess.kill sends SIGTERM): exit normally, so the exit handlers run (the state
 // tracer removes its tracefs instance).
 process.on('SIGTERM', () => process.exit(0));
-post({ ready: true, pid: process.pid });
+post([{ ready: true, pid: process.pid }]);
