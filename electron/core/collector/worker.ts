@@ -23,6 +23,11 @@ function parentPort(): ParentPort | null {
  */
 export const HEAP_GROWING_PERCENT = 30;
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+// V8 takes a code cache only from a process with the flags it has: the build's run that writes the collector's
+// (bin/code-cache.cjs, at exit) puts the flag back first, as every collector starts without it.
+if (process.env.NETINSPECT_WRITE_CODE_CACHE === '1') {
+  process.prependOnceListener('exit', () => setFlagsFromString('--heap-growing-percent=0'));
+}
 
 const platform = createPlatform();
 // The collector process lives as long as the app: it holds the kernel's event sources (destroy events, the trace).
