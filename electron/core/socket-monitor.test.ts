@@ -117,14 +117,15 @@ describe('SocketMonitor', () => {
     m.stop();
     host.dispose();
   });
-  it("holds a first table's tick until the front end says the table left, and no longer than answerWaitMs", async () => {
+  it("holds a first table's tick until the front end says the table left and had time to draw it, and no longer than answerWaitMs", async () => {
     const { host } = countingHost([sock(1), sock(2)]);
     const order: string[] = [];
     const m = new SocketMonitor({
       host,
       intervalMs: 60_000,
       elevated: true,
-      answerWaitMs: 300,
+      answerWaitMs: 2_000,
+      firstDrawMs: 200,
       onDelta: () => {},
       onStatus: () => {},
       onTick: () => order.push('tick'),
@@ -136,9 +137,34 @@ describe('SocketMonitor', () => {
     // Turns of the event loop pass (the front end writes its table meanwhile): history still waits.
     await new Promise((r) => setTimeout(r, 50));
     expect(order).toEqual(['table 2']);
+    const leftAt = Date.now();
     left();
+    // The table left: history leaves the front end firstDrawMs to draw it.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(order).toEqual(['table 2']);
     await expect.poll(() => order, { timeout: 1_000 }).toEqual(['table 2', 'tick']);
+    expect(Date.now() - leftAt).toBeGreaterThanOrEqual(190);
     m.removeListener();
+    m.stop();
+
+    // A front end with no way to say its table left (Electron's IPC) still gets the time to draw it.
+    const ipc = countingHost([sock(4)]);
+    const drawn: number[] = [];
+    const m3 = new SocketMonitor({
+      host: ipc.host,
+      intervalMs: 60_000,
+      elevated: true,
+      firstDrawMs: 200,
+      onDelta: () => {},
+      onStatus: () => {},
+      onTick: () => drawn.push(Date.now()),
+    });
+    const answered = await m3.addListener().then(() => Date.now());
+    await expect.poll(() => drawn.length, { timeout: 1_000 }).toBe(1);
+    expect(drawn[0] - answered).toBeGreaterThanOrEqual(190);
+    m3.removeListener();
+    m3.stop();
+    ipc.host.dispose();
 
     // A front end that never says so holds history back no longer than answerWaitMs.
     const second = countingHost([sock(3)]);
@@ -157,7 +183,7 @@ describe('SocketMonitor', () => {
     await expect.poll(() => ticks.length, { timeout: 2_000 }).toBe(1);
     expect(ticks[0] - asked).toBeGreaterThanOrEqual(290);
     m2.removeListener();
-    for (const x of [m, m2]) x.stop();
+    m2.stop();
     host.dispose();
     second.host.dispose();
   });
