@@ -117,7 +117,7 @@ describe('SocketMonitor', () => {
     m.stop();
     host.dispose();
   });
-  it("holds a first table's tick until the front end says the table left and had time to draw it, and no longer than answerWaitMs", async () => {
+  it("holds a first table's tick until the front end says the table left and had time to draw it, no longer than an interval or answerWaitMs", async () => {
     const { host } = countingHost([sock(1), sock(2)]);
     const order: string[] = [];
     const m = new SocketMonitor({
@@ -165,6 +165,26 @@ describe('SocketMonitor', () => {
     m3.removeListener();
     m3.stop();
     ipc.host.dispose();
+
+    // Never longer than one refresh interval: the next refresh waits for the hook.
+    const quick = countingHost([sock(5)]);
+    const quickTicks: number[] = [];
+    const m4 = new SocketMonitor({
+      host: quick.host,
+      intervalMs: 100,
+      elevated: true,
+      answerWaitMs: 10_000,
+      firstDrawMs: 5_000,
+      onDelta: () => {},
+      onStatus: () => {},
+      onTick: () => quickTicks.push(Date.now()),
+    });
+    const quickAnswered = await m4.addListener().then(() => Date.now());
+    await expect.poll(() => quickTicks.length, { timeout: 1_000 }).toBeGreaterThan(0);
+    expect(quickTicks[0] - quickAnswered).toBeLessThan(1_000);
+    m4.removeListener();
+    m4.stop();
+    quick.host.dispose();
 
     // A front end that never says so holds history back no longer than answerWaitMs.
     const second = countingHost([sock(3)]);
