@@ -9,6 +9,14 @@ if (!fs.existsSync(cli)) {
   process.exit(70);
 }
 
+// `serve`'s first table waits for the collector process: forked now, it starts while the bundle loads and core
+// starts, and core's collector host takes it (bin/early-collector.cjs).
+if (process.argv[2] === 'serve') {
+  require('./early-collector.cjs').startEarlyCollector(
+    path.join(__dirname, '..', 'out', 'node', 'collector-worker.cjs'),
+  );
+}
+
 // `list` may be answered by a netinspect already running for this user: its small client is tried first, and the
 // bundle loads only when that cannot answer.
 const warm = path.join(__dirname, '..', 'out', 'node', 'warm-list.cjs');

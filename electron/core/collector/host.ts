@@ -1,6 +1,7 @@
 // Starts and supervises the collector process: requests with time-outs, restart with back-off after a crash.
 import { fork } from 'node:child_process';
 import { AppError } from '../../../shared/model/errors';
+import { takeEarlyCollector } from './early-collector';
 import {
   isWorkerPart,
   replyFromWire,
@@ -35,7 +36,13 @@ export type SpawnWorker = () => WorkerHandle;
 /** Spawner for plain Node (CLI serve, tests): child_process.fork with structured-clone serialization. */
 export function forkWorker(modulePath: string): SpawnWorker {
   return () => {
-    const child = fork(modulePath, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The first may be one the launcher forked before this bundle loaded (`serve`): what it said meanwhile (its
+    // ready message) goes to the first listener.
+    const early = takeEarlyCollector(modulePath);
+    const child =
+      early?.child ??
+      fork(modulePath, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let said = early?.said ?? [];
     return {
       get pid() {
         return child.pid;
@@ -43,7 +50,11 @@ export function forkWorker(modulePath: string): SpawnWorker {
       send: (m) => {
         if (child.connected) child.send(m as object);
       },
-      onMessage: (l) => child.on('message', l),
+      onMessage: (l) => {
+        for (const m of said) l(m);
+        said = [];
+        child.on('message', l);
+      },
       onExit: (l) => child.on('exit', (code) => l(code)),
       kill: () => child.kill('SIGKILL'),
       stop: () => {
