@@ -107,10 +107,9 @@ export function socketsToWire(sockets: readonly Socket[], base: number): WireSoc
  */
 export function socketsFromWire(list: WireSockets | readonly Socket[]): Socket[] {
   if (typeof list !== 'string') return list as Socket[];
-  const text = list;
   let columns: unknown;
   try {
-    columns = JSON.parse(text);
+    columns = JSON.parse(list);
   } catch {
     columns = null;
   }
