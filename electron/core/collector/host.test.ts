@@ -45,21 +45,27 @@ describe('CollectorHost', () => {
     expect([...replyMessages({ id: 9, ok: true, value: tick }, 3)]).toHaveLength(1);
   });
 
-  it('fails a reply whose sockets are not well-formed, with COLLECTOR_FAILED, and answers the next one', async () => {
+  it('fails a reply whose sockets are not well-formed, with COLLECTOR_FAILED, and then asks for the whole table', async () => {
     let broken = true;
     const table = [sock({ localPort: 80 }), sock({ localPort: 81 })];
     const good = scripted(
       true,
-      () => ({ kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }),
+      (r) =>
+        r.op === 'full'
+          ? { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }
+          : { kind: 'tick', added: table, removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
       1,
     );
+    const cut = (text: unknown): string => String(text).slice(0, 40);
     const worker: Scripted = {
       ...good,
       onMessage: (l) =>
         good.onMessage((m) => {
-          // The part ahead of the reply arrives cut short, as a collector with a bug might send it.
-          if (broken && typeof m === 'object' && m !== null && 'part' in m)
-            l({ ...m, part: String(m.part).slice(0, 40) });
+          // Lists arrive cut short, as a collector with a bug might send them: a part, or a tick's added sockets.
+          const msg = m as { part?: unknown; value?: { kind?: string; added?: unknown } };
+          if (broken && msg.part !== undefined) l({ ...msg, part: cut(msg.part) });
+          else if (broken && msg.value?.kind === 'tick')
+            l({ ...msg, value: { ...msg.value, added: cut(msg.value.added) } });
           else l(m);
         }),
     };
@@ -67,8 +73,14 @@ describe('CollectorHost', () => {
     hosts.push(host);
     await expect(host.request('full')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED', message: /malformed/ });
     broken = false;
-    const full = await host.request('full');
+    expect((await host.request('full')).kind).toBe('full');
+    broken = true;
+    await expect(host.request('tick')).rejects.toMatchObject({ code: 'COLLECTOR_FAILED', message: /malformed/ });
+    broken = false;
+    // The delta core never got is not lost: the next request, whatever the caller asked, takes the whole table.
+    const full = await host.request('tick');
     expect(full.kind === 'full' && full.sockets).toEqual(table);
+    expect(good.received.map((r) => r.op)).toEqual(['full', 'full', 'tick', 'full']);
   });
 
   it('sends a new process "full" even when the caller, unaware of the replacement, asked for "tick"', async () => {

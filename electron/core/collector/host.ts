@@ -220,11 +220,13 @@ export class CollectorHost {
     if (!p) return;
     this.pending.delete(wire.id);
     clearTimeout(p.timer);
-    if (p.failure !== null) return p.reject(p.failure);
     let reply;
     try {
+      if (p.failure !== null) throw p.failure;
       reply = replyFromWire(wire, p.parts);
     } catch (e) {
+      // The collector moved on to a table core never got: the next request takes the whole one again.
+      this.needsFull = true;
       return p.reject(e);
     }
     if (reply.ok) p.resolve(reply.value);
