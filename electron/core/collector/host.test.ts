@@ -5,7 +5,8 @@ import { NO_KERNEL_EVENTS } from '../../../shared/model/kernel-events';
 import { sock } from '../../../shared/test-support/sockets';
 import { scripted, stats, type Scripted } from '../../test-support/scripted-worker';
 import { CollectorHost } from './host';
-import { replyMessages, socketsFromWire } from './protocol';
+import { replyMessages, socketsFromWire, type FullResult, type TickResult, type WorkerRequest } from './protocol';
+import type { Socket } from '../../../shared/model/socket';
 
 const hosts: CollectorHost[] = [];
 afterEach(() => {
@@ -13,17 +14,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Answers with `table`: whole for 'full', as every socket added for 'tick'. */
+const tableAnswers =
+  (table: Socket[]) =>
+  (r: WorkerRequest): TickResult | FullResult =>
+    r.op === 'full'
+      ? { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }
+      : { kind: 'tick', added: table, removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS };
+
 describe('CollectorHost', () => {
   it('puts a whole table sent in parts back together, in order, and answers a tick as it came', async () => {
     const table = Array.from({ length: 7 }, (_, i) => sock({ localPort: 1000 + i }));
-    const worker = scripted(
-      true,
-      (r) =>
-        r.op === 'full'
-          ? { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }
-          : { kind: 'tick', added: table, removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
-      3,
-    );
+    const worker = scripted(true, tableAnswers(table), 3);
     const host = new CollectorHost({ spawn: () => worker });
     hosts.push(host);
     const full = await host.request('full');
@@ -48,14 +50,7 @@ describe('CollectorHost', () => {
   it('fails a reply whose sockets are not well-formed, with COLLECTOR_FAILED, and then asks for the whole table', async () => {
     let broken = true;
     const table = [sock({ localPort: 80 }), sock({ localPort: 81 })];
-    const good = scripted(
-      true,
-      (r) =>
-        r.op === 'full'
-          ? { kind: 'full', sockets: table, processes: [], stats, events: NO_KERNEL_EVENTS }
-          : { kind: 'tick', added: table, removed: [], changed: [], processes: [], stats, events: NO_KERNEL_EVENTS },
-      1,
-    );
+    const good = scripted(true, tableAnswers(table), 1);
     const cut = (text: unknown): string => String(text).slice(0, 40);
     const worker: Scripted = {
       ...good,
